@@ -1,0 +1,102 @@
+//! The plain data that stages hand to each other: sentences, entity
+//! mentions and triples of one document, as byte spans into its text.
+
+use std::ops::Range;
+
+use crate::gazetteer::{AliasKind, Entity, EntityType, Gazetteer, Lang};
+use crate::relation::Relation;
+
+/// How a mention was found (SPEC §3 `source`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionSource {
+    Gazetteer,
+    Pattern,
+}
+
+impl MentionSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionSource::Gazetteer => "gazetteer",
+            MentionSource::Pattern => "pattern",
+        }
+    }
+}
+
+/// The entity a mention refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityRef {
+    /// Index into [`Gazetteer::entities`].
+    Gazetteer(u32),
+    /// Index into [`Analysis::local_entities`] (found by pattern in this document).
+    Local(u32),
+}
+
+/// One entity mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offsets into the document text.
+    pub start: usize,
+    pub end: usize,
+    /// Index into [`Analysis::sentences`].
+    pub sentence: u32,
+    pub entity: EntityRef,
+    /// Name, seat or demonym.
+    pub kind: AliasKind,
+    /// The type as written: a seat acting is `COUNTRY`, a seat as a place
+    /// `LOCATION` (decided by the relation stage).
+    pub etype: EntityType,
+    pub source: MentionSource,
+}
+
+/// A relation between two mentions of one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Triple {
+    pub sentence: u32,
+    /// Index into [`Analysis::mentions`].
+    pub subject: u32,
+    pub relation: Relation,
+    pub object: u32,
+    pub negated: bool,
+    /// Byte span of the cue or title word, when there is one.
+    pub trigger: Option<Range<usize>>,
+    /// CAMEO code, when known.
+    pub cameo: Option<String>,
+    /// The mention of who is quoted, for triples inside a quote.
+    pub speaker: Option<u32>,
+    /// Which rule produced the triple.
+    pub rule: &'static str,
+}
+
+/// Everything the pipeline found in one document.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Sentence byte ranges, in order.
+    pub sentences: Vec<Range<usize>>,
+    /// Boilerplate lines (no mentions are taken from them).
+    pub boilerplate: Vec<Range<usize>>,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Triples in sentence order, then position.
+    pub triples: Vec<Triple>,
+    /// Entities found by pattern in this document.
+    pub local_entities: Vec<Entity>,
+    /// The document's language.
+    pub lang: Option<Lang>,
+}
+
+impl Analysis {
+    /// The entity behind a reference.
+    pub fn entity<'a>(&'a self, gaz: &'a Gazetteer, r: EntityRef) -> &'a Entity {
+        match r {
+            EntityRef::Gazetteer(i) => gaz.entity(i),
+            EntityRef::Local(i) => &self.local_entities[i as usize],
+        }
+    }
+
+    /// Mentions of sentence `s` (a slice, since mentions are in text order).
+    pub fn sentence_mentions(&self, s: u32) -> Range<usize> {
+        let lo = self.mentions.partition_point(|m| m.sentence < s);
+        let hi = self.mentions.partition_point(|m| m.sentence <= s);
+        lo..hi
+    }
+}

@@ -1,0 +1,97 @@
+//! Command-line arguments (clap derive) and the subcommands.
+
+mod extract;
+mod gazetteer;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// kabar: who did what to whom, from Indonesian and English news, as CSV.
+#[derive(Debug, Parser)]
+#[command(name = "kabar", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find entities and relation triples in news files and write them as CSV.
+    Extract(ExtractArgs),
+    /// Check or export gazetteer files.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum OutFormat {
+    Csv,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum StdinFormat {
+    Text,
+    Jsonl,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// Files or folders to read (folders recursively: *.txt is one document,
+    /// *.jsonl one document per line with `id` and `text`), or `-` for
+    /// standard input.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Write triples here (default: standard output).
+    #[arg(long, value_name = "FILE")]
+    pub triples: Option<PathBuf>,
+    /// Write entity mentions here.
+    #[arg(long, value_name = "FILE")]
+    pub entities: Option<PathBuf>,
+    /// Add gazetteer or lexicon files (or folders of them); they win over the
+    /// defaults. May be repeated.
+    #[arg(long, value_name = "PATH")]
+    pub gazetteer: Vec<PathBuf>,
+    /// Do not load the compiled-in gazetteers.
+    #[arg(long)]
+    pub no_default_gazetteers: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "csv")]
+    pub format: OutFormat,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Also write `co_occurs` rows for every pair of entities in a sentence.
+    #[arg(long)]
+    pub cooccurrence: bool,
+    /// Do not prefix formula-like cells (=, +, -, @) with `'`.
+    #[arg(long)]
+    pub no_formula_escape: bool,
+    /// How to read `-` (standard input).
+    #[arg(long, value_enum, default_value = "text")]
+    pub stdin_format: StdinFormat,
+    /// No summary on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GazetteerCommand {
+    /// Validate gazetteer and lexicon files; report every problem as file:line.
+    Check {
+        /// Files or folders; none = the compiled-in defaults.
+        files: Vec<PathBuf>,
+        /// Check the given files on top of the defaults (reports conflicts with them).
+        #[arg(long)]
+        with_defaults: bool,
+    },
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Gazetteer(cmd) => gazetteer::run(cmd),
+    }
+}

@@ -1,0 +1,109 @@
+//! The library's error type. Every error names where it happened: the file,
+//! and the line when there is one.
+
+use std::fmt;
+use std::path::PathBuf;
+
+/// Where in the input an error or warning happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file (or `<stdin>`).
+    pub path: PathBuf,
+    /// 1-based line number, when the problem is on one line.
+    pub line: Option<u64>,
+}
+
+impl Location {
+    pub fn file(path: impl Into<PathBuf>) -> Location {
+        Location {
+            path: path.into(),
+            line: None,
+        }
+    }
+
+    pub fn line(path: impl Into<PathBuf>, line: u64) -> Location {
+        Location {
+            path: path.into(),
+            line: Some(line),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}", self.path.display(), line),
+            None => write!(f, "{}", self.path.display()),
+        }
+    }
+}
+
+/// What went wrong.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// Reading or writing failed.
+    Io(std::io::Error),
+    /// A line of a data file or a JSONL record does not have the expected shape.
+    Parse(String),
+    /// An option or a combination of options is not usable.
+    Config(String),
+}
+
+/// An error with the place it happened.
+#[derive(Debug)]
+pub struct Error {
+    pub kind: ErrorKind,
+    pub location: Option<Location>,
+}
+
+impl Error {
+    pub fn io(location: Location, err: std::io::Error) -> Error {
+        Error {
+            kind: ErrorKind::Io(err),
+            location: Some(location),
+        }
+    }
+
+    pub fn parse(location: Location, message: impl Into<String>) -> Error {
+        Error {
+            kind: ErrorKind::Parse(message.into()),
+            location: Some(location),
+        }
+    }
+
+    pub fn config(message: impl Into<String>) -> Error {
+        Error {
+            kind: ErrorKind::Config(message.into()),
+            location: None,
+        }
+    }
+
+    /// True when this error is a closed pipe on output (`kabar ... | head`).
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(&self.kind, ErrorKind::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(loc) = &self.location {
+            write!(f, "{loc}: ")?;
+        }
+        match &self.kind {
+            ErrorKind::Io(e) => write!(f, "{e}"),
+            ErrorKind::Parse(m) | ErrorKind::Config(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

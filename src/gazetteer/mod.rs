@@ -1,0 +1,842 @@
+//! Stage 3, the gazetteer: the data files of `gazetteers/` (entities, cue
+//! lexicons, titles, function words, boilerplate, abbreviations, stop
+//! words), loaded with `file:line` diagnostics, and the matcher that finds
+//! entity mentions in text.
+//!
+//! The default files are compiled into the binary ([`defaults`]); user files
+//! are added after them and win on conflicts.
+
+pub mod defaults;
+pub mod matcher;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::{Error, Location};
+use crate::input::Boilerplate;
+use crate::relation::Relation;
+use crate::tokenize::Abbreviations;
+use crate::tsv::{Diagnostic, Severity, Table, split_list, word_lines};
+
+pub use matcher::{Case, PhraseSet, fold_diacritics};
+
+/// The entity types of SPEC §1 (plus `LOCATION`, which evaluation ignores).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityType {
+    Person,
+    Country,
+    Organization,
+    Location,
+}
+
+impl EntityType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "PERSON",
+            EntityType::Country => "COUNTRY",
+            EntityType::Organization => "ORGANIZATION",
+            EntityType::Location => "LOCATION",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EntityType> {
+        Some(match s {
+            "PERSON" => EntityType::Person,
+            "COUNTRY" => EntityType::Country,
+            "ORGANIZATION" => EntityType::Organization,
+            "LOCATION" => EntityType::Location,
+            _ => return None,
+        })
+    }
+}
+
+/// A person's office: `leader_of:Russia;2000-2008,2012-`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    pub relation: Relation,
+    /// The entity_id of the country or organisation.
+    pub of: String,
+    /// Terms in office; `None` as end = still in office. Empty = unknown.
+    pub years: Vec<(u16, Option<u16>)>,
+}
+
+/// An entity of the gazetteer (or one found by pattern).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub id: String,
+    pub name: String,
+    pub etype: EntityType,
+    pub roles: Vec<Role>,
+    /// ORGANIZATION: member countries' ids.
+    pub members: Vec<String>,
+}
+
+/// What a matched alias stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AliasKind {
+    /// The entity's name or an alias.
+    Name,
+    /// A capital or seat of government of a country (Moskow, Kremlin).
+    Seat,
+    /// A demonym of a country (Chinese, Russian).
+    Demonym,
+}
+
+/// One surface form to match.
+#[derive(Debug, Clone)]
+pub struct Alias {
+    pub text: String,
+    pub entity: u32,
+    pub kind: AliasKind,
+    pub case: Case,
+    pub location: Location,
+}
+
+/// Languages kabar reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Id,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "id" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// How a cue's forms are produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Forms {
+    /// Generate affixed (Indonesian) or inflected (English) forms.
+    Stem,
+    /// Only as written.
+    Exact,
+    /// These forms.
+    List(Vec<String>),
+}
+
+/// Which entity around a cue is the subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Forward,
+    Symmetric,
+    Reverse,
+}
+
+/// A row of a cue lexicon.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub lang: Option<Lang>,
+    pub cue: String,
+    pub relation: Relation,
+    pub cameo: String,
+    pub forms: Forms,
+    pub direction: Direction,
+    pub location: Location,
+}
+
+/// A role word before a name (`Presiden` → `leader_of`).
+#[derive(Debug, Clone)]
+pub struct Title {
+    pub lang: Option<Lang>,
+    pub title: String,
+    pub relation: Relation,
+}
+
+/// Classes of function words (see gazetteers/README.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WordClass {
+    Neg,
+    Irrealis,
+    Clause,
+    PrepObj,
+    Agent,
+    PlacePrep,
+    Speech,
+    Coord,
+    Reciprocal,
+    Collective,
+}
+
+impl WordClass {
+    pub fn parse(s: &str) -> Option<WordClass> {
+        Some(match s {
+            "neg" => WordClass::Neg,
+            "irrealis" => WordClass::Irrealis,
+            "clause" => WordClass::Clause,
+            "prep_obj" => WordClass::PrepObj,
+            "agent" => WordClass::Agent,
+            "place_prep" => WordClass::PlacePrep,
+            "speech" => WordClass::Speech,
+            "coord" => WordClass::Coord,
+            "reciprocal" => WordClass::Reciprocal,
+            "collective" => WordClass::Collective,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub lang: Option<Lang>,
+    pub word: String,
+    pub class: WordClass,
+}
+
+/// Everything loaded from the data files.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    pub entities: Vec<Entity>,
+    /// Lower-cased, diacritic-free id → index into `entities`.
+    index: HashMap<String, u32>,
+    /// In load order: later aliases win over earlier ones.
+    pub aliases: Vec<Alias>,
+    pub cues: Vec<Cue>,
+    pub titles: Vec<Title>,
+    pub words: Vec<Word>,
+    pub boilerplate: Boilerplate,
+    pub abbreviations: Abbreviations,
+    pub stopwords: HashMap<Lang, Vec<String>>,
+}
+
+/// The key under which ids compare (SPEC §4: case-insensitive, diacritics removed).
+pub fn id_key(id: &str) -> String {
+    fold_diacritics(id).to_lowercase()
+}
+
+impl Gazetteer {
+    /// The default data files, compiled in.
+    pub fn default_files() -> Gazetteer {
+        let mut b = GazetteerBuilder::new();
+        b.add_defaults();
+        let (g, diags) = b.build();
+        debug_assert!(
+            diags.iter().all(|d| d.severity != Severity::Error),
+            "default gazetteers have errors: {diags:?}"
+        );
+        g
+    }
+
+    pub fn entity(&self, idx: u32) -> &Entity {
+        &self.entities[idx as usize]
+    }
+
+    /// Looks up an entity by id (case-insensitive, diacritics ignored).
+    pub fn find(&self, id: &str) -> Option<u32> {
+        self.index.get(&id_key(id)).copied()
+    }
+}
+
+/// Collects data files and builds a [`Gazetteer`].
+#[derive(Debug, Default)]
+pub struct GazetteerBuilder {
+    files: Vec<(String, String)>,
+    diags: Vec<Diagnostic>,
+}
+
+const ENTITY_COLUMNS: &[&str] = &[
+    "entity_id", "type", "name", "aliases", "case", "roles", "seats", "demonyms", "members",
+    "notes",
+];
+const CUE_COLUMNS: &[&str] = &["cue", "relation", "cameo", "forms", "direction", "notes", "lang"];
+const TITLE_COLUMNS: &[&str] = &["title", "relation", "notes", "lang"];
+const WORD_COLUMNS: &[&str] = &["word", "class", "notes", "lang"];
+const BOILERPLATE_COLUMNS: &[&str] = &["pattern", "kind", "notes"];
+
+impl GazetteerBuilder {
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// Adds the files compiled into the binary.
+    pub fn add_defaults(&mut self) -> &mut Self {
+        for (name, content) in defaults::FILES {
+            self.files
+                .push((format!("gazetteers/{name}"), (*content).to_owned()));
+        }
+        self
+    }
+
+    /// Adds a data file from memory; `name` is used in messages and decides
+    /// the kind of `.txt` files and the language (`-id`, `-en`).
+    pub fn add_str(&mut self, name: &str, content: &str) -> &mut Self {
+        self.files.push((name.to_owned(), content.to_owned()));
+        self
+    }
+
+    /// Adds a file, or every `*.tsv`/`*.txt` file of a folder (sorted).
+    pub fn add_path(&mut self, path: &Path) -> Result<&mut Self, Error> {
+        let meta = std::fs::metadata(path).map_err(|e| Error::io(Location::file(path), e))?;
+        if meta.is_dir() {
+            let mut files: Vec<_> = std::fs::read_dir(path)
+                .map_err(|e| Error::io(Location::file(path), e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && matches!(p.extension().and_then(|e| e.to_str()), Some("tsv" | "txt"))
+                })
+                .collect();
+            files.sort();
+            for f in files {
+                self.add_path(&f)?;
+            }
+        } else {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(Location::file(path), e))?;
+            let content = String::from_utf8(bytes).map_err(|e| {
+                Error::parse(
+                    Location::file(path),
+                    format!(
+                        "not UTF-8 (invalid byte at offset {})",
+                        e.utf8_error().valid_up_to()
+                    ),
+                )
+            })?;
+            self.files.push((path.display().to_string(), content));
+        }
+        Ok(self)
+    }
+
+    /// Builds the gazetteer; returns every problem found, as `file:line`.
+    pub fn build(mut self) -> (Gazetteer, Vec<Diagnostic>) {
+        let mut g = Gazetteer::default();
+        let mut loader = Loader::default();
+        let files = std::mem::take(&mut self.files);
+        let mut diags = std::mem::take(&mut self.diags);
+        for (file_no, (name, content)) in files.iter().enumerate() {
+            load_file(&mut g, &mut loader, file_no, name, content, &mut diags);
+        }
+        loader.finish(&g, &mut diags);
+        (g, diags)
+    }
+}
+
+fn file_lang(name: &str) -> Option<Lang> {
+    let base = Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    if base.ends_with("-id") || base.ends_with("_id") {
+        Some(Lang::Id)
+    } else if base.ends_with("-en") || base.ends_with("_en") {
+        Some(Lang::En)
+    } else {
+        None
+    }
+}
+
+#[derive(Default)]
+struct Loader {
+    /// Alias key → (entity id, where) of the alias's current owner.
+    alias_owner: HashMap<String, (u32, Location)>,
+    /// Entity index → (file number, line) of its defining row.
+    defined_at: HashMap<u32, (usize, Location)>,
+    /// (referring entity, role target or member, where)
+    references: Vec<(String, Location)>,
+}
+
+impl Loader {
+    fn finish(&self, g: &Gazetteer, diags: &mut Vec<Diagnostic>) {
+        for (id, loc) in &self.references {
+            if g.find(id).is_none() {
+                diags.push(Diagnostic {
+                    location: loc.clone(),
+                    severity: Severity::Warning,
+                    message: format!("refers to `{id}`, which no gazetteer defines"),
+                });
+            }
+        }
+    }
+}
+
+fn load_file(
+    g: &mut Gazetteer,
+    loader: &mut Loader,
+    file_no: usize,
+    name: &str,
+    content: &str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let base = Path::new(name)
+        .file_name()
+        .and_then(|s| s.to_str())
+        .unwrap_or(name);
+    if base.ends_with(".txt") {
+        if base.starts_with("abbreviations") {
+            for w in word_lines(content) {
+                g.abbreviations.insert(w);
+            }
+        } else if base.starts_with("stopwords") {
+            match file_lang(name) {
+                Some(lang) => g
+                    .stopwords
+                    .entry(lang)
+                    .or_default()
+                    .extend(word_lines(content).map(str::to_lowercase)),
+                None => diags.push(Diagnostic {
+                    location: Location::file(name),
+                    severity: Severity::Error,
+                    message: "a stop-word file must be named `stopwords-id.txt` or `stopwords-en.txt`".into(),
+                }),
+            }
+        } else {
+            diags.push(Diagnostic {
+                location: Location::file(name),
+                severity: Severity::Error,
+                message: "unknown kind of `.txt` data file (expected `abbreviations*.txt` or `stopwords-<lang>.txt`)".into(),
+            });
+        }
+        return;
+    }
+    let Some(table) = Table::parse(name, content, diags) else {
+        return;
+    };
+    let lang = file_lang(name);
+    if table.column("entity_id").is_some() {
+        load_entities(g, loader, file_no, &table, diags);
+    } else if table.column("cue").is_some() {
+        load_cues(g, &table, lang, diags);
+    } else if table.column("title").is_some() {
+        load_titles(g, &table, lang, diags);
+    } else if table.column("word").is_some() {
+        load_words(g, &table, lang, diags);
+    } else if table.column("pattern").is_some() {
+        load_boilerplate(g, &table, diags);
+    } else {
+        diags.push(table.error(
+            table.header_line,
+            "unknown kind of data file: the header must have `entity_id`, `cue`, `title`, `word` or `pattern`",
+        ));
+    }
+}
+
+fn row_lang(table: &Table, row: &crate::tsv::Row, file: Option<Lang>, diags: &mut Vec<Diagnostic>) -> Option<Option<Lang>> {
+    let v = row.get(table.column("lang"));
+    if v.is_empty() {
+        return Some(file);
+    }
+    match Lang::parse(v) {
+        Some(l) => Some(Some(l)),
+        None => {
+            diags.push(table.error(row.line, format!("unknown lang `{v}` (id or en)")));
+            None
+        }
+    }
+}
+
+fn parse_relation(
+    table: &Table,
+    line: u64,
+    v: &str,
+    ok: impl Fn(Relation) -> bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Relation> {
+    match Relation::parse(v).filter(|r| ok(*r)) {
+        Some(r) => Some(r),
+        None => {
+            diags.push(table.error(line, format!("bad relation `{v}`")));
+            None
+        }
+    }
+}
+
+fn load_entities(
+    g: &mut Gazetteer,
+    loader: &mut Loader,
+    file_no: usize,
+    t: &Table,
+    diags: &mut Vec<Diagnostic>,
+) {
+    t.check_columns(ENTITY_COLUMNS, diags);
+    if !t.require(&["entity_id", "type", "name"], diags) {
+        return;
+    }
+    let c = |n| t.column(n);
+    let (c_id, c_type, c_name, c_alias, c_case) =
+        (c("entity_id"), c("type"), c("name"), c("aliases"), c("case"));
+    let (c_roles, c_seats, c_dem, c_members) = (c("roles"), c("seats"), c("demonyms"), c("members"));
+    for row in &t.rows {
+        let loc = Location::line(&t.name, row.line);
+        let id = row.get(c_id);
+        if id.is_empty() || id.contains(char::is_whitespace) {
+            diags.push(t.error(row.line, format!("bad entity_id `{id}`: not empty, no spaces (SPEC §1: spaces become `_`)")));
+            continue;
+        }
+        let ty = row.get(c_type);
+        let Some(etype) = EntityType::parse(ty) else {
+            diags.push(t.error(row.line, format!("bad type `{ty}` (PERSON, COUNTRY, ORGANIZATION or LOCATION)")));
+            continue;
+        };
+        let name = row.get(c_name);
+        if name.is_empty() {
+            diags.push(t.error(row.line, "empty name"));
+            continue;
+        }
+        let case_v = row.get(c_case);
+        let case = match case_v {
+            "" | "auto" => None,
+            "any" => Some(Case::Any),
+            "exact" => Some(Case::Exact),
+            "cap" => Some(Case::Cap),
+            other => {
+                diags.push(t.error(row.line, format!("bad case `{other}` (any, exact, cap or empty)")));
+                continue;
+            }
+        };
+        let mut roles = Vec::new();
+        for item in split_list(row.get(c_roles), t, row.line, "roles", diags) {
+            match parse_role(item) {
+                Ok(r) => {
+                    loader.references.push((r.of.clone(), loc.clone()));
+                    roles.push(r);
+                }
+                Err(m) => diags.push(t.error(row.line, m)),
+            }
+        }
+        let members: Vec<String> = split_list(row.get(c_members), t, row.line, "members", diags)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        for m in &members {
+            loader.references.push((m.clone(), loc.clone()));
+        }
+        let seats = split_list(row.get(c_seats), t, row.line, "seats", diags);
+        let demonyms = split_list(row.get(c_dem), t, row.line, "demonyms", diags);
+        if !roles.is_empty() && etype != EntityType::Person {
+            diags.push(t.warning(row.line, "`roles` is for PERSON rows"));
+        }
+        if (!seats.is_empty() || !demonyms.is_empty()) && etype != EntityType::Country {
+            diags.push(t.warning(row.line, "`seats` and `demonyms` are for COUNTRY rows"));
+        }
+        if !members.is_empty() && etype != EntityType::Organization {
+            diags.push(t.warning(row.line, "`members` is for ORGANIZATION rows"));
+        }
+        let entity = Entity {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            etype,
+            roles,
+            members,
+        };
+        // Same id again: within a file it is an error; a later file merges
+        // into (and overrides) the earlier entry.
+        let idx = match g.find(id) {
+            Some(idx) => {
+                if let Some((f, first)) = loader.defined_at.get(&idx)
+                    && *f == file_no
+                {
+                    diags.push(t.error(
+                        row.line,
+                        format!("duplicate entity_id `{id}` (first at line {})", first.line.unwrap_or(0)),
+                    ));
+                }
+                let e = &mut g.entities[idx as usize];
+                e.name = entity.name;
+                e.etype = entity.etype;
+                if !entity.roles.is_empty() {
+                    e.roles = entity.roles;
+                }
+                if !entity.members.is_empty() {
+                    e.members = entity.members;
+                }
+                idx
+            }
+            None => {
+                let idx = g.entities.len() as u32;
+                g.index.insert(id_key(id), idx);
+                g.entities.push(entity);
+                idx
+            }
+        };
+        loader.defined_at.insert(idx, (file_no, loc.clone()));
+        let mut seen: Vec<&str> = Vec::new();
+        let names = std::iter::once(name)
+            .chain(split_list(row.get(c_alias), t, row.line, "aliases", diags))
+            .map(|a| (a, AliasKind::Name))
+            .chain(seats.into_iter().map(|a| (a, AliasKind::Seat)))
+            .chain(demonyms.into_iter().map(|a| (a, AliasKind::Demonym)));
+        for (alias, kind) in names {
+            if seen.contains(&alias) {
+                if kind == AliasKind::Name && alias != name {
+                    diags.push(t.warning(row.line, format!("alias `{alias}` repeated")));
+                }
+                continue;
+            }
+            seen.push(alias);
+            let case = case.unwrap_or_else(|| Case::auto(alias));
+            let key = match case {
+                Case::Exact => alias.to_owned(),
+                _ => id_key(alias),
+            };
+            if let Some((owner, where_)) = loader.alias_owner.get(&key)
+                && *owner != idx
+            {
+                let other = &g.entities[*owner as usize].id;
+                diags.push(t.warning(
+                    row.line,
+                    format!("alias `{alias}` is also claimed by `{other}` ({where_}); `{id}` wins here (the later entry)"),
+                ));
+            }
+            loader.alias_owner.insert(key, (idx, loc.clone()));
+            g.aliases.push(Alias {
+                text: alias.to_owned(),
+                entity: idx,
+                kind,
+                case,
+                location: loc.clone(),
+            });
+        }
+    }
+}
+
+/// Parses `leader_of:Russia;2000-2008,2012-`.
+pub fn parse_role(item: &str) -> Result<Role, String> {
+    let (rel, rest) = item
+        .split_once(':')
+        .ok_or_else(|| format!("bad role `{item}`: expected `relation:entity_id[;years]`"))?;
+    let relation = match Relation::parse(rel.trim()) {
+        Some(r @ (Relation::LeaderOf | Relation::OfficialOf)) => r,
+        _ => return Err(format!("bad role `{item}`: relation must be leader_of or official_of")),
+    };
+    let (of, years_s) = match rest.split_once(';') {
+        Some((o, y)) => (o.trim(), Some(y.trim())),
+        None => (rest.trim(), None),
+    };
+    if of.is_empty() || of.contains(char::is_whitespace) {
+        return Err(format!("bad role `{item}`: entity_id `{of}`"));
+    }
+    let mut years = Vec::new();
+    if let Some(ys) = years_s {
+        for term in ys.split(',') {
+            let term = term.trim();
+            let bad = || format!("bad role `{item}`: years `{term}` (expected 2000-2008 or 2012-)");
+            let (a, b) = term.split_once('-').ok_or_else(bad)?;
+            let start: u16 = a.trim().parse().map_err(|_| bad())?;
+            let end = match b.trim() {
+                "" => None,
+                e => Some(e.parse::<u16>().map_err(|_| bad())?),
+            };
+            if end.is_some_and(|e| e < start) {
+                return Err(bad());
+            }
+            years.push((start, end));
+        }
+    }
+    Ok(Role {
+        relation,
+        of: of.to_owned(),
+        years,
+    })
+}
+
+fn load_cues(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec<Diagnostic>) {
+    t.check_columns(CUE_COLUMNS, diags);
+    if !t.require(&["cue", "relation"], diags) {
+        return;
+    }
+    let c = |n| t.column(n);
+    for row in &t.rows {
+        let Some(lang) = row_lang(t, row, lang, diags) else { continue };
+        let cue = row.get(c("cue"));
+        if cue.is_empty() {
+            diags.push(t.error(row.line, "empty cue"));
+            continue;
+        }
+        let Some(relation) = parse_relation(t, row.line, row.get(c("relation")), Relation::is_event, diags)
+        else {
+            continue;
+        };
+        let cameo = row.get(c("cameo"));
+        if !cameo.is_empty() && !(cameo.len() <= 4 && cameo.len() >= 2 && cameo.bytes().all(|b| b.is_ascii_digit())) {
+            diags.push(t.error(row.line, format!("bad cameo `{cameo}` (2 to 4 digits or empty)")));
+            continue;
+        }
+        let forms = match row.get(c("forms")) {
+            "" | "stem" => Forms::Stem,
+            "exact" => Forms::Exact,
+            list => Forms::List(
+                split_list(list, t, row.line, "forms", diags)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
+            ),
+        };
+        let direction = match row.get(c("direction")) {
+            "" => {
+                if relation.is_symmetric() {
+                    Direction::Symmetric
+                } else {
+                    Direction::Forward
+                }
+            }
+            "fwd" => Direction::Forward,
+            "sym" => Direction::Symmetric,
+            "rev" => Direction::Reverse,
+            other => {
+                diags.push(t.error(row.line, format!("bad direction `{other}` (fwd, sym or rev)")));
+                continue;
+            }
+        };
+        g.cues.push(Cue {
+            lang,
+            cue: cue.to_owned(),
+            relation,
+            cameo: cameo.to_owned(),
+            forms,
+            direction,
+            location: Location::line(&t.name, row.line),
+        });
+    }
+}
+
+fn load_titles(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec<Diagnostic>) {
+    t.check_columns(TITLE_COLUMNS, diags);
+    if !t.require(&["title", "relation"], diags) {
+        return;
+    }
+    for row in &t.rows {
+        let Some(lang) = row_lang(t, row, lang, diags) else { continue };
+        let title = row.get(t.column("title"));
+        if title.is_empty() {
+            diags.push(t.error(row.line, "empty title"));
+            continue;
+        }
+        let Some(relation) = parse_relation(
+            t,
+            row.line,
+            row.get(t.column("relation")),
+            |r| matches!(r, Relation::LeaderOf | Relation::OfficialOf),
+            diags,
+        ) else {
+            continue;
+        };
+        g.titles.push(Title {
+            lang,
+            title: title.to_owned(),
+            relation,
+        });
+    }
+}
+
+fn load_words(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec<Diagnostic>) {
+    t.check_columns(WORD_COLUMNS, diags);
+    if !t.require(&["word", "class"], diags) {
+        return;
+    }
+    for row in &t.rows {
+        let Some(lang) = row_lang(t, row, lang, diags) else { continue };
+        let word = row.get(t.column("word"));
+        let class_v = row.get(t.column("class"));
+        let Some(class) = WordClass::parse(class_v) else {
+            diags.push(t.error(row.line, format!("bad class `{class_v}`")));
+            continue;
+        };
+        if word.is_empty() {
+            diags.push(t.error(row.line, "empty word"));
+            continue;
+        }
+        g.words.push(Word {
+            lang,
+            word: word.to_owned(),
+            class,
+        });
+    }
+}
+
+fn load_boilerplate(g: &mut Gazetteer, t: &Table, diags: &mut Vec<Diagnostic>) {
+    t.check_columns(BOILERPLATE_COLUMNS, diags);
+    for row in &t.rows {
+        let pattern = row.get(t.column("pattern"));
+        if pattern.is_empty() {
+            diags.push(t.error(row.line, "empty pattern"));
+            continue;
+        }
+        match row.get(t.column("kind")) {
+            "" | "prefix" => g.boilerplate.add(pattern, false),
+            "line" => g.boilerplate.add(pattern, true),
+            other => diags.push(t.error(row.line, format!("bad kind `{other}` (prefix or line)"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(files: &[(&str, &str)]) -> (Gazetteer, Vec<String>) {
+        let mut b = GazetteerBuilder::new();
+        for (n, c) in files {
+            b.add_str(n, c);
+        }
+        let (g, d) = b.build();
+        (g, d.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_file_and_line() {
+        let (_, d) = build(&[(
+            "u.tsv",
+            "entity_id\ttype\tname\taliases\tcolour\n\
+             A\tPERSON\tA a\tx||y\n\
+             B\tPLANET\tB\n\
+             A\tPERSON\tA again\n\
+             has space\tPERSON\tC\n",
+        )]);
+        let want = [
+            "u.tsv:1: error: unknown column `colour`",
+            "u.tsv:2: error: empty item in `aliases`",
+            "u.tsv:3: error: bad type `PLANET`",
+            "u.tsv:4: error: duplicate entity_id `A` (first at line 2)",
+            "u.tsv:5: error: bad entity_id `has space`",
+        ];
+        for w in want {
+            assert!(d.iter().any(|x| x.starts_with(w)), "missing {w:?} in {d:#?}");
+        }
+    }
+
+    #[test]
+    fn alias_conflicts_warn_and_the_later_entry_wins() {
+        let (g, d) = build(&[
+            ("a.tsv", "entity_id\ttype\tname\taliases\nGeorgia_(country)\tCOUNTRY\tGeorgia\tGeorgia\n"),
+            ("b.tsv", "entity_id\ttype\tname\taliases\nGeorgia_(U.S._state)\tLOCATION\tGeorgia state\tGeorgia\n"),
+        ]);
+        assert!(d.iter().any(|x| x.contains("alias `Georgia` is also claimed by `Georgia_(country)`")), "{d:?}");
+        let last = g.aliases.iter().rev().find(|a| a.text == "Georgia").unwrap();
+        assert_eq!(g.entity(last.entity).id, "Georgia_(U.S._state)");
+    }
+
+    #[test]
+    fn roles_parse_and_reject_bad_years() {
+        let r = parse_role("leader_of:Russia;2000-2008,2012-").unwrap();
+        assert_eq!(r.years, vec![(2000, Some(2008)), (2012, None)]);
+        assert!(parse_role("leader_of:Russia;2008-2000").is_err());
+        assert!(parse_role("member_of:Russia").is_err());
+        assert!(parse_role("leader_of").is_err());
+    }
+
+    #[test]
+    fn auto_case_makes_acronyms_exact() {
+        assert_eq!(Case::auto("AS"), Case::Exact);
+        assert_eq!(Case::auto("WHO"), Case::Exact);
+        assert_eq!(Case::auto("Amerika Serikat"), Case::Any);
+        assert_eq!(Case::auto("U.S."), Case::Exact);
+        assert_eq!(Case::auto("INTERNATIONAL"), Case::Any);
+    }
+}

@@ -1,0 +1,51 @@
+//! # kabar: who did what to whom, from news text
+//!
+//! kabar reads Indonesian and English news and writes the people,
+//! countries and organisations it names, and the relations between them
+//! (Putin *meet* Xi, China *support* Russia, Lavrov *official_of* Russia), as
+//! CSV rows in the shape of the project's SPEC.
+//!
+//! ```text
+//!  files / folders / stdin / JSONL
+//!        │  input      BOM, CRLF, lossy UTF-8, boilerplate lines marked
+//!        ▼
+//!     Document ─ tokenize ──▶ sentences (abbreviations, numbers, domains, quotes)
+//!        │  gazetteer  one aho-corasick automaton, token boundaries, case rules
+//!        ▼
+//!     mentions ─ relation ──▶ triples (co_occurs on request)
+//!        │  output     SPEC §3 columns, CSV or JSONL, formula-safe, atomic files
+//!        ▼
+//!   triples.csv, entities.csv
+//! ```
+//!
+//! ```
+//! use kabar::{Document, Pipeline};
+//!
+//! let pipeline = Pipeline::default(); // the compiled-in gazetteers
+//! let doc = Document::new("d1", "Presiden Rusia Vladimir Putin bertemu Xi Jinping di Beijing.");
+//! let analysis = pipeline.process(&doc);
+//! let ids: Vec<&str> = analysis
+//!     .mentions
+//!     .iter()
+//!     .map(|m| analysis.entity(pipeline.gazetteer(), m.entity).id.as_str())
+//!     .collect();
+//! assert!(ids.contains(&"Russia") && ids.contains(&"Xi_Jinping"));
+//! ```
+
+pub mod analysis;
+pub mod batch;
+pub mod error;
+pub mod gazetteer;
+pub mod input;
+pub mod output;
+pub mod pipeline;
+pub mod relation;
+pub mod tokenize;
+pub mod tsv;
+
+pub use analysis::{Analysis, EntityRef, Mention, Triple};
+pub use error::{Error, Result};
+pub use gazetteer::{EntityType, Gazetteer, GazetteerBuilder};
+pub use input::Document;
+pub use pipeline::{Pipeline, PipelineBuilder};
+pub use relation::Relation;

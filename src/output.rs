@@ -1,0 +1,407 @@
+//! Stage 5, output: flat rows in SPEC §3's column order, written as CSV
+//! (RFC 4180) or JSON lines, with spreadsheet formula escaping, and files
+//! that appear under their final name only when complete.
+
+use std::borrow::Cow;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::gazetteer::Gazetteer;
+use crate::input::Document;
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Csv,
+    Jsonl,
+}
+
+/// How rows are written.
+#[derive(Debug, Clone, Copy)]
+pub struct OutputOptions {
+    pub format: Format,
+    /// Prefix cells that a spreadsheet would run as a formula with `'`.
+    pub formula_escape: bool,
+}
+
+impl Default for OutputOptions {
+    fn default() -> Self {
+        OutputOptions {
+            format: Format::Csv,
+            formula_escape: true,
+        }
+    }
+}
+
+/// Columns of the triples file: SPEC §3's twelve, then kabar's own.
+pub const TRIPLE_COLUMNS: &[&str] = &[
+    "doc_id", "sentence_id", "subject_id", "subject", "subject_type", "relation", "object_id",
+    "object", "object_type", "negated", "trigger", "evidence", "cameo_code", "quad_class",
+    "speaker", "lang", "rule", "subject_start", "subject_end", "object_start", "object_end",
+    "trigger_start", "trigger_end",
+];
+
+/// Columns of the entities file (SPEC §3).
+pub const ENTITY_COLUMNS: &[&str] = &[
+    "doc_id", "sentence_id", "start_char", "end_char", "text", "entity_id", "name", "type",
+    "source",
+];
+
+/// One triple, flat (field order = [`TRIPLE_COLUMNS`]).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TripleRow<'a> {
+    pub doc_id: Cow<'a, str>,
+    pub sentence_id: u32,
+    pub subject_id: Cow<'a, str>,
+    pub subject: Cow<'a, str>,
+    pub subject_type: &'static str,
+    pub relation: &'static str,
+    pub object_id: Cow<'a, str>,
+    pub object: Cow<'a, str>,
+    pub object_type: &'static str,
+    pub negated: bool,
+    pub trigger: Cow<'a, str>,
+    pub evidence: Cow<'a, str>,
+    pub cameo_code: Cow<'a, str>,
+    pub quad_class: Option<u8>,
+    pub speaker: Cow<'a, str>,
+    pub lang: &'static str,
+    pub rule: &'static str,
+    pub subject_start: usize,
+    pub subject_end: usize,
+    pub object_start: usize,
+    pub object_end: usize,
+    pub trigger_start: Option<usize>,
+    pub trigger_end: Option<usize>,
+}
+
+/// One entity mention, flat (field order = [`ENTITY_COLUMNS`]).
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EntityRow<'a> {
+    pub doc_id: Cow<'a, str>,
+    pub sentence_id: u32,
+    pub start_char: usize,
+    pub end_char: usize,
+    pub text: Cow<'a, str>,
+    pub entity_id: Cow<'a, str>,
+    pub name: Cow<'a, str>,
+    #[serde(rename = "type")]
+    pub etype: &'static str,
+    pub source: &'static str,
+}
+
+/// Makes a cell safe for spreadsheets: a leading `=`, `+`, `-`, `@`, tab or
+/// carriage return gets a `'` in front (SPEC §3).
+pub fn escape_formula(s: &str) -> Cow<'_, str> {
+    match s.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{s}")),
+        _ => Cow::Borrowed(s),
+    }
+}
+
+/// Maps byte offsets to char offsets, for offsets visited in increasing order.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+/// The rows of one document.
+pub struct Rows<'a> {
+    pub doc: &'a Document,
+    pub analysis: &'a Analysis,
+    pub gaz: &'a Gazetteer,
+    pub escape: bool,
+}
+
+impl<'a> Rows<'a> {
+    fn cell(&self, s: &'a str) -> Cow<'a, str> {
+        if self.escape {
+            escape_formula(s)
+        } else {
+            Cow::Borrowed(s)
+        }
+    }
+
+    pub fn entities(&self) -> Vec<EntityRow<'a>> {
+        let text = self.doc.text.as_str();
+        let mut cc = CharCounter::new(text);
+        let a = self.analysis;
+        a.mentions
+            .iter()
+            .map(|m| {
+                let e = a.entity(self.gaz, m.entity);
+                let start_char = cc.at(m.start);
+                let end_char = start_char + text[m.start..m.end].chars().count();
+                EntityRow {
+                    doc_id: self.cell(&self.doc.id),
+                    sentence_id: m.sentence,
+                    start_char,
+                    end_char,
+                    text: self.cell(&text[m.start..m.end]),
+                    entity_id: self.cell(&e.id),
+                    name: self.cell(&e.name),
+                    etype: m.etype.as_str(),
+                    source: m.source.as_str(),
+                }
+            })
+            .collect()
+    }
+
+    pub fn triples(&self) -> Vec<TripleRow<'a>> {
+        let text = self.doc.text.as_str();
+        let a = self.analysis;
+        let lang = a.lang.map_or("", |l| l.as_str());
+        // Char offsets of every mention and trigger, computed in one pass.
+        let mut offsets: Vec<usize> = Vec::new();
+        for t in &a.triples {
+            offsets.push(a.mentions[t.subject as usize].start);
+            offsets.push(a.mentions[t.subject as usize].end);
+            offsets.push(a.mentions[t.object as usize].start);
+            offsets.push(a.mentions[t.object as usize].end);
+            if let Some(tr) = &t.trigger {
+                offsets.push(tr.start);
+                offsets.push(tr.end);
+            }
+        }
+        offsets.sort_unstable();
+        offsets.dedup();
+        let mut cc = CharCounter::new(text);
+        let chars: Vec<usize> = offsets.iter().map(|&b| cc.at(b)).collect();
+        let ch = |b: usize| chars[offsets.binary_search(&b).expect("offset recorded")];
+        a.triples
+            .iter()
+            .map(|t| {
+                let sm = &a.mentions[t.subject as usize];
+                let om = &a.mentions[t.object as usize];
+                let se = a.entity(self.gaz, sm.entity);
+                let oe = a.entity(self.gaz, om.entity);
+                let sentence = a.sentences[t.sentence as usize].clone();
+                let speaker = t
+                    .speaker
+                    .map(|s| a.entity(self.gaz, a.mentions[s as usize].entity).id.as_str())
+                    .unwrap_or("");
+                let cameo = t.cameo.as_deref().unwrap_or("");
+                TripleRow {
+                    doc_id: self.cell(&self.doc.id),
+                    sentence_id: t.sentence,
+                    subject_id: self.cell(&se.id),
+                    subject: self.cell(&se.name),
+                    subject_type: sm.etype.as_str(),
+                    relation: t.relation.as_str(),
+                    object_id: self.cell(&oe.id),
+                    object: self.cell(&oe.name),
+                    object_type: om.etype.as_str(),
+                    negated: t.negated,
+                    trigger: self.cell(t.trigger.clone().map_or("", |r| &text[r])),
+                    evidence: self.cell(&text[sentence]),
+                    cameo_code: Cow::Borrowed(cameo),
+                    quad_class: crate::relation::Relation::quad_class(cameo),
+                    speaker: self.cell(speaker),
+                    lang,
+                    rule: t.rule,
+                    subject_start: ch(sm.start),
+                    subject_end: ch(sm.end),
+                    object_start: ch(om.start),
+                    object_end: ch(om.end),
+                    trigger_start: t.trigger.as_ref().map(|r| ch(r.start)),
+                    trigger_end: t.trigger.as_ref().map(|r| ch(r.end)),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Serialises rows without a header into `buf` (one document's worth, so
+/// workers can format in parallel and a single writer emits in order).
+pub fn encode<R: Serialize>(rows: &[R], format: Format, buf: &mut Vec<u8>) -> io::Result<()> {
+    match format {
+        Format::Csv => {
+            let mut w = csv::WriterBuilder::new()
+                .has_headers(false)
+                .from_writer(&mut *buf);
+            for r in rows {
+                w.serialize(r).map_err(io::Error::other)?;
+            }
+            w.flush()?;
+        }
+        Format::Jsonl => {
+            for r in rows {
+                serde_json::to_writer(&mut *buf, r).map_err(io::Error::other)?;
+                buf.push(b'\n');
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The header line for a format (none for JSONL).
+pub fn header(columns: &[&str], format: Format) -> Vec<u8> {
+    match format {
+        Format::Csv => {
+            let mut line = columns.join(",").into_bytes();
+            line.push(b'\n');
+            line
+        }
+        Format::Jsonl => Vec::new(),
+    }
+}
+
+/// Where rows go: standard output, or a file that gets its final name only
+/// when [`Sink::finish`] succeeds (an interrupted run leaves no partial file
+/// under that name; the temporary file is removed on drop).
+pub enum Sink {
+    Stdout(BufWriter<io::Stdout>),
+    File {
+        tmp: BufWriter<tempfile::NamedTempFile>,
+        path: PathBuf,
+    },
+    Discard,
+}
+
+impl Sink {
+    /// A file sink: a temporary file beside `path`.
+    pub fn file(path: &Path) -> io::Result<Sink> {
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "out".into());
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".partial")
+            .tempfile_in(dir)?;
+        Ok(Sink::File {
+            tmp: BufWriter::with_capacity(1 << 20, tmp),
+            path: path.to_owned(),
+        })
+    }
+
+    pub fn stdout() -> Sink {
+        Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))
+    }
+
+    pub fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.write_all(bytes),
+            Sink::File { tmp, .. } => tmp.write_all(bytes),
+            Sink::Discard => Ok(()),
+        }
+    }
+
+    /// Flushes (errors checked) and moves a file into place.
+    pub fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(mut w) => w.flush(),
+            Sink::File { tmp, path } => {
+                let tmp = tmp.into_inner().map_err(|e| e.into_error())?;
+                tmp.as_file().sync_all()?;
+                tmp.persist(&path).map_err(|e| e.error)?;
+                Ok(())
+            }
+            Sink::Discard => Ok(()),
+        }
+    }
+
+    /// The temporary path of a file sink (for signal handlers).
+    pub fn temp_path(&self) -> Option<&Path> {
+        match self {
+            Sink::File { tmp, .. } => Some(tmp.get_ref().path()),
+            _ => None,
+        }
+    }
+}
+
+/// Writes a header, then pre-encoded chunks, for one output file.
+pub struct RowWriter {
+    sink: Sink,
+}
+
+impl RowWriter {
+    pub fn new(mut sink: Sink, columns: &[&str], format: Format) -> io::Result<RowWriter> {
+        sink.write_all(&header(columns, format))?;
+        Ok(RowWriter { sink })
+    }
+
+    pub fn write_chunk(&mut self, chunk: &[u8]) -> io::Result<()> {
+        self.sink.write_all(chunk)
+    }
+
+    pub fn finish(self) -> io::Result<()> {
+        self.sink.finish()
+    }
+
+    pub fn temp_path(&self) -> Option<&Path> {
+        self.sink.temp_path()
+    }
+}
+
+/// Opens a sink for an optional path: `None` or `-` is standard output.
+pub fn open_sink(path: Option<&Path>) -> io::Result<Sink> {
+    match path {
+        None => Ok(Sink::stdout()),
+        Some(p) if p.as_os_str() == "-" => Ok(Sink::stdout()),
+        Some(p) => Sink::file(p),
+    }
+}
+
+impl std::fmt::Debug for Sink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Sink::Stdout(_) => f.write_str("Sink::Stdout"),
+            Sink::File { path, .. } => write!(f, "Sink::File({})", path.display()),
+            Sink::Discard => f.write_str("Sink::Discard"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_escaped() {
+        assert_eq!(escape_formula("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(escape_formula("-1"), "'-1");
+        assert_eq!(escape_formula("@x"), "'@x");
+        assert_eq!(escape_formula("\tx"), "'\tx");
+        assert_eq!(escape_formula("Putin"), "Putin");
+        assert_eq!(escape_formula(""), "");
+    }
+
+    #[test]
+    fn char_counter_counts_chars_not_bytes() {
+        let mut c = CharCounter::new("“ab” é x");
+        assert_eq!(c.at(3), 1);
+        assert_eq!(c.at(5), 3);
+        assert_eq!(c.at(8), 4);
+        assert_eq!(c.at(0), 0);
+    }
+}

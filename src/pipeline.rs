@@ -1,0 +1,148 @@
+//! The pipeline: one document in, its [`Analysis`] out; and many documents
+//! in parallel (rayon), in input order.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
+use crate::gazetteer::matcher::PhraseSetBuilder;
+use crate::gazetteer::{AliasKind, EntityType, Gazetteer, PhraseSet};
+use crate::input::Document;
+use crate::relation::{RelationOptions, RelationStage};
+use crate::tokenize::split_sentences;
+
+/// Builds a [`Pipeline`]. Defaults: the compiled-in gazetteers, no
+/// co-occurrence rows.
+#[derive(Debug, Default)]
+pub struct PipelineBuilder {
+    gazetteer: Option<Arc<Gazetteer>>,
+    relation: RelationOptions,
+}
+
+impl PipelineBuilder {
+    /// Uses this gazetteer instead of the defaults.
+    pub fn gazetteer(&mut self, gaz: impl Into<Arc<Gazetteer>>) -> &mut Self {
+        self.gazetteer = Some(gaz.into());
+        self
+    }
+
+    /// Also writes `co_occurs` triples (default off).
+    pub fn cooccurrence(&mut self, yes: bool) -> &mut Self {
+        self.relation.cooccurrence = yes;
+        self
+    }
+
+    pub fn build(&self) -> Pipeline {
+        let gaz = self
+            .gazetteer
+            .clone()
+            .unwrap_or_else(|| Arc::new(Gazetteer::default_files()));
+        let mut b = PhraseSetBuilder::new();
+        for a in &gaz.aliases {
+            b.add(&a.text, a.case, (a.entity, a.kind));
+        }
+        let relations = RelationStage::new(&gaz, self.relation.clone());
+        Pipeline {
+            entities: b.build(),
+            relations,
+            gaz,
+        }
+    }
+}
+
+/// The whole job for one document: boilerplate, sentences, entity mentions,
+/// relations. Cheap to share between threads.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    gaz: Arc<Gazetteer>,
+    entities: PhraseSet<(u32, AliasKind)>,
+    relations: RelationStage,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::builder().build()
+    }
+}
+
+impl Pipeline {
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gaz
+    }
+
+    /// The entity automaton (for benchmarks and the matching floor).
+    pub fn entity_phrases(&self) -> &PhraseSet<(u32, AliasKind)> {
+        &self.entities
+    }
+
+    /// Analyses one document.
+    pub fn process(&self, doc: &Document) -> Analysis {
+        let text = doc.text.as_str();
+        let mut a = Analysis {
+            boilerplate: self.gaz.boilerplate.lines(text),
+            ..Analysis::default()
+        };
+        split_sentences(text, &self.gaz.abbreviations, &mut a.sentences);
+        self.find_mentions(text, &mut a);
+        self.relations.run(&self.gaz, text, &mut a);
+        a
+    }
+
+    /// Entity mentions outside boilerplate lines, each in its sentence.
+    fn find_mentions(&self, text: &str, a: &mut Analysis) {
+        let mut sent = 0usize;
+        let mut boiler = 0usize;
+        let sentences = &a.sentences;
+        let boilerplate = &a.boilerplate;
+        let mentions = &mut a.mentions;
+        self.entities.find_each(text, 0..text.len(), |f| {
+            while boiler < boilerplate.len() && boilerplate[boiler].end <= f.start {
+                boiler += 1;
+            }
+            if boiler < boilerplate.len() && boilerplate[boiler].start < f.end {
+                return;
+            }
+            while sent + 1 < sentences.len() && sentences[sent].end <= f.start {
+                sent += 1;
+            }
+            let (entity, kind) = *f.value;
+            let etype = match kind {
+                AliasKind::Name => self.gaz.entity(entity).etype,
+                AliasKind::Seat | AliasKind::Demonym => EntityType::Country,
+            };
+            mentions.push(Mention {
+                start: f.start,
+                end: f.end,
+                sentence: sent as u32,
+                entity: EntityRef::Gazetteer(entity),
+                kind,
+                etype,
+                source: MentionSource::Gazetteer,
+            });
+        });
+    }
+
+    /// Analyses documents in parallel; results in input order.
+    pub fn process_all(&self, docs: &[Document]) -> Vec<Analysis> {
+        docs.par_iter().map(|d| self.process(d)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Pipeline>();
+        check::<Gazetteer>();
+        check::<Analysis>();
+        check::<Document>();
+    }
+}

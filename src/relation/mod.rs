@@ -1,0 +1,181 @@
+//! Stage 4, relations: turns the mentions of each sentence into triples.
+//!
+//! [`RelationStage::run`] takes a document's [`Analysis`] with its sentences
+//! and mentions and adds triples (and decides whether a seat of government
+//! is acting for its country or is a place). Co-occurrence rows are written
+//! only when asked for.
+
+mod types;
+
+use std::collections::HashSet;
+
+pub use types::Relation;
+
+use crate::analysis::{Analysis, Triple};
+use crate::gazetteer::{AliasKind, EntityType, Gazetteer, WordClass};
+use crate::tokenize::is_word_char;
+
+/// Options of the relation stage.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct RelationOptions {
+    /// Also write a `co_occurs` triple for every pair of entities in a sentence.
+    pub cooccurrence: bool,
+}
+
+/// The relation stage, built once from the gazetteer and shared by threads.
+#[derive(Debug, Clone)]
+pub struct RelationStage {
+    options: RelationOptions,
+    place_preps: HashSet<String>,
+}
+
+impl RelationStage {
+    pub fn new(gaz: &Gazetteer, options: RelationOptions) -> RelationStage {
+        let place_preps = gaz
+            .words
+            .iter()
+            .filter(|w| w.class == WordClass::PlacePrep)
+            .map(|w| w.word.to_lowercase())
+            .collect();
+        RelationStage {
+            options,
+            place_preps,
+        }
+    }
+
+    /// Adds the triples of every sentence to `analysis.triples`.
+    pub fn run(&self, gaz: &Gazetteer, text: &str, analysis: &mut Analysis) {
+        self.resolve_seats(text, analysis);
+        if self.options.cooccurrence {
+            cooccurrence(gaz, analysis);
+        }
+    }
+
+    /// A seat of government (Moskow, Kremlin) is its country when it acts
+    /// and a place after a place preposition ("di Beijing"), in a dateline
+    /// ("MOSKOW –") or inside a longer name ("Olimpiade Musim Dingin Beijing").
+    fn resolve_seats(&self, text: &str, analysis: &mut Analysis) {
+        for m in analysis.mentions.iter_mut() {
+            if m.kind != AliasKind::Seat {
+                continue;
+            }
+            let place = self.after_place_prep(text, m.start)
+                || is_dateline(text, m.start, m.end)
+                || after_capitalised_word(text, m.start);
+            m.etype = if place {
+                EntityType::Location
+            } else {
+                EntityType::Country
+            };
+        }
+    }
+
+    fn after_place_prep(&self, text: &str, start: usize) -> bool {
+        previous_word(text, start).is_some_and(|w| self.place_preps.contains(&w.to_lowercase()))
+    }
+}
+
+/// The word right before `pos` (skipping spaces only), if any.
+pub(crate) fn previous_word(text: &str, pos: usize) -> Option<&str> {
+    let before = text[..pos].trim_end_matches([' ', '\t']);
+    if before.len() == pos && pos > 0 {
+        return None; // glued to something
+    }
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map(|(i, _)| i)?;
+    Some(&before[start..])
+}
+
+/// "MOSKOW –", "Beijing | EGINDO.co –", "REPUBLIKA.CO.ID, BEIJING --": a
+/// place near the start of a line followed by a dash or bar.
+fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if text[line_start..start].chars().count() > 40 {
+        return false;
+    }
+    let after = text[end..].trim_start_matches([' ', ',']);
+    after.starts_with(['–', '—', '|']) || after.starts_with("- ") || after.starts_with("--")
+}
+
+/// True when the word before is capitalised and not the first of a
+/// sentence: the seat is part of a longer name.
+fn after_capitalised_word(text: &str, start: usize) -> bool {
+    let Some(w) = previous_word(text, start) else {
+        return false;
+    };
+    if !w.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    // Is `w` the first word of its sentence or line?
+    let w_start = start - (text[..start].len() - text[..start].trim_end().len()) - w.len();
+    let before = text[..w_start].trim_end_matches([' ', '\t']);
+    !(before.is_empty() || before.ends_with(['\n', '.', '!', '?', '"', '“', '(', ':']))
+}
+
+/// One `co_occurs` triple per pair of distinct PERSON/COUNTRY/ORGANIZATION
+/// entities in a sentence, first mention as subject.
+fn cooccurrence(gaz: &Gazetteer, analysis: &mut Analysis) {
+    let n_sent = analysis.sentences.len() as u32;
+    let mut out = Vec::new();
+    for s in 0..n_sent {
+        let range = analysis.sentence_mentions(s);
+        let mut firsts: Vec<u32> = Vec::new();
+        let mut seen = HashSet::new();
+        for i in range {
+            let m = &analysis.mentions[i];
+            if m.etype == EntityType::Location {
+                continue;
+            }
+            let id = &analysis.entity(gaz, m.entity).id;
+            if seen.insert(id.as_str()) {
+                firsts.push(i as u32);
+            }
+        }
+        for (a, &i) in firsts.iter().enumerate() {
+            for &j in &firsts[a + 1..] {
+                out.push(Triple {
+                    sentence: s,
+                    subject: i,
+                    relation: Relation::CoOccurs,
+                    object: j,
+                    negated: false,
+                    trigger: None,
+                    cameo: None,
+                    speaker: None,
+                    rule: "cooccurrence",
+                });
+            }
+        }
+    }
+    analysis.triples.extend(out);
+    analysis
+        .triples
+        .sort_by_key(|t| (t.sentence, analysis.mentions[t.subject as usize].start));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_and_previous_words() {
+        let t = "REPUBLIKA.CO.ID, MOSKOW – Presiden";
+        let s = t.find("MOSKOW").unwrap();
+        assert!(is_dateline(t, s, s + 6));
+        let t = "Beijing | EGINDO.co – Diplomat";
+        assert!(is_dateline(t, 0, 7));
+        let t = "Kremlin mengatakan Beijing – itu";
+        assert!(!is_dateline(t, 0, 7));
+        let t = "tiba di  Beijing";
+        assert_eq!(previous_word(t, t.find("Beijing").unwrap()), Some("di"));
+        let t = "Olimpiade Musim Dingin Beijing pada";
+        assert!(after_capitalised_word(t, t.find("Beijing").unwrap()));
+        let t = "kata dia. Beijing akan";
+        assert!(!after_capitalised_word(t, t.find("Beijing").unwrap()));
+    }
+}

@@ -1,0 +1,327 @@
+//! Stage 2, sentences and tokens.
+//!
+//! Sentences end at a line break, or at `.` `!` `?` `…` (with any closing
+//! quotes or brackets after it) when white space and then a capital letter,
+//! digit, quote or bracket follow. A full stop does not end a sentence after
+//! an abbreviation from `gazetteers/abbreviations.txt` ("Dr.", "No.") or a
+//! single capital letter (initials: "A.S.", "J. Biden"); numbers ("2,5",
+//! "3.000"), dates ("15/12") and domains ("REPUBLIKA.CO.ID") never hold a
+//! full stop followed by white space, so they stay whole.
+//!
+//! Tokens are Unicode word boundaries (UAX #29, `unicode-segmentation`),
+//! with the English possessive split off ("China's" → "China", "'s").
+//! Hyphenated compounds give their parts ("Rusia-China" → "Rusia", "-",
+//! "China").
+//!
+//! A *token boundary* for gazetteer matching ([`is_boundary`]) is any
+//! position where a word character (letter, digit, mark, `_`) does not meet
+//! another word character, except a full stop between
+//! two word characters (domains, numbers), which stays inside the token.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Words after which a full stop does not end a sentence (lower case, no dot).
+#[derive(Debug, Clone, Default)]
+pub struct Abbreviations {
+    words: HashSet<String>,
+}
+
+impl Abbreviations {
+    pub fn insert(&mut self, word: &str) {
+        let w = word.trim().trim_end_matches('.').to_lowercase();
+        if !w.is_empty() {
+            self.words.insert(w);
+        }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        // Fast path: abbreviations are short.
+        word.len() <= 12 && self.words.contains(&word.to_lowercase())
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// True for characters that make up words.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || is_mark(c)
+}
+
+#[inline]
+fn is_mark(c: char) -> bool {
+    // Combining diacritical marks (the common blocks).
+    matches!(c, '\u{0300}'..='\u{036f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+/// True when byte offset `i` of `text` is a token boundary (see the module
+/// docs). `i` must be a char boundary.
+pub fn is_boundary(text: &str, i: usize) -> bool {
+    let (Some(before), Some(after)) = (char_before(text, i), char_at(text, i)) else {
+        return true;
+    };
+    let bw = is_word_char(before);
+    let aw = is_word_char(after);
+    if bw && aw {
+        return false;
+    }
+    // "REPUBLIKA|.CO.ID", "3|.000": a full stop with word characters on both
+    // sides belongs to the token.
+    if bw && after == '.' {
+        return !char_at(text, i + 1).is_some_and(is_word_char);
+    }
+    if before == '.' && aw {
+        return !char_before(text, i - 1).is_some_and(is_word_char);
+    }
+    true
+}
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '}'];
+
+/// Splits `text` into sentences; pushes trimmed byte ranges, in order, none
+/// empty.
+pub fn split_sentences(text: &str, abbrevs: &Abbreviations, out: &mut Vec<Range<usize>>) {
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        split_line(text, line_start, line_start + line.len(), abbrevs, out);
+        line_start += line.len() + 1;
+    }
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Range<usize>>) {
+    let s = &text[start..end];
+    let trimmed_start = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if !t.is_empty() {
+        let a = start + trimmed_start;
+        out.push(a..a + t.len());
+    }
+}
+
+fn split_line(
+    text: &str,
+    start: usize,
+    end: usize,
+    abbrevs: &Abbreviations,
+    out: &mut Vec<Range<usize>>,
+) {
+    let bytes = text.as_bytes();
+    let mut sent_start = start;
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        let term_len = match b {
+            b'.' | b'!' | b'?' => 1,
+            0xe2 if text[i..end].starts_with('…') => '…'.len_utf8(),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let term_at = i;
+        // Take the run of terminators and closing quotes/brackets.
+        let mut j = i + term_len;
+        while j < end {
+            let c = char_at(text, j).unwrap();
+            if matches!(c, '.' | '!' | '?' | '…') || CLOSERS.contains(&c) {
+                j += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if j >= end {
+            break; // the line ends the sentence
+        }
+        let next = char_at(text, j).unwrap();
+        if !next.is_whitespace() {
+            i = j;
+            continue;
+        }
+        // What starts the next sentence?
+        let rest = &text[j..end];
+        let k = j + (rest.len() - rest.trim_start().len());
+        let Some(first) = char_at(text, k).filter(|_| k < end) else {
+            break;
+        };
+        let starts_sentence = first.is_uppercase()
+            || first.is_numeric()
+            || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '-' | '–' | '—');
+        if !starts_sentence || (b == b'.' && term_len == 1 && !ends_sentence_at(text, term_at, abbrevs)) {
+            i = j;
+            continue;
+        }
+        push_trimmed(text, sent_start, j, out);
+        sent_start = k;
+        i = k;
+    }
+    push_trimmed(text, sent_start, end, out);
+}
+
+/// A full stop at `dot` ends a sentence unless the word before it is an
+/// abbreviation or a single capital letter (an initial).
+fn ends_sentence_at(text: &str, dot: usize, abbrevs: &Abbreviations) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(dot, |(i, _)| i);
+    let word = &text[word_start..dot];
+    if word.is_empty() {
+        return true;
+    }
+    let mut chars = word.chars();
+    let first = chars.next().unwrap();
+    if chars.next().is_none() && first.is_uppercase() {
+        return false; // initial
+    }
+    !abbrevs.contains(word)
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Contains a letter.
+    Word,
+    /// Digits (with inner `.`/`,`).
+    Number,
+    /// Anything else that is not white space.
+    Punct,
+}
+
+/// A token: byte offsets into the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+/// Tokens of `text[range]`, offsets into `text`; white space is dropped.
+pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
+    let base = range.start;
+    for (off, word) in text[range].split_word_bound_indices() {
+        let start = base + off;
+        let first = word.chars().next().unwrap();
+        if first.is_whitespace() {
+            continue;
+        }
+        // Split an English possessive off: "China's", "China’s".
+        let mut end = start + word.len();
+        for suffix in ["'s", "’s", "'S", "’S"] {
+            if word.len() > suffix.len() && word.ends_with(suffix) {
+                let cut = end - suffix.len();
+                out.push(Token {
+                    start,
+                    end: cut,
+                    kind: TokenKind::Word,
+                });
+                out.push(Token {
+                    start: cut,
+                    end,
+                    kind: TokenKind::Punct,
+                });
+                end = start;
+                break;
+            }
+        }
+        if end == start {
+            continue;
+        }
+        let kind = if word.chars().any(char::is_alphabetic) {
+            TokenKind::Word
+        } else if first.is_numeric() {
+            TokenKind::Number
+        } else {
+            TokenKind::Punct
+        };
+        out.push(Token { start, end, kind });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn abbrevs() -> Abbreviations {
+        let mut a = Abbreviations::default();
+        for w in ["Dr", "No", "Prof"] {
+            a.insert(w);
+        }
+        a
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let mut v = Vec::new();
+        split_sentences(text, &abbrevs(), &mut v);
+        v.into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn sentence_cases() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Satu. Dua.", &["Satu.", "Dua."]),
+            ("Dr. Budi datang. Ia pergi.", &["Dr. Budi datang.", "Ia pergi."]),
+            ("Pasukan A.S. tiba. Lalu pergi.", &["Pasukan A.S. tiba.", "Lalu pergi."]),
+            ("Naik 2,5 persen menjadi 3.000 dolar. Baik.", &["Naik 2,5 persen menjadi 3.000 dolar.", "Baik."]),
+            ("Rabu (15/12). Kamis (4/2/2022) juga.", &["Rabu (15/12).", "Kamis (4/2/2022) juga."]),
+            ("REPUBLIKA.CO.ID, MOSKOW – Putin tiba. Xi pergi.", &["REPUBLIKA.CO.ID, MOSKOW – Putin tiba.", "Xi pergi."]),
+            ("Baca di Republika.co.id, ya. Oke.", &["Baca di Republika.co.id, ya.", "Oke."]),
+            ("“Kami setuju.” Lalu ia pergi.", &["“Kami setuju.”", "Lalu ia pergi."]),
+            ("“Apa?” tanya dia.", &["“Apa?” tanya dia."]),
+            ("Judul tanpa titik\nBaris dua.", &["Judul tanpa titik", "Baris dua."]),
+            ("Xi Jinping… termasuk orang pertama.", &["Xi Jinping… termasuk orang pertama."]),
+            ("Sungguh! Benar? Ya…  Tidak.", &["Sungguh!", "Benar?", "Ya…", "Tidak."]),
+            ("No. 5 menang.", &["No. 5 menang."]),
+            ("\n\n  \n", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&sentences(text), want, "splitting {text:?}");
+        }
+    }
+
+    #[test]
+    fn boundaries() {
+        let t = "Xinhua China's REPUBLIKA.CO.ID Rusia-China 3.000";
+        let b = |s: &str| is_boundary(t, t.find(s).unwrap());
+        assert!(!b("inhua"));
+        assert!(b("'s"));
+        assert!(!b(".CO"));
+        assert!(!b("CO."));
+        assert!(b("-China"));
+        assert!(b("China 3"));
+        assert!(!b("000"));
+        assert!(is_boundary(t, 0) && is_boundary(t, t.len()));
+    }
+
+    #[test]
+    fn tokens_split_compounds_and_possessives() {
+        let t = "Rusia-China, China's 3.000 REPUBLIKA.CO.ID";
+        let mut v = Vec::new();
+        tokenize(t, 0..t.len(), &mut v);
+        let words: Vec<&str> = v.iter().map(|k| &t[k.start..k.end]).collect();
+        assert_eq!(
+            words,
+            ["Rusia", "-", "China", ",", "China", "'s", "3.000", "REPUBLIKA.CO.ID"]
+        );
+        assert_eq!(v[6].kind, TokenKind::Number);
+    }
+}

@@ -1,0 +1,217 @@
+//! The plain TSV format of every data file in `gazetteers/`: UTF-8, one
+//! record per line, TAB between fields, `#` comments and blank lines
+//! ignored, the first other line a header naming the columns.
+
+use crate::error::Location;
+
+/// A problem found in a data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub location: Location,
+    pub severity: Severity,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sev = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{}: {sev}: {}", self.location, self.message)
+    }
+}
+
+/// A parsed TSV file: the header and the records with their line numbers.
+#[derive(Debug)]
+pub struct Table<'a> {
+    /// The file's name, for messages.
+    pub name: String,
+    pub columns: Vec<&'a str>,
+    /// Line of the header (1-based).
+    pub header_line: u64,
+    pub rows: Vec<Row<'a>>,
+}
+
+#[derive(Debug)]
+pub struct Row<'a> {
+    pub line: u64,
+    pub fields: Vec<&'a str>,
+}
+
+impl<'a> Table<'a> {
+    /// Parses `content`; a row whose field count differs from the header's is
+    /// reported and left out.
+    pub fn parse(name: &str, content: &'a str, diags: &mut Vec<Diagnostic>) -> Option<Table<'a>> {
+        let mut columns = None;
+        let mut header_line = 0;
+        let mut rows = Vec::new();
+        for (i, raw) in content.lines().enumerate() {
+            let line_no = i as u64 + 1;
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            let line = if line_no == 1 {
+                line.strip_prefix('\u{feff}').unwrap_or(line)
+            } else {
+                line
+            };
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            match &columns {
+                None => {
+                    columns = Some(fields);
+                    header_line = line_no;
+                }
+                Some(cols) => {
+                    if fields.len() > cols.len() {
+                        diags.push(Diagnostic {
+                            location: Location::line(name, line_no),
+                            severity: Severity::Error,
+                            message: format!(
+                                "{} fields, but the header (line {header_line}) names {} columns",
+                                fields.len(),
+                                cols.len()
+                            ),
+                        });
+                        continue;
+                    }
+                    // Missing trailing fields are empty (editors drop trailing tabs).
+                    rows.push(Row {
+                        line: line_no,
+                        fields,
+                    });
+                }
+            }
+        }
+        let Some(columns) = columns else {
+            diags.push(Diagnostic {
+                location: Location::file(name),
+                severity: Severity::Error,
+                message: "no header line (the first line that is not a comment names the columns)"
+                    .into(),
+            });
+            return None;
+        };
+        Some(Table {
+            name: name.to_owned(),
+            columns,
+            header_line,
+            rows,
+        })
+    }
+
+    /// Index of a column.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| *c == name)
+    }
+
+    /// Reports every column not in `known`; true when all are known.
+    pub fn check_columns(&self, known: &[&str], diags: &mut Vec<Diagnostic>) -> bool {
+        let mut ok = true;
+        for c in &self.columns {
+            if !known.contains(c) {
+                ok = false;
+                diags.push(Diagnostic {
+                    location: Location::line(&self.name, self.header_line),
+                    severity: Severity::Error,
+                    message: format!("unknown column `{c}` (known: {})", known.join(", ")),
+                });
+            }
+        }
+        ok
+    }
+
+    /// Reports a missing required column; true when all are there.
+    pub fn require(&self, required: &[&str], diags: &mut Vec<Diagnostic>) -> bool {
+        let mut ok = true;
+        for r in required {
+            if self.column(r).is_none() {
+                ok = false;
+                diags.push(Diagnostic {
+                    location: Location::line(&self.name, self.header_line),
+                    severity: Severity::Error,
+                    message: format!("missing required column `{r}`"),
+                });
+            }
+        }
+        ok
+    }
+
+    pub fn error(&self, line: u64, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            location: Location::line(&self.name, line),
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(&self, line: u64, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            location: Location::line(&self.name, line),
+            severity: Severity::Warning,
+            message: message.into(),
+        }
+    }
+}
+
+impl<'a> Row<'a> {
+    /// The field in column `idx`, empty when the column is absent or the row short.
+    pub fn get(&self, idx: Option<usize>) -> &'a str {
+        idx.and_then(|i| self.fields.get(i).copied()).unwrap_or("")
+    }
+}
+
+/// Splits a `|`-separated list; reports empty items.
+pub fn split_list<'a>(
+    value: &'a str,
+    table: &Table,
+    line: u64,
+    column: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<&'a str> {
+    if value.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for item in value.split('|') {
+        let item = item.trim();
+        if item.is_empty() {
+            diags.push(table.error(line, format!("empty item in `{column}` (check for `||` or a trailing `|`)")));
+        } else {
+            out.push(item);
+        }
+    }
+    out
+}
+
+/// Plain word-list files (`abbreviations.txt`, `stopwords-id.txt`): one
+/// entry per line, `#` comments.
+pub fn word_lines(content: &str) -> impl Iterator<Item = &str> {
+    content
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_header_rows_and_reports_extra_fields() {
+        let mut d = Vec::new();
+        let t = Table::parse("f.tsv", "# c\na\tb\n1\t2\n\n3\n4\t5\t6\n", &mut d).unwrap();
+        assert_eq!(t.columns, ["a", "b"]);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[1].get(t.column("b")), "");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].to_string(), "f.tsv:6: error: 3 fields, but the header (line 2) names 2 columns");
+    }
+}
