@@ -315,12 +315,7 @@ impl Reader {
                     if line.is_empty() {
                         continue;
                     }
-                    return Some(parse_jsonl_line(
-                        line,
-                        &open.path,
-                        open.line_no,
-                        &open.stem,
-                    ));
+                    return Some(parse_jsonl_line(line, &open.path, open.line_no, &open.stem));
                 }
                 Err(e) => {
                     let err = Error::io(Location::line(&open.path, open.line_no), e);
@@ -333,7 +328,10 @@ impl Reader {
 }
 
 fn trim_ascii(b: &[u8]) -> &[u8] {
-    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
     let end = b
         .iter()
         .rposition(|c| !c.is_ascii_whitespace())
@@ -454,7 +452,11 @@ mod tests {
         let t = decode(b"abc\xffdef", &"f.txt", &mut w);
         assert_eq!(t, "abc\u{fffd}def");
         assert_eq!(w.len(), 1);
-        assert!(w[0].contains("f.txt") && w[0].contains("byte offset 3"), "{}", w[0]);
+        assert!(
+            w[0].contains("f.txt") && w[0].contains("byte offset 3"),
+            "{}",
+            w[0]
+        );
     }
 
     #[test]

@@ -35,6 +35,7 @@
 pub mod analysis;
 pub mod batch;
 pub mod error;
+pub mod eval;
 pub mod gazetteer;
 pub mod input;
 pub mod output;

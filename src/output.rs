@@ -39,15 +39,41 @@ impl Default for OutputOptions {
 
 /// Columns of the triples file: SPEC §3's twelve, then kabar's own.
 pub const TRIPLE_COLUMNS: &[&str] = &[
-    "doc_id", "sentence_id", "subject_id", "subject", "subject_type", "relation", "object_id",
-    "object", "object_type", "negated", "trigger", "evidence", "cameo_code", "quad_class",
-    "speaker", "lang", "rule", "subject_start", "subject_end", "object_start", "object_end",
-    "trigger_start", "trigger_end",
+    "doc_id",
+    "sentence_id",
+    "subject_id",
+    "subject",
+    "subject_type",
+    "relation",
+    "object_id",
+    "object",
+    "object_type",
+    "negated",
+    "trigger",
+    "evidence",
+    "cameo_code",
+    "quad_class",
+    "speaker",
+    "lang",
+    "rule",
+    "subject_start",
+    "subject_end",
+    "object_start",
+    "object_end",
+    "trigger_start",
+    "trigger_end",
 ];
 
 /// Columns of the entities file (SPEC §3).
 pub const ENTITY_COLUMNS: &[&str] = &[
-    "doc_id", "sentence_id", "start_char", "end_char", "text", "entity_id", "name", "type",
+    "doc_id",
+    "sentence_id",
+    "start_char",
+    "end_char",
+    "text",
+    "entity_id",
+    "name",
+    "type",
     "source",
 ];
 
@@ -203,7 +229,11 @@ impl<'a> Rows<'a> {
                 let sentence = a.sentences[t.sentence as usize].clone();
                 let speaker = t
                     .speaker
-                    .map(|s| a.entity(self.gaz, a.mentions[s as usize].entity).id.as_str())
+                    .map(|s| {
+                        a.entity(self.gaz, a.mentions[s as usize].entity)
+                            .id
+                            .as_str()
+                    })
                     .unwrap_or("");
                 let cameo = t.cameo.as_deref().unwrap_or("");
                 TripleRow {
@@ -286,6 +316,12 @@ pub enum Sink {
 impl Sink {
     /// A file sink: a temporary file beside `path`.
     pub fn file(path: &Path) -> io::Result<Sink> {
+        if path.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::IsADirectory,
+                format!("{} is a folder, not a file", path.display()),
+            ));
+        }
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -316,18 +352,27 @@ impl Sink {
         }
     }
 
-    /// Flushes (errors checked) and moves a file into place.
-    pub fn finish(self) -> io::Result<()> {
+    /// Flushes buffered rows, errors checked (a full disk shows here).
+    pub fn flush(&mut self) -> io::Result<()> {
         match self {
-            Sink::Stdout(mut w) => w.flush(),
-            Sink::File { tmp, path } => {
-                let tmp = tmp.into_inner().map_err(|e| e.into_error())?;
-                tmp.as_file().sync_all()?;
-                tmp.persist(&path).map_err(|e| e.error)?;
-                Ok(())
+            Sink::Stdout(w) => w.flush(),
+            Sink::File { tmp, .. } => {
+                tmp.flush()?;
+                tmp.get_ref().as_file().sync_all()
             }
             Sink::Discard => Ok(()),
         }
+    }
+
+    /// Flushes and moves a file into place. With several outputs, flush
+    /// them all first, then finish them, so that a failure leaves none.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.flush()?;
+        if let Sink::File { tmp, path } = self {
+            let tmp = tmp.into_inner().map_err(|e| e.into_error())?;
+            tmp.persist(&path).map_err(|e| e.error)?;
+        }
+        Ok(())
     }
 
     /// The temporary path of a file sink (for signal handlers).
@@ -352,6 +397,10 @@ impl RowWriter {
 
     pub fn write_chunk(&mut self, chunk: &[u8]) -> io::Result<()> {
         self.sink.write_all(chunk)
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.sink.flush()
     }
 
     pub fn finish(self) -> io::Result<()> {

@@ -162,8 +162,13 @@ fn split_line(
         };
         let starts_sentence = first.is_uppercase()
             || first.is_numeric()
-            || matches!(first, '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '-' | '–' | '—');
-        if !starts_sentence || (b == b'.' && term_len == 1 && !ends_sentence_at(text, term_at, abbrevs)) {
+            || matches!(
+                first,
+                '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '-' | '–' | '—'
+            );
+        if !starts_sentence
+            || (b == b'.' && term_len == 1 && !ends_sentence_at(text, term_at, abbrevs))
+        {
             i = j;
             continue;
         }
@@ -279,17 +284,47 @@ mod tests {
     fn sentence_cases() {
         let cases: &[(&str, &[&str])] = &[
             ("Satu. Dua.", &["Satu.", "Dua."]),
-            ("Dr. Budi datang. Ia pergi.", &["Dr. Budi datang.", "Ia pergi."]),
-            ("Pasukan A.S. tiba. Lalu pergi.", &["Pasukan A.S. tiba.", "Lalu pergi."]),
-            ("Naik 2,5 persen menjadi 3.000 dolar. Baik.", &["Naik 2,5 persen menjadi 3.000 dolar.", "Baik."]),
-            ("Rabu (15/12). Kamis (4/2/2022) juga.", &["Rabu (15/12).", "Kamis (4/2/2022) juga."]),
-            ("REPUBLIKA.CO.ID, MOSKOW – Putin tiba. Xi pergi.", &["REPUBLIKA.CO.ID, MOSKOW – Putin tiba.", "Xi pergi."]),
-            ("Baca di Republika.co.id, ya. Oke.", &["Baca di Republika.co.id, ya.", "Oke."]),
-            ("“Kami setuju.” Lalu ia pergi.", &["“Kami setuju.”", "Lalu ia pergi."]),
+            (
+                "Dr. Budi datang. Ia pergi.",
+                &["Dr. Budi datang.", "Ia pergi."],
+            ),
+            (
+                "Pasukan A.S. tiba. Lalu pergi.",
+                &["Pasukan A.S. tiba.", "Lalu pergi."],
+            ),
+            (
+                "Naik 2,5 persen menjadi 3.000 dolar. Baik.",
+                &["Naik 2,5 persen menjadi 3.000 dolar.", "Baik."],
+            ),
+            (
+                "Rabu (15/12). Kamis (4/2/2022) juga.",
+                &["Rabu (15/12).", "Kamis (4/2/2022) juga."],
+            ),
+            (
+                "REPUBLIKA.CO.ID, MOSKOW – Putin tiba. Xi pergi.",
+                &["REPUBLIKA.CO.ID, MOSKOW – Putin tiba.", "Xi pergi."],
+            ),
+            (
+                "Baca di Republika.co.id, ya. Oke.",
+                &["Baca di Republika.co.id, ya.", "Oke."],
+            ),
+            (
+                "“Kami setuju.” Lalu ia pergi.",
+                &["“Kami setuju.”", "Lalu ia pergi."],
+            ),
             ("“Apa?” tanya dia.", &["“Apa?” tanya dia."]),
-            ("Judul tanpa titik\nBaris dua.", &["Judul tanpa titik", "Baris dua."]),
-            ("Xi Jinping… termasuk orang pertama.", &["Xi Jinping… termasuk orang pertama."]),
-            ("Sungguh! Benar? Ya…  Tidak.", &["Sungguh!", "Benar?", "Ya…", "Tidak."]),
+            (
+                "Judul tanpa titik\nBaris dua.",
+                &["Judul tanpa titik", "Baris dua."],
+            ),
+            (
+                "Xi Jinping… termasuk orang pertama.",
+                &["Xi Jinping… termasuk orang pertama."],
+            ),
+            (
+                "Sungguh! Benar? Ya…  Tidak.",
+                &["Sungguh!", "Benar?", "Ya…", "Tidak."],
+            ),
             ("No. 5 menang.", &["No. 5 menang."]),
             ("\n\n  \n", &[]),
         ];
@@ -320,7 +355,16 @@ mod tests {
         let words: Vec<&str> = v.iter().map(|k| &t[k.start..k.end]).collect();
         assert_eq!(
             words,
-            ["Rusia", "-", "China", ",", "China", "'s", "3.000", "REPUBLIKA.CO.ID"]
+            [
+                "Rusia",
+                "-",
+                "China",
+                ",",
+                "China",
+                "'s",
+                "3.000",
+                "REPUBLIKA.CO.ID"
+            ]
         );
         assert_eq!(v[6].kind, TokenKind::Number);
     }

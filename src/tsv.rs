@@ -183,7 +183,10 @@ pub fn split_list<'a>(
     for item in value.split('|') {
         let item = item.trim();
         if item.is_empty() {
-            diags.push(table.error(line, format!("empty item in `{column}` (check for `||` or a trailing `|`)")));
+            diags.push(table.error(
+                line,
+                format!("empty item in `{column}` (check for `||` or a trailing `|`)"),
+            ));
         } else {
             out.push(item);
         }
@@ -212,6 +215,9 @@ mod tests {
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[1].get(t.column("b")), "");
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].to_string(), "f.tsv:6: error: 3 fields, but the header (line 2) names 2 columns");
+        assert_eq!(
+            d[0].to_string(),
+            "f.tsv:6: error: 3 fields, but the header (line 2) names 2 columns"
+        );
     }
 }

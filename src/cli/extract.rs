@@ -111,11 +111,18 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             },
         )
     })?;
-    if let Some(w) = outputs.triples.take() {
-        w.finish().context("cannot finish the triples output")?;
+    // Flush every output before any file takes its final name.
+    for w in [outputs.triples.as_mut(), outputs.entities.as_mut()]
+        .into_iter()
+        .flatten()
+    {
+        w.flush().context("cannot write the output")?;
     }
-    if let Some(w) = outputs.entities.take() {
-        w.finish().context("cannot finish the entities output")?;
+    for w in [outputs.triples.take(), outputs.entities.take()]
+        .into_iter()
+        .flatten()
+    {
+        w.finish().context("cannot finish the output")?;
     }
     failed_inputs += stats.failed_inputs;
     if !args.quiet {

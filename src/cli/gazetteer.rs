@@ -25,7 +25,10 @@ pub fn run(cmd: GazetteerCommand) -> anyhow::Result<ExitCode> {
                 }
             }
             let (g, diags) = b.build();
-            let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+            let errors = diags
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count();
             for d in &diags {
                 eprintln!("{d}");
             }

@@ -1,5 +1,6 @@
 //! Command-line arguments (clap derive) and the subcommands.
 
+mod compare;
 mod extract;
 mod gazetteer;
 
@@ -23,6 +24,40 @@ pub enum Command {
     /// Check or export gazetteer files.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
+    /// Score triples and entities against a gold folder (SPEC §4).
+    Eval(EvalArgs),
+    /// Show what one run found that another did not, per document.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Gold folder with `entities.csv` and `triples.csv`.
+    #[arg(long, value_name = "DIR")]
+    pub gold: PathBuf,
+    /// Predicted triples (SPEC §3 columns; from kabar or any other tool).
+    #[arg(long, value_name = "FILE")]
+    pub triples: Option<PathBuf>,
+    /// Predicted entities.
+    #[arg(long, value_name = "FILE")]
+    pub entities: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// List every false and missed item with its document and evidence.
+    #[arg(long)]
+    pub errors: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// First run (triples or entities CSV).
+    pub a: PathBuf,
+    /// Second run, of the same kind.
+    pub b: PathBuf,
+    /// Print the difference as JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -93,5 +128,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Gazetteer(cmd) => gazetteer::run(cmd),
+        Command::Eval(args) => compare::eval(args),
+        Command::Diff(args) => compare::diff(args),
     }
 }

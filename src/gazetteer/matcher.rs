@@ -216,7 +216,12 @@ impl<T> PhraseSet<T> {
 
     /// Calls `f` for each phrase found in `text[range]`, left to right,
     /// non-overlapping, longest first.
-    pub fn find_each<'s>(&'s self, text: &str, range: std::ops::Range<usize>, mut f: impl FnMut(Found<'s, T>)) {
+    pub fn find_each<'s>(
+        &'s self,
+        text: &str,
+        range: std::ops::Range<usize>,
+        mut f: impl FnMut(Found<'s, T>),
+    ) {
         let mut pos = range.start;
         let end = range.end;
         while pos < end {
@@ -287,9 +292,15 @@ mod tests {
     #[test]
     fn shorter_phrase_is_tried_when_the_longest_fails() {
         // "China Selatanx" fails its end boundary; "China" still matches.
-        let s = set(&[("China", Case::Any, "CN"), ("China Selatan", Case::Any, "SCS")]);
+        let s = set(&[
+            ("China", Case::Any, "CN"),
+            ("China Selatan", Case::Any, "SCS"),
+        ]);
         assert_eq!(found(&s, "China Selatanx"), [("China".into(), "CN")]);
-        assert_eq!(found(&s, "laut china selatan"), [("china selatan".into(), "SCS")]);
+        assert_eq!(
+            found(&s, "laut china selatan"),
+            [("china selatan".into(), "SCS")]
+        );
     }
 
     #[test]
@@ -297,21 +308,34 @@ mod tests {
         let s = set(&[("Erdoğan", Case::Cap, "E"), ("Türkiye", Case::Any, "T")]);
         assert_eq!(
             found(&s, "Erdogan, ERDOĞAN dan erdoğan di TÜRKIYE"),
-            [("Erdogan".into(), "E"), ("ERDOĞAN".into(), "E"), ("TÜRKIYE".into(), "T")]
+            [
+                ("Erdogan".into(), "E"),
+                ("ERDOĞAN".into(), "E"),
+                ("TÜRKIYE".into(), "T")
+            ]
         );
     }
 
     #[test]
     fn later_phrase_wins() {
-        let s = set(&[("Georgia", Case::Any, "country"), ("Georgia", Case::Any, "state")]);
+        let s = set(&[
+            ("Georgia", Case::Any, "country"),
+            ("Georgia", Case::Any, "state"),
+        ]);
         assert_eq!(found(&s, "Georgia"), [("Georgia".into(), "state")]);
         // A later exact candidate that does not fit falls back to the earlier one.
         let s = set(&[("as", Case::Any, "word"), ("AS", Case::Exact, "US")]);
-        assert_eq!(found(&s, "as AS"), [("as".into(), "word"), ("AS".into(), "US")]);
+        assert_eq!(
+            found(&s, "as AS"),
+            [("as".into(), "word"), ("AS".into(), "US")]
+        );
     }
 
     #[test]
     fn fold() {
-        assert_eq!(fold_diacritics("Erdoğan Łódź Türkiye São"), "Erdogan Lodz Turkiye Sao");
+        assert_eq!(
+            fold_diacritics("Erdoğan Łódź Türkiye São"),
+            "Erdogan Lodz Turkiye Sao"
+        );
     }
 }

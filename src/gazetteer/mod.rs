@@ -253,10 +253,26 @@ pub struct GazetteerBuilder {
 }
 
 const ENTITY_COLUMNS: &[&str] = &[
-    "entity_id", "type", "name", "aliases", "case", "roles", "seats", "demonyms", "members",
+    "entity_id",
+    "type",
+    "name",
+    "aliases",
+    "case",
+    "roles",
+    "seats",
+    "demonyms",
+    "members",
     "notes",
 ];
-const CUE_COLUMNS: &[&str] = &["cue", "relation", "cameo", "forms", "direction", "notes", "lang"];
+const CUE_COLUMNS: &[&str] = &[
+    "cue",
+    "relation",
+    "cameo",
+    "forms",
+    "direction",
+    "notes",
+    "lang",
+];
 const TITLE_COLUMNS: &[&str] = &["title", "relation", "notes", "lang"];
 const WORD_COLUMNS: &[&str] = &["word", "class", "notes", "lang"];
 const BOILERPLATE_COLUMNS: &[&str] = &["pattern", "kind", "notes"];
@@ -393,7 +409,9 @@ fn load_file(
                 None => diags.push(Diagnostic {
                     location: Location::file(name),
                     severity: Severity::Error,
-                    message: "a stop-word file must be named `stopwords-id.txt` or `stopwords-en.txt`".into(),
+                    message:
+                        "a stop-word file must be named `stopwords-id.txt` or `stopwords-en.txt`"
+                            .into(),
                 }),
             }
         } else {
@@ -427,7 +445,12 @@ fn load_file(
     }
 }
 
-fn row_lang(table: &Table, row: &crate::tsv::Row, file: Option<Lang>, diags: &mut Vec<Diagnostic>) -> Option<Option<Lang>> {
+fn row_lang(
+    table: &Table,
+    row: &crate::tsv::Row,
+    file: Option<Lang>,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Option<Lang>> {
     let v = row.get(table.column("lang"));
     if v.is_empty() {
         return Some(file);
@@ -469,19 +492,31 @@ fn load_entities(
         return;
     }
     let c = |n| t.column(n);
-    let (c_id, c_type, c_name, c_alias, c_case) =
-        (c("entity_id"), c("type"), c("name"), c("aliases"), c("case"));
-    let (c_roles, c_seats, c_dem, c_members) = (c("roles"), c("seats"), c("demonyms"), c("members"));
+    let (c_id, c_type, c_name, c_alias, c_case) = (
+        c("entity_id"),
+        c("type"),
+        c("name"),
+        c("aliases"),
+        c("case"),
+    );
+    let (c_roles, c_seats, c_dem, c_members) =
+        (c("roles"), c("seats"), c("demonyms"), c("members"));
     for row in &t.rows {
         let loc = Location::line(&t.name, row.line);
         let id = row.get(c_id);
         if id.is_empty() || id.contains(char::is_whitespace) {
-            diags.push(t.error(row.line, format!("bad entity_id `{id}`: not empty, no spaces (SPEC §1: spaces become `_`)")));
+            diags.push(t.error(
+                row.line,
+                format!("bad entity_id `{id}`: not empty, no spaces (SPEC §1: spaces become `_`)"),
+            ));
             continue;
         }
         let ty = row.get(c_type);
         let Some(etype) = EntityType::parse(ty) else {
-            diags.push(t.error(row.line, format!("bad type `{ty}` (PERSON, COUNTRY, ORGANIZATION or LOCATION)")));
+            diags.push(t.error(
+                row.line,
+                format!("bad type `{ty}` (PERSON, COUNTRY, ORGANIZATION or LOCATION)"),
+            ));
             continue;
         };
         let name = row.get(c_name);
@@ -496,7 +531,10 @@ fn load_entities(
             "exact" => Some(Case::Exact),
             "cap" => Some(Case::Cap),
             other => {
-                diags.push(t.error(row.line, format!("bad case `{other}` (any, exact, cap or empty)")));
+                diags.push(t.error(
+                    row.line,
+                    format!("bad case `{other}` (any, exact, cap or empty)"),
+                ));
                 continue;
             }
         };
@@ -544,7 +582,10 @@ fn load_entities(
                 {
                     diags.push(t.error(
                         row.line,
-                        format!("duplicate entity_id `{id}` (first at line {})", first.line.unwrap_or(0)),
+                        format!(
+                            "duplicate entity_id `{id}` (first at line {})",
+                            first.line.unwrap_or(0)
+                        ),
                     ));
                 }
                 let e = &mut g.entities[idx as usize];
@@ -613,7 +654,11 @@ pub fn parse_role(item: &str) -> Result<Role, String> {
         .ok_or_else(|| format!("bad role `{item}`: expected `relation:entity_id[;years]`"))?;
     let relation = match Relation::parse(rel.trim()) {
         Some(r @ (Relation::LeaderOf | Relation::OfficialOf)) => r,
-        _ => return Err(format!("bad role `{item}`: relation must be leader_of or official_of")),
+        _ => {
+            return Err(format!(
+                "bad role `{item}`: relation must be leader_of or official_of"
+            ));
+        }
     };
     let (of, years_s) = match rest.split_once(';') {
         Some((o, y)) => (o.trim(), Some(y.trim())),
@@ -653,19 +698,30 @@ fn load_cues(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec<D
     }
     let c = |n| t.column(n);
     for row in &t.rows {
-        let Some(lang) = row_lang(t, row, lang, diags) else { continue };
+        let Some(lang) = row_lang(t, row, lang, diags) else {
+            continue;
+        };
         let cue = row.get(c("cue"));
         if cue.is_empty() {
             diags.push(t.error(row.line, "empty cue"));
             continue;
         }
-        let Some(relation) = parse_relation(t, row.line, row.get(c("relation")), Relation::is_event, diags)
-        else {
+        let Some(relation) = parse_relation(
+            t,
+            row.line,
+            row.get(c("relation")),
+            Relation::is_event,
+            diags,
+        ) else {
             continue;
         };
         let cameo = row.get(c("cameo"));
-        if !cameo.is_empty() && !(cameo.len() <= 4 && cameo.len() >= 2 && cameo.bytes().all(|b| b.is_ascii_digit())) {
-            diags.push(t.error(row.line, format!("bad cameo `{cameo}` (2 to 4 digits or empty)")));
+        let cameo_ok = (2..=4).contains(&cameo.len()) && cameo.bytes().all(|b| b.is_ascii_digit());
+        if !cameo.is_empty() && !cameo_ok {
+            diags.push(t.error(
+                row.line,
+                format!("bad cameo `{cameo}` (2 to 4 digits or empty)"),
+            ));
             continue;
         }
         let forms = match row.get(c("forms")) {
@@ -690,7 +746,10 @@ fn load_cues(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec<D
             "sym" => Direction::Symmetric,
             "rev" => Direction::Reverse,
             other => {
-                diags.push(t.error(row.line, format!("bad direction `{other}` (fwd, sym or rev)")));
+                diags.push(t.error(
+                    row.line,
+                    format!("bad direction `{other}` (fwd, sym or rev)"),
+                ));
                 continue;
             }
         };
@@ -712,7 +771,9 @@ fn load_titles(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec
         return;
     }
     for row in &t.rows {
-        let Some(lang) = row_lang(t, row, lang, diags) else { continue };
+        let Some(lang) = row_lang(t, row, lang, diags) else {
+            continue;
+        };
         let title = row.get(t.column("title"));
         if title.is_empty() {
             diags.push(t.error(row.line, "empty title"));
@@ -741,7 +802,9 @@ fn load_words(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec<
         return;
     }
     for row in &t.rows {
-        let Some(lang) = row_lang(t, row, lang, diags) else { continue };
+        let Some(lang) = row_lang(t, row, lang, diags) else {
+            continue;
+        };
         let word = row.get(t.column("word"));
         let class_v = row.get(t.column("class"));
         let Some(class) = WordClass::parse(class_v) else {
@@ -807,18 +870,36 @@ mod tests {
             "u.tsv:5: error: bad entity_id `has space`",
         ];
         for w in want {
-            assert!(d.iter().any(|x| x.starts_with(w)), "missing {w:?} in {d:#?}");
+            assert!(
+                d.iter().any(|x| x.starts_with(w)),
+                "missing {w:?} in {d:#?}"
+            );
         }
     }
 
     #[test]
     fn alias_conflicts_warn_and_the_later_entry_wins() {
         let (g, d) = build(&[
-            ("a.tsv", "entity_id\ttype\tname\taliases\nGeorgia_(country)\tCOUNTRY\tGeorgia\tGeorgia\n"),
-            ("b.tsv", "entity_id\ttype\tname\taliases\nGeorgia_(U.S._state)\tLOCATION\tGeorgia state\tGeorgia\n"),
+            (
+                "a.tsv",
+                "entity_id\ttype\tname\taliases\nGeorgia_(country)\tCOUNTRY\tGeorgia\tGeorgia\n",
+            ),
+            (
+                "b.tsv",
+                "entity_id\ttype\tname\taliases\nGeorgia_(U.S._state)\tLOCATION\tGeorgia state\tGeorgia\n",
+            ),
         ]);
-        assert!(d.iter().any(|x| x.contains("alias `Georgia` is also claimed by `Georgia_(country)`")), "{d:?}");
-        let last = g.aliases.iter().rev().find(|a| a.text == "Georgia").unwrap();
+        assert!(
+            d.iter()
+                .any(|x| x.contains("alias `Georgia` is also claimed by `Georgia_(country)`")),
+            "{d:?}"
+        );
+        let last = g
+            .aliases
+            .iter()
+            .rev()
+            .find(|a| a.text == "Georgia")
+            .unwrap();
         assert_eq!(g.entity(last.entity).id, "Georgia_(U.S._state)");
     }
 

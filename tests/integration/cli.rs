@@ -1,0 +1,306 @@
+//! The `kabar extract` command end to end.
+
+use std::collections::HashMap;
+
+use crate::util::*;
+
+const SPEC_TRIPLE_COLUMNS: &[&str] = &[
+    "doc_id",
+    "sentence_id",
+    "subject_id",
+    "subject",
+    "subject_type",
+    "relation",
+    "object_id",
+    "object",
+    "object_type",
+    "negated",
+    "trigger",
+    "evidence",
+];
+const SPEC_ENTITY_COLUMNS: &[&str] = &[
+    "doc_id",
+    "sentence_id",
+    "start_char",
+    "end_char",
+    "text",
+    "entity_id",
+    "name",
+    "type",
+    "source",
+];
+
+fn seed_texts() -> HashMap<String, String> {
+    std::fs::read_dir(seeds())
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            let id = p.file_stem().unwrap().to_str().unwrap().to_owned();
+            let text = std::fs::read_to_string(&p).unwrap().replace("\r\n", "\n");
+            (id, text)
+        })
+        .collect()
+}
+
+#[test]
+fn seeds_give_spec_columns_and_true_offsets() {
+    let dir = tempdir();
+    let (t, e) = (dir.path().join("t.csv"), dir.path().join("e.csv"));
+    let out = kabar(
+        &[
+            "extract",
+            p(&seeds()),
+            "--triples",
+            p(&t),
+            "--entities",
+            p(&e),
+            "--cooccurrence",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("5 documents"), "{}", stderr(&out));
+
+    let (th, trows) = read_csv(&t);
+    assert_eq!(&th[..12], SPEC_TRIPLE_COLUMNS);
+    assert!(!trows.is_empty());
+    let (eh, erows) = read_csv(&e);
+    assert_eq!(eh, SPEC_ENTITY_COLUMNS);
+    assert!(
+        erows.len() > 100,
+        "only {} mentions on the seeds",
+        erows.len()
+    );
+
+    let texts = seed_texts();
+    for r in &erows {
+        let text = &texts[&r[0]];
+        let (s, en): (usize, usize) = (r[2].parse().unwrap(), r[3].parse().unwrap());
+        let slice: String = text.chars().skip(s).take(en - s).collect();
+        assert_eq!(slice, r[4], "entity row {r:?}");
+        assert!(["PERSON", "COUNTRY", "ORGANIZATION", "LOCATION"].contains(&r[7].as_str()));
+        assert!(["gazetteer", "pattern"].contains(&r[8].as_str()));
+    }
+    // Every triple's evidence is a piece of its document.
+    for r in &trows {
+        assert!(texts[&r[0]].contains(r[11].as_str()), "evidence of {r:?}");
+        assert!(["true", "false"].contains(&r[9].as_str()));
+    }
+}
+
+#[test]
+fn output_is_identical_for_one_and_two_threads() {
+    let run = |threads: &str| {
+        let dir = tempdir();
+        let (t, e) = (dir.path().join("t.csv"), dir.path().join("e.csv"));
+        let out = kabar(
+            &[
+                "extract",
+                p(&seeds()),
+                "--threads",
+                threads,
+                "--triples",
+                p(&t),
+                "--entities",
+                p(&e),
+                "--cooccurrence",
+            ],
+            None,
+        );
+        assert!(out.status.success());
+        (std::fs::read(t).unwrap(), std::fs::read(e).unwrap())
+    };
+    assert_eq!(run("1"), run("2"));
+}
+
+#[test]
+fn folder_jsonl_and_stdin_give_the_same_rows() {
+    let texts = seed_texts();
+    let mut ids: Vec<&String> = texts.keys().collect();
+    ids.sort();
+    let dir = tempdir();
+    let jsonl = dir.path().join("docs.jsonl");
+    let mut lines = String::new();
+    for id in &ids {
+        lines.push_str(&serde_json::json!({"id": id, "text": texts[*id], "url": "x"}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&jsonl, &lines).unwrap();
+
+    let folder = kabar(&["extract", p(&seeds()), "--cooccurrence"], None);
+    let file = kabar(&["extract", p(&jsonl), "--cooccurrence"], None);
+    let stdin = kabar(
+        &["extract", "-", "--stdin-format", "jsonl", "--cooccurrence"],
+        Some(lines.as_bytes()),
+    );
+    assert!(folder.status.success() && file.status.success() && stdin.status.success());
+    assert!(!folder.stdout.is_empty());
+    assert_eq!(folder.stdout, file.stdout);
+    assert_eq!(folder.stdout, stdin.stdout);
+
+    // Plain text on stdin is one document called "stdin".
+    let one = kabar(
+        &["extract", "-", "--cooccurrence"],
+        Some(texts[ids[0]].as_bytes()),
+    );
+    let (_, rows) = read_csv_bytes(&one.stdout);
+    assert!(!rows.is_empty() && rows.iter().all(|r| r[0] == "stdin"));
+}
+
+#[test]
+fn jsonl_format_writes_the_same_records() {
+    let csv_out = kabar(&["extract", p(&seeds()), "--cooccurrence"], None);
+    let json_out = kabar(
+        &[
+            "extract",
+            p(&seeds()),
+            "--cooccurrence",
+            "--format",
+            "jsonl",
+        ],
+        None,
+    );
+    let (_, rows) = read_csv_bytes(&csv_out.stdout);
+    let recs: Vec<serde_json::Value> = String::from_utf8(json_out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), recs.len());
+    for (r, j) in rows.iter().zip(&recs) {
+        assert_eq!(j["subject_id"], r[2].as_str());
+        assert_eq!(j["relation"], r[5].as_str());
+        assert_eq!(j["negated"], r[9] == "true");
+    }
+}
+
+#[test]
+fn no_input_is_a_usage_error_not_a_hang() {
+    let out = kabar(&["extract"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no input"), "{}", stderr(&out));
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_rest_is_processed() {
+    let dir = tempdir();
+    let d = dir.path();
+    std::fs::write(
+        d.join("bad.txt"),
+        b"Presiden Rusia \xff\xfe Vladimir Putin bertemu Xi Jinping.",
+    )
+    .unwrap();
+    std::fs::write(d.join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        d.join("docs.jsonl"),
+        "{\"id\": \"j1\", \"text\": \"China dan Rusia.\"}\n{broken\n{\"id\": \"j3\"}\n{\"id\": \"j4\", \"text\": \"Amerika Serikat dan China.\"}\n",
+    )
+    .unwrap();
+    let gaz = d.join("user.tsv");
+    std::fs::write(
+        &gaz,
+        "entity_id\ttype\tname\nBad\tNOPE\tBad\nGood_Org\tORGANIZATION\tGood Org\n",
+    )
+    .unwrap();
+    let missing = d.join("missing.txt");
+    let t = d.join("t.csv");
+    let e = d.join("e.csv");
+    let out = kabar(
+        &[
+            "extract",
+            p(d),
+            p(&missing),
+            "--gazetteer",
+            p(&gaz),
+            "--cooccurrence",
+            "--triples",
+            p(&t),
+            "--entities",
+            p(&e),
+        ],
+        None,
+    );
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("bad.txt: invalid UTF-8 at byte offset 15"),
+        "{err}"
+    );
+    assert!(err.contains("docs.jsonl:2: not a JSON object"), "{err}");
+    assert!(
+        err.contains("docs.jsonl:3: record has no `text` field"),
+        "{err}"
+    );
+    assert!(err.contains("missing.txt"), "{err}");
+    assert!(err.contains("user.tsv:2: error: bad type `NOPE`"), "{err}");
+    assert!(err.contains("3 input(s) failed"), "{err}");
+    // The good documents are all there; the empty file gives no rows.
+    let (_, rows) = read_csv(&e);
+    let docs: std::collections::BTreeSet<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["bad", "j1", "j4"]);
+    // The user's valid entry was loaded next to the defaults.
+    let g = d.join("g.txt");
+    std::fs::write(&g, "Good Org bertemu China.").unwrap();
+    let out = kabar(
+        &["extract", p(&g), "--gazetteer", p(&gaz), "--cooccurrence"],
+        None,
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Good_Org"));
+}
+
+#[test]
+fn output_files_appear_only_when_complete() {
+    let dir = tempdir();
+    let t = dir.path().join("t.csv");
+    // An output error (the entities path is a folder) stops the run: no
+    // triples file under its final name, no temporary files left.
+    let out = kabar(
+        &[
+            "extract",
+            p(&seeds()),
+            "--triples",
+            p(&t),
+            "--entities",
+            p(dir.path()),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+#[test]
+fn formula_cells_are_escaped_unless_turned_off() {
+    let dir = tempdir();
+    let f = dir.path().join("-x.txt");
+    std::fs::write(&f, "=China bertemu Rusia.").unwrap();
+    let on = kabar(&["extract", p(&f), "--cooccurrence"], None);
+    let (_, rows) = read_csv_bytes(&on.stdout);
+    assert_eq!(rows[0][0], "'-x");
+    assert!(rows[0][11].starts_with("'=China"));
+    let off = kabar(
+        &["extract", p(&f), "--cooccurrence", "--no-formula-escape"],
+        None,
+    );
+    let (_, rows) = read_csv_bytes(&off.stdout);
+    assert_eq!(rows[0][0], "-x");
+    assert!(rows[0][11].starts_with("=China"));
+}
+
+#[test]
+fn closed_stdout_pipe_is_not_an_error() {
+    use std::process::{Command, Stdio};
+    let dir = tempdir();
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, "China dan Rusia bertemu. ".repeat(20000)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args(["extract", p(&big), "--cooccurrence", "--quiet"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away at once, like `| head -0`
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
