@@ -27,6 +27,12 @@ impl PipelineBuilder {
         self
     }
 
+    /// Fixes the language of every document (default: detected per document).
+    pub fn lang(&mut self, lang: Option<crate::gazetteer::Lang>) -> &mut Self {
+        self.relation.lang = lang;
+        self
+    }
+
     /// Also writes `co_occurs` triples (default off).
     pub fn cooccurrence(&mut self, yes: bool) -> &mut Self {
         self.relation.cooccurrence = yes;

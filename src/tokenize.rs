@@ -166,8 +166,13 @@ fn split_line(
                 first,
                 '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '-' | '–' | '—'
             );
+                // After an abbreviation a sentence goes on, unless a quote opens.
+        let opens_quote = matches!(first, '"' | '“' | '‘' | '«');
         if !starts_sentence
-            || (b == b'.' && term_len == 1 && !ends_sentence_at(text, term_at, abbrevs))
+            || (b == b'.'
+                && term_len == 1
+                && !opens_quote
+                && !ends_sentence_at(text, term_at, abbrevs))
         {
             i = j;
             continue;

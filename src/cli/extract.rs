@@ -27,8 +27,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     // Gazetteers: defaults, then the user's files on top.
     let mut gb = GazetteerBuilder::new();
     if !args.no_default_gazetteers {
-        gb.add_defaults();
+        gb.add_default_entities();
     }
+    gb.add_default_lexicons();
     for p in &args.gazetteer {
         if let Err(e) = gb.add_path(p) {
             eprintln!("kabar: {e}");

@@ -1,14 +1,22 @@
-//! `kabar gazetteer check`.
+//! `kabar gazetteer check` and `kabar gazetteer export`.
 
+use std::io::Write;
 use std::process::ExitCode;
+
+use anyhow::Context;
 
 use kabar::GazetteerBuilder;
 use kabar::tsv::Severity;
 
-use super::GazetteerCommand;
+use super::{ExportFormat, GazetteerCommand};
 
 pub fn run(cmd: GazetteerCommand) -> anyhow::Result<ExitCode> {
     match cmd {
+        GazetteerCommand::Export {
+            format,
+            gazetteer,
+            no_default_gazetteers,
+        } => export(format, &gazetteer, no_default_gazetteers),
         GazetteerCommand::Check {
             files,
             with_defaults,
@@ -49,4 +57,53 @@ pub fn run(cmd: GazetteerCommand) -> anyhow::Result<ExitCode> {
             })
         }
     }
+}
+
+fn export(
+    format: ExportFormat,
+    paths: &[std::path::PathBuf],
+    no_defaults: bool,
+) -> anyhow::Result<ExitCode> {
+    let mut b = GazetteerBuilder::new();
+    if !no_defaults {
+        b.add_default_entities();
+    }
+    for p in paths {
+        b.add_path(p)?;
+    }
+    let (g, diags) = b.build();
+    let mut failed = false;
+    for d in diags.iter().filter(|d| d.severity == Severity::Error) {
+        eprintln!("kabar: {d}");
+        failed = true;
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut seen = std::collections::HashSet::new();
+    // Later aliases win in kabar, so export from the last one back and keep
+    // the first of each surface form.
+    let mut rows = Vec::new();
+    for a in g.aliases.iter().rev() {
+        if seen.insert(a.text.as_str()) {
+            rows.push(a);
+        }
+    }
+    rows.reverse();
+    for a in rows {
+        let e = g.entity(a.entity);
+        let ty = match a.kind {
+            kabar::gazetteer::AliasKind::Name => e.etype,
+            _ => kabar::EntityType::Country,
+        };
+        match format {
+            ExportFormat::Tsv => writeln!(out, "{}\t{}\t{}", a.text, e.id, ty.as_str()),
+            ExportFormat::Spacy => writeln!(
+                out,
+                "{}",
+                serde_json::json!({"label": ty.as_str(), "pattern": a.text, "id": e.id})
+            ),
+        }
+        .context("cannot write the export")?;
+    }
+    out.flush().context("cannot write the export")?;
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }

@@ -89,7 +89,8 @@ pub struct ExtractArgs {
     /// defaults. May be repeated.
     #[arg(long, value_name = "PATH")]
     pub gazetteer: Vec<PathBuf>,
-    /// Do not load the compiled-in gazetteers.
+    /// Do not load the compiled-in entity gazetteers (the cue lexicons and
+    /// word lists stay; add your own with --gazetteer).
     #[arg(long)]
     pub no_default_gazetteers: bool,
     /// Output format.
@@ -122,6 +123,25 @@ pub enum GazetteerCommand {
         #[arg(long)]
         with_defaults: bool,
     },
+    /// Write the gazetteer's aliases for other tools (benchmarks, comparisons).
+    Export {
+        /// `tsv`: `alias<TAB>entity_id<TAB>type` per line, no header;
+        /// `spacy`: EntityRuler JSONL phrase patterns with `id`.
+        #[arg(long, value_enum, default_value = "tsv")]
+        format: ExportFormat,
+        /// Add gazetteer files or folders on top of the defaults.
+        #[arg(long, value_name = "PATH")]
+        gazetteer: Vec<PathBuf>,
+        /// Leave out the compiled-in entity gazetteers.
+        #[arg(long)]
+        no_default_gazetteers: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    Tsv,
+    Spacy,
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {

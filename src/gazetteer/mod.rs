@@ -174,6 +174,18 @@ pub enum WordClass {
     Coord,
     Reciprocal,
     Collective,
+    /// "bahwa", "that": a clause that reports or denies.
+    Comp,
+    /// "was", "were", "been": an English passive before a participle.
+    PassiveAux,
+    /// "anggota", "member": membership in an organisation.
+    Member,
+    /// "bergabung dengan", "joined": joining an organisation.
+    Join,
+    /// "mencakup", "termasuk", "including": a list follows.
+    Include,
+    /// "dia", "pihaknya", "he": a pronoun that takes the matrix subject.
+    Pronoun,
 }
 
 impl WordClass {
@@ -189,6 +201,12 @@ impl WordClass {
             "coord" => WordClass::Coord,
             "reciprocal" => WordClass::Reciprocal,
             "collective" => WordClass::Collective,
+            "comp" => WordClass::Comp,
+            "passive_aux" => WordClass::PassiveAux,
+            "member" => WordClass::Member,
+            "join" => WordClass::Join,
+            "include" => WordClass::Include,
+            "pronoun" => WordClass::Pronoun,
             _ => return None,
         })
     }
@@ -282,9 +300,25 @@ impl GazetteerBuilder {
         GazetteerBuilder::default()
     }
 
-    /// Adds the files compiled into the binary.
+    /// Adds every file compiled into the binary.
     pub fn add_defaults(&mut self) -> &mut Self {
-        for (name, content) in defaults::FILES {
+        self.add_default_entities().add_default_lexicons()
+    }
+
+    /// Adds the compiled-in entity gazetteers (countries, organisations,
+    /// people, locations).
+    pub fn add_default_entities(&mut self) -> &mut Self {
+        for (name, content) in defaults::ENTITY_FILES {
+            self.files
+                .push((format!("gazetteers/{name}"), (*content).to_owned()));
+        }
+        self
+    }
+
+    /// Adds the compiled-in cue lexicons and word lists (titles, function
+    /// words, boilerplate, abbreviations, stop words).
+    pub fn add_default_lexicons(&mut self) -> &mut Self {
+        for (name, content) in defaults::LEXICON_FILES {
             self.files
                 .push((format!("gazetteers/{name}"), (*content).to_owned()));
         }

@@ -5,6 +5,9 @@
 //! is acting for its country or is a place). Co-occurrence rows are written
 //! only when asked for.
 
+pub mod lexicon;
+pub mod morph;
+mod rules;
 mod types;
 
 use std::collections::HashSet;
@@ -12,8 +15,9 @@ use std::collections::HashSet;
 pub use types::Relation;
 
 use crate::analysis::{Analysis, Triple};
-use crate::gazetteer::{AliasKind, EntityType, Gazetteer, WordClass};
+use crate::gazetteer::{AliasKind, EntityType, Gazetteer, Lang, WordClass};
 use crate::tokenize::is_word_char;
+use lexicon::Lexicons;
 
 /// Options of the relation stage.
 #[derive(Debug, Clone, Default)]
@@ -21,6 +25,8 @@ use crate::tokenize::is_word_char;
 pub struct RelationOptions {
     /// Also write a `co_occurs` triple for every pair of entities in a sentence.
     pub cooccurrence: bool,
+    /// The language of every document; `None` detects it per document.
+    pub lang: Option<Lang>,
 }
 
 /// The relation stage, built once from the gazetteer and shared by threads.
@@ -28,6 +34,7 @@ pub struct RelationOptions {
 pub struct RelationStage {
     options: RelationOptions,
     place_preps: HashSet<String>,
+    lexicons: Lexicons,
 }
 
 impl RelationStage {
@@ -41,12 +48,44 @@ impl RelationStage {
         RelationStage {
             options,
             place_preps,
+            lexicons: Lexicons::new(gaz),
         }
+    }
+
+    /// The compiled lexicons (language detection, cues, titles).
+    pub fn lexicons(&self) -> &Lexicons {
+        &self.lexicons
+    }
+
+    /// The language of a text: the fixed one, or detected by stop words.
+    pub fn language(&self, text: &str) -> Lang {
+        self.options
+            .lang
+            .unwrap_or_else(|| self.lexicons.detect(text))
     }
 
     /// Adds the triples of every sentence to `analysis.triples`.
     pub fn run(&self, gaz: &Gazetteer, text: &str, analysis: &mut Analysis) {
         self.resolve_seats(text, analysis);
+        let lang = analysis.lang.unwrap_or_else(|| self.language(text));
+        analysis.lang = Some(lang);
+        let lex = self.lexicons.get(lang);
+        let mut tokens = Vec::new();
+        let mut triples = Vec::new();
+        let mut s = 0;
+        while (s as usize) < analysis.sentences.len() {
+            let r = analysis.sentence_mentions(s);
+            if r.len() >= 2 {
+                let sent = rules::Sent::new(text, lex, gaz, analysis, s, &mut tokens);
+                rules::extract(&sent, analysis, lang, &mut triples);
+            }
+            // Skip sentences without mentions quickly.
+            s = match analysis.mentions.get(r.end) {
+                Some(m) if r.is_empty() => m.sentence,
+                _ => s + 1,
+            };
+        }
+        analysis.triples = triples;
         if self.options.cooccurrence {
             cooccurrence(gaz, analysis);
         }

@@ -6,6 +6,7 @@ use crate::util::data;
 
 fn mini() -> Pipeline {
     let mut b = GazetteerBuilder::new();
+    b.add_default_lexicons();
     b.add_path(&data("gazetteer/mini.tsv")).unwrap();
     let (g, diags) = b.build();
     assert!(diags.is_empty(), "{diags:?}");

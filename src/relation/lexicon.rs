@@ -1,0 +1,165 @@
+//! The cue lexicons, title words and function words of each language,
+//! compiled into phrase automata; and language detection by stop words.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::gazetteer::matcher::PhraseSetBuilder;
+use crate::gazetteer::{Case, Direction, Forms, Gazetteer, Lang, PhraseSet, WordClass};
+use crate::relation::Relation;
+use crate::relation::morph::{self, Pos};
+
+/// What a cue form means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueInfo {
+    pub relation: Relation,
+    /// CAMEO code from the lexicon, if any.
+    pub cameo: Option<Box<str>>,
+    pub direction: Direction,
+    pub pos: Pos,
+}
+
+/// A set of [`WordClass`]es as bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub struct Classes(u16);
+
+impl Classes {
+    fn bit(c: WordClass) -> u16 {
+        1 << (c as u16)
+    }
+
+    pub fn has(self, c: WordClass) -> bool {
+        self.0 & Self::bit(c) != 0
+    }
+
+    pub fn insert(&mut self, c: WordClass) {
+        self.0 |= Self::bit(c);
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// The compiled lexicon of one language.
+#[derive(Debug, Clone)]
+pub struct LangLexicon {
+    pub cues: PhraseSet<CueInfo>,
+    pub titles: PhraseSet<Relation>,
+    pub words: PhraseSet<Classes>,
+}
+
+/// Lexicons of every language, and the stop-word profile.
+#[derive(Debug, Clone)]
+pub struct Lexicons {
+    by_lang: BTreeMap<Lang, LangLexicon>,
+    stopwords: HashMap<String, Lang>,
+}
+
+fn applies(entry: Option<Lang>, lang: Lang) -> bool {
+    entry.is_none_or(|l| l == lang)
+}
+
+impl Lexicons {
+    pub fn new(gaz: &Gazetteer) -> Lexicons {
+        let mut by_lang = BTreeMap::new();
+        for lang in Lang::ALL {
+            let mut cues = PhraseSetBuilder::new();
+            for c in gaz.cues.iter().filter(|c| applies(c.lang, lang)) {
+                let forms: Vec<(String, Pos)> = match &c.forms {
+                    Forms::Stem => match lang {
+                        Lang::Id => morph::indonesian_forms(&c.cue),
+                        Lang::En => morph::english_forms(&c.cue),
+                    },
+                    Forms::Exact => vec![(c.cue.clone(), pos_of(lang, &c.cue))],
+                    Forms::List(list) => list.iter().map(|f| (f.clone(), pos_of(lang, f))).collect(),
+                };
+                for (form, pos) in forms {
+                    cues.add(
+                        &form,
+                        Case::Any,
+                        CueInfo {
+                            relation: c.relation,
+                            cameo: (!c.cameo.is_empty()).then(|| c.cameo.clone().into_boxed_str()),
+                            direction: c.direction,
+                            pos,
+                        },
+                    );
+                }
+            }
+            let mut titles = PhraseSetBuilder::new();
+            for t in gaz.titles.iter().filter(|t| applies(t.lang, lang)) {
+                titles.add(&t.title, Case::Any, t.relation);
+            }
+            let mut classes: HashMap<String, Classes> = HashMap::new();
+            for w in gaz.words.iter().filter(|w| applies(w.lang, lang)) {
+                classes.entry(w.word.to_lowercase()).or_default().insert(w.class);
+            }
+            let mut words = PhraseSetBuilder::new();
+            let mut sorted: Vec<_> = classes.into_iter().collect();
+            sorted.sort_by(|a, b| a.0.cmp(&b.0));
+            for (w, c) in sorted {
+                words.add(&w, Case::Any, c);
+            }
+            by_lang.insert(
+                lang,
+                LangLexicon {
+                    cues: cues.build(),
+                    titles: titles.build(),
+                    words: words.build(),
+                },
+            );
+        }
+        let mut stopwords = HashMap::new();
+        for (lang, list) in &gaz.stopwords {
+            for w in list {
+                stopwords.insert(w.clone(), *lang);
+            }
+        }
+        // A word in both lists tells nothing.
+        let both: Vec<String> = gaz
+            .stopwords
+            .get(&Lang::Id)
+            .into_iter()
+            .flatten()
+            .filter(|w| gaz.stopwords.get(&Lang::En).is_some_and(|en| en.contains(w)))
+            .cloned()
+            .collect();
+        for w in both {
+            stopwords.remove(&w);
+        }
+        Lexicons { by_lang, stopwords }
+    }
+
+    pub fn get(&self, lang: Lang) -> &LangLexicon {
+        &self.by_lang[&lang]
+    }
+
+    /// The language of a text by its stop words (Indonesian when undecided).
+    pub fn detect(&self, text: &str) -> Lang {
+        let mut counts = [0usize; 2];
+        let mut seen = 0;
+        for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            seen += 1;
+            if seen > 3000 {
+                break;
+            }
+            if w.len() > 12 {
+                continue;
+            }
+            let lw = w.to_lowercase();
+            match self.stopwords.get(&lw) {
+                Some(Lang::Id) => counts[0] += 1,
+                Some(Lang::En) => counts[1] += 1,
+                None => {}
+            }
+        }
+        if counts[1] > counts[0] { Lang::En } else { Lang::Id }
+    }
+}
+
+fn pos_of(lang: Lang, form: &str) -> Pos {
+    match lang {
+        Lang::Id => morph::indonesian_pos(form),
+        Lang::En => morph::english_pos(form),
+    }
+}

@@ -1,0 +1,1014 @@
+//! The rules that turn one sentence's mentions into triples, without a
+//! parser: the sentence becomes a row of elements (entity mentions, cues,
+//! titles, function words, punctuation, other words); mentions are grouped
+//! into chunks (a title with its person: "Presiden Rusia Vladimir Putin")
+//! and coordinated groups ("China, Rusia, dan Iran"); then
+//!
+//! - titles and appositions give `leader_of` / `official_of`;
+//! - membership words give `member_of`;
+//! - each cue finds its subject (nearest group before it in the clause, or
+//!   the genitive after a noun cue, or the agent of a passive) and its
+//!   object (nearest group after it, through prepositions), with negation,
+//!   reciprocity and symmetric relations handled; clause words, quotes and
+//!   semicolons limit the reach.
+
+use crate::analysis::{Analysis, EntityRef, Mention, Triple};
+use crate::gazetteer::{AliasKind, Direction, EntityType, Gazetteer, Lang, WordClass};
+use crate::relation::Relation;
+use crate::relation::lexicon::{Classes, CueInfo, LangLexicon};
+use crate::relation::morph::Pos;
+use crate::tokenize::{Token, TokenKind, tokenize};
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    /// Index into `Analysis::mentions`.
+    Ent(u32),
+    /// Index into `Sent::cues`.
+    Cue(u32),
+    Title(Relation),
+    Word(Classes),
+    Punct(char),
+    Other,
+}
+
+#[derive(Debug, Clone)]
+struct El {
+    start: usize,
+    end: usize,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone)]
+struct Chunk {
+    /// The mention that acts (the person of a title phrase).
+    head: u32,
+    first: usize,
+    last: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Group {
+    chunks: Vec<usize>,
+    first: usize,
+    last: usize,
+}
+
+/// What a search to the left found.
+enum Left {
+    Group(usize),
+    /// A complementiser ("bahwa") at this element stopped the search.
+    Comp(usize),
+    /// A pronoun ("pihaknya") at this element stands for the subject.
+    Pronoun(usize),
+    None,
+}
+
+pub(crate) struct Sent<'a> {
+    text: &'a str,
+    lex: &'a LangLexicon,
+    gaz: &'a Gazetteer,
+    sentence: u32,
+    els: Vec<El>,
+    cues: Vec<&'a CueInfo>,
+    /// Quote region of each element (0 = outside quotes).
+    quote: Vec<u16>,
+    chunk_of: Vec<Option<usize>>,
+    chunks: Vec<Chunk>,
+    group_of_chunk: Vec<usize>,
+    groups: Vec<Group>,
+}
+
+const BOUNDARY_PUNCT: &[char] = &[
+    ';', ':', '(', ')', '[', ']', '“', '”', '"', '«', '»', '—', '–', '|', '?', '!',
+];
+
+impl<'a> Sent<'a> {
+    /// Builds the elements of sentence `s` of `a`.
+    pub(crate) fn new(
+        text: &'a str,
+        lex: &'a LangLexicon,
+        gaz: &'a Gazetteer,
+        a: &Analysis,
+        s: u32,
+        tokens: &mut Vec<Token>,
+    ) -> Sent<'a> {
+        let range = a.sentences[s as usize].clone();
+        tokens.clear();
+        tokenize(text, range.clone(), tokens);
+
+        // Spans to place: mentions first, then the longest phrases.
+        let mut placed: Vec<(usize, usize, Kind)> = a.mentions[a.sentence_mentions(s)]
+            .iter()
+            .zip(a.sentence_mentions(s))
+            .map(|(m, i)| (m.start, m.end, Kind::Ent(i as u32)))
+            .collect();
+        let mut cues: Vec<&'a CueInfo> = Vec::new();
+        let mut cand: Vec<(usize, usize, u8, Kind)> = Vec::new();
+        lex.words.find_each(text, range.clone(), |f| {
+            cand.push((f.start, f.end, 0, Kind::Word(*f.value)));
+        });
+        lex.titles.find_each(text, range.clone(), |f| {
+            cand.push((f.start, f.end, 1, Kind::Title(*f.value)));
+        });
+        lex.cues.find_each(text, range.clone(), |f| {
+            cand.push((f.start, f.end, 2, Kind::Cue(cues.len() as u32)));
+            cues.push(f.value);
+        });
+        cand.sort_by_key(|&(s, e, p, _)| (std::cmp::Reverse(e - s), p, s));
+        for (s, e, _, k) in cand {
+            if placed.iter().all(|&(ps, pe, _)| e <= ps || s >= pe) {
+                placed.push((s, e, k));
+            }
+        }
+        placed.sort_by_key(|&(s, _, _)| s);
+
+        let mut els = Vec::with_capacity(tokens.len());
+        let mut p = 0;
+        for t in tokens.iter() {
+            while p < placed.len() && placed[p].1 <= t.start {
+                p += 1;
+            }
+            if p < placed.len() && placed[p].0 <= t.start && t.start < placed[p].1 {
+                let (ps, pe, k) = placed[p];
+                if els.last().is_none_or(|e: &El| e.start != ps) {
+                    els.push(El {
+                        start: ps,
+                        end: pe,
+                        kind: k,
+                    });
+                }
+                continue;
+            }
+            let tx = &text[t.start..t.end];
+            let kind = if t.kind == TokenKind::Punct {
+                let mut cs = tx.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => Kind::Punct(c),
+                    _ => Kind::Other,
+                }
+            } else {
+                Kind::Other
+            };
+            els.push(El {
+                start: t.start,
+                end: t.end,
+                kind,
+            });
+        }
+
+        // Quote regions.
+        let mut quote = vec![0u16; els.len()];
+        let mut region = 0u16;
+        let mut open = false;
+        for (i, e) in els.iter().enumerate() {
+            match e.kind {
+                Kind::Punct('“') | Kind::Punct('«') => {
+                    region += 1;
+                    open = true;
+                }
+                Kind::Punct('"') => {
+                    if open {
+                        open = false;
+                    } else {
+                        region += 1;
+                        open = true;
+                    }
+                }
+                Kind::Punct('”') | Kind::Punct('»') => open = false,
+                _ => {}
+            }
+            quote[i] = if open { region } else { 0 };
+        }
+
+        let mut s = Sent {
+            text,
+            lex,
+            gaz,
+            sentence: s,
+            els,
+            cues,
+            quote,
+            chunk_of: Vec::new(),
+            chunks: Vec::new(),
+            group_of_chunk: Vec::new(),
+            groups: Vec::new(),
+        };
+        s.build_chunks(a);
+        s.build_groups();
+        s
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        &self.text[self.els[i].start..self.els[i].end]
+    }
+
+    fn classes(&self, i: usize) -> Classes {
+        match self.els.get(i).map(|e| e.kind) {
+            Some(Kind::Word(c)) => c,
+            _ => Classes::default(),
+        }
+    }
+
+    fn has(&self, i: usize, c: WordClass) -> bool {
+        self.classes(i).has(c)
+    }
+
+    fn is_punct(&self, i: usize, c: char) -> bool {
+        matches!(self.els.get(i).map(|e| e.kind), Some(Kind::Punct(p)) if p == c)
+    }
+
+    fn mention<'m>(&self, a: &'m Analysis, i: usize) -> Option<&'m Mention> {
+        match self.els.get(i)?.kind {
+            Kind::Ent(m) => Some(&a.mentions[m as usize]),
+            _ => None,
+        }
+    }
+
+    /// A lower-case word with no role (a modifier like "militer", "blok").
+    fn is_plain_lower(&self, i: usize) -> bool {
+        matches!(self.els.get(i).map(|e| e.kind), Some(Kind::Other))
+            && self.word(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    fn is_boundary(&self, i: usize) -> bool {
+        match self.els[i].kind {
+            Kind::Punct(c) => BOUNDARY_PUNCT.contains(&c),
+            Kind::Word(c) => c.has(WordClass::Clause),
+            _ => false,
+        }
+    }
+
+    /// Chunks: a title with the person it introduces ("Presiden Rusia
+    /// Vladimir Putin", "Chinese President Xi Jinping"); an entity with its
+    /// bracketed acronym ("Organisasi Kesehatan Dunia (WHO)"); any other
+    /// mention alone.
+    fn build_chunks(&mut self, a: &Analysis) {
+        let n = self.els.len();
+        self.chunk_of = vec![None; n];
+        let mut i = 0;
+        while i < n {
+            if let Some((person, first)) = self.title_phrase(a, i) {
+                let c = self.chunks.len();
+                let last = self.with_acronym(person);
+                self.chunks.push(Chunk {
+                    head: self.ent(person),
+                    first,
+                    last,
+                });
+                for k in first..=last {
+                    self.chunk_of[k] = Some(c);
+                }
+                i = last + 1;
+                continue;
+            }
+            if let Kind::Ent(m) = self.els[i].kind {
+                let c = self.chunks.len();
+                let last = self.with_acronym(i);
+                self.chunks.push(Chunk {
+                    head: m,
+                    first: i,
+                    last,
+                });
+                for k in i..=last {
+                    self.chunk_of[k] = Some(c);
+                }
+                i = last + 1;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    fn ent(&self, i: usize) -> u32 {
+        match self.els[i].kind {
+            Kind::Ent(m) => m,
+            _ => unreachable!("not an entity element"),
+        }
+    }
+
+    /// `i` followed by "(ACRONYM)" ends at the closing bracket.
+    fn with_acronym(&self, i: usize) -> usize {
+        if self.is_punct(i + 1, '(')
+            && matches!(self.els.get(i + 2).map(|e| e.kind), Some(Kind::Ent(_)))
+            && self.is_punct(i + 3, ')')
+        {
+            i + 3
+        } else {
+            i
+        }
+    }
+
+    /// A title at `i` (optionally preceded by a country or demonym)
+    /// followed by a person within a few words: returns (person element,
+    /// first element of the phrase).
+    fn title_phrase(&self, a: &Analysis, i: usize) -> Option<(usize, usize)> {
+        let Kind::Title(_) = self.els[i].kind else {
+            return None;
+        };
+        let first = if i > 0
+            && self
+                .mention(a, i - 1)
+                .is_some_and(|m| m.etype == EntityType::Country || m.kind == AliasKind::Demonym)
+            && self.chunk_of[i - 1].is_none()
+        {
+            i - 1
+        } else {
+            i
+        };
+        let mut j = i + 1;
+        let mut seen_comma = false;
+        while j < self.els.len() && j <= i + 12 {
+            match self.els[j].kind {
+                Kind::Ent(m) => {
+                    if a.mentions[m as usize].etype == EntityType::Person {
+                        // "penasihat … Putin, Yuri Ushakov": the holder is the
+                        // second person; the first is whose adviser.
+                        if self.is_punct(j + 1, ',')
+                            && self
+                                .mention(a, j + 2)
+                                .is_some_and(|m| m.etype == EntityType::Person)
+                        {
+                            return Some((j + 2, first));
+                        }
+                        return Some((j, first));
+                    }
+                    j = self.with_acronym(j) + 1;
+                    continue;
+                }
+                Kind::Punct(',') if !seen_comma => seen_comma = true,
+                Kind::Punct('(') | Kind::Punct(')') | Kind::Title(_) => {}
+                Kind::Word(c) if c.has(WordClass::PrepObj) || c.has(WordClass::Coord) => {}
+                Kind::Other if !seen_comma => {}
+                _ => return None,
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Groups: chunks joined by commas and "dan"/"and" ("China, Rusia, dan
+    /// Iran"), allowing one plain word after the conjunction ("AS dan blok
+    /// NATO") and a short aside between commas ("Putin, kiri, dan Xi").
+    fn build_groups(&mut self) {
+        self.group_of_chunk = vec![0; self.chunks.len()];
+        let mut c = 0;
+        while c < self.chunks.len() {
+            let g = self.groups.len();
+            let mut members = vec![c];
+            let mut last = self.chunks[c].last;
+            while let Some(next) = self.chunks.get(members.last().unwrap() + 1) {
+                if !self.joins(last + 1, next.first) {
+                    break;
+                }
+                members.push(members.last().unwrap() + 1);
+                last = next.last;
+            }
+            for &m in &members {
+                self.group_of_chunk[m] = g;
+            }
+            c = members.last().unwrap() + 1;
+            self.groups.push(Group {
+                first: self.chunks[members[0]].first,
+                last,
+                chunks: members,
+            });
+        }
+    }
+
+    /// Do the elements `from..to` join two chunks into a group?
+    fn joins(&self, from: usize, to: usize) -> bool {
+        let between: Vec<usize> = (from..to).collect();
+        let coord = |i: usize| self.has(i, WordClass::Coord) || self.is_punct(i, ',') || self.is_punct(i, '&');
+        match between.as_slice() {
+            [a] => coord(*a),
+            [a, b] => {
+                (self.is_punct(*a, ',') && self.has(*b, WordClass::Coord))
+                    || (self.has(*a, WordClass::Coord) && self.is_plain_lower(*b))
+            }
+            [a, b, c, d] => {
+                self.is_punct(*a, ',')
+                    && self.is_plain_lower(*b)
+                    && self.is_punct(*c, ',')
+                    && self.has(*d, WordClass::Coord)
+            }
+            _ => false,
+        }
+    }
+
+    fn group_at(&self, i: usize) -> Option<usize> {
+        self.chunk_of
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|c| self.group_of_chunk[c])
+    }
+
+    fn heads(&self, g: usize) -> impl Iterator<Item = u32> + '_ {
+        self.groups[g].chunks.iter().map(|&c| self.chunks[c].head)
+    }
+
+    /// Is the group governed by a preposition (so not a subject)?
+    fn after_prep(&self, g: usize) -> bool {
+        let f = self.groups[g].first;
+        f > 0 && {
+            let c = self.classes(f - 1);
+            c.has(WordClass::PrepObj) || c.has(WordClass::PlacePrep) || c.has(WordClass::Agent)
+        }
+    }
+
+    /// The subject candidate before element `i`, in the same clause.
+    fn left(&self, i: usize) -> Left {
+        let mut commas = 0;
+        let mut j = i;
+        while j > 0 && i - j < 24 {
+            j -= 1;
+            if self.quote[j] != self.quote[i] {
+                return Left::None;
+            }
+            if let Some(g) = self.group_at(j) {
+                if self.after_prep(g) {
+                    j = self.groups[g].first;
+                    continue;
+                }
+                return Left::Group(g);
+            }
+            let c = self.classes(j);
+            if c.has(WordClass::Pronoun) {
+                return Left::Pronoun(j);
+            }
+            if c.has(WordClass::Comp) {
+                return Left::Comp(j);
+            }
+            if c.has(WordClass::Clause) {
+                // "Karen Donfried, yang mengunjungi Moskow": the head
+                // before a relative pronoun is its subject.
+                let mut k = j;
+                if k > 0 && self.is_punct(k - 1, ',') {
+                    k -= 1;
+                }
+                if self.word(j).eq_ignore_ascii_case("yang")
+                    || self.word(j).eq_ignore_ascii_case("who")
+                    || self.word(j).eq_ignore_ascii_case("which")
+                {
+                    return match k.checked_sub(1).and_then(|x| self.group_at(x)) {
+                        Some(g) => Left::Group(g),
+                        None => Left::None,
+                    };
+                }
+                return Left::None;
+            }
+            if self.is_boundary(j) {
+                return Left::None;
+            }
+            if self.is_punct(j, ',') {
+                commas += 1;
+                if commas > 2 {
+                    return Left::None;
+                }
+            }
+        }
+        Left::None
+    }
+
+    /// The subject of a cue at `i`: the nearest group before it; through a
+    /// pronoun or "bahwa" to the subject of the reporting or denying verb.
+    /// Returns the group and whether a denial negates the cue.
+    fn subject(&self, i: usize) -> Option<(usize, bool)> {
+        let mut at = i;
+        for _ in 0..3 {
+            match self.left(at) {
+                Left::Group(g) => return Some((g, false)),
+                Left::None => return None,
+                Left::Pronoun(p) => {
+                    // Only a pronoun that a reporting clause explains.
+                    match self.left(p) {
+                        Left::Comp(c) => at = c,
+                        _ => return None,
+                    }
+                    continue;
+                }
+                Left::Comp(c) => at = c,
+            }
+            // `at` is a "bahwa": the predicate before it reports or denies.
+            let mut k = at;
+            let mut denial = false;
+            while k > 0 && at - k < 4 {
+                k -= 1;
+                if let Kind::Cue(q) = self.els[k].kind {
+                    denial = self.cues[q as usize].relation == Relation::Reject;
+                    break;
+                }
+                if self.group_at(k).is_some() || self.is_boundary(k) {
+                    break;
+                }
+            }
+            return match self.left(k) {
+                Left::Group(g) => Some((g, denial)),
+                _ => None,
+            };
+        }
+        None
+    }
+
+    /// The object of a cue at `i`: the nearest group after it in the clause,
+    /// through prepositions; a place after "di"/"in" only for attacks, and
+    /// after "ke"/"to" only for attacks and visits.
+    fn object(&self, i: usize, rel: Relation) -> Option<usize> {
+        let mut j = i + 1;
+        let mut place: Option<usize> = None;
+        let n = self.els.len();
+        // A "bahwa" right after the cue: the object is the clause's subject
+        // ("menghargai bahwa Putin …").
+        if j < n && self.has(j, WordClass::Comp) {
+            j += 1;
+        }
+        while j < n && j - i < 16 {
+            if self.quote[j] != self.quote[i] && !matches!(self.els[j].kind, Kind::Punct(_)) {
+                return None;
+            }
+            if let Some(g) = self.group_at(j) {
+                if let Some(p) = place {
+                    let w = self.word(p).to_lowercase();
+                    let ok = rel == Relation::Attack
+                        || (rel == Relation::Meet && (w == "ke" || w == "to"));
+                    if !ok {
+                        j = self.groups[g].last + 1;
+                        place = None;
+                        continue;
+                    }
+                }
+                return Some(g);
+            }
+            match self.els[j].kind {
+                Kind::Word(c) => {
+                    if c.has(WordClass::Clause) || c.has(WordClass::Comp) {
+                        return None;
+                    }
+                    if c.has(WordClass::Agent) && !c.has(WordClass::PrepObj) {
+                        return None;
+                    }
+                    if c.has(WordClass::PlacePrep) && !c.has(WordClass::PrepObj) {
+                        place = Some(j);
+                    } else if c.has(WordClass::PrepObj) {
+                        place = None;
+                    }
+                }
+                Kind::Cue(q) if self.cues[q as usize].pos != Pos::Noun => return None,
+                Kind::Punct(',') => return None,
+                _ if self.is_boundary(j) => return None,
+                _ => {}
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// The group after an agent word ("oleh", "by", "dari" for nouns)
+    /// following element `i`, within the clause.
+    fn agent_after(&self, i: usize, nouns: bool) -> Option<usize> {
+        let n = self.els.len();
+        let mut j = i + 1;
+        while j < n && j - i < 14 {
+            if self.is_boundary(j) || self.is_punct(j, ',') {
+                return None;
+            }
+            if let Kind::Cue(q) = self.els[j].kind
+                && self.cues[q as usize].pos != Pos::Noun
+            {
+                return None;
+            }
+            if self.has(j, WordClass::Agent) {
+                let w = self.word(j).to_lowercase();
+                let strict = w == "oleh" || w == "by";
+                if (strict || nouns) && let Some(g) = self.group_at(j + 1) {
+                    return Some(g);
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Is the cue at `i` negated (tidak, tak, agar tidak, not, never…)
+    /// by a word between the subject and the cue?
+    fn negated(&self, i: usize, subject_last: Option<usize>) -> bool {
+        let from = subject_last.map_or(i.saturating_sub(4), |l| (l + 1).max(i.saturating_sub(6)));
+        (from..i).any(|k| {
+            let c = self.classes(k);
+            c.has(WordClass::Neg) || c.has(WordClass::Irrealis)
+        })
+    }
+
+    fn reciprocal(&self, i: usize) -> bool {
+        (i.saturating_sub(2)..(i + 6).min(self.els.len())).any(|k| {
+            self.has(k, WordClass::Reciprocal) && self.quote[k] == self.quote[i]
+        })
+    }
+
+    /// Who is quoted when element `i` lies inside quotes: "…,” kata Xi" or
+    /// "Wang berjanji: “…”".
+    fn speaker(&self, a: &Analysis, i: usize) -> Option<u32> {
+        let region = self.quote[i];
+        if region == 0 {
+            return None;
+        }
+        let n = self.els.len();
+        let close = (i..n).find(|&k| self.quote[k] != region)?;
+        // After the closing quote: [,] speech-word group.
+        let mut k = close + 1;
+        while k < n && (self.is_punct(k, ',') || self.is_punct(k, '”') || self.is_punct(k, '"')) {
+            k += 1;
+        }
+        if k < n && self.has(k, WordClass::Speech)
+            && let Some(g) = self.group_at(k + 1)
+        {
+            return self.heads(g).find(|&m| is_actor(&a.mentions[m as usize]));
+        }
+        // Before the opening quote: group [speech word | verb] [:] “
+        let open = (0..i).rev().find(|&k| self.quote[k] != region)?;
+        let mut k = open;
+        for _ in 0..4 {
+            if k == 0 {
+                break;
+            }
+            k -= 1;
+            if let Some(g) = self.group_at(k) {
+                return self.heads(g).find(|&m| is_actor(&a.mentions[m as usize]));
+            }
+            if self.is_boundary(k) && !self.is_punct(k, ':') {
+                break;
+            }
+        }
+        None
+    }
+}
+
+fn is_actor(m: &Mention) -> bool {
+    matches!(m.etype, EntityType::Person | EntityType::Country | EntityType::Organization)
+}
+
+/// Pushes triples for one sentence into `out`.
+pub(crate) fn extract(s: &Sent<'_>, a: &Analysis, lang: Lang, out: &mut Vec<Triple>) {
+    let _ = lang;
+    structural(s, a, out);
+    membership(s, a, out);
+    events(s, a, out);
+}
+
+fn entity_id<'a>(s: &Sent<'a>, a: &'a Analysis, m: u32) -> &'a str {
+    &a.entity(s.gaz, a.mentions[m as usize].entity).id
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(
+    s: &Sent<'_>,
+    a: &Analysis,
+    out: &mut Vec<Triple>,
+    subj: u32,
+    rel: Relation,
+    obj: u32,
+    negated: bool,
+    trigger: Option<usize>,
+    cameo: Option<&str>,
+    speaker: Option<u32>,
+    rule: &'static str,
+) {
+    let (sm, om) = (&a.mentions[subj as usize], &a.mentions[obj as usize]);
+    if !is_actor(sm) || !is_actor(om) || sm.entity == om.entity {
+        return;
+    }
+    if entity_id(s, a, subj) == entity_id(s, a, obj) {
+        return;
+    }
+    let t = Triple {
+        sentence: s.sentence,
+        subject: subj,
+        relation: rel,
+        object: obj,
+        negated,
+        trigger: trigger.map(|i| s.els[i].start..s.els[i].end),
+        cameo: cameo.map(str::to_owned).or_else(|| rel.cameo_root().map(str::to_owned)),
+        speaker,
+        rule,
+    };
+    if !out.iter().any(|o| {
+        o.sentence == t.sentence
+            && o.relation == t.relation
+            && o.negated == t.negated
+            && a.mentions[o.subject as usize].entity == sm.entity
+            && a.mentions[o.object as usize].entity == om.entity
+    }) {
+        out.push(t);
+    }
+}
+
+/// The country or organisation a person's role ties them to, when that
+/// entity is mentioned in the sentence.
+fn role_in_sentence(s: &Sent<'_>, a: &Analysis, person: u32, want: Option<Relation>) -> Option<(Relation, u32)> {
+    let EntityRef::Gazetteer(pi) = a.mentions[person as usize].entity else {
+        return None;
+    };
+    let roles = &s.gaz.entity(pi).roles;
+    for r in roles {
+        if want.is_some_and(|w| w != r.relation) {
+            continue;
+        }
+        let Some(target) = s.gaz.find(&r.of) else { continue };
+        for (k, e) in s.els.iter().enumerate() {
+            if let Kind::Ent(m) = e.kind
+                && a.mentions[m as usize].entity == EntityRef::Gazetteer(target)
+                && is_actor(&a.mentions[m as usize])
+            {
+                let _ = k;
+                return Some((r.relation, m));
+            }
+        }
+    }
+    None
+}
+
+/// The country a person leads or serves (first role), as an entity index.
+fn role_country(s: &Sent<'_>, a: &Analysis, person: u32) -> Option<u32> {
+    let EntityRef::Gazetteer(pi) = a.mentions[person as usize].entity else {
+        return None;
+    };
+    let role = s.gaz.entity(pi).roles.first()?;
+    s.gaz.find(&role.of)
+}
+
+/// Titles and appositions: `leader_of` / `official_of`.
+fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+    for (ci, c) in s.chunks.iter().enumerate() {
+        let _ = ci;
+        let head = c.head;
+        if a.mentions[head as usize].etype != EntityType::Person {
+            continue;
+        }
+        // The title inside the chunk, and the country/organisation with it.
+        let mut title: Option<(Relation, usize)> = None;
+        let mut of: Option<u32> = None;
+        let mut possessor: Option<u32> = None;
+        for k in c.first..=c.last {
+            match s.els[k].kind {
+                Kind::Title(r) if title.is_none() => title = Some((r, k)),
+                Kind::Ent(m) if m != head => {
+                    let mm = &a.mentions[m as usize];
+                    match mm.etype {
+                        EntityType::Country | EntityType::Organization if of.is_none() => of = Some(m),
+                        EntityType::Person if possessor.is_none() => possessor = Some(m),
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some((rel, tk)) = title else {
+            // Apposition after the person: "Vladimir Putin, Presiden Rusia"
+            // / "Xi Jinping, China's president".
+            apposition(s, a, c, out);
+            continue;
+        };
+        if let Some(o) = of {
+            push(s, a, out, head, rel, o, false, Some(tk), None, None, "title");
+        } else if let Some(p) = possessor {
+            // "penasihat … Putin, Yuri Ushakov": official of Putin's country.
+            if let Some(country) = role_country(s, a, p) {
+                for (k, e) in s.els.iter().enumerate() {
+                    let _ = k;
+                    if let Kind::Ent(m) = e.kind
+                        && a.mentions[m as usize].entity == EntityRef::Gazetteer(country)
+                    {
+                        push(s, a, out, head, Relation::OfficialOf, m, false, Some(tk), None, None, "title-possessor");
+                        break;
+                    }
+                }
+                if !out.iter().any(|t| t.subject == head && t.rule == "title-possessor") {
+                    // The country is not named in the sentence: no triple.
+                }
+            }
+        } else if let Some((r, m)) = role_in_sentence(s, a, head, Some(rel)).or_else(|| role_in_sentence(s, a, head, None)) {
+            // A title with no country ("Menteri Luar Negeri Wang Yi"): the
+            // person's known office, when its country is in the sentence.
+            push(s, a, out, head, r, m, false, Some(tk), None, None, "title-role");
+        }
+    }
+    // A title noun before a lone person: "kepemimpinan (Vladimir) Putin".
+    for (k, e) in s.els.iter().enumerate() {
+        if let Kind::Title(rel) = e.kind
+            && s.chunk_of[k].is_none()
+        {
+            let mut j = k + 1;
+            while j < s.els.len() && j <= k + 3 && matches!(s.els[j].kind, Kind::Punct('(') | Kind::Punct(')')) {
+                j += 1;
+            }
+            if let Some(Kind::Ent(m)) = s.els.get(j).map(|e| e.kind)
+                && a.mentions[m as usize].etype == EntityType::Person
+                && let Some((r, o)) = role_in_sentence(s, a, m, Some(rel))
+            {
+                push(s, a, out, m, r, o, false, Some(k), None, None, "title-role");
+            }
+        }
+    }
+}
+
+/// "Vladimir Putin, Presiden Rusia" / "Xi Jinping, China's president".
+fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
+    let mut k = c.last + 1;
+    if !s.is_punct(k, ',') {
+        return;
+    }
+    k += 1;
+    let mut title = None;
+    let mut of = None;
+    let end = (k + 6).min(s.els.len());
+    while k < end {
+        match s.els[k].kind {
+            Kind::Title(r) if title.is_none() => title = Some((r, k)),
+            Kind::Ent(m) if of.is_none() => {
+                let mm = &a.mentions[m as usize];
+                if matches!(mm.etype, EntityType::Country | EntityType::Organization) {
+                    of = Some(m);
+                } else {
+                    return;
+                }
+            }
+            Kind::Punct('\'') | Kind::Other => {}
+            _ => break,
+        }
+        if title.is_some() && of.is_some() {
+            break;
+        }
+        k += 1;
+    }
+    if let (Some((r, tk)), Some(o)) = (title, of) {
+        push(s, a, out, c.head, r, o, false, Some(tk), None, None, "apposition");
+    }
+}
+
+/// `member_of`: "negara anggota SCO mencakup India, Pakistan", "Arab Saudi
+/// bergabung dengan BRICS", "India, anggota SCO", "NATO member Poland".
+fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+    let n = s.els.len();
+    let org_at = |i: usize| -> Option<u32> {
+        let g = s.group_at(i)?;
+        s.heads(g).find(|&m| a.mentions[m as usize].etype == EntityType::Organization)
+    };
+    let countries = |g: usize| -> Vec<u32> {
+        s.heads(g).filter(|&m| a.mentions[m as usize].etype == EntityType::Country).collect()
+    };
+    for i in 0..n {
+        if s.has(i, WordClass::Member) {
+            // member word, then an organisation within two elements
+            let Some((oi, org)) = (i + 1..(i + 3).min(n)).find_map(|k| org_at(k).map(|o| (k, o))) else {
+                // "NATO member Poland": organisation right before
+                if i > 0
+                    && let Some(org) = org_at(i - 1)
+                    && let Some(g) = s.group_at(i + 1)
+                {
+                    for c in countries(g) {
+                        push(s, a, out, c, Relation::MemberOf, org, false, Some(i), None, None, "member");
+                    }
+                }
+                continue;
+            };
+            let og = s.group_at(oi).unwrap();
+            // … then a list: "mencakup India, Pakistan" / ": India, Pakistan"
+            let mut k = s.groups[og].last + 1;
+            let stop = (k + 3).min(n);
+            while k < stop {
+                if s.has(k, WordClass::Include) || s.is_punct(k, ':') {
+                    if let Some(g) = s.group_at(k + 1) {
+                        for c in countries(g) {
+                            push(s, a, out, c, Relation::MemberOf, org, false, Some(i), None, None, "member-list");
+                        }
+                    }
+                    break;
+                }
+                k += 1;
+            }
+            // … or a country right before: "India, anggota SCO" / "India adalah anggota SCO"
+            let mut b = i;
+            let mut steps = 0;
+            while b > 0 && steps < 3 {
+                b -= 1;
+                steps += 1;
+                if let Some(g) = s.group_at(b) {
+                    if !s.after_prep(g) {
+                        for c in countries(g) {
+                            push(s, a, out, c, Relation::MemberOf, org, false, Some(i), None, None, "member");
+                        }
+                    }
+                    break;
+                }
+                if s.is_boundary(b) {
+                    break;
+                }
+            }
+        }
+        if s.has(i, WordClass::Join)
+            && let Some(org) = (i + 1..(i + 3).min(n)).find_map(org_at)
+            && let Left::Group(g) = s.left(i)
+        {
+            for c in countries(g) {
+                push(s, a, out, c, Relation::MemberOf, org, false, Some(i), None, None, "join");
+            }
+        }
+    }
+}
+
+/// Event relations from cues.
+fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+    for (i, e) in s.els.iter().enumerate() {
+        let Kind::Cue(q) = e.kind else { continue };
+        let cue = s.cues[q as usize];
+        let rel = cue.relation;
+        let mut subject: Option<usize> = None;
+        let mut object: Option<usize> = None;
+        let mut denial = false;
+        let mut rule = "cue";
+        let english_passive = cue.pos == Pos::Verb
+            && i > 0
+            && s.has(i - 1, WordClass::PassiveAux)
+            && s.word(i).to_lowercase().ends_with("ed");
+        if cue.pos == Pos::Passive || english_passive {
+            // "Rusia dikritik oleh Polandia", "dibantah Moskow", "was criticized by".
+            rule = "passive";
+            object = match s.left(i) {
+                Left::Group(g) => Some(g),
+                _ => None,
+            };
+            subject = s.group_at(i + 1).or_else(|| s.agent_after(i, false));
+        } else if cue.pos == Pos::Noun {
+            // Genitive subject right after a noun: "dukungan China",
+            // "intimidasi militer China terhadap Taiwan", "perang Rusia di Ukraina".
+            let genitive = s.group_at(i + 1).or_else(|| {
+                if s.is_plain_lower(i + 1) { s.group_at(i + 2) } else { None }
+            });
+            if let Some(g) = genitive {
+                rule = "noun-genitive";
+                subject = Some(g);
+                // The object must come after a preposition.
+                let after = s.groups[g].last;
+                object = s.object(after, rel).filter(|&o| {
+                    let f = s.groups[o].first;
+                    (after + 1..f).any(|k| {
+                        let c = s.classes(k);
+                        c.has(WordClass::PrepObj) || (c.has(WordClass::PlacePrep) && (rel == Relation::Attack || rel == Relation::Meet))
+                    })
+                });
+            } else {
+                rule = "noun";
+                object = s.object(i, rel);
+                subject = s.agent_after(i, true);
+                if subject.is_none() {
+                    if let Some((g, d)) = s.subject(i) {
+                        subject = Some(g);
+                        denial = d;
+                    }
+                }
+            }
+        } else {
+            if let Some((g, d)) = s.subject(i) {
+                subject = Some(g);
+                denial = d;
+            }
+            object = s.object(i, rel);
+        }
+        // A subject found by passing over the object of the same cue is no subject.
+        let Some(sg) = subject else { continue };
+        if object == Some(sg) {
+            object = None;
+        }
+        let negated = denial || s.negated(i, (rule == "cue" || rule == "noun").then(|| s.groups[sg].last));
+        let speaker = s.speaker(a, i);
+        let cameo = cue.cameo.as_deref();
+        let (subs, objs): (Vec<u32>, Vec<u32>) = match object {
+            Some(og) => (s.heads(sg).collect(), s.heads(og).collect()),
+            None => (s.heads(sg).collect(), Vec::new()),
+        };
+        let (subs, objs) = if cue.direction == Direction::Reverse { (objs, subs) } else { (subs, objs) };
+        if s.reciprocal(i) && object.is_none() && subs.len() >= 2 {
+            for &x in &subs {
+                for &y in &subs {
+                    push(s, a, out, x, rel, y, negated, Some(i), cameo, speaker, "reciprocal");
+                }
+            }
+            continue;
+        }
+        if objs.is_empty() {
+            if rel.is_symmetric() && subs.len() >= 2 {
+                for (k, &x) in subs.iter().enumerate() {
+                    for &y in &subs[k + 1..] {
+                        push(s, a, out, x, rel, y, negated, Some(i), cameo, speaker, "symmetric");
+                    }
+                }
+            }
+            continue;
+        }
+        for &x in &subs {
+            for &y in &objs {
+                push(s, a, out, x, rel, y, negated, Some(i), cameo, speaker, rule);
+            }
+        }
+    }
+}
