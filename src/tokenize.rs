@@ -166,7 +166,7 @@ fn split_line(
                 first,
                 '"' | '“' | '‘' | '\'' | '(' | '[' | '«' | '-' | '–' | '—'
             );
-                // After an abbreviation a sentence goes on, unless a quote opens.
+        // After an abbreviation a sentence goes on, unless a quote opens.
         let opens_quote = matches!(first, '"' | '“' | '‘' | '«');
         if !starts_sentence
             || (b == b'.'

@@ -105,5 +105,9 @@ fn export(
         .context("cannot write the export")?;
     }
     out.flush().context("cannot write the export")?;
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

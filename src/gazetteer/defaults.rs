@@ -3,28 +3,55 @@
 
 /// (file name, content) of the default entity gazetteers.
 pub const ENTITY_FILES: &[(&str, &str)] = &[
-    ("countries.tsv", include_str!("../../gazetteers/countries.tsv")),
+    (
+        "countries.tsv",
+        include_str!("../../gazetteers/countries.tsv"),
+    ),
     (
         "organizations.tsv",
         include_str!("../../gazetteers/organizations.tsv"),
     ),
     ("people.tsv", include_str!("../../gazetteers/people.tsv")),
-    ("locations.tsv", include_str!("../../gazetteers/locations.tsv")),
+    (
+        "locations.tsv",
+        include_str!("../../gazetteers/locations.tsv"),
+    ),
 ];
 
 /// (file name, content) of the default lexicons and word lists.
 pub const LEXICON_FILES: &[(&str, &str)] = &[
     ("cues-id.tsv", include_str!("../../gazetteers/cues-id.tsv")),
     ("cues-en.tsv", include_str!("../../gazetteers/cues-en.tsv")),
-    ("titles-id.tsv", include_str!("../../gazetteers/titles-id.tsv")),
-    ("titles-en.tsv", include_str!("../../gazetteers/titles-en.tsv")),
-    ("words-id.tsv", include_str!("../../gazetteers/words-id.tsv")),
-    ("words-en.tsv", include_str!("../../gazetteers/words-en.tsv")),
-    ("boilerplate.tsv", include_str!("../../gazetteers/boilerplate.tsv")),
+    (
+        "titles-id.tsv",
+        include_str!("../../gazetteers/titles-id.tsv"),
+    ),
+    (
+        "titles-en.tsv",
+        include_str!("../../gazetteers/titles-en.tsv"),
+    ),
+    (
+        "words-id.tsv",
+        include_str!("../../gazetteers/words-id.tsv"),
+    ),
+    (
+        "words-en.tsv",
+        include_str!("../../gazetteers/words-en.tsv"),
+    ),
+    (
+        "boilerplate.tsv",
+        include_str!("../../gazetteers/boilerplate.tsv"),
+    ),
     (
         "abbreviations.txt",
         include_str!("../../gazetteers/abbreviations.txt"),
     ),
-    ("stopwords-id.txt", include_str!("../../gazetteers/stopwords-id.txt")),
-    ("stopwords-en.txt", include_str!("../../gazetteers/stopwords-en.txt")),
+    (
+        "stopwords-id.txt",
+        include_str!("../../gazetteers/stopwords-id.txt"),
+    ),
+    (
+        "stopwords-en.txt",
+        include_str!("../../gazetteers/stopwords-en.txt"),
+    ),
 ];

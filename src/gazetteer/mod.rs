@@ -186,6 +186,12 @@ pub enum WordClass {
     Include,
     /// "dia", "pihaknya", "he": a pronoun that takes the matrix subject.
     Pronoun,
+    /// "hubungan", "relations": a relationship noun; praising or improving
+    /// a relationship is not an act towards the entities in it.
+    Relationship,
+    /// "sehingga", "thereby": a result clause whose subject is the subject
+    /// of the clause before.
+    Then,
 }
 
 impl WordClass {
@@ -207,6 +213,8 @@ impl WordClass {
             "join" => WordClass::Join,
             "include" => WordClass::Include,
             "pronoun" => WordClass::Pronoun,
+            "relationship" => WordClass::Relationship,
+            "then" => WordClass::Then,
             _ => return None,
         })
     }

@@ -16,6 +16,9 @@ pub struct CueInfo {
     pub cameo: Option<Box<str>>,
     pub direction: Direction,
     pub pos: Pos,
+    /// The form ends with a preposition ("kunjungan ke", "talks with"): what
+    /// follows is its object, never a genitive.
+    pub ends_with_prep: bool,
 }
 
 /// A set of [`WordClass`]es as bits.
@@ -63,6 +66,22 @@ impl Lexicons {
     pub fn new(gaz: &Gazetteer) -> Lexicons {
         let mut by_lang = BTreeMap::new();
         for lang in Lang::ALL {
+            let mut classes: HashMap<String, Classes> = HashMap::new();
+            for w in gaz.words.iter().filter(|w| applies(w.lang, lang)) {
+                classes
+                    .entry(w.word.to_lowercase())
+                    .or_default()
+                    .insert(w.class);
+            }
+            let is_prep = |form: &str| {
+                form.rsplit(' ').next().is_some_and(|last| {
+                    classes.get(&last.to_lowercase()).is_some_and(|c| {
+                        c.has(WordClass::PrepObj)
+                            || c.has(WordClass::PlacePrep)
+                            || c.has(WordClass::Agent)
+                    })
+                })
+            };
             let mut cues = PhraseSetBuilder::new();
             for c in gaz.cues.iter().filter(|c| applies(c.lang, lang)) {
                 let forms: Vec<(String, Pos)> = match &c.forms {
@@ -70,8 +89,11 @@ impl Lexicons {
                         Lang::Id => morph::indonesian_forms(&c.cue),
                         Lang::En => morph::english_forms(&c.cue),
                     },
-                    Forms::Exact => vec![(c.cue.clone(), pos_of(lang, &c.cue))],
-                    Forms::List(list) => list.iter().map(|f| (f.clone(), pos_of(lang, f))).collect(),
+                    Forms::Exact => vec![(c.cue.clone(), pos_of(lang, &c.cue, &c.cue))],
+                    Forms::List(list) => list
+                        .iter()
+                        .map(|f| (f.clone(), pos_of(lang, f, &c.cue)))
+                        .collect(),
                 };
                 for (form, pos) in forms {
                     cues.add(
@@ -82,6 +104,7 @@ impl Lexicons {
                             cameo: (!c.cameo.is_empty()).then(|| c.cameo.clone().into_boxed_str()),
                             direction: c.direction,
                             pos,
+                            ends_with_prep: form.contains(' ') && is_prep(&form),
                         },
                     );
                 }
@@ -89,10 +112,6 @@ impl Lexicons {
             let mut titles = PhraseSetBuilder::new();
             for t in gaz.titles.iter().filter(|t| applies(t.lang, lang)) {
                 titles.add(&t.title, Case::Any, t.relation);
-            }
-            let mut classes: HashMap<String, Classes> = HashMap::new();
-            for w in gaz.words.iter().filter(|w| applies(w.lang, lang)) {
-                classes.entry(w.word.to_lowercase()).or_default().insert(w.class);
             }
             let mut words = PhraseSetBuilder::new();
             let mut sorted: Vec<_> = classes.into_iter().collect();
@@ -121,7 +140,11 @@ impl Lexicons {
             .get(&Lang::Id)
             .into_iter()
             .flatten()
-            .filter(|w| gaz.stopwords.get(&Lang::En).is_some_and(|en| en.contains(w)))
+            .filter(|w| {
+                gaz.stopwords
+                    .get(&Lang::En)
+                    .is_some_and(|en| en.contains(w))
+            })
             .cloned()
             .collect();
         for w in both {
@@ -138,7 +161,10 @@ impl Lexicons {
     pub fn detect(&self, text: &str) -> Lang {
         let mut counts = [0usize; 2];
         let mut seen = 0;
-        for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+        for w in text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+        {
             seen += 1;
             if seen > 3000 {
                 break;
@@ -153,13 +179,17 @@ impl Lexicons {
                 None => {}
             }
         }
-        if counts[1] > counts[0] { Lang::En } else { Lang::Id }
+        if counts[1] > counts[0] {
+            Lang::En
+        } else {
+            Lang::Id
+        }
     }
 }
 
-fn pos_of(lang: Lang, form: &str) -> Pos {
+fn pos_of(lang: Lang, form: &str, cue: &str) -> Pos {
     match lang {
-        Lang::Id => morph::indonesian_pos(form),
+        Lang::Id => morph::indonesian_pos(form, cue),
         Lang::En => morph::english_pos(form),
     }
 }

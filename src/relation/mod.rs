@@ -77,7 +77,25 @@ impl RelationStage {
             let r = analysis.sentence_mentions(s);
             if r.len() >= 2 {
                 let sent = rules::Sent::new(text, lex, gaz, analysis, s, &mut tokens);
+                let before = triples.len();
                 rules::extract(&sent, analysis, lang, &mut triples);
+                if debug() {
+                    eprintln!("S{s}: {}", sent.describe());
+                    for t in &triples[before..] {
+                        eprintln!(
+                            "   => {} {} {} neg={} ({})",
+                            analysis
+                                .entity(gaz, analysis.mentions[t.subject as usize].entity)
+                                .id,
+                            t.relation,
+                            analysis
+                                .entity(gaz, analysis.mentions[t.object as usize].entity)
+                                .id,
+                            t.negated,
+                            t.rule
+                        );
+                    }
+                }
             }
             // Skip sentences without mentions quickly.
             s = match analysis.mentions.get(r.end) {
@@ -113,6 +131,13 @@ impl RelationStage {
     fn after_place_prep(&self, text: &str, start: usize) -> bool {
         previous_word(text, start).is_some_and(|w| self.place_preps.contains(&w.to_lowercase()))
     }
+}
+
+/// `KABAR_DEBUG=1` prints each sentence's elements and triples (for
+/// developing rules).
+fn debug() -> bool {
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *DEBUG.get_or_init(|| std::env::var_os("KABAR_DEBUG").is_some_and(|v| v == "1"))
 }
 
 /// The word right before `pos` (skipping spaces only), if any.

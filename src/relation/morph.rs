@@ -65,7 +65,8 @@ pub fn nasal(base: &str, stem: &str) -> String {
 /// (runding → berunding, kerja → bekerja).
 fn ber(stem: &str) -> String {
     let c: Vec<char> = stem.chars().collect();
-    let er_syllable = c.len() > 3 && !is_vowel(c[0]) && c[1] == 'e' && c[2] == 'r' && !is_vowel(c[3]);
+    let er_syllable =
+        c.len() > 3 && !is_vowel(c[0]) && c[1] == 'e' && c[2] == 'r' && !is_vowel(c[3]);
     if c.first() == Some(&'r') || er_syllable {
         format!("be{stem}")
     } else {
@@ -116,13 +117,21 @@ pub fn indonesian_forms(stem: &str) -> Vec<(String, Pos)> {
     out
 }
 
-/// The use of an Indonesian form given as written (explicit lists).
-pub fn indonesian_pos(form: &str) -> Pos {
+/// The use of an Indonesian form given as written (explicit lists); `cue`
+/// is the lexicon's cue, so that a word that itself starts with "di"
+/// (dialog, diskusi) is not taken for a passive.
+pub fn indonesian_pos(form: &str, cue: &str) -> Pos {
     let f = form.to_lowercase();
     let first = f.split(' ').next().unwrap_or("");
-    if first.starts_with("di") && first.len() > 4 && !first.starts_with("diplomat") {
+    let cue_first = cue.split(' ').next().unwrap_or("").to_lowercase();
+    if first.starts_with("di") && first.len() > 4 && !cue_first.starts_with("di") {
         Pos::Passive
-    } else if ["me", "ber", "be", "ter"].iter().any(|p| first.starts_with(p)) && !f.ends_with("an") && !f.ends_with("annya") {
+    } else if ["me", "ber", "be", "ter"]
+        .iter()
+        .any(|p| first.starts_with(p))
+        && !(first.ends_with("an") && !first.ends_with("kan"))
+        && !(first.ends_with("annya") && !first.ends_with("kannya"))
+    {
         Pos::Verb
     } else {
         Pos::Noun
@@ -147,7 +156,11 @@ pub fn english_forms(base: &str) -> Vec<(String, Pos)> {
         && !matches!(chars[n - 1], 'w' | 'x' | 'y')
         && is_vowel(chars[n - 2])
         && consonant(chars[n - 3]);
-    let stem_e = if ends("e") { &head[..head.len() - 1] } else { head.as_str() };
+    let stem_e = if ends("e") {
+        &head[..head.len() - 1]
+    } else {
+        head.as_str()
+    };
     let third = if ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh") {
         format!("{head}es")
     } else if ends("y") && n > 1 && !is_vowel(chars[n - 2]) {
@@ -174,7 +187,12 @@ pub fn english_forms(base: &str) -> Vec<(String, Pos)> {
         format!("{head}ing")
     };
     let mut out = Vec::new();
-    for (f, pos) in [(head.clone(), Pos::Verb), (third, Pos::Verb), (past, Pos::Verb), (ing, Pos::Verb)] {
+    for (f, pos) in [
+        (head.clone(), Pos::Verb),
+        (third, Pos::Verb),
+        (past, Pos::Verb),
+        (ing, Pos::Verb),
+    ] {
         let f = format!("{f}{tail}");
         if !out.iter().any(|(g, _): &(String, Pos)| *g == f) {
             out.push((f, pos));
@@ -186,7 +204,30 @@ pub fn english_forms(base: &str) -> Vec<(String, Pos)> {
 /// The use of an English form: nominal suffixes make a noun.
 pub fn english_pos(form: &str) -> Pos {
     let last = form.rsplit(' ').next().unwrap_or(form).to_lowercase();
-    let nominal = ["tion", "tions", "sion", "sions", "ment", "ments", "ance", "ence", "ship", "sanctions", "embargo", "boycott", "war", "threat", "threats", "aid", "talks", "summit", "visit", "criticism", "praise", "support"];
+    let nominal = [
+        "tion",
+        "tions",
+        "sion",
+        "sions",
+        "ment",
+        "ments",
+        "ance",
+        "ence",
+        "ship",
+        "sanctions",
+        "embargo",
+        "boycott",
+        "war",
+        "threat",
+        "threats",
+        "aid",
+        "talks",
+        "summit",
+        "visit",
+        "criticism",
+        "praise",
+        "support",
+    ];
     if nominal.iter().any(|s| last.ends_with(s)) && !last.ends_with("ed") {
         Pos::Noun
     } else {
@@ -205,11 +246,21 @@ mod tests {
     #[test]
     fn nasal_prefixes() {
         let cases = [
-            ("dukung", "mendukung"), ("tolak", "menolak"), ("kritik", "mengkritik"),
-            ("serang", "menyerang"), ("pukul", "memukul"), ("bantu", "membantu"),
-            ("kecam", "mengecam"), ("ancam", "mengancam"), ("invasi", "menginvasi"),
-            ("bom", "mengebom"), ("larang", "melarang"), ("tuduh", "menuduh"),
-            ("puji", "memuji"), ("caplok", "mencaplok"), ("sanksi", "menyanksi"),
+            ("dukung", "mendukung"),
+            ("tolak", "menolak"),
+            ("kritik", "mengkritik"),
+            ("serang", "menyerang"),
+            ("pukul", "memukul"),
+            ("bantu", "membantu"),
+            ("kecam", "mengecam"),
+            ("ancam", "mengancam"),
+            ("invasi", "menginvasi"),
+            ("bom", "mengebom"),
+            ("larang", "melarang"),
+            ("tuduh", "menuduh"),
+            ("puji", "memuji"),
+            ("caplok", "mencaplok"),
+            ("sanksi", "menyanksi"),
         ];
         for (stem, want) in cases {
             assert_eq!(nasal("me", stem), want, "{stem}");
@@ -220,7 +271,15 @@ mod tests {
     #[test]
     fn dukung_covers_its_forms() {
         let f = forms("dukung");
-        for w in ["dukung", "mendukung", "didukung", "dukungan", "dukungannya", "mendukungnya", "didukungnya"] {
+        for w in [
+            "dukung",
+            "mendukung",
+            "didukung",
+            "dukungan",
+            "dukungannya",
+            "mendukungnya",
+            "didukungnya",
+        ] {
             assert!(f.contains(&w.to_owned()), "{w} missing from {f:?}");
         }
         let pos: Vec<_> = indonesian_forms("dukung");
@@ -232,7 +291,12 @@ mod tests {
     #[test]
     fn multi_word_cues() {
         let f = forms("kerja sama");
-        for w in ["kerja sama", "bekerja sama", "kerja samanya", "bekerja samanya"] {
+        for w in [
+            "kerja sama",
+            "bekerja sama",
+            "kerja samanya",
+            "bekerja samanya",
+        ] {
             assert!(f.contains(&w.to_owned()), "{w} missing from {f:?}");
         }
         assert!(forms("temu").contains(&"bertemu".to_owned()));
@@ -241,14 +305,34 @@ mod tests {
 
     #[test]
     fn english_inflections() {
-        let f = |b: &str| english_forms(b).into_iter().map(|(f, _)| f).collect::<Vec<_>>();
-        assert_eq!(f("support"), ["support", "supports", "supported", "supporting"]);
-        assert_eq!(f("criticize"), ["criticize", "criticizes", "criticized", "criticizing"]);
+        let f = |b: &str| {
+            english_forms(b)
+                .into_iter()
+                .map(|(f, _)| f)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            f("support"),
+            ["support", "supports", "supported", "supporting"]
+        );
+        assert_eq!(
+            f("criticize"),
+            ["criticize", "criticizes", "criticized", "criticizing"]
+        );
         assert_eq!(f("ban"), ["ban", "bans", "banned", "banning"]);
         assert_eq!(f("deny"), ["deny", "denies", "denied", "denying"]);
         assert_eq!(f("agree"), ["agree", "agrees", "agreed", "agreeing"]);
-        assert_eq!(f("sign deal"), ["sign deal", "signs deal", "signed deal", "signing deal"]);
+        assert_eq!(
+            f("sign deal"),
+            ["sign deal", "signs deal", "signed deal", "signing deal"]
+        );
         assert_eq!(english_pos("invasion"), Pos::Noun);
+        assert_eq!(indonesian_pos("dialog", "dialog"), Pos::Noun);
+        assert_eq!(indonesian_pos("memperingatkan", "peringat"), Pos::Verb);
+        assert_eq!(indonesian_pos("menyerukan", "seru"), Pos::Verb);
+        assert_eq!(indonesian_pos("pertemuan", "temu"), Pos::Noun);
+        assert_eq!(indonesian_pos("bertemu dengan", "temu"), Pos::Verb);
+        assert_eq!(indonesian_pos("dibantah", "bantah"), Pos::Passive);
         assert_eq!(english_pos("invaded"), Pos::Verb);
     }
 }

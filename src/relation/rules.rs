@@ -46,6 +46,14 @@ struct Chunk {
     last: usize,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// "dan", "and", "&", "-": closes a list.
+    Conj,
+    /// A lone comma: a list only if a conjunction follows.
+    Comma,
+}
+
 #[derive(Debug, Clone)]
 struct Group {
     chunks: Vec<usize>,
@@ -60,6 +68,9 @@ enum Left {
     Comp(usize),
     /// A pronoun ("pihaknya") at this element stands for the subject.
     Pronoun(usize),
+    /// A result connector ("sehingga") at this element: the subject is that
+    /// of the clause before.
+    Then(usize),
     None,
 }
 
@@ -76,6 +87,9 @@ pub(crate) struct Sent<'a> {
     chunks: Vec<Chunk>,
     group_of_chunk: Vec<usize>,
     groups: Vec<Group>,
+    /// Groups that only describe ("Pemimpin Rusia": a title before a
+    /// country with no name) and do not act.
+    descriptor: Vec<bool>,
 }
 
 const BOUNDARY_PUNCT: &[char] = &[
@@ -192,10 +206,45 @@ impl<'a> Sent<'a> {
             chunks: Vec::new(),
             group_of_chunk: Vec::new(),
             groups: Vec::new(),
+            descriptor: Vec::new(),
         };
         s.build_chunks(a);
         s.build_groups();
+        s.descriptor = (0..s.groups.len())
+            .map(|g| {
+                let grp = &s.groups[g];
+                grp.chunks.len() == 1
+                    && grp.first > 0
+                    && matches!(s.els[grp.first - 1].kind, Kind::Title(_))
+                    && matches!(s.els[grp.first].kind, Kind::Ent(_))
+            })
+            .collect();
         s
+    }
+
+    /// The elements as text, for debugging rules (`KABAR_DEBUG=1`).
+    pub(crate) fn describe(&self) -> String {
+        let mut out = String::new();
+        for (i, e) in self.els.iter().enumerate() {
+            let w = self.word(i);
+            let tag = match e.kind {
+                Kind::Ent(_) => format!("[{w}]g{}", self.group_at(i).map_or(-1, |g| g as i64)),
+                Kind::Cue(q) => format!(
+                    "<{w}:{}:{:?}>",
+                    self.cues[q as usize].relation, self.cues[q as usize].pos
+                ),
+                Kind::Title(r) => format!("{{{w}:{r}}}"),
+                Kind::Word(_) => format!("'{w}'"),
+                Kind::Punct(c) => c.to_string(),
+                Kind::Other => w.to_owned(),
+            };
+            if self.quote[i] > 0 {
+                out.push('q');
+            }
+            out.push_str(&tag);
+            out.push(' ');
+        }
+        out
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -356,13 +405,24 @@ impl<'a> Sent<'a> {
             let g = self.groups.len();
             let mut members = vec![c];
             let mut last = self.chunks[c].last;
+            // Joins by a lone comma count only when a conjunction closes
+            // the list ("A, B, dan C"); "Dewan …, Nikolai Patrushev," is an
+            // apposition, not a list.
+            let mut joins: Vec<Join> = Vec::new();
             while let Some(next) = self.chunks.get(members.last().unwrap() + 1) {
-                if !self.joins(last + 1, next.first) {
+                let Some(j) = self.joins(last + 1, next.first) else {
                     break;
-                }
+                };
+                joins.push(j);
                 members.push(members.last().unwrap() + 1);
                 last = next.last;
             }
+            if let Some(close) = joins.iter().rposition(|j| *j == Join::Conj) {
+                members.truncate(close + 2);
+            } else if let Some(first_comma) = joins.iter().position(|j| *j == Join::Comma) {
+                members.truncate(first_comma + 1);
+            }
+            last = self.chunks[*members.last().unwrap()].last;
             for &m in &members {
                 self.group_of_chunk[m] = g;
             }
@@ -375,24 +435,33 @@ impl<'a> Sent<'a> {
         }
     }
 
-    /// Do the elements `from..to` join two chunks into a group?
-    fn joins(&self, from: usize, to: usize) -> bool {
+    /// How the elements `from..to` join two chunks into a group, if they do.
+    fn joins(&self, from: usize, to: usize) -> Option<Join> {
         let between: Vec<usize> = (from..to).collect();
-        let coord = |i: usize| self.has(i, WordClass::Coord) || self.is_punct(i, ',') || self.is_punct(i, '&');
-        match between.as_slice() {
-            [a] => coord(*a),
-            [a, b] => {
-                (self.is_punct(*a, ',') && self.has(*b, WordClass::Coord))
-                    || (self.has(*a, WordClass::Coord) && self.is_plain_lower(*b))
+        let conj = |i: usize| self.has(i, WordClass::Coord) || self.is_punct(i, '&');
+        let ok = match between.as_slice() {
+            [a] if conj(*a) => Join::Conj,
+            [a] if self.is_punct(*a, ',') => Join::Comma,
+            // "Rusia-China", "China-WHO"
+            [a] if (self.is_punct(*a, '-') || self.is_punct(*a, '/'))
+                && self.els[*a].start == self.els[*a - 1].end
+                && self.els[*a].end == self.els[*a + 1].start =>
+            {
+                Join::Conj
             }
-            [a, b, c, d] => {
-                self.is_punct(*a, ',')
+            [a, b] if self.is_punct(*a, ',') && conj(*b) => Join::Conj,
+            [a, b] if conj(*a) && self.is_plain_lower(*b) => Join::Conj,
+            [a, b, c, d]
+                if self.is_punct(*a, ',')
                     && self.is_plain_lower(*b)
                     && self.is_punct(*c, ',')
-                    && self.has(*d, WordClass::Coord)
+                    && conj(*d) =>
+            {
+                Join::Conj
             }
-            _ => false,
-        }
+            _ => return None,
+        };
+        Some(ok)
     }
 
     fn group_at(&self, i: usize) -> Option<usize> {
@@ -423,10 +492,26 @@ impl<'a> Sent<'a> {
         while j > 0 && i - j < 24 {
             j -= 1;
             if self.quote[j] != self.quote[i] {
+                // A quote that opens right before the cue's clause: the
+                // group just before the quote speaks ("Putin “sangat
+                // mendukung …").
+                if self.quote[i] != 0
+                    && self.quote[j] == 0
+                    && j > 0
+                    && (j + 1..i).all(|k| {
+                        self.group_at(k).is_none() && !self.is_boundary(k)
+                            || self.quote[k] == self.quote[i]
+                                && !matches!(self.els[k].kind, Kind::Ent(_))
+                    })
+                    && i - j <= 4
+                    && let Some(g) = self.group_at(j - 1)
+                {
+                    return Left::Group(g);
+                }
                 return Left::None;
             }
             if let Some(g) = self.group_at(j) {
-                if self.after_prep(g) {
+                if self.after_prep(g) || self.descriptor[g] {
                     j = self.groups[g].first;
                     continue;
                 }
@@ -438,6 +523,9 @@ impl<'a> Sent<'a> {
             }
             if c.has(WordClass::Comp) {
                 return Left::Comp(j);
+            }
+            if c.has(WordClass::Then) {
+                return Left::Then(j);
             }
             if c.has(WordClass::Clause) {
                 // "Karen Donfried, yang mengunjungi Moskow": the head
@@ -474,13 +562,28 @@ impl<'a> Sent<'a> {
     /// pronoun or "bahwa" to the subject of the reporting or denying verb.
     /// Returns the group and whether a denial negates the cue.
     fn subject(&self, i: usize) -> Option<(usize, bool)> {
+        // "… menyambut baik X serta mendukung Y": a predicate joined by a
+        // conjunction shares the subject of its clause.
+        if i > 0 && self.has(i - 1, WordClass::Coord) && self.group_at(i - 1).is_none() {
+            if let Some(g) = self.clause_subject(i - 1) {
+                return Some((g, false));
+            }
+        }
         let mut at = i;
         for _ in 0..3 {
             match self.left(at) {
                 Left::Group(g) => return Some((g, false)),
                 Left::None => return None,
+                Left::Then(t) => return self.clause_subject(t).map(|g| (g, false)),
                 Left::Pronoun(p) => {
-                    // Only a pronoun that a reporting clause explains.
+                    // Only a pronoun that a reporting clause explains:
+                    // "X mengatakan mereka …", "X membantah bahwa pihaknya …".
+                    if p > 0 && self.has(p - 1, WordClass::Speech) {
+                        return match self.left(p - 1) {
+                            Left::Group(g) => Some((g, false)),
+                            _ => None,
+                        };
+                    }
                     match self.left(p) {
                         Left::Comp(c) => at = c,
                         _ => return None,
@@ -510,6 +613,36 @@ impl<'a> Sent<'a> {
         None
     }
 
+    /// The subject of the clause that ends before element `i`: its first
+    /// group that is not governed by a preposition; for a relative clause
+    /// ("X, yang …"), the group before "yang".
+    fn clause_subject(&self, i: usize) -> Option<usize> {
+        let mut best = None;
+        let mut j = i;
+        while j > 0 && i - j < 30 {
+            j -= 1;
+            if self.quote[j] != self.quote[i] || self.is_boundary(j) || self.has(j, WordClass::Comp)
+            {
+                if self.has(j, WordClass::Clause) && self.word(j).eq_ignore_ascii_case("yang") {
+                    let k = if j > 0 && self.is_punct(j - 1, ',') {
+                        j - 1
+                    } else {
+                        j
+                    };
+                    return k.checked_sub(1).and_then(|x| self.group_at(x)).or(best);
+                }
+                break;
+            }
+            if let Some(g) = self.group_at(j) {
+                if !self.after_prep(g) && !self.descriptor[g] {
+                    best = Some(g);
+                }
+                j = self.groups[g].first;
+            }
+        }
+        best
+    }
+
     /// The object of a cue at `i`: the nearest group after it in the clause,
     /// through prepositions; a place after "di"/"in" only for attacks, and
     /// after "ke"/"to" only for attacks and visits.
@@ -517,10 +650,16 @@ impl<'a> Sent<'a> {
         let mut j = i + 1;
         let mut place: Option<usize> = None;
         let n = self.els.len();
-        // A "bahwa" right after the cue: the object is the clause's subject
-        // ("menghargai bahwa Putin …").
-        if j < n && self.has(j, WordClass::Comp) {
-            j += 1;
+        // "menghargai bahwa Putin …", "menuntut jaminan bahwa NATO …": the
+        // subject of a clause right after the cue is its object (not for
+        // denials: "membantah bahwa …" denies an act, not an entity).
+        if rel != Relation::Reject {
+            let k = (j..(j + 2).min(n)).find(|&k| self.has(k, WordClass::Comp));
+            if let Some(k) = k
+                && (j..k).all(|x| self.is_plain_lower(x))
+            {
+                j = k + 1;
+            }
         }
         while j < n && j - i < 16 {
             if self.quote[j] != self.quote[i] && !matches!(self.els[j].kind, Kind::Punct(_)) {
@@ -537,11 +676,17 @@ impl<'a> Sent<'a> {
                         continue;
                     }
                 }
+                if self.descriptor[g] {
+                    return None;
+                }
                 return Some(g);
             }
             match self.els[j].kind {
                 Kind::Word(c) => {
-                    if c.has(WordClass::Clause) || c.has(WordClass::Comp) {
+                    if c.has(WordClass::Clause)
+                        || c.has(WordClass::Comp)
+                        || c.has(WordClass::Relationship)
+                    {
                         return None;
                     }
                     if c.has(WordClass::Agent) && !c.has(WordClass::PrepObj) {
@@ -580,7 +725,9 @@ impl<'a> Sent<'a> {
             if self.has(j, WordClass::Agent) {
                 let w = self.word(j).to_lowercase();
                 let strict = w == "oleh" || w == "by";
-                if (strict || nouns) && let Some(g) = self.group_at(j + 1) {
+                if (strict || nouns)
+                    && let Some(g) = self.group_at(j + 1)
+                {
                     return Some(g);
                 }
             }
@@ -599,10 +746,25 @@ impl<'a> Sent<'a> {
         })
     }
 
+    /// "saling mendukung", "membela kepentingan satu sama lain": a
+    /// reciprocal word right before the cue or after it in the same phrase.
     fn reciprocal(&self, i: usize) -> bool {
-        (i.saturating_sub(2)..(i + 6).min(self.els.len())).any(|k| {
-            self.has(k, WordClass::Reciprocal) && self.quote[k] == self.quote[i]
-        })
+        if i > 0 && self.has(i - 1, WordClass::Reciprocal) {
+            return true;
+        }
+        for k in i + 1..(i + 6).min(self.els.len()) {
+            if self.has(k, WordClass::Reciprocal) {
+                return true;
+            }
+            if self.is_boundary(k)
+                || self.is_punct(k, ',')
+                || self.has(k, WordClass::Coord)
+                || matches!(self.els[k].kind, Kind::Cue(_) | Kind::Ent(_))
+            {
+                return false;
+            }
+        }
+        false
     }
 
     /// Who is quoted when element `i` lies inside quotes: "…,” kata Xi" or
@@ -619,7 +781,8 @@ impl<'a> Sent<'a> {
         while k < n && (self.is_punct(k, ',') || self.is_punct(k, '”') || self.is_punct(k, '"')) {
             k += 1;
         }
-        if k < n && self.has(k, WordClass::Speech)
+        if k < n
+            && self.has(k, WordClass::Speech)
             && let Some(g) = self.group_at(k + 1)
         {
             return self.heads(g).find(|&m| is_actor(&a.mentions[m as usize]));
@@ -644,7 +807,10 @@ impl<'a> Sent<'a> {
 }
 
 fn is_actor(m: &Mention) -> bool {
-    matches!(m.etype, EntityType::Person | EntityType::Country | EntityType::Organization)
+    matches!(
+        m.etype,
+        EntityType::Person | EntityType::Country | EntityType::Organization
+    )
 }
 
 /// Pushes triples for one sentence into `out`.
@@ -687,7 +853,9 @@ fn push(
         object: obj,
         negated,
         trigger: trigger.map(|i| s.els[i].start..s.els[i].end),
-        cameo: cameo.map(str::to_owned).or_else(|| rel.cameo_root().map(str::to_owned)),
+        cameo: cameo
+            .map(str::to_owned)
+            .or_else(|| rel.cameo_root().map(str::to_owned)),
         speaker,
         rule,
     };
@@ -704,7 +872,12 @@ fn push(
 
 /// The country or organisation a person's role ties them to, when that
 /// entity is mentioned in the sentence.
-fn role_in_sentence(s: &Sent<'_>, a: &Analysis, person: u32, want: Option<Relation>) -> Option<(Relation, u32)> {
+fn role_in_sentence(
+    s: &Sent<'_>,
+    a: &Analysis,
+    person: u32,
+    want: Option<Relation>,
+) -> Option<(Relation, u32)> {
     let EntityRef::Gazetteer(pi) = a.mentions[person as usize].entity else {
         return None;
     };
@@ -713,7 +886,9 @@ fn role_in_sentence(s: &Sent<'_>, a: &Analysis, person: u32, want: Option<Relati
         if want.is_some_and(|w| w != r.relation) {
             continue;
         }
-        let Some(target) = s.gaz.find(&r.of) else { continue };
+        let Some(target) = s.gaz.find(&r.of) else {
+            continue;
+        };
         for (k, e) in s.els.iter().enumerate() {
             if let Kind::Ent(m) = e.kind
                 && a.mentions[m as usize].entity == EntityRef::Gazetteer(target)
@@ -754,7 +929,9 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 Kind::Ent(m) if m != head => {
                     let mm = &a.mentions[m as usize];
                     match mm.etype {
-                        EntityType::Country | EntityType::Organization if of.is_none() => of = Some(m),
+                        EntityType::Country | EntityType::Organization if of.is_none() => {
+                            of = Some(m)
+                        }
                         EntityType::Person if possessor.is_none() => possessor = Some(m),
                         _ => {}
                     }
@@ -769,7 +946,19 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             continue;
         };
         if let Some(o) = of {
-            push(s, a, out, head, rel, o, false, Some(tk), None, None, "title");
+            push(
+                s,
+                a,
+                out,
+                head,
+                rel,
+                o,
+                false,
+                Some(tk),
+                None,
+                None,
+                "title",
+            );
         } else if let Some(p) = possessor {
             // "penasihat … Putin, Yuri Ushakov": official of Putin's country.
             if let Some(country) = role_country(s, a, p) {
@@ -778,18 +967,47 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                     if let Kind::Ent(m) = e.kind
                         && a.mentions[m as usize].entity == EntityRef::Gazetteer(country)
                     {
-                        push(s, a, out, head, Relation::OfficialOf, m, false, Some(tk), None, None, "title-possessor");
+                        push(
+                            s,
+                            a,
+                            out,
+                            head,
+                            Relation::OfficialOf,
+                            m,
+                            false,
+                            Some(tk),
+                            None,
+                            None,
+                            "title-possessor",
+                        );
                         break;
                     }
                 }
-                if !out.iter().any(|t| t.subject == head && t.rule == "title-possessor") {
+                if !out
+                    .iter()
+                    .any(|t| t.subject == head && t.rule == "title-possessor")
+                {
                     // The country is not named in the sentence: no triple.
                 }
             }
-        } else if let Some((r, m)) = role_in_sentence(s, a, head, Some(rel)).or_else(|| role_in_sentence(s, a, head, None)) {
+        } else if let Some((r, m)) =
+            role_in_sentence(s, a, head, Some(rel)).or_else(|| role_in_sentence(s, a, head, None))
+        {
             // A title with no country ("Menteri Luar Negeri Wang Yi"): the
             // person's known office, when its country is in the sentence.
-            push(s, a, out, head, r, m, false, Some(tk), None, None, "title-role");
+            push(
+                s,
+                a,
+                out,
+                head,
+                r,
+                m,
+                false,
+                Some(tk),
+                None,
+                None,
+                "title-role",
+            );
         }
     }
     // A title noun before a lone person: "kepemimpinan (Vladimir) Putin".
@@ -798,7 +1016,10 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             && s.chunk_of[k].is_none()
         {
             let mut j = k + 1;
-            while j < s.els.len() && j <= k + 3 && matches!(s.els[j].kind, Kind::Punct('(') | Kind::Punct(')')) {
+            while j < s.els.len()
+                && j <= k + 3
+                && matches!(s.els[j].kind, Kind::Punct('(') | Kind::Punct(')'))
+            {
                 j += 1;
             }
             if let Some(Kind::Ent(m)) = s.els.get(j).map(|e| e.kind)
@@ -841,7 +1062,19 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
         k += 1;
     }
     if let (Some((r, tk)), Some(o)) = (title, of) {
-        push(s, a, out, c.head, r, o, false, Some(tk), None, None, "apposition");
+        push(
+            s,
+            a,
+            out,
+            c.head,
+            r,
+            o,
+            false,
+            Some(tk),
+            None,
+            None,
+            "apposition",
+        );
     }
 }
 
@@ -851,22 +1084,38 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
     let n = s.els.len();
     let org_at = |i: usize| -> Option<u32> {
         let g = s.group_at(i)?;
-        s.heads(g).find(|&m| a.mentions[m as usize].etype == EntityType::Organization)
+        s.heads(g)
+            .find(|&m| a.mentions[m as usize].etype == EntityType::Organization)
     };
     let countries = |g: usize| -> Vec<u32> {
-        s.heads(g).filter(|&m| a.mentions[m as usize].etype == EntityType::Country).collect()
+        s.heads(g)
+            .filter(|&m| a.mentions[m as usize].etype == EntityType::Country)
+            .collect()
     };
     for i in 0..n {
         if s.has(i, WordClass::Member) {
             // member word, then an organisation within two elements
-            let Some((oi, org)) = (i + 1..(i + 3).min(n)).find_map(|k| org_at(k).map(|o| (k, o))) else {
+            let Some((oi, org)) = (i + 1..(i + 3).min(n)).find_map(|k| org_at(k).map(|o| (k, o)))
+            else {
                 // "NATO member Poland": organisation right before
                 if i > 0
                     && let Some(org) = org_at(i - 1)
                     && let Some(g) = s.group_at(i + 1)
                 {
                     for c in countries(g) {
-                        push(s, a, out, c, Relation::MemberOf, org, false, Some(i), None, None, "member");
+                        push(
+                            s,
+                            a,
+                            out,
+                            c,
+                            Relation::MemberOf,
+                            org,
+                            false,
+                            Some(i),
+                            None,
+                            None,
+                            "member",
+                        );
                     }
                 }
                 continue;
@@ -879,7 +1128,19 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 if s.has(k, WordClass::Include) || s.is_punct(k, ':') {
                     if let Some(g) = s.group_at(k + 1) {
                         for c in countries(g) {
-                            push(s, a, out, c, Relation::MemberOf, org, false, Some(i), None, None, "member-list");
+                            push(
+                                s,
+                                a,
+                                out,
+                                c,
+                                Relation::MemberOf,
+                                org,
+                                false,
+                                Some(i),
+                                None,
+                                None,
+                                "member-list",
+                            );
                         }
                     }
                     break;
@@ -895,7 +1156,19 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 if let Some(g) = s.group_at(b) {
                     if !s.after_prep(g) {
                         for c in countries(g) {
-                            push(s, a, out, c, Relation::MemberOf, org, false, Some(i), None, None, "member");
+                            push(
+                                s,
+                                a,
+                                out,
+                                c,
+                                Relation::MemberOf,
+                                org,
+                                false,
+                                Some(i),
+                                None,
+                                None,
+                                "member",
+                            );
                         }
                     }
                     break;
@@ -910,7 +1183,19 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             && let Left::Group(g) = s.left(i)
         {
             for c in countries(g) {
-                push(s, a, out, c, Relation::MemberOf, org, false, Some(i), None, None, "join");
+                push(
+                    s,
+                    a,
+                    out,
+                    c,
+                    Relation::MemberOf,
+                    org,
+                    false,
+                    Some(i),
+                    None,
+                    None,
+                    "join",
+                );
             }
         }
     }
@@ -941,9 +1226,17 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         } else if cue.pos == Pos::Noun {
             // Genitive subject right after a noun: "dukungan China",
             // "intimidasi militer China terhadap Taiwan", "perang Rusia di Ukraina".
-            let genitive = s.group_at(i + 1).or_else(|| {
-                if s.is_plain_lower(i + 1) { s.group_at(i + 2) } else { None }
-            });
+            let genitive = if cue.ends_with_prep {
+                None
+            } else {
+                s.group_at(i + 1).or_else(|| {
+                    if s.is_plain_lower(i + 1) {
+                        s.group_at(i + 2)
+                    } else {
+                        None
+                    }
+                })
+            };
             if let Some(g) = genitive {
                 rule = "noun-genitive";
                 subject = Some(g);
@@ -953,7 +1246,9 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                     let f = s.groups[o].first;
                     (after + 1..f).any(|k| {
                         let c = s.classes(k);
-                        c.has(WordClass::PrepObj) || (c.has(WordClass::PlacePrep) && (rel == Relation::Attack || rel == Relation::Meet))
+                        c.has(WordClass::PrepObj)
+                            || (c.has(WordClass::PlacePrep)
+                                && (rel == Relation::Attack || rel == Relation::Meet))
                     })
                 });
             } else {
@@ -979,18 +1274,38 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         if object == Some(sg) {
             object = None;
         }
-        let negated = denial || s.negated(i, (rule == "cue" || rule == "noun").then(|| s.groups[sg].last));
+        let negated = denial
+            || s.negated(
+                i,
+                (rule == "cue" || rule == "noun").then(|| s.groups[sg].last),
+            );
         let speaker = s.speaker(a, i);
         let cameo = cue.cameo.as_deref();
         let (subs, objs): (Vec<u32>, Vec<u32>) = match object {
             Some(og) => (s.heads(sg).collect(), s.heads(og).collect()),
             None => (s.heads(sg).collect(), Vec::new()),
         };
-        let (subs, objs) = if cue.direction == Direction::Reverse { (objs, subs) } else { (subs, objs) };
+        let (subs, objs) = if cue.direction == Direction::Reverse {
+            (objs, subs)
+        } else {
+            (subs, objs)
+        };
         if s.reciprocal(i) && object.is_none() && subs.len() >= 2 {
             for &x in &subs {
                 for &y in &subs {
-                    push(s, a, out, x, rel, y, negated, Some(i), cameo, speaker, "reciprocal");
+                    push(
+                        s,
+                        a,
+                        out,
+                        x,
+                        rel,
+                        y,
+                        negated,
+                        Some(i),
+                        cameo,
+                        speaker,
+                        "reciprocal",
+                    );
                 }
             }
             continue;
@@ -999,7 +1314,19 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             if rel.is_symmetric() && subs.len() >= 2 {
                 for (k, &x) in subs.iter().enumerate() {
                     for &y in &subs[k + 1..] {
-                        push(s, a, out, x, rel, y, negated, Some(i), cameo, speaker, "symmetric");
+                        push(
+                            s,
+                            a,
+                            out,
+                            x,
+                            rel,
+                            y,
+                            negated,
+                            Some(i),
+                            cameo,
+                            speaker,
+                            "symmetric",
+                        );
                     }
                 }
             }
