@@ -23,11 +23,14 @@ pub struct CueInfo {
 
 /// A set of [`WordClass`]es as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Classes(u16);
+pub struct Classes(u32);
+
+// Every class must fit in the bit set.
+const _: () = assert!((WordClass::Then as u32) < 32);
 
 impl Classes {
-    fn bit(c: WordClass) -> u16 {
-        1 << (c as u16)
+    fn bit(c: WordClass) -> u32 {
+        1 << (c as u32)
     }
 
     pub fn has(self, c: WordClass) -> bool {

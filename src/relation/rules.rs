@@ -588,7 +588,6 @@ impl<'a> Sent<'a> {
                         Left::Comp(c) => at = c,
                         _ => return None,
                     }
-                    continue;
                 }
                 Left::Comp(c) => at = c,
             }
