@@ -46,6 +46,9 @@ pub struct Mention {
     /// `LOCATION` (decided by the relation stage).
     pub etype: EntityType,
     pub source: MentionSource,
+    /// A country named inside an organisation's name ("Partai Komunis
+    /// China"): it follows that mention and lies within it.
+    pub nested: bool,
 }
 
 /// A relation between two mentions of one sentence.

@@ -129,7 +129,26 @@ impl Pipeline {
                 kind,
                 etype,
                 source: MentionSource::Gazetteer,
+                nested: false,
             });
+            // A country named inside an organisation's name.
+            if etype == EntityType::Organization {
+                self.entities.find_each(text, f.start + 1..f.end, |inner| {
+                    let (e, k) = *inner.value;
+                    if k == AliasKind::Name && self.gaz.entity(e).etype == EntityType::Country {
+                        mentions.push(Mention {
+                            start: inner.start,
+                            end: inner.end,
+                            sentence: sent as u32,
+                            entity: EntityRef::Gazetteer(e),
+                            kind: k,
+                            etype: EntityType::Country,
+                            source: MentionSource::Gazetteer,
+                            nested: true,
+                        });
+                    }
+                });
+            }
         });
     }
 

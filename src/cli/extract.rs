@@ -11,7 +11,7 @@ use kabar::output::{self, ENTITY_COLUMNS, OutputOptions, RowWriter, TRIPLE_COLUM
 use kabar::tsv::Severity;
 use kabar::{GazetteerBuilder, Pipeline};
 
-use super::{ExtractArgs, OutFormat, StdinFormat};
+use super::{ExtractArgs, LangArg, OutFormat, StdinFormat};
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if args.inputs.is_empty() {
@@ -46,6 +46,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::builder()
         .gazetteer(Arc::new(gaz))
         .cooccurrence(args.cooccurrence)
+        .lang(match args.lang {
+            LangArg::Auto => None,
+            LangArg::Id => Some(kabar::gazetteer::Lang::Id),
+            LangArg::En => Some(kabar::gazetteer::Lang::En),
+        })
         .build();
 
     // Inputs.

@@ -67,6 +67,16 @@ pub enum OutFormat {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LangArg {
+    /// Detect Indonesian or English by stop words.
+    Auto,
+    /// Indonesian.
+    Id,
+    /// English.
+    En,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum StdinFormat {
     Text,
     Jsonl,
@@ -105,6 +115,9 @@ pub struct ExtractArgs {
     /// Do not prefix formula-like cells (=, +, -, @) with `'`.
     #[arg(long)]
     pub no_formula_escape: bool,
+    /// Language of the documents: detected per document by default.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
     /// How to read `-` (standard input).
     #[arg(long, value_enum, default_value = "text")]
     pub stdin_format: StdinFormat,

@@ -93,10 +93,25 @@ impl Lexicons {
                         Lang::En => morph::english_forms(&c.cue),
                     },
                     Forms::Exact => vec![(c.cue.clone(), pos_of(lang, &c.cue, &c.cue))],
-                    Forms::List(list) => list
-                        .iter()
-                        .map(|f| (f.clone(), pos_of(lang, f, &c.cue)))
-                        .collect(),
+                    Forms::List(list) => {
+                        // A listed form that the stem's paradigm also makes
+                        // takes its use from there ("melawan" is meN- +
+                        // "lawan", a verb, though it ends in -an).
+                        let paradigm = match lang {
+                            Lang::Id => morph::indonesian_forms(&c.cue),
+                            Lang::En => morph::english_forms(&c.cue),
+                        };
+                        list.iter()
+                            .map(|f| {
+                                let lf = f.to_lowercase();
+                                let pos = paradigm
+                                    .iter()
+                                    .find(|(g, _)| *g == lf)
+                                    .map_or_else(|| pos_of(lang, f, &c.cue), |(_, p)| *p);
+                                (f.clone(), pos)
+                            })
+                            .collect()
+                    }
                 };
                 for (form, pos) in forms {
                     cues.add(

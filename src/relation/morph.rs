@@ -117,6 +117,13 @@ pub fn indonesian_forms(stem: &str) -> Vec<(String, Pos)> {
     out
 }
 
+/// A form ending in the noun suffix -an (not the verb suffix -kan),
+/// possibly with -nya: "pertemuan", "dukungannya".
+fn is_an_noun(w: &str) -> bool {
+    let w = w.strip_suffix("nya").unwrap_or(w);
+    w.ends_with("an") && !w.ends_with("kan")
+}
+
 /// The use of an Indonesian form given as written (explicit lists); `cue`
 /// is the lexicon's cue, so that a word that itself starts with "di"
 /// (dialog, diskusi) is not taken for a passive.
@@ -129,8 +136,7 @@ pub fn indonesian_pos(form: &str, cue: &str) -> Pos {
     } else if ["me", "ber", "be", "ter"]
         .iter()
         .any(|p| first.starts_with(p))
-        && !(first.ends_with("an") && !first.ends_with("kan"))
-        && !(first.ends_with("annya") && !first.ends_with("kannya"))
+        && !is_an_noun(first)
     {
         Pos::Verb
     } else {
@@ -150,8 +156,7 @@ pub fn english_forms(base: &str) -> Vec<(String, Pos)> {
     let n = chars.len();
     let ends = |s: &str| head.ends_with(s);
     let consonant = |c: char| c.is_alphabetic() && !is_vowel(c);
-    let cvc = n >= 3
-        && n <= 4
+    let cvc = (3..=4).contains(&n)
         && consonant(chars[n - 1])
         && !matches!(chars[n - 1], 'w' | 'x' | 'y')
         && is_vowel(chars[n - 2])

@@ -76,7 +76,6 @@ enum Left {
 
 pub(crate) struct Sent<'a> {
     text: &'a str,
-    lex: &'a LangLexicon,
     gaz: &'a Gazetteer,
     sentence: u32,
     els: Vec<El>,
@@ -114,20 +113,36 @@ impl<'a> Sent<'a> {
         let mut placed: Vec<(usize, usize, Kind)> = a.mentions[a.sentence_mentions(s)]
             .iter()
             .zip(a.sentence_mentions(s))
+            .filter(|(m, _)| !m.nested)
             .map(|(m, i)| (m.start, m.end, Kind::Ent(i as u32)))
             .collect();
         let mut cues: Vec<&'a CueInfo> = Vec::new();
         let mut cand: Vec<(usize, usize, u8, Kind)> = Vec::new();
-        lex.words.find_each(text, range.clone(), |f| {
-            cand.push((f.start, f.end, 0, Kind::Word(*f.value)));
-        });
-        lex.titles.find_each(text, range.clone(), |f| {
-            cand.push((f.start, f.end, 1, Kind::Title(*f.value)));
-        });
-        lex.cues.find_each(text, range.clone(), |f| {
-            cand.push((f.start, f.end, 2, Kind::Cue(cues.len() as u32)));
-            cues.push(f.value);
-        });
+        // Phrases are looked for in the gaps between mentions, so a title
+        // never swallows part of a name ("Sekretaris | Dewan Keamanan …").
+        let mut gaps = Vec::new();
+        let mut at = range.start;
+        for &(ms, me, _) in &placed {
+            if ms > at {
+                gaps.push(at..ms);
+            }
+            at = at.max(me);
+        }
+        if at < range.end {
+            gaps.push(at..range.end);
+        }
+        for gap in gaps {
+            lex.words.find_each(text, gap.clone(), |f| {
+                cand.push((f.start, f.end, 0, Kind::Word(*f.value)));
+            });
+            lex.titles.find_each(text, gap.clone(), |f| {
+                cand.push((f.start, f.end, 1, Kind::Title(*f.value)));
+            });
+            lex.cues.find_each(text, gap, |f| {
+                cand.push((f.start, f.end, 2, Kind::Cue(cues.len() as u32)));
+                cues.push(f.value);
+            });
+        }
         cand.sort_by_key(|&(s, e, p, _)| (std::cmp::Reverse(e - s), p, s));
         for (s, e, _, k) in cand {
             if placed.iter().all(|&(ps, pe, _)| e <= ps || s >= pe) {
@@ -196,7 +211,6 @@ impl<'a> Sent<'a> {
 
         let mut s = Sent {
             text,
-            lex,
             gaz,
             sentence: s,
             els,
@@ -279,6 +293,32 @@ impl<'a> Sent<'a> {
             && self.word(i).chars().next().is_some_and(char::is_lowercase)
     }
 
+    /// A lower-case word that can modify a noun ("militer", "diplomatik"):
+    /// a plain word or a function word with no structural role.
+    fn is_modifier(&self, i: usize) -> bool {
+        if self.is_plain_lower(i) {
+            return true;
+        }
+        let Some(Kind::Word(c)) = self.els.get(i).map(|e| e.kind) else {
+            return false;
+        };
+        let structural = [
+            WordClass::PrepObj,
+            WordClass::PlacePrep,
+            WordClass::Agent,
+            WordClass::Clause,
+            WordClass::Comp,
+            WordClass::Coord,
+            WordClass::Neg,
+            WordClass::Irrealis,
+            WordClass::Speech,
+            WordClass::Pronoun,
+            WordClass::Then,
+        ];
+        structural.iter().all(|&k| !c.has(k))
+            && self.word(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
     fn is_boundary(&self, i: usize) -> bool {
         match self.els[i].kind {
             Kind::Punct(c) => BOUNDARY_PUNCT.contains(&c),
@@ -351,9 +391,9 @@ impl<'a> Sent<'a> {
     /// followed by a person within a few words: returns (person element,
     /// first element of the phrase).
     fn title_phrase(&self, a: &Analysis, i: usize) -> Option<(usize, usize)> {
-        let Kind::Title(_) = self.els[i].kind else {
+        if !matches!(self.els[i].kind, Kind::Title(_)) && !self.has(i, WordClass::Collective) {
             return None;
-        };
+        }
         let first = if i > 0
             && self
                 .mention(a, i - 1)
@@ -417,10 +457,17 @@ impl<'a> Sent<'a> {
                 members.push(members.last().unwrap() + 1);
                 last = next.last;
             }
-            if let Some(close) = joins.iter().rposition(|j| *j == Join::Conj) {
-                members.truncate(close + 2);
-            } else if let Some(first_comma) = joins.iter().position(|j| *j == Join::Comma) {
-                members.truncate(first_comma + 1);
+            // "India, Pakistan, dan empat negara …": a conjunction right
+            // after the last entity also closes the list.
+            let after = self.chunks[*members.last().unwrap()].last + 1;
+            let conj_after = self.has(after, WordClass::Coord)
+                || (self.is_punct(after, ',') && self.has(after + 1, WordClass::Coord));
+            if !conj_after {
+                if let Some(close) = joins.iter().rposition(|j| *j == Join::Conj) {
+                    members.truncate(close + 2);
+                } else if let Some(first_comma) = joins.iter().position(|j| *j == Join::Comma) {
+                    members.truncate(first_comma + 1);
+                }
             }
             last = self.chunks[*members.last().unwrap()].last;
             for &m in &members {
@@ -569,47 +616,43 @@ impl<'a> Sent<'a> {
                 return Some((g, false));
             }
         }
-        let mut at = i;
-        for _ in 0..3 {
-            match self.left(at) {
-                Left::Group(g) => return Some((g, false)),
-                Left::None => return None,
-                Left::Then(t) => return self.clause_subject(t).map(|g| (g, false)),
-                Left::Pronoun(p) => {
-                    // Only a pronoun that a reporting clause explains:
-                    // "X mengatakan mereka …", "X membantah bahwa pihaknya …".
-                    if p > 0 && self.has(p - 1, WordClass::Speech) {
-                        return match self.left(p - 1) {
-                            Left::Group(g) => Some((g, false)),
-                            _ => None,
-                        };
-                    }
-                    match self.left(p) {
-                        Left::Comp(c) => at = c,
-                        _ => return None,
-                    }
+        let at = match self.left(i) {
+            Left::Group(g) => return Some((g, false)),
+            Left::None => return None,
+            Left::Then(t) => return self.clause_subject(t).map(|g| (g, false)),
+            Left::Pronoun(p) => {
+                // Only a pronoun that a reporting clause explains:
+                // "X mengatakan mereka …", "X membantah bahwa pihaknya …".
+                if p > 0 && self.has(p - 1, WordClass::Speech) {
+                    return match self.left(p - 1) {
+                        Left::Group(g) => Some((g, false)),
+                        _ => None,
+                    };
                 }
-                Left::Comp(c) => at = c,
-            }
-            // `at` is a "bahwa": the predicate before it reports or denies.
-            let mut k = at;
-            let mut denial = false;
-            while k > 0 && at - k < 4 {
-                k -= 1;
-                if let Kind::Cue(q) = self.els[k].kind {
-                    denial = self.cues[q as usize].relation == Relation::Reject;
-                    break;
-                }
-                if self.group_at(k).is_some() || self.is_boundary(k) {
-                    break;
+                match self.left(p) {
+                    Left::Comp(c) => c,
+                    _ => return None,
                 }
             }
-            return match self.left(k) {
-                Left::Group(g) => Some((g, denial)),
-                _ => None,
-            };
+            Left::Comp(c) => c,
+        };
+        // `at` is a "bahwa": the predicate before it reports or denies.
+        let mut k = at;
+        let mut denial = false;
+        while k > 0 && at - k < 4 {
+            k -= 1;
+            if let Kind::Cue(q) = self.els[k].kind {
+                denial = self.cues[q as usize].relation == Relation::Reject;
+                break;
+            }
+            if self.group_at(k).is_some() || self.is_boundary(k) {
+                break;
+            }
         }
-        None
+        match self.left(k) {
+            Left::Group(g) => Some((g, denial)),
+            _ => None,
+        }
     }
 
     /// The subject of the clause that ends before element `i`: its first
@@ -824,20 +867,42 @@ fn entity_id<'a>(s: &Sent<'a>, a: &'a Analysis, m: u32) -> &'a str {
     &a.entity(s.gaz, a.mentions[m as usize].entity).id
 }
 
-#[allow(clippy::too_many_arguments)]
-fn push(
-    s: &Sent<'_>,
-    a: &Analysis,
-    out: &mut Vec<Triple>,
-    subj: u32,
+/// What a rule found, besides its two mentions.
+struct Hit<'c> {
     rel: Relation,
-    obj: u32,
     negated: bool,
+    /// Element of the cue or title.
     trigger: Option<usize>,
-    cameo: Option<&str>,
+    cameo: Option<&'c str>,
     speaker: Option<u32>,
     rule: &'static str,
-) {
+}
+
+impl Hit<'_> {
+    /// A structural triple from a title or membership word.
+    fn structural(rel: Relation, trigger: usize, rule: &'static str) -> Hit<'static> {
+        Hit {
+            rel,
+            negated: false,
+            trigger: Some(trigger),
+            cameo: None,
+            speaker: None,
+            rule,
+        }
+    }
+}
+
+/// Adds a triple unless it is not between two actors, links an entity to
+/// itself, or repeats one already found in the sentence.
+fn push(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>, subj: u32, obj: u32, hit: &Hit<'_>) {
+    let Hit {
+        rel,
+        negated,
+        trigger,
+        cameo,
+        speaker,
+        rule,
+    } = *hit;
     let (sm, om) = (&a.mentions[subj as usize], &a.mentions[obj as usize]);
     if !is_actor(sm) || !is_actor(om) || sm.entity == om.entity {
         return;
@@ -901,6 +966,15 @@ fn role_in_sentence(
     None
 }
 
+/// Countries named inside the name of mention `m` ("Partai Komunis China").
+fn nested_in(a: &Analysis, m: u32) -> impl Iterator<Item = u32> + '_ {
+    let end = a.mentions[m as usize].end;
+    (m + 1..a.mentions.len() as u32).take_while(move |&n| {
+        let x = &a.mentions[n as usize];
+        x.nested && x.start < end
+    })
+}
+
 /// The country a person leads or serves (first role), as an entity index.
 fn role_country(s: &Sent<'_>, a: &Analysis, person: u32) -> Option<u32> {
     let EntityRef::Gazetteer(pi) = a.mentions[person as usize].entity else {
@@ -925,6 +999,10 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         for k in c.first..=c.last {
             match s.els[k].kind {
                 Kind::Title(r) if title.is_none() => title = Some((r, k)),
+                // "pejabat tinggi Partai Komunis China, Guo Shengkun"
+                Kind::Word(w) if title.is_none() && w.has(WordClass::Collective) => {
+                    title = Some((Relation::OfficialOf, k))
+                }
                 Kind::Ent(m) if m != head => {
                     let mm = &a.mentions[m as usize];
                     match mm.etype {
@@ -945,19 +1023,19 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             continue;
         };
         if let Some(o) = of {
-            push(
-                s,
-                a,
-                out,
-                head,
-                rel,
-                o,
-                false,
-                Some(tk),
-                None,
-                None,
-                "title",
-            );
+            push(s, a, out, head, o, &Hit::structural(rel, tk, "title"));
+            // "Sekretaris Dewan Keamanan Nasional Rusia": an office in a
+            // national body is an office of its country too.
+            for n in nested_in(a, o) {
+                push(
+                    s,
+                    a,
+                    out,
+                    head,
+                    n,
+                    &Hit::structural(Relation::OfficialOf, tk, "title-nested"),
+                );
+            }
         } else if let Some(p) = possessor {
             // "penasihat … Putin, Yuri Ushakov": official of Putin's country.
             if let Some(country) = role_country(s, a, p) {
@@ -971,13 +1049,8 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                             a,
                             out,
                             head,
-                            Relation::OfficialOf,
                             m,
-                            false,
-                            Some(tk),
-                            None,
-                            None,
-                            "title-possessor",
+                            &Hit::structural(Relation::OfficialOf, tk, "title-possessor"),
                         );
                         break;
                     }
@@ -994,19 +1067,7 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         {
             // A title with no country ("Menteri Luar Negeri Wang Yi"): the
             // person's known office, when its country is in the sentence.
-            push(
-                s,
-                a,
-                out,
-                head,
-                r,
-                m,
-                false,
-                Some(tk),
-                None,
-                None,
-                "title-role",
-            );
+            push(s, a, out, head, m, &Hit::structural(r, tk, "title-role"));
         }
     }
     // A title noun before a lone person: "kepemimpinan (Vladimir) Putin".
@@ -1025,7 +1086,7 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 && a.mentions[m as usize].etype == EntityType::Person
                 && let Some((r, o)) = role_in_sentence(s, a, m, Some(rel))
             {
-                push(s, a, out, m, r, o, false, Some(k), None, None, "title-role");
+                push(s, a, out, m, o, &Hit::structural(r, k, "title-role"));
             }
         }
     }
@@ -1061,19 +1122,7 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
         k += 1;
     }
     if let (Some((r, tk)), Some(o)) = (title, of) {
-        push(
-            s,
-            a,
-            out,
-            c.head,
-            r,
-            o,
-            false,
-            Some(tk),
-            None,
-            None,
-            "apposition",
-        );
+        push(s, a, out, c.head, o, &Hit::structural(r, tk, "apposition"));
     }
 }
 
@@ -1107,13 +1156,8 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                             a,
                             out,
                             c,
-                            Relation::MemberOf,
                             org,
-                            false,
-                            Some(i),
-                            None,
-                            None,
-                            "member",
+                            &Hit::structural(Relation::MemberOf, i, "member"),
                         );
                     }
                 }
@@ -1132,13 +1176,8 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                                 a,
                                 out,
                                 c,
-                                Relation::MemberOf,
                                 org,
-                                false,
-                                Some(i),
-                                None,
-                                None,
-                                "member-list",
+                                &Hit::structural(Relation::MemberOf, i, "member-list"),
                             );
                         }
                     }
@@ -1160,13 +1199,8 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                                 a,
                                 out,
                                 c,
-                                Relation::MemberOf,
                                 org,
-                                false,
-                                Some(i),
-                                None,
-                                None,
-                                "member",
+                                &Hit::structural(Relation::MemberOf, i, "member"),
                             );
                         }
                     }
@@ -1187,13 +1221,8 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                     a,
                     out,
                     c,
-                    Relation::MemberOf,
                     org,
-                    false,
-                    Some(i),
-                    None,
-                    None,
-                    "join",
+                    &Hit::structural(Relation::MemberOf, i, "join"),
                 );
             }
         }
@@ -1207,7 +1236,7 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         let cue = s.cues[q as usize];
         let rel = cue.relation;
         let mut subject: Option<usize> = None;
-        let mut object: Option<usize> = None;
+        let mut object: Option<usize>;
         let mut denial = false;
         let mut rule = "cue";
         let english_passive = cue.pos == Pos::Verb
@@ -1229,7 +1258,7 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 None
             } else {
                 s.group_at(i + 1).or_else(|| {
-                    if s.is_plain_lower(i + 1) {
+                    if s.is_modifier(i + 1) {
                         s.group_at(i + 2)
                     } else {
                         None
@@ -1280,60 +1309,42 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             );
         let speaker = s.speaker(a, i);
         let cameo = cue.cameo.as_deref();
-        let (subs, objs): (Vec<u32>, Vec<u32>) = match object {
-            Some(og) => (s.heads(sg).collect(), s.heads(og).collect()),
-            None => (s.heads(sg).collect(), Vec::new()),
-        };
+        let subs: Vec<u32> = s.heads(sg).collect();
+        let objs: Vec<u32> = object.map(|og| s.heads(og).collect()).unwrap_or_default();
         let (subs, objs) = if cue.direction == Direction::Reverse {
             (objs, subs)
         } else {
             (subs, objs)
         };
+        let hit = |rule| Hit {
+            rel,
+            negated,
+            trigger: Some(i),
+            cameo,
+            speaker,
+            rule,
+        };
         if s.reciprocal(i) && object.is_none() && subs.len() >= 2 {
+            // "saling mendukung": each supports each.
             for &x in &subs {
                 for &y in &subs {
-                    push(
-                        s,
-                        a,
-                        out,
-                        x,
-                        rel,
-                        y,
-                        negated,
-                        Some(i),
-                        cameo,
-                        speaker,
-                        "reciprocal",
-                    );
+                    push(s, a, out, x, y, &hit("reciprocal"));
                 }
             }
-            continue;
-        }
-        if objs.is_empty() {
+        } else if objs.is_empty() {
+            // "Xi dan Putin bertemu": a symmetric relation within the group.
             if rel.is_symmetric() && subs.len() >= 2 {
                 for (k, &x) in subs.iter().enumerate() {
                     for &y in &subs[k + 1..] {
-                        push(
-                            s,
-                            a,
-                            out,
-                            x,
-                            rel,
-                            y,
-                            negated,
-                            Some(i),
-                            cameo,
-                            speaker,
-                            "symmetric",
-                        );
+                        push(s, a, out, x, y, &hit("symmetric"));
                     }
                 }
             }
-            continue;
-        }
-        for &x in &subs {
-            for &y in &objs {
-                push(s, a, out, x, rel, y, negated, Some(i), cameo, speaker, rule);
+        } else {
+            for &x in &subs {
+                for &y in &objs {
+                    push(s, a, out, x, y, &hit(rule));
+                }
             }
         }
     }
