@@ -3,5 +3,7 @@
 mod cli;
 mod matching;
 mod props;
+mod relations;
+mod scale;
 mod sentences;
 mod util;

@@ -1,0 +1,1 @@
+//! Relation rules as tables of composed sentences, Indonesian and English.
