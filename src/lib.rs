@@ -38,6 +38,7 @@ pub mod error;
 pub mod eval;
 pub mod gazetteer;
 pub mod input;
+pub mod names;
 pub mod output;
 pub mod pipeline;
 pub mod relation;

@@ -9,6 +9,8 @@ use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
 use crate::gazetteer::matcher::PhraseSetBuilder;
 use crate::gazetteer::{AliasKind, EntityType, Gazetteer, PhraseSet};
 use crate::input::Document;
+use crate::names::Names;
+use crate::relation::lexicon::Lexicons;
 use crate::relation::{RelationOptions, RelationStage};
 use crate::tokenize::split_sentences;
 
@@ -48,9 +50,11 @@ impl PipelineBuilder {
         for a in &gaz.aliases {
             b.add(&a.text, a.case, (a.entity, a.kind));
         }
-        let relations = RelationStage::new(&gaz, self.relation.clone());
+        let lexicons = Arc::new(Lexicons::new(&gaz));
+        let relations = RelationStage::new(&gaz, lexicons.clone(), self.relation.clone());
         Pipeline {
             entities: b.build(),
+            names: Names::new(&gaz, lexicons),
             relations,
             gaz,
         }
@@ -63,6 +67,7 @@ impl PipelineBuilder {
 pub struct Pipeline {
     gaz: Arc<Gazetteer>,
     entities: PhraseSet<(u32, AliasKind)>,
+    names: Names,
     relations: RelationStage,
 }
 
@@ -95,6 +100,9 @@ impl Pipeline {
         };
         split_sentences(text, &self.gaz.abbreviations, &mut a.sentences);
         self.find_mentions(text, &mut a);
+        let lang = self.relations.language(text);
+        a.lang = Some(lang);
+        self.names.find(&self.gaz, text, lang, &mut a);
         self.relations.run(&self.gaz, text, &mut a);
         a
     }

@@ -192,9 +192,15 @@ pub enum WordClass {
     /// "sehingga", "thereby": a result clause whose subject is the subject
     /// of the clause before.
     Then,
+    /// Days and months: they end a name found by pattern ("… Retno
+    /// Marsudi Senin").
+    Time,
 }
 
 impl WordClass {
+    /// The last variant (the bit set of word classes must hold them all).
+    pub const LAST: WordClass = WordClass::Time;
+
     pub fn parse(s: &str) -> Option<WordClass> {
         Some(match s {
             "neg" => WordClass::Neg,
@@ -215,6 +221,7 @@ impl WordClass {
             "pronoun" => WordClass::Pronoun,
             "relationship" => WordClass::Relationship,
             "then" => WordClass::Then,
+            "time" => WordClass::Time,
             _ => return None,
         })
     }

@@ -26,7 +26,7 @@ pub struct CueInfo {
 pub struct Classes(u32);
 
 // Every class must fit in the bit set.
-const _: () = assert!((WordClass::Then as u32) < 32);
+const _: () = assert!((WordClass::LAST as u32) < 32);
 
 impl Classes {
     fn bit(c: WordClass) -> u32 {

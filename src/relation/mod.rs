@@ -14,8 +14,8 @@ use std::collections::HashSet;
 
 pub use types::Relation;
 
-use crate::analysis::{Analysis, Triple};
-use crate::gazetteer::{AliasKind, EntityType, Gazetteer, Lang, WordClass};
+use crate::analysis::{Analysis, EntityRef, Triple};
+use crate::gazetteer::{AliasKind, Entity, EntityType, Gazetteer, Lang, WordClass};
 use crate::tokenize::is_word_char;
 use lexicon::Lexicons;
 
@@ -34,11 +34,15 @@ pub struct RelationOptions {
 pub struct RelationStage {
     options: RelationOptions,
     place_preps: HashSet<String>,
-    lexicons: Lexicons,
+    lexicons: std::sync::Arc<Lexicons>,
 }
 
 impl RelationStage {
-    pub fn new(gaz: &Gazetteer, options: RelationOptions) -> RelationStage {
+    pub fn new(
+        gaz: &Gazetteer,
+        lexicons: std::sync::Arc<Lexicons>,
+        options: RelationOptions,
+    ) -> RelationStage {
         let place_preps = gaz
             .words
             .iter()
@@ -48,7 +52,7 @@ impl RelationStage {
         RelationStage {
             options,
             place_preps,
-            lexicons: Lexicons::new(gaz),
+            lexicons,
         }
     }
 
@@ -113,18 +117,38 @@ impl RelationStage {
     /// and a place after a place preposition ("di Beijing"), in a dateline
     /// ("MOSKOW –") or inside a longer name ("Olimpiade Musim Dingin Beijing").
     fn resolve_seats(&self, text: &str, analysis: &mut Analysis) {
-        for m in analysis.mentions.iter_mut() {
+        for i in 0..analysis.mentions.len() {
+            let m = &analysis.mentions[i];
             if m.kind != AliasKind::Seat {
                 continue;
             }
             let place = self.after_place_prep(text, m.start)
                 || is_dateline(text, m.start, m.end)
                 || after_capitalised_word(text, m.start);
-            m.etype = if place {
-                EntityType::Location
+            if place {
+                // A place is itself, not its country: "di Beijing" is the
+                // city Beijing (id as written), a LOCATION.
+                let name = place_name(&text[m.start..m.end]);
+                let id = name.replace(' ', "_");
+                let local = match analysis.local_entities.iter().position(|e| e.id == id) {
+                    Some(k) => k,
+                    None => {
+                        analysis.local_entities.push(Entity {
+                            id,
+                            name,
+                            etype: EntityType::Location,
+                            roles: Vec::new(),
+                            members: Vec::new(),
+                        });
+                        analysis.local_entities.len() - 1
+                    }
+                };
+                let m = &mut analysis.mentions[i];
+                m.entity = EntityRef::Local(local as u32);
+                m.etype = EntityType::Location;
             } else {
-                EntityType::Country
-            };
+                analysis.mentions[i].etype = EntityType::Country;
+            }
         }
     }
 
@@ -153,6 +177,29 @@ pub(crate) fn previous_word(text: &str, pos: usize) -> Option<&str> {
         .last()
         .map(|(i, _)| i)?;
     Some(&before[start..])
+}
+
+/// A place name as written, in title case when written in capitals
+/// ("MOSKOW" → "Moskow").
+fn place_name(text: &str) -> String {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            if w.chars().any(char::is_lowercase) {
+                w.to_owned()
+            } else {
+                let mut cs = w.chars();
+                cs.next()
+                    .map(|c| {
+                        c.to_uppercase()
+                            .chain(cs.flat_map(char::to_lowercase))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            }
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// "MOSKOW –", "Beijing | EGINDO.co –", "REPUBLIKA.CO.ID, BEIJING --": a

@@ -1,0 +1,358 @@
+//! Stage 3b, names beyond the lists: people that no gazetteer knows, found
+//! by pattern, and later repetitions of part of a person's name.
+//!
+//! - A title or role word, then (optionally) its country or organisation,
+//!   then two to four capitalised words: "Menlu Rusia Sergei Lavrov",
+//!   "penasihat presiden Rusia untuk urusan luar negeri, Yuri Ushakov",
+//!   "kata juru bicara Kremlin Dmitry Peskov", "President Cyril Ramaphosa".
+//! - An apposition: capitalised words, a comma, a title ("Yuri Ushakov,
+//!   penasihat Kremlin").
+//! - Once a person is mentioned in a document (found by gazetteer or by
+//!   pattern), a later bare surname is the same person ("Ushakov"), unless
+//!   two people of the document share it.
+//!
+//! Pattern-found people get an id built from the name as written
+//! (SPEC §1: `Yuri_Ushakov`) and `source` = `pattern`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
+use crate::gazetteer::{AliasKind, Entity, EntityType, Gazetteer, Lang, WordClass};
+use crate::relation::lexicon::{Classes, Lexicons};
+use crate::tokenize::{Token, TokenKind, is_boundary, tokenize};
+
+/// Finds people by pattern.
+#[derive(Debug, Clone)]
+pub struct Names {
+    lexicons: Arc<Lexicons>,
+    /// Lower-case stop words of both languages: never part of a name.
+    stop: HashSet<String>,
+}
+
+/// Lower-case particles inside names ("bin", "al", "van", "de").
+const PARTICLES: &[&str] = &[
+    "bin", "binti", "al", "el", "van", "von", "de", "der", "da", "dos", "la", "le", "ibn",
+];
+
+impl Names {
+    pub fn new(gaz: &Gazetteer, lexicons: Arc<Lexicons>) -> Names {
+        let stop = gaz.stopwords.values().flatten().cloned().collect();
+        Names { lexicons, stop }
+    }
+
+    /// Adds pattern-found people and repeated name parts to `a.mentions`
+    /// (kept in text order).
+    pub fn find(&self, gaz: &Gazetteer, text: &str, lang: Lang, a: &mut Analysis) {
+        let lex = self.lexicons.get(lang);
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut lowercase: Option<HashSet<String>> = None;
+        for (si, range) in a.sentences.iter().enumerate() {
+            if a.boilerplate
+                .iter()
+                .any(|b| b.start <= range.start && range.end <= b.end)
+            {
+                continue;
+            }
+            let ms = a.sentence_mentions(si as u32);
+            let mentions = &a.mentions[ms];
+            tokens.clear();
+            tokenize(text, range.clone(), &mut tokens);
+            let in_mention =
+                |t: &Token| mentions.iter().any(|m| t.start < m.end && m.start < t.end);
+            let classes = |t: &Token| -> Classes {
+                let mut c = Classes::default();
+                lex.words.find_each(text, t.start..t.end, |f| {
+                    if f.start == t.start && f.end == t.end {
+                        c = *f.value;
+                    }
+                });
+                c
+            };
+            // Titles in the sentence, outside mentions.
+            let mut title_ends: Vec<usize> = Vec::new();
+            lex.titles.find_each(text, range.clone(), |f| {
+                if !mentions.iter().any(|m| f.start < m.end && m.start < f.end) {
+                    title_ends.push(f.end);
+                }
+            });
+            for end in title_ends {
+                let Some(mut k) = tokens.iter().position(|t| t.start >= end) else {
+                    continue;
+                };
+                // Skip the title's country/organisation, lower-case words,
+                // brackets and one comma.
+                let mut steps = 0;
+                let mut comma = false;
+                // Lower-case words between the title and the name only
+                // with a comma before the name ("penasihat … luar negeri,
+                // Yuri Ushakov"), never "mengirim pejabat ke Olimpiade …".
+                let mut lower_seen = false;
+                while k < tokens.len() && steps < 10 {
+                    let t = &tokens[k];
+                    let w = &text[t.start..t.end];
+                    if let Some(m) = mentions
+                        .iter()
+                        .find(|m| m.start <= t.start && t.start < m.end)
+                    {
+                        if m.etype == EntityType::Person {
+                            k = tokens.len(); // already a known person
+                            break;
+                        }
+                        while k < tokens.len() && tokens[k].start < m.end {
+                            k += 1;
+                        }
+                        steps += 1;
+                        continue;
+                    }
+                    let c = classes(t);
+                    let lower = w.chars().next().is_some_and(char::is_lowercase);
+                    let skippable = w == "("
+                        || w == ")"
+                        || (lower
+                            && !comma
+                            && !c.has(WordClass::Clause)
+                            && !c.has(WordClass::Comp));
+                    if w == "," && !comma {
+                        comma = true;
+                    } else if !skippable {
+                        break;
+                    }
+                    if lower {
+                        lower_seen = true;
+                    }
+                    k += 1;
+                    steps += 1;
+                }
+                if lower_seen && !comma {
+                    continue;
+                }
+                if let Some((s, e)) = self.name_run(text, &tokens, k, &in_mention, &classes)
+                    && !self.common_words(text, s, e, &mut lowercase)
+                {
+                    found.push((s, e));
+                }
+            }
+            // Apposition: "Yuri Ushakov, penasihat …".
+            for k in 0..tokens.len() {
+                if k > 0
+                    && tokens[k - 1].kind == TokenKind::Word
+                    && is_cap(&text[tokens[k - 1].start..tokens[k - 1].end])
+                {
+                    continue; // not the start of a run
+                }
+                let Some((s, e)) = self.name_run(text, &tokens, k, &in_mention, &classes) else {
+                    continue;
+                };
+                let after = tokens.iter().position(|t| t.start >= e);
+                let Some(c) = after.filter(|&c| text[tokens[c].start..tokens[c].end] == *",")
+                else {
+                    continue;
+                };
+                let title_next = tokens.get(c + 1).is_some_and(|t| {
+                    let mut hit = false;
+                    lex.titles
+                        .find_each(text, t.start..range.end, |f| hit |= f.start == t.start);
+                    hit
+                });
+                if title_next
+                    && !found.contains(&(s, e))
+                    && !self.common_words(text, s, e, &mut lowercase)
+                {
+                    found.push((s, e));
+                }
+            }
+        }
+        self.add_people(gaz, text, a, found);
+        self.link_repetitions(gaz, text, a);
+    }
+
+    /// Does the span hold a word that the document also writes in lower
+    /// case ("Luar Negeri" / "luar negeri")? Then it is no name. The set
+    /// of lower-case words is built on first use.
+    fn common_words(
+        &self,
+        text: &str,
+        s: usize,
+        e: usize,
+        lowercase: &mut Option<HashSet<String>>,
+    ) -> bool {
+        let set = lowercase.get_or_insert_with(|| {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .map(str::to_owned)
+                .collect()
+        });
+        text[s..e]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|w| is_cap(w) && set.contains(&w.to_lowercase()))
+    }
+
+    /// Two to four capitalised words from token `k` that are no known
+    /// mention, stop word, title or day: a name's span.
+    fn name_run(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        k: usize,
+        in_mention: &dyn Fn(&Token) -> bool,
+        classes: &dyn Fn(&Token) -> Classes,
+    ) -> Option<(usize, usize)> {
+        let mut words = 0;
+        let mut end = None;
+        let mut j = k;
+        while j < tokens.len() && words < 4 {
+            let t = &tokens[j];
+            let w = &text[t.start..t.end];
+            if t.kind != TokenKind::Word || in_mention(t) {
+                // "Jean-Pierre": a hyphen glued between two words.
+                if w == "-"
+                    && end == Some(t.start)
+                    && tokens.get(j + 1).is_some_and(|n| n.start == t.end)
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let lower = w.to_lowercase();
+            if is_cap(w) {
+                let c = classes(t);
+                if self.stop.contains(&lower)
+                    || c.has(WordClass::Time)
+                    || !c.is_empty()
+                    || w.chars().any(|ch| ch.is_numeric())
+                {
+                    break;
+                }
+                words += 1;
+                end = Some(t.end);
+            } else if words > 0 && PARTICLES.contains(&lower.as_str()) {
+                // a particle inside a name
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        let start = tokens.get(k)?.start;
+        (words >= 2).then_some((start, end?))
+    }
+
+    fn add_people(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        a: &mut Analysis,
+        found: Vec<(usize, usize)>,
+    ) {
+        let mut by_id: HashMap<String, u32> = HashMap::new();
+        for (s, e) in found {
+            let name = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
+            let id = name.replace(' ', "_");
+            // A name the gazetteer knows (under another alias) is that entity.
+            let entity = match gaz.find(&id) {
+                Some(g) => EntityRef::Gazetteer(g),
+                None => {
+                    let idx = *by_id.entry(id.clone()).or_insert_with(|| {
+                        a.local_entities.push(Entity {
+                            id,
+                            name,
+                            etype: EntityType::Person,
+                            roles: Vec::new(),
+                            members: Vec::new(),
+                        });
+                        a.local_entities.len() as u32 - 1
+                    });
+                    EntityRef::Local(idx)
+                }
+            };
+            insert_mention(a, s, e, entity, MentionSource::Pattern);
+        }
+    }
+
+    /// A later bare surname of a person already mentioned is that person.
+    fn link_repetitions(&self, gaz: &Gazetteer, text: &str, a: &mut Analysis) {
+        let mut owners: HashMap<String, Option<EntityRef>> = HashMap::new();
+        for m in &a.mentions {
+            if m.etype != EntityType::Person {
+                continue;
+            }
+            let name = &a.entity(gaz, m.entity).name;
+            let Some(last) = name.split_whitespace().last() else {
+                continue;
+            };
+            if name.split_whitespace().count() < 2
+                || last.chars().count() < 3
+                || !is_cap(last)
+                || self.stop.contains(&last.to_lowercase())
+            {
+                continue;
+            }
+            owners
+                .entry(last.to_owned())
+                .and_modify(|o| {
+                    if o.is_some_and(|e| e != m.entity) {
+                        *o = None; // two people share it
+                    }
+                })
+                .or_insert(Some(m.entity));
+        }
+        for (last, owner) in owners {
+            let Some(entity) = owner else { continue };
+            let first_mention = a
+                .mentions
+                .iter()
+                .filter(|m| m.entity == entity)
+                .map(|m| m.start)
+                .min()
+                .unwrap_or(0);
+            let mut from = first_mention;
+            while let Some(off) = text[from..].find(last.as_str()) {
+                let s = from + off;
+                let e = s + last.len();
+                from = e;
+                if !is_boundary(text, s) || !is_boundary(text, e) {
+                    continue;
+                }
+                if a.mentions.iter().any(|m| s < m.end && m.start < e)
+                    || a.boilerplate.iter().any(|b| s < b.end && b.start < e)
+                {
+                    continue;
+                }
+                insert_mention(a, s, e, entity, MentionSource::Pattern);
+            }
+        }
+    }
+}
+
+fn is_cap(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+}
+
+/// Inserts a mention in text order, with its sentence.
+fn insert_mention(a: &mut Analysis, s: usize, e: usize, entity: EntityRef, source: MentionSource) {
+    if a.mentions.iter().any(|m| s < m.end && m.start < e) {
+        return;
+    }
+    let sentence = a.sentences.partition_point(|r| r.end <= s);
+    if sentence >= a.sentences.len() || a.sentences[sentence].end < e {
+        return;
+    }
+    let at = a.mentions.partition_point(|m| m.start < s);
+    a.mentions.insert(
+        at,
+        Mention {
+            start: s,
+            end: e,
+            sentence: sentence as u32,
+            entity,
+            kind: AliasKind::Name,
+            etype: EntityType::Person,
+            source,
+            nested: false,
+        },
+    );
+}
