@@ -166,6 +166,167 @@ impl Names {
         }
         self.add_people(gaz, text, a, found);
         self.link_repetitions(gaz, text, a);
+        self.find_organisations(text, lang, a);
+    }
+
+    /// Organisations by pattern: a capitalised head word and the
+    /// capitalised words after it ("Kementerian Perdagangan Malaysia",
+    /// "Ministry of Foreign Affairs"), or before it ("National Security
+    /// Council", "Russian Defence Ministry"). A country inside the name
+    /// stays a nested mention.
+    fn find_organisations(&self, text: &str, lang: Lang, a: &mut Analysis) {
+        let lex = self.lexicons.get(lang);
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for (si, range) in a.sentences.iter().enumerate() {
+            if a.boilerplate
+                .iter()
+                .any(|b| b.start <= range.start && range.end <= b.end)
+            {
+                continue;
+            }
+            let mentions = &a.mentions[a.sentence_mentions(si as u32)];
+            tokens.clear();
+            tokenize(text, range.clone(), &mut tokens);
+            let mention_at =
+                |t: &Token| mentions.iter().find(|m| t.start < m.end && m.start < t.end);
+            let head = |t: &Token| {
+                let w = &text[t.start..t.end];
+                let mut hit = false;
+                if is_cap(w) {
+                    lex.words.find_each(text, t.start..t.end, |f| {
+                        hit |=
+                            f.start == t.start && f.end == t.end && f.value.has(WordClass::OrgHead);
+                    });
+                }
+                hit
+            };
+            // A word that can be part of a name: capitalised, not a stop
+            // word or a day, not inside a known mention.
+            let name_word = |t: &Token| {
+                let w = &text[t.start..t.end];
+                t.kind == TokenKind::Word
+                    && is_cap(w)
+                    && !self.stop.contains(&w.to_lowercase())
+                    && mention_at(t).is_none()
+            };
+            // A country or demonym inside the name.
+            let country = |t: &Token| mention_at(t).is_some_and(|m| m.etype == EntityType::Country);
+            let mut k = 0;
+            while k < tokens.len() {
+                if !head(&tokens[k]) || mention_at(&tokens[k]).is_some() {
+                    k += 1;
+                    continue;
+                }
+                // Head first: "Kementerian Perdagangan Malaysia", "Ministry of Foreign Affairs".
+                let mut end = None;
+                let mut words = 0;
+                let mut j = k + 1;
+                while j < tokens.len() && j <= k + 7 {
+                    let t = &tokens[j];
+                    let w = &text[t.start..t.end];
+                    if name_word(t) {
+                        words += 1;
+                        end = Some(t.end);
+                    } else if country(t) {
+                        let m = mention_at(t).unwrap();
+                        end = Some(m.end);
+                        while j + 1 < tokens.len() && tokens[j + 1].start < m.end {
+                            j += 1;
+                        }
+                    } else {
+                        // "Ministry of Foreign Affairs": a joining word
+                        // between capitalised words.
+                        let joiner = matches!(w, "of" | "for" | "and" | "dan" | "untuk")
+                            && tokens.get(j + 1).is_some_and(|n| name_word(n));
+                        if !joiner {
+                            break;
+                        }
+                    }
+                    j += 1;
+                }
+                if words >= 1
+                    && let Some(e) = end
+                {
+                    spans.push((tokens[k].start, e));
+                    k = j;
+                    continue;
+                }
+                // Head last: "National Security Council", "Russian Defence Ministry".
+                let mut b = k;
+                let mut words = 0;
+                while b > 0 && (name_word(&tokens[b - 1]) || country(&tokens[b - 1])) {
+                    if name_word(&tokens[b - 1]) {
+                        words += 1;
+                    }
+                    b -= 1;
+                }
+                // The run must not be the sentence's first word alone.
+                let start_of_sentence = tokens[b].start == range.start;
+                if words >= 1 && !(start_of_sentence && words == 1 && b + 1 == k) {
+                    let start = mention_at(&tokens[b]).map_or(tokens[b].start, |m| m.start);
+                    spans.push((start, tokens[k].end));
+                }
+                k += 1;
+            }
+        }
+        for (s, e) in spans {
+            // Known organisations are left alone; a country inside becomes nested.
+            if a.mentions
+                .iter()
+                .any(|m| s < m.end && m.start < e && m.etype != EntityType::Country)
+            {
+                continue;
+            }
+            let name = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
+            // "Partai Komunis" after "Partai Komunis China": the same
+            // organisation, shortened.
+            let shortened = a.mentions.iter().find(|m| {
+                m.etype == EntityType::Organization
+                    && m.end <= s
+                    && text[m.start..m.end].len() > name.len()
+                    && text[m.start..m.end].starts_with(&name)
+                    && is_boundary(text, m.start + name.len())
+            });
+            let entity = match shortened {
+                Some(m) => m.entity,
+                None => {
+                    let id = name.replace(' ', "_");
+                    let idx = match a.local_entities.iter().position(|x| x.id == id) {
+                        Some(i) => i,
+                        None => {
+                            a.local_entities.push(Entity {
+                                id,
+                                name,
+                                etype: EntityType::Organization,
+                                roles: Vec::new(),
+                                members: Vec::new(),
+                            });
+                            a.local_entities.len() - 1
+                        }
+                    };
+                    EntityRef::Local(idx as u32)
+                }
+            };
+            for m in a.mentions.iter_mut().filter(|m| s <= m.start && m.end <= e) {
+                m.nested = true;
+            }
+            let sentence = a.sentences.partition_point(|r| r.end <= s) as u32;
+            let at = a.mentions.partition_point(|m| m.start < s);
+            a.mentions.insert(
+                at,
+                Mention {
+                    start: s,
+                    end: e,
+                    sentence,
+                    entity,
+                    kind: AliasKind::Name,
+                    etype: EntityType::Organization,
+                    source: MentionSource::Pattern,
+                    nested: false,
+                },
+            );
+        }
     }
 
     /// Does the span hold a word that the document also writes in lower

@@ -310,7 +310,9 @@ pub enum Sink {
         tmp: BufWriter<tempfile::NamedTempFile>,
         path: PathBuf,
     },
-    Discard,
+    /// An existing target that is not a regular file (`/dev/null`,
+    /// `/dev/stdout`, a named pipe): written in place, never replaced.
+    Direct(BufWriter<std::fs::File>),
 }
 
 impl Sink {
@@ -321,6 +323,12 @@ impl Sink {
                 io::ErrorKind::IsADirectory,
                 format!("{} is a folder, not a file", path.display()),
             ));
+        }
+        if let Ok(meta) = std::fs::metadata(path)
+            && !meta.is_file()
+        {
+            let f = std::fs::OpenOptions::new().write(true).open(path)?;
+            return Ok(Sink::Direct(BufWriter::with_capacity(1 << 16, f)));
         }
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
@@ -348,7 +356,7 @@ impl Sink {
         match self {
             Sink::Stdout(w) => w.write_all(bytes),
             Sink::File { tmp, .. } => tmp.write_all(bytes),
-            Sink::Discard => Ok(()),
+            Sink::Direct(w) => w.write_all(bytes),
         }
     }
 
@@ -360,7 +368,7 @@ impl Sink {
                 tmp.flush()?;
                 tmp.get_ref().as_file().sync_all()
             }
-            Sink::Discard => Ok(()),
+            Sink::Direct(w) => w.flush(),
         }
     }
 
@@ -426,7 +434,7 @@ impl std::fmt::Debug for Sink {
         match self {
             Sink::Stdout(_) => f.write_str("Sink::Stdout"),
             Sink::File { path, .. } => write!(f, "Sink::File({})", path.display()),
-            Sink::Discard => f.write_str("Sink::Discard"),
+            Sink::Direct(_) => f.write_str("Sink::Direct"),
         }
     }
 }

@@ -195,11 +195,13 @@ pub enum WordClass {
     /// Days and months: they end a name found by pattern ("… Retno
     /// Marsudi Senin").
     Time,
+    /// Head words of organisation names ("Kementerian …", "… Council").
+    OrgHead,
 }
 
 impl WordClass {
     /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::Time;
+    pub const LAST: WordClass = WordClass::OrgHead;
 
     pub fn parse(s: &str) -> Option<WordClass> {
         Some(match s {
@@ -222,6 +224,7 @@ impl WordClass {
             "relationship" => WordClass::Relationship,
             "then" => WordClass::Then,
             "time" => WordClass::Time,
+            "org_head" => WordClass::OrgHead,
             _ => return None,
         })
     }

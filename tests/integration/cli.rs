@@ -304,3 +304,23 @@ fn closed_stdout_pipe_is_not_an_error() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }
+
+#[test]
+fn special_files_are_written_in_place_not_replaced() {
+    // `--triples /dev/null` must write to the device, never rename a
+    // temporary file over it.
+    let out = kabar(
+        &[
+            "extract",
+            p(&seeds()),
+            "--triples",
+            "/dev/null",
+            "--entities",
+            "/dev/null",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let meta = std::fs::metadata("/dev/null").unwrap();
+    assert!(!meta.is_file(), "/dev/null was replaced by a regular file");
+}
