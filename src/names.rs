@@ -238,7 +238,7 @@ impl Names {
                         // "Ministry of Foreign Affairs": a joining word
                         // between capitalised words.
                         let joiner = matches!(w, "of" | "for" | "and" | "dan" | "untuk")
-                            && tokens.get(j + 1).is_some_and(|n| name_word(n));
+                            && tokens.get(j + 1).is_some_and(&name_word);
                         if !joiner {
                             break;
                         }
