@@ -245,27 +245,28 @@ impl Names {
                     }
                     j += 1;
                 }
-                if words >= 1
-                    && let Some(e) = end
-                {
-                    spans.push((tokens[k].start, e));
-                    k = j;
-                    continue;
-                }
-                // Head last: "National Security Council", "Russian Defence Ministry".
+                let (fw, fend, fj) = (words, end, j);
+                // Head last (or in the middle): "National Security Council",
+                // "Russian Defence Ministry", "National Security Council of X".
                 let mut b = k;
-                let mut words = 0;
+                let mut back = 0;
                 while b > 0 && (name_word(&tokens[b - 1]) || country(&tokens[b - 1])) {
                     if name_word(&tokens[b - 1]) {
-                        words += 1;
+                        back += 1;
                     }
                     b -= 1;
                 }
-                // The run must not be the sentence's first word alone.
-                let start_of_sentence = tokens[b].start == range.start;
-                if words >= 1 && !(start_of_sentence && words == 1 && b + 1 == k) {
-                    let start = mention_at(&tokens[b]).map_or(tokens[b].start, |m| m.start);
-                    spans.push((start, tokens[k].end));
+                // A lone capitalised word opening the sentence is no name part.
+                if back == 1 && b + 1 == k && tokens[b].start == range.start {
+                    b = k;
+                    back = 0;
+                }
+                if fw + back >= 1 {
+                    let start = mention_at(&tokens[b])
+                        .map_or(tokens[b].start, |m| m.start.min(tokens[b].start));
+                    spans.push((start, fend.unwrap_or(tokens[k].end)));
+                    k = if fw >= 1 { fj } else { k + 1 };
+                    continue;
                 }
                 k += 1;
             }

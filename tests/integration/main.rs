@@ -1,6 +1,7 @@
 //! Integration tests: one binary, shared helpers in `util`.
 
 mod cli;
+mod gazetteer;
 mod matching;
 mod props;
 mod relations;

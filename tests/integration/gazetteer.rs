@@ -1,0 +1,336 @@
+//! The default gazetteers: they pass the checker, cover every country in
+//! both languages, and match variants, acronyms, seats and names beyond the
+//! lists as a reader would.
+
+use std::sync::LazyLock;
+
+use kabar::{Document, Pipeline};
+
+use crate::util::*;
+
+static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::default);
+
+/// (text, entity_id, type) of every mention in `text`.
+fn mentions(text: &str) -> Vec<(String, String, &'static str)> {
+    let p = &*PIPELINE;
+    let a = p.process(&Document::new("t", text));
+    a.mentions
+        .iter()
+        .filter(|m| !m.nested)
+        .map(|m| {
+            (
+                text[m.start..m.end].to_owned(),
+                a.entity(p.gazetteer(), m.entity).id.clone(),
+                m.etype.as_str(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn default_files_pass_the_checker() {
+    let out = kabar(&["gazetteer", "check"], None);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("0 errors"), "{err}");
+    // Measured coverage, not claimed.
+    let g = kabar::Gazetteer::default_files();
+    let count = |t: kabar::EntityType| g.entities.iter().filter(|e| e.etype == t).count();
+    assert!(
+        count(kabar::EntityType::Country) >= 249,
+        "{}",
+        count(kabar::EntityType::Country)
+    );
+    assert!(count(kabar::EntityType::Organization) >= 200);
+    assert!(count(kabar::EntityType::Person) >= 400);
+}
+
+#[test]
+fn check_reports_every_problem_with_file_and_line() {
+    let dir = tempdir();
+    let f = dir.path().join("bad.tsv");
+    std::fs::write(
+        &f,
+        "entity_id\ttype\tname\taliases\tcolour\n\
+         A_Person\tPERSON\tA Person\tAP|\n\
+         China\tPLANET\tChina\n\
+         My_China\tCOUNTRY\tMy China\tTiongkok\n\
+         A_Person\tPERSON\tAgain\n",
+    )
+    .unwrap();
+    let out = kabar(&["gazetteer", "check", "--with-defaults", p(&f)], None);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let name = p(&f);
+    for want in [
+        format!("{name}:1: error: unknown column `colour`"),
+        format!("{name}:2: error: empty item in `aliases`"),
+        format!("{name}:3: error: bad type `PLANET`"),
+        format!("{name}:4: warning: alias `Tiongkok` is also claimed by `China`"),
+        format!("{name}:5: error: duplicate entity_id `A_Person` (first at line 2)"),
+    ] {
+        assert!(err.contains(&want), "missing {want:?} in:\n{err}");
+    }
+}
+
+/// The coverage report: every ISO 3166-1 country's English and Indonesian
+/// name (from pycountry, `tests/data/iso3166_names.tsv`) in a plain
+/// sentence is found with the right id. The failures, if any, are listed.
+#[test]
+fn every_country_is_found_in_both_languages() {
+    let table = std::fs::read_to_string(data("iso3166_names.tsv")).unwrap();
+    let mut rows = 0;
+    let mut missed = Vec::new();
+    for line in table.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (id, en, idn) = (f[1], f[2], f[3]);
+        rows += 1;
+        for sentence in [
+            format!("Pemerintah {idn} mengumumkan kebijakan baru pada hari Senin."),
+            format!("The government of {en} announced a new policy on Monday."),
+        ] {
+            let got = mentions(&sentence);
+            if !got.iter().any(|(_, gid, ty)| gid == id && *ty == "COUNTRY") {
+                missed.push(format!("{id}: {sentence:?} -> {got:?}"));
+            }
+        }
+    }
+    assert_eq!(
+        rows, 249,
+        "iso3166_names.tsv should list all 249 ISO 3166-1 entries"
+    );
+    eprintln!(
+        "country coverage: {} of {} names found",
+        2 * rows - missed.len(),
+        2 * rows
+    );
+    assert!(
+        missed.is_empty(),
+        "{} names not found:\n{}",
+        missed.len(),
+        missed.join("\n")
+    );
+}
+
+#[test]
+fn country_variants_in_both_languages() {
+    let cases: &[(&str, &str)] = &[
+        ("Tiongkok", "China"),
+        ("RRT", "China"),
+        ("Republik Rakyat Tiongkok", "China"),
+        ("Cina", "China"),
+        ("AS", "United_States"),
+        ("Amerika Serikat", "United_States"),
+        ("U.S.", "United_States"),
+        ("United States", "United_States"),
+        ("Inggris", "United_Kingdom"),
+        ("Britania Raya", "United_Kingdom"),
+        ("Britain", "United_Kingdom"),
+        ("Korsel", "South_Korea"),
+        ("Korea Selatan", "South_Korea"),
+        ("South Korea", "South_Korea"),
+        ("Korut", "North_Korea"),
+        ("North Korea", "North_Korea"),
+        ("Turki", "Turkey"),
+        ("Türkiye", "Turkey"),
+        ("Turkiye", "Turkey"),
+        ("Rusia", "Russia"),
+        ("Russian Federation", "Russia"),
+        ("Arab Saudi", "Saudi_Arabia"),
+        ("Uni Emirat Arab", "United_Arab_Emirates"),
+        ("Filipina", "Philippines"),
+        ("Selandia Baru", "New_Zealand"),
+        ("Jepang", "Japan"),
+        ("Jerman", "Germany"),
+        ("Prancis", "France"),
+        ("Belanda", "Netherlands"),
+        ("Timor Leste", "East_Timor"),
+    ];
+    for (name, id) in cases {
+        for text in [
+            format!("Delegasi {name} tiba kemarin."),
+            format!("A delegation from {name} arrived."),
+        ] {
+            let got = mentions(&text);
+            assert!(
+                got.iter().any(|(t, gid, _)| t == name && gid == id),
+                "{name} -> {id} in {text:?}: {got:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn acronyms_match_only_in_their_case() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Sikap AS terhadap WHO dan SCO berubah.",
+            &[
+                ("AS", "United_States"),
+                ("WHO", "World_Health_Organization"),
+                ("SCO", "Shanghai_Cooperation_Organisation"),
+            ],
+        ),
+        ("kasus itu, as usual, who knows, sco", &[]),
+        (
+            "PBB dan NATO bertemu.",
+            &[("PBB", "United_Nations"), ("NATO", "NATO")],
+        ),
+        (
+            "ASEAN, bukan AS.",
+            &[("ASEAN", "ASEAN"), ("AS", "United_States")],
+        ),
+    ];
+    for (text, want) in cases {
+        let got: Vec<(String, String)> =
+            mentions(text).into_iter().map(|(t, i, _)| (t, i)).collect();
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want, "in {text:?}");
+    }
+}
+
+#[test]
+fn seats_act_for_their_country_or_are_places() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "Kremlin membantah laporan itu.",
+            "Kremlin",
+            "Russia",
+            "COUNTRY",
+        ),
+        (
+            "Gedung Putih mengecam serangan itu.",
+            "Gedung Putih",
+            "United_States",
+            "COUNTRY",
+        ),
+        (
+            "The White House condemned the attack.",
+            "White House",
+            "United_States",
+            "COUNTRY",
+        ),
+        (
+            "Beijing akan memperkuat kerja sama dengan Moskow.",
+            "Moskow",
+            "Russia",
+            "COUNTRY",
+        ),
+        (
+            "Washington menjatuhkan sanksi baru.",
+            "Washington",
+            "United_States",
+            "COUNTRY",
+        ),
+        (
+            "Downing Street said talks would go on.",
+            "Downing Street",
+            "United_Kingdom",
+            "COUNTRY",
+        ),
+        (
+            "Para menteri bertemu di Beijing pada Jumat.",
+            "Beijing",
+            "Beijing",
+            "LOCATION",
+        ),
+        (
+            "Delegasi itu terbang ke Moskow.",
+            "Moskow",
+            "Moskow",
+            "LOCATION",
+        ),
+        (
+            "MOSKOW – Presiden berbicara.",
+            "MOSKOW",
+            "Moskow",
+            "LOCATION",
+        ),
+        (
+            "Ia kembali dari Washington kemarin.",
+            "Washington",
+            "Washington",
+            "LOCATION",
+        ),
+    ];
+    for (text, surface, id, ty) in cases {
+        let got = mentions(text);
+        assert!(
+            got.iter()
+                .any(|(t, gid, gt)| t == surface && gid == id && gt == ty),
+            "{surface} in {text:?} should be {id} {ty}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn people_and_organisations_beyond_the_lists() {
+    // Names composed for this test; none is in the default gazetteers.
+    let text = "Menteri Luar Negeri Peru Arturo Mendívil Salas bertemu Presiden China Xi Jinping. \
+        Menurut penasihat presiden Rusia untuk urusan luar negeri, Boris Kalinovsky, pertemuan itu baik. \
+        Kalinovsky mengatakan Moskow mendukung Beijing. \
+        Dagny Holmqvist, juru bicara Kementerian Luar Negeri Swedia, mengecam Rusia. \
+        Kementerian Perdagangan Malaysia menolak tuduhan itu. \
+        Pemerintah akan mengirim pejabat ke Piala Dunia Qatar.";
+    let got = mentions(text);
+    let has = |surface: &str, id: &str, ty: &str| {
+        got.iter()
+            .any(|(t, i, y)| t == surface && i == id && *y == ty)
+    };
+    assert!(
+        has("Arturo Mendívil Salas", "Arturo_Mendívil_Salas", "PERSON"),
+        "{got:?}"
+    );
+    assert!(
+        has("Boris Kalinovsky", "Boris_Kalinovsky", "PERSON"),
+        "{got:?}"
+    );
+    assert!(
+        has("Kalinovsky", "Boris_Kalinovsky", "PERSON"),
+        "a repeated surname is the same person: {got:?}"
+    );
+    assert!(
+        has("Dagny Holmqvist", "Dagny_Holmqvist", "PERSON"),
+        "{got:?}"
+    );
+    assert!(
+        has(
+            "Kementerian Perdagangan Malaysia",
+            "Kementerian_Perdagangan_Malaysia",
+            "ORGANIZATION"
+        ),
+        "{got:?}"
+    );
+    // No person made of an event name after a lower-case title.
+    assert!(!got.iter().any(|(t, _, _)| t.contains("Piala")), "{got:?}");
+    // Their source is `pattern`.
+    let p = &*PIPELINE;
+    let a = p.process(&Document::new("t", text));
+    let m = a
+        .mentions
+        .iter()
+        .find(|m| &text[m.start..m.end] == "Boris Kalinovsky")
+        .unwrap();
+    assert_eq!(m.source.as_str(), "pattern");
+
+    let en = "President Cyril Matamela Ramaphosa met Foreign Minister Ingrid Valbuena of Chile. \
+        The National Security Council of Ruritania said Valbuena would return.";
+    let got = mentions(en);
+    let has = |surface: &str, id: &str, ty: &str| {
+        got.iter()
+            .any(|(t, i, y)| t == surface && i == id && *y == ty)
+    };
+    assert!(
+        has("Ingrid Valbuena", "Ingrid_Valbuena", "PERSON"),
+        "{got:?}"
+    );
+    assert!(has("Valbuena", "Ingrid_Valbuena", "PERSON"), "{got:?}");
+    assert!(
+        got.iter()
+            .any(|(t, _, y)| t.starts_with("National Security Council") && *y == "ORGANIZATION"),
+        "{got:?}"
+    );
+}
