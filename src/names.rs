@@ -28,6 +28,12 @@ pub struct Names {
     lexicons: Arc<Lexicons>,
     /// Lower-case stop words of both languages: never part of a name.
     stop: HashSet<String>,
+    /// Lower-case words of titles ("menteri", "ketua", "direktur"): never
+    /// part of a person's or an organisation's name.
+    title_words: HashSet<String>,
+    /// Lower-case function words of the word lists: never part of a
+    /// person's name.
+    function_words: HashSet<String>,
 }
 
 /// Lower-case particles inside names ("bin", "al", "van", "de").
@@ -38,7 +44,19 @@ const PARTICLES: &[&str] = &[
 impl Names {
     pub fn new(gaz: &Gazetteer, lexicons: Arc<Lexicons>) -> Names {
         let stop = gaz.stopwords.values().flatten().cloned().collect();
-        Names { lexicons, stop }
+        let words_of = |s: &str| {
+            s.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        let title_words = gaz.titles.iter().flat_map(|t| words_of(&t.title)).collect();
+        let function_words = gaz.words.iter().flat_map(|w| words_of(&w.word)).collect();
+        Names {
+            lexicons,
+            stop,
+            title_words,
+            function_words,
+        }
     }
 
     /// Adds pattern-found people and repeated name parts to `a.mentions`
@@ -208,10 +226,15 @@ impl Names {
                 t.kind == TokenKind::Word
                     && is_cap(w)
                     && !self.stop.contains(&w.to_lowercase())
+                    && !self.title_words.contains(&w.to_lowercase())
                     && mention_at(t).is_none()
             };
             // A country or demonym inside the name.
-            let country = |t: &Token| mention_at(t).is_some_and(|m| m.etype == EntityType::Country);
+            // (a country's name, not its capital: "Universitas Jayabaya | Jakarta").
+            let country = |t: &Token| {
+                mention_at(t)
+                    .is_some_and(|m| m.etype == EntityType::Country && m.kind == AliasKind::Name)
+            };
             let mut k = 0;
             while k < tokens.len() {
                 if !head(&tokens[k]) || mention_at(&tokens[k]).is_some() {
@@ -250,7 +273,11 @@ impl Names {
                 // "Russian Defence Ministry", "National Security Council of X".
                 let mut b = k;
                 let mut back = 0;
-                while b > 0 && (name_word(&tokens[b - 1]) || country(&tokens[b - 1])) {
+                // Indonesian names put the head first: only English looks back.
+                while lang == Lang::En
+                    && b > 0
+                    && (name_word(&tokens[b - 1]) || country(&tokens[b - 1]))
+                {
                     if name_word(&tokens[b - 1]) {
                         back += 1;
                     }
@@ -382,8 +409,13 @@ impl Names {
             let lower = w.to_lowercase();
             if is_cap(w) {
                 let c = classes(t);
+                if words == 0 && c.has(WordClass::Honorific) {
+                    // "Bapak Agum Gumelar": the name starts after it.
+                    return self.name_run(text, tokens, j + 1, in_mention, classes);
+                }
                 if self.stop.contains(&lower)
-                    || c.has(WordClass::Time)
+                    || self.title_words.contains(&lower)
+                    || self.function_words.contains(&lower)
                     || !c.is_empty()
                     || w.chars().any(|ch| ch.is_numeric())
                 {

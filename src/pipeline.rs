@@ -125,6 +125,15 @@ impl Pipeline {
                 sent += 1;
             }
             let (entity, kind) = *f.value;
+            // A one-word organisation followed by an unknown capitalised
+            // word is part of a longer name no list has ("Apple Records").
+            if self.gaz.entity(entity).etype == EntityType::Organization
+                && kind == AliasKind::Name
+                && !text[f.start..f.end].contains(char::is_whitespace)
+                && next_word_capitalised(text, f.end)
+            {
+                return;
+            }
             let etype = match kind {
                 AliasKind::Name => self.gaz.entity(entity).etype,
                 AliasKind::Seat | AliasKind::Demonym => EntityType::Country,
@@ -164,6 +173,17 @@ impl Pipeline {
     pub fn process_all(&self, docs: &[Document]) -> Vec<Analysis> {
         docs.par_iter().map(|d| self.process(d)).collect()
     }
+}
+
+/// Is the text at `end` a space and then a capitalised word (one letter
+/// followed by a lower-case letter)?
+fn next_word_capitalised(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(after) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let mut cs = after.chars();
+    matches!((cs.next(), cs.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
 }
 
 #[cfg(test)]

@@ -30,6 +30,22 @@ pub enum Case {
 }
 
 impl Case {
+    /// The `auto` rule for an entity type: acronyms exact; a one-word
+    /// person or organisation name capitalised ("Bernama" is an agency,
+    /// "bernama" the Indonesian for "named"); anything else any case.
+    pub fn auto_for(alias: &str, etype: crate::gazetteer::EntityType) -> Case {
+        use crate::gazetteer::EntityType;
+        match Case::auto(alias) {
+            Case::Any
+                if matches!(etype, EntityType::Person | EntityType::Organization)
+                    && !alias.contains(char::is_whitespace) =>
+            {
+                Case::Cap
+            }
+            c => c,
+        }
+    }
+
     /// The `auto` rule: no lower-case letter and at most 6 letters is an
     /// acronym (exact); anything else any case.
     pub fn auto(alias: &str) -> Case {

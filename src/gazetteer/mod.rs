@@ -197,11 +197,13 @@ pub enum WordClass {
     Time,
     /// Head words of organisation names ("Kementerian …", "… Council").
     OrgHead,
+    /// "Bapak", "Ibu", "Mr": before a name, not part of it.
+    Honorific,
 }
 
 impl WordClass {
     /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::OrgHead;
+    pub const LAST: WordClass = WordClass::Honorific;
 
     pub fn parse(s: &str) -> Option<WordClass> {
         Some(match s {
@@ -225,6 +227,7 @@ impl WordClass {
             "then" => WordClass::Then,
             "time" => WordClass::Time,
             "org_head" => WordClass::OrgHead,
+            "honorific" => WordClass::Honorific,
             _ => return None,
         })
     }
@@ -673,7 +676,7 @@ fn load_entities(
                 continue;
             }
             seen.push(alias);
-            let case = case.unwrap_or_else(|| Case::auto(alias));
+            let case = case.unwrap_or_else(|| Case::auto_for(alias, etype));
             let key = match case {
                 Case::Exact => alias.to_owned(),
                 _ => id_key(alias),
