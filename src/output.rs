@@ -313,6 +313,8 @@ pub enum Sink {
     /// An existing target that is not a regular file (`/dev/null`,
     /// `/dev/stdout`, a named pipe): written in place, never replaced.
     Direct(BufWriter<std::fs::File>),
+    /// Rows are formatted and dropped (benchmarks).
+    Discard,
 }
 
 impl Sink {
@@ -357,6 +359,7 @@ impl Sink {
             Sink::Stdout(w) => w.write_all(bytes),
             Sink::File { tmp, .. } => tmp.write_all(bytes),
             Sink::Direct(w) => w.write_all(bytes),
+            Sink::Discard => Ok(()),
         }
     }
 
@@ -369,6 +372,7 @@ impl Sink {
                 tmp.get_ref().as_file().sync_all()
             }
             Sink::Direct(w) => w.flush(),
+            Sink::Discard => Ok(()),
         }
     }
 
@@ -435,6 +439,7 @@ impl std::fmt::Debug for Sink {
             Sink::Stdout(_) => f.write_str("Sink::Stdout"),
             Sink::File { path, .. } => write!(f, "Sink::File({})", path.display()),
             Sink::Direct(_) => f.write_str("Sink::Direct"),
+            Sink::Discard => f.write_str("Sink::Discard"),
         }
     }
 }

@@ -132,3 +132,71 @@ macro_rules! table {
         &[$(($text, &[$($t),*] as &[&str])),*]
     };
 }
+
+// 1. Cue lexicons: Indonesian stems with their affixed forms, English
+// inflections, multi-word cues.
+
+#[test]
+fn cue_lexicons_id() {
+    check(
+        "cue_lexicons_id",
+        table![
+            "Jepang mendukung Filipina dalam sengketa maritim dengan China." => ["Japan support Philippines"],
+            "Filipina didukung Jepang dalam sengketa maritim itu." => ["Japan support Philippines"],
+            "Dukungan Turki terhadap Azerbaijan tidak pernah goyah." => ["Turkey support Azerbaijan"],
+            "Kanada kembali menegaskan dukungannya kepada Ukraina." => ["Canada support Ukraine"],
+            "Brasil menyokong Argentina dalam perundingan utang." => ["Brazil support Argentina"],
+            "Malaysia menjalin kerja sama dengan Singapura di bidang energi." => ["Malaysia cooperate Singapore"],
+            "Vietnam dan Korea Selatan bekerja sama membangun pelabuhan." => ["Vietnam cooperate South_Korea"],
+            "Narendra Modi berjabat tangan dengan Anthony Albanese di Sydney." => ["Narendra_Modi meet Anthony_Albanese"],
+            "Prabowo berterima kasih kepada Jepang atas bantuan tersebut." => ["Prabowo_Subianto praise Japan"],
+            "Indonesia berterimakasih kepada Uni Emirat Arab." => ["Indonesia praise United_Arab_Emirates"],
+            "Amerika Serikat menjatuhkan sanksi terhadap Iran." => ["United_States sanction Iran"],
+            "Kecaman Jepang terhadap Korea Utara datang sehari kemudian." => ["Japan criticize North_Korea"],
+            "Australia mengkritik China secara terbuka." => ["Australia criticize China"],
+            "Kunjungan Macron ke Vietnam berlangsung tiga hari." => ["Emmanuel_Macron meet Vietnam"],
+            "Pertemuan Blinken dengan Wang Yi berlangsung di Beijing." => ["Antony_Blinken meet Wang_Yi"],
+            "Penolakan Hungaria terhadap Swedia memperlambat proses itu." => ["Hungary reject Sweden"],
+            "Arab Saudi mengucapkan selamat kepada Prabowo." => ["Saudi_Arabia praise Prabowo_Subianto"],
+            "Israel menggempur Lebanon selama dua pekan." => ["Israel attack Lebanon"],
+            "Korea Selatan mengucapkan terima kasih kepada Polandia." => ["South_Korea praise Poland"],
+            "India mengkritisi Kanada atas tuduhan itu." => ["India criticize Canada"],
+            "China menegur Filipina karena kapal patrolinya memasuki perairan sengketa." => ["China criticize Philippines"],
+            "Prabowo bertandang ke Rusia pada Juni." => ["Prabowo_Subianto meet Russia"],
+            "Amerika Serikat terus mempersenjatai Taiwan." => ["United_States aid Taiwan"],
+            "Presiden Prabowo menerima Perdana Menteri Jepang Shigeru Ishiba di Istana Merdeka." => [
+                "Shigeru_Ishiba leader_of Japan",
+                "Prabowo_Subianto meet Shigeru_Ishiba",
+            ],
+        ],
+        false,
+    );
+}
+
+#[test]
+fn cue_lexicons_en() {
+    check(
+        "cue_lexicons_en",
+        table![
+            "Japan supports the Philippines in its maritime dispute with China." => ["Japan support Philippines"],
+            "Canada supported Ukraine throughout the war, the minister said." => ["Canada support Ukraine"],
+            "Narendra Modi meets Vladimir Putin in Moscow on Monday." => ["Narendra_Modi meet Vladimir_Putin"],
+            "Antony Blinken met Wang Yi in Beijing last week." => ["Antony_Blinken meet Wang_Yi"],
+            "Fumio Kishida is meeting Joe Biden at the White House on Friday." => ["Fumio_Kishida meet Joe_Biden"],
+            "Malaysia held talks with Singapore over water supplies." => ["Malaysia meet Singapore"],
+            "Erdogan shook hands with Mitsotakis at the NATO summit in Vilnius." => ["Recep_Tayyip_Erdoğan meet Kyriakos_Mitsotakis"],
+            "The United States imposed sanctions on Iran over its nuclear programme." => ["United_States sanction Iran"],
+            "The European Union slapped sanctions on Belarus." => ["European_Union sanction Belarus"],
+            "Australia criticised China for its treatment of journalists." => ["Australia criticize China"],
+            "South Korea condemned North Korea after the missile launch." => ["South_Korea criticize North_Korea"],
+            "Japan's condemnation of North Korea came a day later." => ["Japan criticize North_Korea"],
+            "Erdogan praised Qatar for its role as a mediator." => ["Recep_Tayyip_Erdoğan praise Qatar"],
+            "Prabowo thanked Japan for the assistance." => ["Prabowo_Subianto praise Japan"],
+            "Iran threatens Israel with retaliation." => ["Iran warn Israel"],
+            "Vietnam and Japan signed a memorandum of understanding on energy." => ["Vietnam cooperate Japan"],
+            "Russia invaded Ukraine in February 2022." => ["Russia attack Ukraine"],
+            "India supplies rice to Bangladesh." => ["India aid Bangladesh"],
+        ],
+        false,
+    );
+}
