@@ -15,7 +15,13 @@ columns, more may follow) and writes the same columns with:
   - only the event relations of SPEC §2 (structural leader_of/official_of/member_of and co_occurs
     are not in the peer gold; --keep-structural keeps the first three);
   - no row whose subject and object became the same id (Obama leader_of United_States ->
-    United_States ... United_States), as the gold has none.
+    United_States ... United_States), as the gold has none;
+  - with --asserted-only, only rows whose `mode` is `asserted`: PETRARCH and PLOVER code
+    intentions, appeals and threats ("wants to attack", "will visit", "threatened to launch") as
+    their own CAMEO classes, which kabar keeps as triples marked `mode=intended`;
+  - with --gold DIR, an ORGANIZATION end only when that gold folder's triples use its id: the peer
+    gold codes countries and a handful of international organisations, so any other organisation
+    (ISIL, Hamas, a party) is outside what it can score.
 
 Prints what it did to stderr. Python 3.11 standard library only.
 """
@@ -74,7 +80,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("input", help="kabar triples CSV")
     ap.add_argument("output", help="country-level triples CSV to write ('-' = stdout)")
     ap.add_argument("--keep-structural", action="store_true", help="keep leader_of, official_of, member_of rows")
+    ap.add_argument("--asserted-only", action="store_true", help="drop rows whose mode is not 'asserted'")
+    ap.add_argument("--gold", help="gold folder: keep ORGANIZATION ends only if its triples use the id")
     args = ap.parse_args(argv)
+    gold_orgs: set[str] | None = None
+    if args.gold:
+        with open(f"{args.gold}/triples.csv", encoding="utf-8", newline="") as g:
+            gold_orgs = {r[k].lower() for r in csv.DictReader(g) for k in ("subject_id", "object_id")}
 
     with open(args.input, encoding="utf-8-sig", newline="") as f:
         reader = csv.DictReader(f)
@@ -84,6 +96,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"country_level: {args.input}: missing columns {sorted(missing)}", file=sys.stderr)
             return 2
         rows, stats = lift(reader, fieldnames, args.keep_structural)
+    if args.asserted_only and "mode" in fieldnames:
+        kept = [r for r in rows if r.get("mode", "asserted") == "asserted"]
+        stats["dropped: mode not asserted (--asserted-only)"] = len(rows) - len(kept)
+        rows = kept
+    if gold_orgs is not None:
+        def scorable(r: dict, end: str) -> bool:
+            return r.get(f"{end}_type") != "ORGANIZATION" or r[f"{end}_id"].lower() in gold_orgs
+        kept = [r for r in rows if scorable(r, "subject") and scorable(r, "object")]
+        stats["dropped: organisation the gold cannot code (--gold)"] = len(rows) - len(kept)
+        rows = kept
 
     f = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8", newline="")
     try:

@@ -44,6 +44,7 @@ for set in petr2 plover; do
   "$PYTHON" scripts/peer_gold.py "$set" "$out" ${gold_args[@]+"${gold_args[@]}"}
   "$KABAR" extract "$out/docs.jsonl" --lang en \
     --triples "$out/pred_triples.csv" --entities "$out/pred_entities.csv"
-  "$PYTHON" scripts/country_level.py "$out/pred_triples.csv" "$out/pred_country.csv"
+  "$PYTHON" scripts/country_level.py "$out/pred_triples.csv" "$out/pred_country.csv" \
+    --asserted-only --gold "$out"
   "$KABAR" eval --gold "$out" --triples "$out/pred_country.csv" | tee "$out/score.txt"
 done

@@ -68,6 +68,9 @@ pub struct Triple {
     pub speaker: Option<u32>,
     /// Which rule produced the triple.
     pub rule: &'static str,
+    /// Intended, wanted or asked for rather than done ("akan", "will",
+    /// "wants to", "threatened to").
+    pub intended: bool,
 }
 
 /// Everything the pipeline found in one document.

@@ -6,24 +6,37 @@
 //! input. Output is byte-identical for any number of threads: workers
 //! format each document's rows into their own buffer and one writer emits
 //! the buffers in order.
+//!
+//! A run can be stopped from outside (a signal handler, another thread)
+//! through [`BatchOptions::stop`]: the flag is looked at between documents,
+//! and a stopped run returns an error for which [`is_interrupted`] holds,
+//! so that the caller discards its outputs instead of finishing them.
 
 use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
 use crate::error::Error;
 use crate::gazetteer::EntityType;
-use crate::input::{Document, Reader};
+use crate::input::{Document, Item, Reader, Skip};
 use crate::output::{self, OutputOptions, RowWriter, Rows};
 use crate::pipeline::Pipeline;
 use crate::relation::Relation;
 
-/// Batch sizes.
-#[derive(Debug, Clone, Copy)]
+/// Batch sizes, and how to stop a run.
+#[derive(Debug, Clone)]
 pub struct BatchOptions {
+    /// At most this many documents in memory (default 2048).
     pub max_docs: usize,
+    /// At most this many bytes of text in memory (default 16 MiB), unless
+    /// one document alone is larger.
     pub max_bytes: usize,
+    /// When set, the run stops at the next document and [`run`] returns an
+    /// error for which [`is_interrupted`] holds (default: none).
+    pub stop: Option<Arc<AtomicBool>>,
 }
 
 impl Default for BatchOptions {
@@ -31,9 +44,24 @@ impl Default for BatchOptions {
         BatchOptions {
             max_docs: 2048,
             max_bytes: 16 << 20,
+            stop: None,
         }
     }
 }
+
+/// The error of a run stopped through [`BatchOptions::stop`].
+pub fn interrupted() -> io::Error {
+    io::Error::new(io::ErrorKind::Interrupted, "interrupted")
+}
+
+/// True for the error of a stopped run.
+pub fn is_interrupted(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::Interrupted
+}
+
+/// How many failed and skipped inputs [`RunStats`] lists by name; the
+/// counts go on past it.
+pub const MAX_LISTED: usize = 1000;
 
 /// Counts of one run.
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -43,15 +71,25 @@ pub struct RunStats {
     pub mentions: u64,
     pub triples: u64,
     pub input_bytes: u64,
+    /// Bytes of input read as stored (compressed files count their
+    /// compressed size).
+    pub read_bytes: u64,
     /// Inputs (files or records) that could not be read.
     pub failed_inputs: u64,
+    /// Inputs or records passed over on purpose (not text, too large).
+    pub skipped_inputs: u64,
     pub warnings: u64,
-    #[serde(serialize_with = "secs")]
+    #[serde(rename = "elapsed_seconds", serialize_with = "secs")]
     pub elapsed: Duration,
     /// Mentions per entity type.
     pub mentions_by_type: std::collections::BTreeMap<&'static str, u64>,
     /// Triples per relation.
     pub triples_by_relation: std::collections::BTreeMap<&'static str, u64>,
+    /// The failed inputs, each with its file (and line) and the problem
+    /// (the first [`MAX_LISTED`]).
+    pub failed: Vec<String>,
+    /// The skipped inputs, likewise.
+    pub skipped: Vec<String>,
 }
 
 fn secs<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
@@ -59,6 +97,22 @@ fn secs<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
 }
 
 impl RunStats {
+    /// Counts a failed input and lists it.
+    pub fn add_failed(&mut self, what: impl std::fmt::Display) {
+        self.failed_inputs += 1;
+        if self.failed.len() < MAX_LISTED {
+            self.failed.push(what.to_string());
+        }
+    }
+
+    /// Counts a skipped input and lists it.
+    pub fn add_skipped(&mut self, what: impl std::fmt::Display) {
+        self.skipped_inputs += 1;
+        if self.skipped.len() < MAX_LISTED {
+            self.skipped.push(what.to_string());
+        }
+    }
+
     pub fn megabytes(&self) -> f64 {
         self.input_bytes as f64 / 1e6
     }
@@ -76,8 +130,17 @@ pub enum Event<'a> {
     Warning(&'a str),
     /// An input or record failed; the run goes on.
     Failed(&'a Error),
-    /// A batch was written: documents and bytes so far.
-    Progress { documents: u64, bytes: u64 },
+    /// An input or record was passed over on purpose; the run goes on.
+    Skipped(&'a Skip),
+    /// A batch was written. So far: `documents` written, `bytes` of their
+    /// text, `read` bytes of input as stored ([`Reader::bytes_read`]), and
+    /// `items` passed (documents, failures and skips).
+    Progress {
+        documents: u64,
+        bytes: u64,
+        read: u64,
+        items: u64,
+    },
 }
 
 /// Where rows go.
@@ -89,24 +152,34 @@ pub struct Outputs {
 
 /// Runs the pipeline over every document of `reader`. Returns the counts;
 /// an `Err` is an output failure (a closed pipe included: see
-/// [`Error::is_broken_pipe`]).
+/// [`Error::is_broken_pipe`]), or the run was stopped (see
+/// [`is_interrupted`]).
 pub fn run(
     pipeline: &Pipeline,
-    reader: Reader,
+    mut reader: Reader,
     outputs: &mut Outputs,
     batch: BatchOptions,
     mut on_event: impl FnMut(Event<'_>),
 ) -> io::Result<RunStats> {
     let started = Instant::now();
+    let stop = batch.stop.clone();
+    let stopped = || stop.as_ref().is_some_and(|f| f.load(Ordering::Relaxed));
+    if let Some(flag) = &stop {
+        reader.stop_when(Arc::clone(flag));
+    }
     let mut stats = RunStats::default();
     let mut docs: Vec<Document> = Vec::new();
     let mut bytes = 0usize;
-    let mut reader = reader.peekable();
+    // Items passed before the batch in `docs` was written.
+    let mut items = 0u64;
     loop {
-        let next = reader.next();
+        if stopped() {
+            return Err(interrupted());
+        }
+        let next = reader.next_item();
         let end = next.is_none();
         match next {
-            Some(Ok(doc)) => {
+            Some(Item::Document(doc)) => {
                 for w in &doc.warnings {
                     stats.warnings += 1;
                     on_event(Event::Warning(w));
@@ -114,17 +187,29 @@ pub fn run(
                 bytes += doc.text.len();
                 docs.push(doc);
             }
-            Some(Err(e)) => {
-                stats.failed_inputs += 1;
+            Some(Item::Failed(e)) => {
+                stats.add_failed(&e);
                 on_event(Event::Failed(&e));
+                items += 1;
+            }
+            Some(Item::Skipped(skip)) => {
+                stats.add_skipped(&skip);
+                on_event(Event::Skipped(&skip));
+                items += 1;
             }
             None => {}
         }
+        if end && stopped() {
+            return Err(interrupted());
+        }
         if (end && !docs.is_empty()) || docs.len() >= batch.max_docs || bytes >= batch.max_bytes {
-            process_batch(pipeline, &docs, outputs, &mut stats)?;
+            process_batch(pipeline, &docs, outputs, &mut stats, &stopped)?;
+            items += docs.len() as u64;
             on_event(Event::Progress {
                 documents: stats.documents,
                 bytes: stats.input_bytes,
+                read: reader.bytes_read(),
+                items,
             });
             docs.clear();
             bytes = 0;
@@ -133,6 +218,7 @@ pub fn run(
             break;
         }
     }
+    stats.read_bytes = reader.bytes_read();
     stats.elapsed = started.elapsed();
     Ok(stats)
 }
@@ -150,6 +236,7 @@ fn process_batch(
     docs: &[Document],
     outputs: &mut Outputs,
     stats: &mut RunStats,
+    stopped: &(dyn Fn() -> bool + Sync),
 ) -> io::Result<()> {
     let opts = outputs.options;
     let want_triples = outputs.triples.is_some();
@@ -158,6 +245,9 @@ fn process_batch(
     let encoded: Vec<io::Result<Encoded>> = docs
         .par_iter()
         .map(|doc| {
+            if stopped() {
+                return Err(interrupted());
+            }
             let a = pipeline.process(doc);
             let rows = Rows {
                 doc,
@@ -181,6 +271,9 @@ fn process_batch(
             Ok(e)
         })
         .collect();
+    if stopped() {
+        return Err(interrupted());
+    }
     for (doc, e) in docs.iter().zip(encoded) {
         let e = e?;
         if let Some(w) = outputs.triples.as_mut() {

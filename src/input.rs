@@ -6,14 +6,26 @@
 //! (U+FFFD) with a warning that names the file and the byte offset. Every
 //! offset that kabar writes refers to this normalised text.
 //!
+//! Inputs may be compressed: `*.gz` (gzip, also several members one after
+//! another) and `*.zst` (Zstandard) are decompressed as they are read, and
+//! the suffix is looked through for the format and the id (`a.jsonl.gz` is
+//! JSONL, `a.txt.gz` is the document `a`). An input with a NUL byte in its
+//! first KB is not text and is skipped, and so is a document larger than
+//! [`ReaderOptions::max_doc_size`]; each skip is reported as an
+//! [`Item::Skipped`] naming the file (and line). Memory holds one document
+//! (one text file, or one JSONL line) at a time: a line longer than the
+//! limit is read through without being kept.
+//!
 //! Boilerplate lines (bylines, "Baca Juga", "Advertisement", …) stay in the
 //! text so that offsets remain true; [`Boilerplate::lines`] marks them and
 //! later stages take no entity or triple from them.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use serde::Deserialize;
 
@@ -39,7 +51,7 @@ impl Document {
         let id = id.into();
         Document {
             origin: Location::file(format!("<{id}>")),
-            text: normalize_newlines(text.strip_prefix('\u{feff}').unwrap_or(text)),
+            text: normalize_newlines(text),
             id,
             warnings: Vec::new(),
         }
@@ -71,9 +83,49 @@ impl Source {
     }
 }
 
-/// The format a file name implies: `*.jsonl` is JSONL, anything else text.
+/// How a file is compressed, by its name: `*.gz` is gzip, `*.zst` (or
+/// `*.zstd`) is Zstandard, anything else is read as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+/// The compression a file name implies (see [`Compression`]).
+pub fn compression_of(path: &Path) -> Compression {
+    let name = file_name(path);
+    if name.ends_with(".gz") {
+        Compression::Gzip
+    } else if name.ends_with(".zst") || name.ends_with(".zstd") {
+        Compression::Zstd
+    } else {
+        Compression::None
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The file name without its compression suffix (`a.jsonl.gz` → `a.jsonl`).
+fn inner_name(path: &Path) -> String {
+    let name = file_name(path);
+    for ext in [".gz", ".zst", ".zstd"] {
+        if let Some(s) = name.strip_suffix(ext) {
+            return s.to_owned();
+        }
+    }
+    name
+}
+
+/// The format a file name implies: `*.jsonl` (and `*.ndjson`) is JSONL,
+/// anything else text. A compression suffix is looked through:
+/// `a.jsonl.gz` is JSONL.
 pub fn format_of(path: &Path) -> Format {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let name = inner_name(path);
     if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
         Format::Jsonl
     } else {
@@ -81,9 +133,10 @@ pub fn format_of(path: &Path) -> Format {
     }
 }
 
-/// True for the file names a folder walk picks up.
+/// True for the file names a folder walk picks up: `*.txt`, `*.jsonl`,
+/// `*.ndjson`, and each of them with `.gz`, `.zst` or `.zstd` after it.
 fn is_document_file(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let name = inner_name(path);
     name.ends_with(".txt") || name.ends_with(".jsonl") || name.ends_with(".ndjson")
 }
 
@@ -96,28 +149,40 @@ pub struct Expanded {
     /// Inputs that could not be opened or listed.
     pub errors: Vec<Error>,
     /// Files inside folders that were passed over because of their
-    /// extension (only `*.txt` and `*.jsonl` are read from folders).
+    /// extension (only `*.txt` and `*.jsonl`, plain or compressed, are read
+    /// from folders).
     pub skipped: Vec<PathBuf>,
+    /// The sum of the sizes of the source files as stored (compressed
+    /// files count their compressed size); `None` when standard input is
+    /// one of the sources, whose size is not known up front.
+    pub total_bytes: Option<u64>,
 }
 
 /// Turns command-line inputs into sources: `-` is standard input (read as
 /// `stdin_format`), a folder is walked recursively, a file is read by its
 /// extension.
 pub fn expand(inputs: &[PathBuf], stdin_format: Format) -> Expanded {
-    let mut out = Expanded::default();
+    let mut out = Expanded {
+        total_bytes: Some(0),
+        ..Expanded::default()
+    };
     for input in inputs {
         if input.as_os_str() == "-" {
             out.sources.push(Source::Stdin {
                 format: stdin_format,
             });
+            out.total_bytes = None;
             continue;
         }
         match std::fs::metadata(input) {
             Ok(meta) if meta.is_dir() => walk(input, &mut out),
-            Ok(_) => out.sources.push(Source::File {
-                path: input.clone(),
-                format: format_of(input),
-            }),
+            Ok(meta) => {
+                out.total_bytes = out.total_bytes.map(|t| t + meta.len());
+                out.sources.push(Source::File {
+                    path: input.clone(),
+                    format: format_of(input),
+                });
+            }
             Err(e) => out.errors.push(Error::io(Location::file(input.clone()), e)),
         }
     }
@@ -145,64 +210,92 @@ fn walk(dir: &Path, out: &mut Expanded) {
     for path in entries {
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, out),
-            Ok(_) if is_document_file(&path) => out.sources.push(Source::File {
-                format: format_of(&path),
-                path,
-            }),
+            Ok(m) if is_document_file(&path) => {
+                out.total_bytes = out.total_bytes.map(|t| t + m.len());
+                out.sources.push(Source::File {
+                    format: format_of(&path),
+                    path,
+                });
+            }
             Ok(_) => out.skipped.push(path),
             Err(e) => out.errors.push(Error::io(Location::file(path), e)),
         }
     }
 }
 
+/// Removes a leading byte-order mark and replaces CRLF and lone CR with LF,
+/// in place (no copy of the text is made).
+fn normalize_owned(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return text;
+    }
+    let mut b = text.into_bytes();
+    let (mut r, mut w) = (0, 0);
+    while r < b.len() {
+        let c = b[r];
+        r += 1;
+        if c == b'\r' {
+            if b.get(r) == Some(&b'\n') {
+                r += 1;
+            }
+            b[w] = b'\n';
+        } else {
+            b[w] = c;
+        }
+        w += 1;
+    }
+    b.truncate(w);
+    String::from_utf8(b).expect("replacing ASCII bytes keeps UTF-8 valid")
+}
+
 /// Replaces CRLF and lone CR with LF.
 fn normalize_newlines(text: &str) -> String {
-    if !text.contains('\r') {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' {
-            if chars.peek() == Some(&'\n') {
-                chars.next();
-            }
-            out.push('\n');
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    normalize_owned(text.to_owned())
 }
 
 /// Decodes bytes as UTF-8, lossily, and normalises the text. `what` names
 /// the place for the warning ("file.txt", "file.jsonl:12").
 pub fn decode(bytes: &[u8], what: &dyn std::fmt::Display, warnings: &mut Vec<String>) -> String {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => normalize_newlines(s),
+    decode_owned(bytes.to_vec(), what, warnings)
+}
+
+/// [`decode`] for bytes the caller gives away: valid UTF-8 becomes the
+/// text without being copied.
+pub fn decode_owned(
+    mut bytes: Vec<u8>,
+    what: &dyn std::fmt::Display,
+    warnings: &mut Vec<String>,
+) -> String {
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => normalize_owned(s),
         Err(e) => {
             warnings.push(format!(
                 "{what}: invalid UTF-8 at byte offset {}; invalid bytes replaced with U+FFFD",
-                e.valid_up_to()
+                e.utf8_error().valid_up_to()
             ));
-            normalize_newlines(&String::from_utf8_lossy(bytes))
+            normalize_owned(String::from_utf8_lossy(e.as_bytes()).into_owned())
         }
     }
 }
 
-/// The stem of a path (`seeds/000_x.txt` → `000_x`).
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// The stem of a path (`seeds/000_x.txt` → `000_x`, `a.txt.gz` → `a`).
 fn stem(path: &Path) -> String {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let name = inner_name(path);
     for ext in [".txt", ".jsonl", ".ndjson"] {
         if let Some(s) = name.strip_suffix(ext) {
             return s.to_owned();
         }
     }
-    path.file_stem()
+    Path::new(&name)
+        .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or(name)
 }
@@ -224,8 +317,20 @@ pub fn parse_jsonl_line(
 ) -> Result<Document> {
     let loc = Location::line(path, line_no);
     let mut warnings = Vec::new();
-    let line = decode(line, &loc, &mut warnings);
-    let rec: Record = serde_json::from_str(&line)
+    let line = line.strip_prefix(BOM).unwrap_or(line);
+    let lossy;
+    let json = match std::str::from_utf8(line) {
+        Ok(s) => s,
+        Err(e) => {
+            warnings.push(format!(
+                "{loc}: invalid UTF-8 at byte offset {}; invalid bytes replaced with U+FFFD",
+                e.valid_up_to()
+            ));
+            lossy = String::from_utf8_lossy(line);
+            &*lossy
+        }
+    };
+    let rec: Record = serde_json::from_str(json)
         .map_err(|e| Error::parse(loc.clone(), format!("not a JSON object: {e}")))?;
     let text = match rec.text {
         Some(serde_json::Value::String(s)) => s,
@@ -240,17 +345,141 @@ pub fn parse_jsonl_line(
     };
     Ok(Document {
         id,
-        text: normalize_newlines(text.strip_prefix('\u{feff}').unwrap_or(&text)),
+        text: normalize_owned(text),
         origin: loc,
         warnings,
     })
 }
 
+/// The default of [`ReaderOptions::max_doc_size`]: 64 MiB.
+pub const DEFAULT_MAX_DOC_SIZE: u64 = 64 << 20;
+
+/// How many leading bytes binary detection looks at.
+pub const BINARY_SNIFF_BYTES: usize = 1024;
+
+/// How a [`Reader`] reads.
+#[derive(Debug, Clone)]
+pub struct ReaderOptions {
+    /// Documents larger than this many bytes are skipped and reported (see
+    /// [`SkipReason::TooLarge`]): a text file's size after decompression,
+    /// a JSONL line's length. `None` means no limit. Default:
+    /// [`DEFAULT_MAX_DOC_SIZE`].
+    pub max_doc_size: Option<u64>,
+    /// Skip inputs with a NUL byte in their first [`BINARY_SNIFF_BYTES`]
+    /// bytes (after decompression), as ripgrep does. Default: true.
+    pub skip_binary: bool,
+    /// Read only the items whose index (see [`Reader`]) falls in this
+    /// range; others are passed over without being parsed, and reading
+    /// stops at the range's end. Default: all items.
+    pub items: Option<Range<u64>>,
+}
+
+impl Default for ReaderOptions {
+    fn default() -> Self {
+        ReaderOptions {
+            max_doc_size: Some(DEFAULT_MAX_DOC_SIZE),
+            skip_binary: true,
+            items: None,
+        }
+    }
+}
+
+/// Why an input or record was passed over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    /// A NUL byte in the first KB: not text.
+    Binary,
+    /// Larger than [`ReaderOptions::max_doc_size`]. `size` is exact when
+    /// `exact`; otherwise reading stopped at `limit + 1` bytes.
+    TooLarge { size: u64, limit: u64, exact: bool },
+}
+
+/// An input or record that was passed over on purpose; not a failure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    /// The file, and the line for a JSONL record.
+    pub location: Location,
+    pub reason: SkipReason,
+}
+
+impl std::fmt::Display for Skip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: skipped: ", self.location)?;
+        match self.reason {
+            SkipReason::Binary => write!(
+                f,
+                "not a text file (a NUL byte in its first {BINARY_SNIFF_BYTES} bytes)"
+            ),
+            SkipReason::TooLarge {
+                size,
+                limit,
+                exact: true,
+            } => write!(
+                f,
+                "document of {size} bytes is larger than the limit of {limit} bytes"
+            ),
+            SkipReason::TooLarge { limit, .. } => {
+                write!(f, "document is larger than the limit of {limit} bytes")
+            }
+        }
+    }
+}
+
+/// One thing a [`Reader`] found: a document, an input or record passed
+/// over on purpose, or one that could not be read.
+#[derive(Debug)]
+pub enum Item {
+    Document(Document),
+    Skipped(Skip),
+    Failed(Error),
+}
+
+/// Counts bytes read from the underlying file, before decompression.
+struct Counting<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// An opened source: decompressed bytes, and what is needed to account
+/// for its size when it is done.
+struct Stream {
+    reader: Box<dyn Read + Send>,
+    /// Size as stored, for files.
+    size: Option<u64>,
+    compressed: bool,
+    /// The byte counter when the source was opened.
+    start: u64,
+}
+
 /// Reads documents from sources one at a time, in order, so memory holds one
 /// record (or one text file) at a time however large the input.
+///
+/// Every item has an index, counted over all sources in order: a text
+/// input is one item, a JSONL input is one item per non-blank line (a
+/// JSONL input that cannot be opened, is not text, or breaks off with a
+/// read error counts one item for that). [`ReaderOptions::items`] selects
+/// a range of indices; [`count_items`] counts them, so that contiguous
+/// ranges split a run into shards whose outputs, concatenated in order,
+/// are the output of the whole run.
+///
+/// As an [`Iterator`], a reader yields documents and failures and passes
+/// over skipped inputs silently; [`Reader::next_item`] reports them too.
 pub struct Reader {
     sources: std::vec::IntoIter<Source>,
     current: Option<Open>,
+    opts: ReaderOptions,
+    /// Index of the next item.
+    index: u64,
+    read: Arc<AtomicU64>,
+    pub(crate) stop: Option<Arc<AtomicBool>>,
 }
 
 struct Open {
@@ -259,40 +488,241 @@ struct Open {
     lines: Box<dyn BufRead + Send>,
     line_no: u64,
     buf: Vec<u8>,
+    size: Option<u64>,
+    start: u64,
 }
 
+/// What [`read_line`] found.
+enum Line {
+    Eof,
+    /// Empty or only ASCII white space.
+    Blank,
+    /// A line, in the buffer when it was asked for (without its newline).
+    Content,
+    /// Longer than the limit: its length; the buffer holds nothing.
+    TooLong(u64),
+}
+
+/// Reads one line (without its `\n`) into `buf` when `keep`, holding at most
+/// `limit` bytes in memory: a longer line is read to its end and reported
+/// with its length.
+fn read_line(
+    r: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: Option<u64>,
+    keep: bool,
+) -> io::Result<Line> {
+    buf.clear();
+    let mut len = 0u64;
+    let mut any = false;
+    let mut blank = true;
+    loop {
+        let avail = r.fill_buf()?;
+        if avail.is_empty() {
+            if !any {
+                return Ok(Line::Eof);
+            }
+            break;
+        }
+        any = true;
+        let (chunk, used, done) = match memchr::memchr(b'\n', avail) {
+            Some(i) => (&avail[..i], i + 1, true),
+            None => (avail, avail.len(), false),
+        };
+        len += chunk.len() as u64;
+        if blank && chunk.iter().any(|c| !c.is_ascii_whitespace()) {
+            blank = false;
+        }
+        if keep && limit.is_none_or(|l| len <= l) {
+            buf.extend_from_slice(chunk);
+        }
+        r.consume(used);
+        if done {
+            break;
+        }
+    }
+    Ok(if blank {
+        Line::Blank
+    } else if limit.is_some_and(|l| len > l) {
+        buf.clear();
+        Line::TooLong(len)
+    } else {
+        Line::Content
+    })
+}
+
+/// Line buffers larger than this are given back after use, so that one
+/// long line does not keep its memory for the rest of the run.
+const KEEP_LINE_BUFFER: usize = 1 << 20;
+
 impl Reader {
+    /// A reader with the default options (see [`ReaderOptions`]).
     pub fn new(sources: Vec<Source>) -> Reader {
+        Reader::with_options(sources, ReaderOptions::default())
+    }
+
+    pub fn with_options(sources: Vec<Source>, opts: ReaderOptions) -> Reader {
         Reader {
             sources: sources.into_iter(),
             current: None,
+            opts,
+            index: 0,
+            read: Arc::new(AtomicU64::new(0)),
+            stop: None,
         }
     }
 
-    fn open(source: &Source) -> Result<Box<dyn BufRead + Send>> {
+    /// Bytes of input consumed so far, as stored (compressed bytes for
+    /// compressed files). An input that is done counts its whole size,
+    /// read or not (skipped, or broken off by an error).
+    pub fn bytes_read(&self) -> u64 {
+        self.read.load(Ordering::Relaxed)
+    }
+
+    /// The index of the next item (the number of items passed so far).
+    pub fn item_index(&self) -> u64 {
+        self.index
+    }
+
+    /// Stops reading (the reader then ends) once `flag` is set.
+    pub fn stop_when(&mut self, flag: Arc<AtomicBool>) {
+        self.stop = Some(flag);
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop
+            .as_ref()
+            .is_some_and(|f| f.load(Ordering::Relaxed))
+    }
+
+    fn wanted(&self, index: u64) -> bool {
+        self.opts.items.as_ref().is_none_or(|r| r.contains(&index))
+    }
+
+    fn past_end(&self) -> bool {
+        self.opts
+            .items
+            .as_ref()
+            .is_some_and(|r| self.index >= r.end)
+    }
+
+    fn open(&self, source: &Source) -> io::Result<Stream> {
+        let start = self.bytes_read();
         match source {
             Source::File { path, .. } => {
-                let f = File::open(path).map_err(|e| Error::io(Location::file(path), e))?;
-                Ok(Box::new(BufReader::with_capacity(1 << 16, f)))
+                let f = File::open(path)?;
+                let size = f.metadata().ok().map(|m| m.len());
+                let counted = Counting {
+                    inner: f,
+                    count: Arc::clone(&self.read),
+                };
+                let compression = compression_of(path);
+                let reader: Box<dyn Read + Send> = match compression {
+                    Compression::None => Box::new(counted),
+                    Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(
+                        BufReader::with_capacity(1 << 16, counted),
+                    )),
+                    Compression::Zstd => Box::new(zstd::stream::read::Decoder::new(counted)?),
+                };
+                Ok(Stream {
+                    reader,
+                    size,
+                    compressed: compression != Compression::None,
+                    start,
+                })
             }
-            Source::Stdin { .. } => Ok(Box::new(BufReader::new(std::io::stdin()))),
+            Source::Stdin { .. } => Ok(Stream {
+                reader: Box::new(Counting {
+                    inner: io::stdin(),
+                    count: Arc::clone(&self.read),
+                }),
+                size: None,
+                compressed: false,
+                start,
+            }),
         }
     }
 
-    fn read_text(source: &Source) -> Result<Document> {
+    /// Counts a finished input as read in full.
+    fn done(&self, size: Option<u64>, start: u64) {
+        if let Some(size) = size {
+            let consumed = self.bytes_read() - start;
+            if size > consumed {
+                self.read.fetch_add(size - consumed, Ordering::Relaxed);
+            }
+        }
+    }
+
+    fn read_text(&self, source: &Source) -> Item {
         let loc = source.location();
-        let mut reader = Self::open(source)?;
-        let mut bytes = Vec::new();
-        reader
+        let mut s = match self.open(source) {
+            Ok(s) => s,
+            Err(e) => return Item::Failed(Error::io(loc, e)),
+        };
+        let item = self.read_text_from(source, &mut s, loc);
+        self.done(s.size, s.start);
+        item
+    }
+
+    fn read_text_from(&self, source: &Source, s: &mut Stream, loc: Location) -> Item {
+        let limit = self.opts.max_doc_size;
+        if let (Some(size), Some(limit), false) = (s.size, limit, s.compressed) {
+            if size > limit {
+                return Item::Skipped(Skip {
+                    location: loc,
+                    reason: SkipReason::TooLarge {
+                        size,
+                        limit,
+                        exact: true,
+                    },
+                });
+            }
+        }
+        let expected = match (s.size, s.compressed) {
+            (Some(size), false) => size as usize,
+            _ => BINARY_SNIFF_BYTES,
+        };
+        let mut bytes = Vec::with_capacity(expected.max(BINARY_SNIFF_BYTES));
+        let result = s
+            .reader
+            .by_ref()
+            .take(BINARY_SNIFF_BYTES as u64)
             .read_to_end(&mut bytes)
-            .map_err(|e| Error::io(loc.clone(), e))?;
+            .and_then(|_| {
+                if self.opts.skip_binary && memchr::memchr(0, &bytes).is_some() {
+                    return Ok(true);
+                }
+                let rest = limit.map_or(u64::MAX, |l| (l + 1).saturating_sub(bytes.len() as u64));
+                s.reader.by_ref().take(rest).read_to_end(&mut bytes)?;
+                Ok(false)
+            });
+        match result {
+            Err(e) => return Item::Failed(Error::io(loc, e)),
+            Ok(true) => {
+                return Item::Skipped(Skip {
+                    location: loc,
+                    reason: SkipReason::Binary,
+                });
+            }
+            Ok(false) => {}
+        }
+        if let Some(limit) = limit.filter(|&l| bytes.len() as u64 > l) {
+            return Item::Skipped(Skip {
+                location: loc,
+                reason: SkipReason::TooLarge {
+                    size: bytes.len() as u64,
+                    limit,
+                    exact: false,
+                },
+            });
+        }
         let mut warnings = Vec::new();
-        let text = decode(&bytes, &loc, &mut warnings);
+        let text = decode_owned(bytes, &loc, &mut warnings);
         let id = match source {
             Source::File { path, .. } => stem(path),
             Source::Stdin { .. } => "stdin".to_owned(),
         };
-        Ok(Document {
+        Item::Document(Document {
             id,
             text,
             origin: loc,
@@ -300,31 +730,183 @@ impl Reader {
         })
     }
 
-    fn next_jsonl(&mut self) -> Option<Result<Document>> {
-        let open = self.current.as_mut()?;
+    /// Opens a JSONL input. `Err` is the item that stands for the whole
+    /// input (it could not be opened, or it is not text).
+    fn open_jsonl(&self, source: &Source) -> std::result::Result<Open, Item> {
+        let loc = source.location();
+        let mut s = self
+            .open(source)
+            .map_err(|e| Item::Failed(Error::io(loc.clone(), e)))?;
+        let mut head = Vec::with_capacity(BINARY_SNIFF_BYTES);
+        let sniffed = s
+            .reader
+            .by_ref()
+            .take(BINARY_SNIFF_BYTES as u64)
+            .read_to_end(&mut head);
+        if let Err(e) = sniffed {
+            self.done(s.size, s.start);
+            return Err(Item::Failed(Error::io(loc, e)));
+        }
+        if self.opts.skip_binary && memchr::memchr(0, &head).is_some() {
+            self.done(s.size, s.start);
+            return Err(Item::Skipped(Skip {
+                location: loc,
+                reason: SkipReason::Binary,
+            }));
+        }
+        Ok(Open {
+            stem: match source {
+                Source::File { path, .. } => stem(path),
+                Source::Stdin { .. } => "stdin".to_owned(),
+            },
+            path: loc.path,
+            lines: Box::new(BufReader::with_capacity(
+                1 << 16,
+                io::Cursor::new(head).chain(s.reader),
+            )),
+            line_no: 0,
+            buf: Vec::new(),
+            size: s.size,
+            start: s.start,
+        })
+    }
+
+    fn close(&mut self) {
+        if let Some(open) = self.current.take() {
+            self.done(open.size, open.start);
+        }
+    }
+
+    /// The next item of the open JSONL input, or `None` at its end (the
+    /// input is then closed).
+    fn next_jsonl(&mut self) -> Option<Item> {
+        let limit = self.opts.max_doc_size;
         loop {
-            open.buf.clear();
+            if self.past_end() || self.stopped() {
+                return None;
+            }
+            let keep = self.wanted(self.index);
+            let open = self.current.as_mut()?;
             open.line_no += 1;
-            match open.lines.read_until(b'\n', &mut open.buf) {
-                Ok(0) => {
-                    self.current = None;
+            let line = read_line(&mut *open.lines, &mut open.buf, limit, keep);
+            let item = match line {
+                Ok(Line::Eof) => {
+                    self.close();
                     return None;
                 }
-                Ok(_) => {
-                    let line = trim_ascii(&open.buf);
-                    if line.is_empty() {
-                        continue;
+                Ok(Line::Blank) => continue,
+                Ok(Line::TooLong(size)) => Item::Skipped(Skip {
+                    location: Location::line(&open.path, open.line_no),
+                    reason: SkipReason::TooLarge {
+                        size,
+                        limit: limit.unwrap_or(u64::MAX),
+                        exact: true,
+                    },
+                }),
+                Ok(Line::Content) if !keep => {
+                    self.index += 1;
+                    continue;
+                }
+                Ok(Line::Content) => {
+                    let parsed = parse_jsonl_line(
+                        trim_ascii(&open.buf),
+                        &open.path,
+                        open.line_no,
+                        &open.stem,
+                    );
+                    if open.buf.capacity() > KEEP_LINE_BUFFER {
+                        open.buf = Vec::new();
                     }
-                    return Some(parse_jsonl_line(line, &open.path, open.line_no, &open.stem));
+                    match parsed {
+                        Ok(doc) => Item::Document(doc),
+                        Err(e) => Item::Failed(e),
+                    }
                 }
                 Err(e) => {
                     let err = Error::io(Location::line(&open.path, open.line_no), e);
-                    self.current = None;
-                    return Some(Err(err));
+                    self.close();
+                    Item::Failed(err)
                 }
+            };
+            self.index += 1;
+            if keep {
+                return Some(item);
             }
         }
     }
+
+    /// The next item: a document, a skip or a failure; `None` at the end
+    /// of the input (or of the selected range, or once stopped).
+    pub fn next_item(&mut self) -> Option<Item> {
+        loop {
+            if self.past_end() || self.stopped() {
+                return None;
+            }
+            if self.current.is_some() {
+                if let Some(item) = self.next_jsonl() {
+                    return Some(item);
+                }
+                if self.current.is_some() {
+                    // Stopped or past the end inside the input.
+                    return None;
+                }
+                continue;
+            }
+            let source = self.sources.next()?;
+            let format = match &source {
+                Source::File { format, .. } | Source::Stdin { format } => *format,
+            };
+            match format {
+                Format::Text => {
+                    let index = self.index;
+                    self.index += 1;
+                    if self.wanted(index) {
+                        return Some(self.read_text(&source));
+                    }
+                }
+                Format::Jsonl => match self.open_jsonl(&source) {
+                    Ok(open) => self.current = Some(open),
+                    Err(item) => {
+                        let index = self.index;
+                        self.index += 1;
+                        if self.wanted(index) {
+                            return Some(item);
+                        }
+                    }
+                },
+            }
+        }
+    }
+}
+
+/// Counts the items (see [`Reader`]) of `sources` as a reader with `opts`
+/// would see them, without parsing a record: text inputs are not opened,
+/// JSONL inputs are read line by line. `None` when `stop` was set before
+/// the count was done.
+pub fn count_items(
+    sources: Vec<Source>,
+    opts: &ReaderOptions,
+    stop: Option<Arc<AtomicBool>>,
+) -> Option<u64> {
+    let mut r = Reader::with_options(
+        sources,
+        ReaderOptions {
+            items: Some(u64::MAX..u64::MAX),
+            ..opts.clone()
+        },
+    );
+    r.stop = stop;
+    let none = r.next_item();
+    debug_assert!(none.is_none(), "no item is wanted");
+    if r.stopped() { None } else { Some(r.index) }
+}
+
+/// The range of item indices that shard `k` of `n` (1-based) reads out of
+/// `total` items: contiguous, in order, sizes differing by at most one.
+pub fn shard_range(k: u64, n: u64, total: u64) -> Range<u64> {
+    assert!(1 <= k && k <= n, "shard {k} of {n}");
+    let at = |i: u64| (u128::from(total) * u128::from(i) / u128::from(n)) as u64;
+    at(k - 1)..at(k)
 }
 
 fn trim_ascii(b: &[u8]) -> &[u8] {
@@ -344,34 +926,10 @@ impl Iterator for Reader {
 
     fn next(&mut self) -> Option<Result<Document>> {
         loop {
-            if self.current.is_some() {
-                if let Some(item) = self.next_jsonl() {
-                    return Some(item);
-                }
-                continue;
-            }
-            let source = self.sources.next()?;
-            let format = match &source {
-                Source::File { format, .. } | Source::Stdin { format } => *format,
-            };
-            match format {
-                Format::Text => return Some(Self::read_text(&source)),
-                Format::Jsonl => match Self::open(&source) {
-                    Ok(lines) => {
-                        let path = source.location().path;
-                        self.current = Some(Open {
-                            stem: match &source {
-                                Source::File { path, .. } => stem(path),
-                                Source::Stdin { .. } => "stdin".to_owned(),
-                            },
-                            path,
-                            lines,
-                            line_no: 0,
-                            buf: Vec::new(),
-                        });
-                    }
-                    Err(e) => return Some(Err(e)),
-                },
+            match self.next_item()? {
+                Item::Document(d) => return Some(Ok(d)),
+                Item::Failed(e) => return Some(Err(e)),
+                Item::Skipped(_) => {}
             }
         }
     }

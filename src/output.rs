@@ -62,6 +62,9 @@ pub const TRIPLE_COLUMNS: &[&str] = &[
     "object_end",
     "trigger_start",
     "trigger_end",
+    "subject_country",
+    "object_country",
+    "mode",
 ];
 
 /// Columns of the entities file (SPEC §3).
@@ -103,6 +106,13 @@ pub struct TripleRow<'a> {
     pub object_end: usize,
     pub trigger_start: Option<usize>,
     pub trigger_end: Option<usize>,
+    /// The country the subject acts for: itself for a country, a person's
+    /// country from a title in the document or the gazetteer's roles.
+    pub subject_country: Cow<'a, str>,
+    pub object_country: Cow<'a, str>,
+    /// `asserted`, or `intended` when the relation is only intended,
+    /// wanted or asked for ("akan", "will", "wants to").
+    pub mode: &'static str,
 }
 
 /// One entity mention, flat (field order = [`ENTITY_COLUMNS`]).
@@ -219,6 +229,10 @@ impl<'a> Rows<'a> {
         let mut cc = CharCounter::new(text);
         let chars: Vec<usize> = offsets.iter().map(|&b| cc.at(b)).collect();
         let ch = |b: usize| chars[offsets.binary_search(&b).expect("offset recorded")];
+        let countries = crate::relation::actor_countries(self.gaz, a);
+        let country_of = |m: &crate::analysis::Mention| -> &'a str {
+            countries.get(&m.entity).copied().unwrap_or("")
+        };
         a.triples
             .iter()
             .map(|t| {
@@ -260,6 +274,9 @@ impl<'a> Rows<'a> {
                     object_end: ch(om.end),
                     trigger_start: t.trigger.as_ref().map(|r| ch(r.start)),
                     trigger_end: t.trigger.as_ref().map(|r| ch(r.end)),
+                    subject_country: Cow::Borrowed(country_of(sm)),
+                    object_country: Cow::Borrowed(country_of(om)),
+                    mode: if t.intended { "intended" } else { "asserted" },
                 }
             })
             .collect()

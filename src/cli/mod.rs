@@ -121,9 +121,25 @@ pub struct ExtractArgs {
     /// How to read `-` (standard input).
     #[arg(long, value_enum, default_value = "text")]
     pub stdin_format: StdinFormat,
-    /// No summary on standard error.
+    /// No progress and no summary on standard error (warnings and errors
+    /// are still shown).
     #[arg(long, short)]
     pub quiet: bool,
+    /// Skip, and report, every document larger than SIZE: a text file's
+    /// size after decompression, a JSONL line's length. Bytes, or a number
+    /// with K, M or G (KB, MB, GB; powers of 1024).
+    #[arg(long, value_name = "SIZE", default_value = "64MB", value_parser = extract::parse_size)]
+    pub max_doc_size: u64,
+    /// Write the run's summary as JSON to FILE: counts per entity type and
+    /// relation, failed and skipped inputs, time, throughput.
+    #[arg(long, value_name = "FILE")]
+    pub stats: Option<PathBuf>,
+    /// Process only shard K of N (1 <= K <= N): the documents of the inputs
+    /// are numbered in reading order and cut into N contiguous ranges, so
+    /// the N outputs concatenated in shard order (headers dropped) are the
+    /// output of one unsharded run.
+    #[arg(long, value_name = "K/N", value_parser = extract::parse_shard)]
+    pub shard: Option<extract::Shard>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -27,20 +27,31 @@ pub enum Case {
     Exact,
     /// The first letter upper case, the rest any (names that are also words).
     Cap,
+    /// Every word capitalised, or all in capitals: multi-word names ("Russia
+    /// Today" the channel, not "visited Russia today").
+    Title,
 }
 
 impl Case {
-    /// The `auto` rule for an entity type: acronyms exact; a one-word
-    /// person or organisation name capitalised ("Bernama" is an agency,
-    /// "bernama" the Indonesian for "named"); anything else any case.
+    /// The `auto` rule for an entity type: acronyms exact; a person's or
+    /// organisation's name capitalised as a name is written ("Bernama" is an
+    /// agency, "bernama" the Indonesian for "named"; "Russia Today" a
+    /// channel, "Russia today" not); anything else any case.
     pub fn auto_for(alias: &str, etype: crate::gazetteer::EntityType) -> Case {
         use crate::gazetteer::EntityType;
         match Case::auto(alias) {
-            Case::Any
-                if matches!(etype, EntityType::Person | EntityType::Organization)
-                    && !alias.contains(char::is_whitespace) =>
-            {
-                Case::Cap
+            Case::Any if matches!(etype, EntityType::Person | EntityType::Organization) => {
+                let words: Vec<&str> = alias.split_whitespace().collect();
+                if words.len() == 1 {
+                    Case::Cap
+                } else if words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+                {
+                    Case::Title
+                } else {
+                    Case::Any
+                }
             }
             c => c,
         }
@@ -226,6 +237,12 @@ impl<T> PhraseSet<T> {
                 Case::Any => true,
                 Case::Exact => *c.form == *matched,
                 Case::Cap => matched.chars().next().is_some_and(char::is_uppercase),
+                Case::Title => {
+                    !matched.chars().any(char::is_lowercase)
+                        || matched
+                            .split_whitespace()
+                            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
+                }
             })
             .map(|c| &c.value)
     }

@@ -199,11 +199,22 @@ pub enum WordClass {
     OrgHead,
     /// "Bapak", "Ibu", "Mr": before a name, not part of it.
     Honorific,
+    /// "melakukan", "memberikan", "held", "launched": a verb whose object
+    /// noun is the event ("held talks", "memberikan dukungan"); its subject
+    /// is the event's subject.
+    LightVerb,
+    /// "menghentikan", "mencabut", "halted", "lifted": stops the relation
+    /// that follows (halting aid is a sanction, CAMEO 162; lifting
+    /// sanctions is no sanction).
+    Undo,
+    /// "akan", "ingin", "will", "wants", "threatened": the relation is
+    /// intended, wanted or asked for, not (yet) done (`mode` = `intended`).
+    Modal,
 }
 
 impl WordClass {
     /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::Honorific;
+    pub const LAST: WordClass = WordClass::Modal;
 
     pub fn parse(s: &str) -> Option<WordClass> {
         Some(match s {
@@ -228,6 +239,9 @@ impl WordClass {
             "time" => WordClass::Time,
             "org_head" => WordClass::OrgHead,
             "honorific" => WordClass::Honorific,
+            "light_verb" => WordClass::LightVerb,
+            "undo" => WordClass::Undo,
+            "modal" => WordClass::Modal,
             _ => return None,
         })
     }
@@ -585,10 +599,11 @@ fn load_entities(
             "any" => Some(Case::Any),
             "exact" => Some(Case::Exact),
             "cap" => Some(Case::Cap),
+            "title" => Some(Case::Title),
             other => {
                 diags.push(t.error(
                     row.line,
-                    format!("bad case `{other}` (any, exact, cap or empty)"),
+                    format!("bad case `{other}` (any, exact, cap, title or empty)"),
                 ));
                 continue;
             }

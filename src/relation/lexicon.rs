@@ -104,9 +104,10 @@ impl Lexicons {
                         list.iter()
                             .map(|f| {
                                 let lf = f.to_lowercase();
+                                // (The cue itself may be a verb form, "berterima kasih".)
                                 let pos = paradigm
                                     .iter()
-                                    .find(|(g, _)| *g == lf)
+                                    .find(|(g, _)| *g == lf && lf != c.cue.to_lowercase())
                                     .map_or_else(|| pos_of(lang, f, &c.cue), |(_, p)| *p);
                                 (f.clone(), pos)
                             })

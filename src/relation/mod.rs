@@ -259,6 +259,7 @@ fn cooccurrence(gaz: &Gazetteer, analysis: &mut Analysis) {
                     cameo: None,
                     speaker: None,
                     rule: "cooccurrence",
+                    intended: false,
                 });
             }
         }
@@ -289,4 +290,64 @@ mod tests {
         let t = "kata dia. Beijing akan";
         assert!(!after_capitalised_word(t, t.find("Beijing").unwrap()));
     }
+}
+
+/// The country each acting entity of a document stands for: a country
+/// itself; a person by a title in the document ("Menlu Rusia Sergei
+/// Lavrov"), else by the gazetteer's roles (the current or latest office
+/// in a country); an organisation by a country named in its name.
+pub fn actor_countries<'g>(
+    gaz: &'g Gazetteer,
+    a: &'g Analysis,
+) -> std::collections::HashMap<EntityRef, &'g str> {
+    let mut out = std::collections::HashMap::new();
+    for (i, m) in a.mentions.iter().enumerate() {
+        if out.contains_key(&m.entity) {
+            continue;
+        }
+        let e = a.entity(gaz, m.entity);
+        let country: Option<&str> = match m.etype {
+            EntityType::Country => Some(e.id.as_str()),
+            EntityType::Person => a
+                .triples
+                .iter()
+                .filter(|t| {
+                    matches!(t.relation, Relation::LeaderOf | Relation::OfficialOf)
+                        && a.mentions[t.subject as usize].entity == m.entity
+                        && a.mentions[t.object as usize].etype == EntityType::Country
+                })
+                .map(|t| {
+                    a.entity(gaz, a.mentions[t.object as usize].entity)
+                        .id
+                        .as_str()
+                })
+                .next()
+                .or_else(|| {
+                    e.roles
+                        .iter()
+                        .filter(|r| {
+                            gaz.find(&r.of)
+                                .is_some_and(|x| gaz.entity(x).etype == EntityType::Country)
+                        })
+                        .max_by_key(|r| {
+                            r.years
+                                .iter()
+                                .map(|y| y.1.unwrap_or(u16::MAX))
+                                .max()
+                                .unwrap_or(0)
+                        })
+                        .and_then(|r| gaz.find(&r.of).map(|x| gaz.entity(x).id.as_str()))
+                }),
+            EntityType::Organization => a.mentions[i + 1..]
+                .iter()
+                .take_while(|n| n.nested && n.start < m.end)
+                .map(|n| a.entity(gaz, n.entity).id.as_str())
+                .next(),
+            EntityType::Location => None,
+        };
+        if let Some(c) = country {
+            out.insert(m.entity, c);
+        }
+    }
+    out
 }

@@ -87,8 +87,11 @@ pub(crate) struct Sent<'a> {
     group_of_chunk: Vec<usize>,
     groups: Vec<Group>,
     /// Groups that only describe ("Pemimpin Rusia": a title before a
-    /// country with no name) and do not act.
+    /// country with no name; "the Thai border": a demonym as a modifier)
+    /// and do not act.
     descriptor: Vec<bool>,
+    /// Of those, the ones that are a title's country ("Pemimpin Rusia").
+    described: Vec<bool>,
 }
 
 const BOUNDARY_PUNCT: &[char] = &[
@@ -221,16 +224,38 @@ impl<'a> Sent<'a> {
             group_of_chunk: Vec::new(),
             groups: Vec::new(),
             descriptor: Vec::new(),
+            described: Vec::new(),
         };
         s.build_chunks(a);
         s.build_groups();
         s.descriptor = (0..s.groups.len())
             .map(|g| {
                 let grp = &s.groups[g];
+                let lone = grp.chunks.len() == 1 && matches!(s.els[grp.first].kind, Kind::Ent(_));
+                // "Pemimpin Rusia": a title before a country, no name.
+                let described =
+                    lone && grp.first > 0 && matches!(s.els[grp.first - 1].kind, Kind::Title(_));
+                // "the Thai border": a demonym before a noun that is not
+                // people acting ("Afghan rebels", "Chinese officials") nor a
+                // title ("Russian president").
+                let modifier = lone
+                    && grp.first == grp.last
+                    && a.mentions[s.chunks[grp.chunks[0]].head as usize].kind == AliasKind::Demonym
+                    && !(s.has(grp.last + 1, WordClass::Collective)
+                        || matches!(
+                            s.els.get(grp.last + 1).map(|e| e.kind),
+                            Some(Kind::Title(_))
+                        ));
+                described || modifier
+            })
+            .collect();
+        s.described = (0..s.groups.len())
+            .map(|g| {
+                let grp = &s.groups[g];
                 grp.chunks.len() == 1
+                    && matches!(s.els[grp.first].kind, Kind::Ent(_))
                     && grp.first > 0
                     && matches!(s.els[grp.first - 1].kind, Kind::Title(_))
-                    && matches!(s.els[grp.first].kind, Kind::Ent(_))
             })
             .collect();
         s
@@ -634,21 +659,39 @@ impl<'a> Sent<'a> {
                     _ => return None,
                 }
             }
-            Left::Comp(c) => c,
+            // "membantah bahwa akan menyerang": no subject of its own, so
+            // the reporting verb's; but "that the European Community
+            // partners refuse": a subject we do not know, so none.
+            Left::Comp(c) => {
+                let nouns = (c + 1..i)
+                    .filter(|&k| matches!(self.els[k].kind, Kind::Other))
+                    .count();
+                if nouns > 1 {
+                    return None;
+                }
+                c
+            }
         };
-        // `at` is a "bahwa": the predicate before it reports or denies.
+        // `at` is a "bahwa"/"that": the predicate before it reports or
+        // denies. Without such a verb it is a relative "that" ("a
+        // resolution that …"), whose subject we do not know.
         let mut k = at;
-        let mut denial = false;
-        while k > 0 && at - k < 4 {
+        let mut verb = None;
+        while k > 0 && at - k < 7 {
             k -= 1;
             if let Kind::Cue(q) = self.els[k].kind {
-                denial = self.cues[q as usize].relation == Relation::Reject;
+                verb = Some(self.cues[q as usize].relation == Relation::Reject);
+                break;
+            }
+            if self.has(k, WordClass::Speech) || self.has(k, WordClass::LightVerb) {
+                verb = Some(false);
                 break;
             }
             if self.group_at(k).is_some() || self.is_boundary(k) {
                 break;
             }
         }
+        let denial = verb?;
         match self.left(k) {
             Left::Group(g) => Some((g, denial)),
             _ => None,
@@ -788,6 +831,101 @@ impl<'a> Sent<'a> {
         })
     }
 
+    /// An actor right before a noun cue, through at most two modifiers and
+    /// a possessive: "Russia's invasion", "Israeli air raids", "US-led war".
+    fn modifier_before(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        for _ in 0..3 {
+            if k == 0 {
+                return None;
+            }
+            k -= 1;
+            if let Some(g) = self.group_at(k) {
+                return (!self.after_prep(g)
+                    || self.has(self.groups[g].first.wrapping_sub(1), WordClass::Comp))
+                .then_some(g)
+                .filter(|_| !self.described[g]);
+            }
+            let w = self.word(k);
+            let glue = matches!(w, "'s" | "’s" | "-" | "'" | "’") || w.eq_ignore_ascii_case("led");
+            if !(glue || self.is_modifier(k)) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A light verb ("memberikan", "held") within a few words before a noun
+    /// cue, with nothing but modifiers, determiners or negation between.
+    fn light_verb_before(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        let mut others = 0;
+        for _ in 0..5 {
+            if k == 0 {
+                return None;
+            }
+            k -= 1;
+            if self.has(k, WordClass::LightVerb) {
+                return Some(k);
+            }
+            // "kerja sama ekonomi dan kontak diplomatik": a noun joined to an
+            // earlier event noun shares its verb.
+            if self.has(k, WordClass::Coord) {
+                continue;
+            }
+            if let Kind::Cue(q) = self.els[k].kind {
+                if self.cues[q as usize].pos == Pos::Noun {
+                    continue;
+                }
+                // "sepakat memperpanjang kemitraan", "agreed to expand ties".
+                return Some(k);
+            }
+            if matches!(self.els[k].kind, Kind::Other) {
+                others += 1;
+            }
+            let neutral = self.is_modifier(k)
+                || self.has(k, WordClass::Neg)
+                || self.has(k, WordClass::Irrealis)
+                || matches!(self.els[k].kind, Kind::Other);
+            if !neutral
+                || others > 2
+                || self.group_at(k).is_some()
+                || self.is_boundary(k)
+                || self.is_punct(k, ',')
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Does a possessive mark the noun cue at `i` ("kunjungannya",
+    /// "pertemuan virtualnya", "pertemuan mereka", "their meeting")?
+    fn possessed(&self, i: usize) -> bool {
+        let nya = |k: usize| k < self.els.len() && self.word(k).to_lowercase().ends_with("nya");
+        nya(i)
+            || (self.is_modifier(i + 1) && nya(i + 1))
+            || self.has(i + 1, WordClass::Pronoun)
+            || (i > 0 && self.has(i - 1, WordClass::Pronoun))
+    }
+
+    /// Is the cue at `i` only intended, wanted or asked for: a modal word
+    /// between the subject (ending at `subject_last`) and the cue?
+    fn intended(&self, i: usize, subject_last: usize) -> bool {
+        let from = if subject_last < i {
+            subject_last + 1
+        } else {
+            i.saturating_sub(4)
+        };
+        (from.max(i.saturating_sub(6))..i).any(|k| self.has(k, WordClass::Modal))
+    }
+
+    /// Is the cue at `i` stopped by an "undo" verb right before it
+    /// ("menghentikan bantuan", "lifted the sanctions")?
+    fn undone(&self, i: usize) -> bool {
+        (i.saturating_sub(4)..i).any(|k| self.has(k, WordClass::Undo))
+    }
+
     /// "saling mendukung", "membela kepentingan satu sama lain": a
     /// reciprocal word right before the cue or after it in the same phrase.
     fn reciprocal(&self, i: usize) -> bool {
@@ -876,6 +1014,7 @@ struct Hit<'c> {
     cameo: Option<&'c str>,
     speaker: Option<u32>,
     rule: &'static str,
+    intended: bool,
 }
 
 impl Hit<'_> {
@@ -888,6 +1027,7 @@ impl Hit<'_> {
             cameo: None,
             speaker: None,
             rule,
+            intended: false,
         }
     }
 }
@@ -902,6 +1042,7 @@ fn push(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>, subj: u32, obj: u32, 
         cameo,
         speaker,
         rule,
+        intended,
     } = *hit;
     let (sm, om) = (&a.mentions[subj as usize], &a.mentions[obj as usize]);
     if !is_actor(sm) || !is_actor(om) || sm.entity == om.entity {
@@ -922,6 +1063,7 @@ fn push(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>, subj: u32, obj: u32, 
             .or_else(|| rel.cameo_root().map(str::to_owned)),
         speaker,
         rule,
+        intended,
     };
     if !out.iter().any(|o| {
         o.sentence == t.sentence
@@ -1284,7 +1426,26 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 object = s.object(i, rel);
                 subject = s.agent_after(i, true);
                 if subject.is_none() {
+                    // "Russia's invasion", "US-led war", "French mediation":
+                    // an actor right before the noun.
+                    subject = s.modifier_before(i);
+                }
+                if subject.is_none() && s.possessed(i) {
+                    // "kunjungannya ke Tiongkok", "pertemuan mereka": the
+                    // noun's owner is the clause's subject.
                     if let Some((g, d)) = s.subject(i) {
+                        subject = Some(g);
+                        denial = d;
+                    }
+                }
+                if subject.is_none() {
+                    // "Xi menawarkan dukungan", "held talks": the event noun
+                    // is the object of a light verb, whose subject it takes.
+                    // A noun in any other place ("fleeing the civil war in
+                    // Liberia") has no subject of its own.
+                    if let Some(v) = s.light_verb_before(i)
+                        && let Some((g, d)) = s.subject(v)
+                    {
                         subject = Some(g);
                         denial = d;
                     }
@@ -1302,13 +1463,25 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         if object == Some(sg) {
             object = None;
         }
-        let negated = denial
+        let mut negated = denial
             || s.negated(
                 i,
                 (rule == "cue" || rule == "noun").then(|| s.groups[sg].last),
             );
+        // "menghentikan bantuan", "halted aid": stopping aid is a sanction
+        // (CAMEO 162); stopping anything else negates it ("lifted the
+        // sanctions", "cancelled a visit").
+        let mut rel = rel;
+        let mut cameo = cue.cameo.as_deref();
+        if s.undone(i) {
+            if rel == Relation::Aid {
+                rel = Relation::Sanction;
+                cameo = Some("162");
+            } else {
+                negated = true;
+            }
+        }
         let speaker = s.speaker(a, i);
-        let cameo = cue.cameo.as_deref();
         let subs: Vec<u32> = s.heads(sg).collect();
         let objs: Vec<u32> = object.map(|og| s.heads(og).collect()).unwrap_or_default();
         let (subs, objs) = if cue.direction == Direction::Reverse {
@@ -1316,6 +1489,7 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         } else {
             (subs, objs)
         };
+        let intended = s.intended(i, s.groups[sg].last);
         let hit = |rule| Hit {
             rel,
             negated,
@@ -1323,6 +1497,7 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             cameo,
             speaker,
             rule,
+            intended,
         };
         if s.reciprocal(i) && object.is_none() && subs.len() >= 2 {
             // "saling mendukung": each supports each.

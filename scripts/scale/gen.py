@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Generate large inputs for kabar's scale measurements (scripts/scale/measure.sh).
+
+The texts are the seed articles (seeds/*.txt) cut into paragraphs and put
+together again at random (deterministic for a given --seed), so documents
+differ from each other but read like the seeds. Write the output under /tmp
+or target/, never into the repository.
+
+Usage:
+    gen.py jsonl  OUT.jsonl  SIZE_MB        one {"id","text"} object per line
+    gen.py files  OUT_DIR    COUNT          COUNT small *.txt files in 100 sub-folders
+    gen.py onedoc OUT.txt    SIZE_MB        one document without a line break
+    gen.py onedoc OUT.txt    SIZE_MB --lines  one document, paragraphs on lines
+
+SIZE_MB counts 10^6 bytes of output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def paragraphs() -> list[str]:
+    out = []
+    for p in sorted((ROOT / "seeds").glob("*.txt")):
+        for line in p.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if len(line) >= 40:
+                out.append(line)
+    return out
+
+
+def document(rng: random.Random, paras: list[str], n: int, sep: str) -> str:
+    return sep.join(rng.choice(paras) for _ in range(n))
+
+
+def gen_jsonl(out: Path, size_mb: float, rng: random.Random) -> None:
+    paras = paragraphs()
+    limit = int(size_mb * 1e6)
+    written = 0
+    i = 0
+    with out.open("w", encoding="utf-8") as f:
+        while written < limit:
+            text = document(rng, paras, rng.randint(4, 14), "\n\n")
+            line = json.dumps({"id": f"doc{i:08d}", "text": text}, ensure_ascii=False) + "\n"
+            f.write(line)
+            written += len(line.encode("utf-8"))
+            i += 1
+    print(f"{out}: {i} documents, {written / 1e6:.1f} MB")
+
+
+def gen_files(out: Path, count: int, rng: random.Random) -> None:
+    paras = paragraphs()
+    written = 0
+    for i in range(count):
+        sub = out / f"{i % 100:02d}"
+        if i < 100:
+            sub.mkdir(parents=True, exist_ok=True)
+        text = document(rng, paras, rng.randint(1, 4), "\n\n") + "\n"
+        data = text.encode("utf-8")
+        (sub / f"doc{i:07d}.txt").write_bytes(data)
+        written += len(data)
+    print(f"{out}: {count} files, {written / 1e6:.1f} MB")
+
+
+def gen_onedoc(out: Path, size_mb: float, rng: random.Random, lines: bool) -> None:
+    paras = paragraphs()
+    sep = "\n\n" if lines else " "
+    limit = int(size_mb * 1e6)
+    written = 0
+    with out.open("w", encoding="utf-8") as f:
+        while written < limit:
+            chunk = document(rng, paras, 64, sep) + sep
+            f.write(chunk)
+            written += len(chunk.encode("utf-8"))
+    print(f"{out}: 1 document, {written / 1e6:.1f} MB, {'paragraphs' if lines else 'no line break'}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("kind", choices=["jsonl", "files", "onedoc"])
+    ap.add_argument("out", type=Path)
+    ap.add_argument("size", type=float, help="MB for jsonl/onedoc, a file count for files")
+    ap.add_argument("--seed", type=int, default=6)
+    ap.add_argument("--lines", action="store_true", help="onedoc: paragraphs on their own lines")
+    a = ap.parse_args()
+    rng = random.Random(a.seed)
+    if a.kind == "jsonl":
+        gen_jsonl(a.out, a.size, rng)
+    elif a.kind == "files":
+        gen_files(a.out, int(a.size), rng)
+    else:
+        gen_onedoc(a.out, a.size, rng, a.lines)
+
+
+if __name__ == "__main__":
+    main()
