@@ -270,28 +270,6 @@ fn cooccurrence(gaz: &Gazetteer, analysis: &mut Analysis) {
         .sort_by_key(|t| (t.sentence, analysis.mentions[t.subject as usize].start));
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn datelines_and_previous_words() {
-        let t = "REPUBLIKA.CO.ID, MOSKOW – Presiden";
-        let s = t.find("MOSKOW").unwrap();
-        assert!(is_dateline(t, s, s + 6));
-        let t = "Beijing | EGINDO.co – Diplomat";
-        assert!(is_dateline(t, 0, 7));
-        let t = "Kremlin mengatakan Beijing – itu";
-        assert!(!is_dateline(t, 0, 7));
-        let t = "tiba di  Beijing";
-        assert_eq!(previous_word(t, t.find("Beijing").unwrap()), Some("di"));
-        let t = "Olimpiade Musim Dingin Beijing pada";
-        assert!(after_capitalised_word(t, t.find("Beijing").unwrap()));
-        let t = "kata dia. Beijing akan";
-        assert!(!after_capitalised_word(t, t.find("Beijing").unwrap()));
-    }
-}
-
 /// The country each acting entity of a document stands for: a country
 /// itself; a person by a title in the document ("Menlu Rusia Sergei
 /// Lavrov"), else by the gazetteer's roles (the current or latest office
@@ -350,4 +328,26 @@ pub fn actor_countries<'g>(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_and_previous_words() {
+        let t = "REPUBLIKA.CO.ID, MOSKOW – Presiden";
+        let s = t.find("MOSKOW").unwrap();
+        assert!(is_dateline(t, s, s + 6));
+        let t = "Beijing | EGINDO.co – Diplomat";
+        assert!(is_dateline(t, 0, 7));
+        let t = "Kremlin mengatakan Beijing – itu";
+        assert!(!is_dateline(t, 0, 7));
+        let t = "tiba di  Beijing";
+        assert_eq!(previous_word(t, t.find("Beijing").unwrap()), Some("di"));
+        let t = "Olimpiade Musim Dingin Beijing pada";
+        assert!(after_capitalised_word(t, t.find("Beijing").unwrap()));
+        let t = "kata dia. Beijing akan";
+        assert!(!after_capitalised_word(t, t.find("Beijing").unwrap()));
+    }
 }

@@ -9,15 +9,18 @@
 //! `@Speaker_id` (only in the quote tables) is the `speaker`. Symmetric
 //! relations compare unordered (SPEC §4).
 //!
+//! English cases carry enough function words ("the", "on", "in") for the
+//! language to be detected as English, as it is in real articles.
+//!
 //! Cases the rules do not handle yet sit in `#[ignore = "known gap: …"]`
 //! tests, one per item, so that `cargo test -- --ignored` shows what is
-//! left to do.
+//! left to do; move a case up into its language's table once it passes.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::sync::LazyLock;
 
-use kabar::{Analysis, Document, Pipeline, Relation};
+use kabar::{Analysis, Document, EntityType, Pipeline, Relation};
 
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::default);
 
@@ -41,24 +44,25 @@ fn key(s: String, rel: &str, o: String, neg: bool, speaker: String) -> Key {
     (s, rel.to_owned(), o, neg, speaker)
 }
 
-/// The triples kabar writes for `text` (no `co_occurs`).
-fn got(text: &str, speakers: bool) -> BTreeSet<Key> {
-    let a = analyse(text);
+/// The key of every triple kabar writes for `a` (no `co_occurs`), with the
+/// triple itself.
+fn keyed(a: &Analysis, speakers: bool) -> Vec<(Key, &kabar::Triple)> {
     a.triples
         .iter()
         .filter(|t| t.relation != Relation::CoOccurs)
         .map(|t| {
             let speaker = match (speakers, t.speaker) {
-                (true, Some(m)) => id(&a, m),
+                (true, Some(m)) => id(a, m),
                 _ => String::new(),
             };
-            key(
-                id(&a, t.subject),
+            let k = key(
+                id(a, t.subject),
                 t.relation.as_str(),
-                id(&a, t.object),
+                id(a, t.object),
                 t.negated,
                 speaker,
-            )
+            );
+            (k, t)
         })
         .collect()
 }
@@ -104,7 +108,8 @@ fn check(name: &str, cases: &[(&str, &[&str])], speakers: bool) {
     let mut n_fail = 0;
     for (text, specs) in cases {
         let want: BTreeSet<Key> = specs.iter().map(|s| want(s)).collect();
-        let got = got(text, speakers);
+        let a = analyse(text);
+        let got: BTreeSet<Key> = keyed(&a, speakers).into_iter().map(|(k, _)| k).collect();
         if got != want {
             n_fail += 1;
             let missing: BTreeSet<Key> = want.difference(&got).cloned().collect();
@@ -130,6 +135,20 @@ fn check(name: &str, cases: &[(&str, &[&str])], speakers: bool) {
 macro_rules! table {
     ($($text:expr => [$($t:expr),* $(,)?]),* $(,)?) => {
         &[$(($text, &[$($t),*] as &[&str])),*]
+    };
+}
+
+/// Mention types: `"text" => "surface": Location`.
+macro_rules! types {
+    ($($text:expr => $surface:literal: $ty:ident),* $(,)?) => {
+        &[$(($text, $surface, EntityType::$ty)),*]
+    };
+}
+
+/// Extra columns: `"text" => "Subj rel Obj": "cameo_code", quad_class`.
+macro_rules! cameos {
+    ($($text:expr => $spec:literal: $cameo:literal, $quad:expr),* $(,)?) => {
+        &[$(($text, $spec, $cameo, $quad)),*]
     };
 }
 
@@ -160,6 +179,8 @@ fn cue_lexicons_id() {
             "Arab Saudi mengucapkan selamat kepada Prabowo." => ["Saudi_Arabia praise Prabowo_Subianto"],
             "Israel menggempur Lebanon selama dua pekan." => ["Israel attack Lebanon"],
             "Korea Selatan mengucapkan terima kasih kepada Polandia." => ["South_Korea praise Poland"],
+            // Rows appended to cues-id.tsv: mengkritisi, menegur,
+            // bertandang ke, mempersenjatai, menerima as a verb.
             "India mengkritisi Kanada atas tuduhan itu." => ["India criticize Canada"],
             "China menegur Filipina karena kapal patrolinya memasuki perairan sengketa." => ["China criticize Philippines"],
             "Prabowo bertandang ke Rusia pada Juni." => ["Prabowo_Subianto meet Russia"],
@@ -199,4 +220,890 @@ fn cue_lexicons_en() {
         ],
         false,
     );
+}
+
+// 2. Argument finding: the subject is the nearest group before the cue, the
+// object the nearest after it within the clause; clause breaks limit the
+// reach; prepositions mark the object.
+
+#[test]
+fn arguments_id() {
+    check(
+        "arguments_id",
+        table![
+            "Dalam pertemuan di Jakarta, Indonesia mendukung Palestina." => ["Indonesia support State_of_Palestine"],
+            "Jepang, yang selama ini dekat dengan Amerika Serikat, mengkritik Korea Utara." => ["Japan criticize North_Korea"],
+            "Prancis mendukung Maroko, sementara Aljazair menolak rencana otonomi itu." => ["France support Morocco"],
+            "Inggris mengecam Iran karena Teheran menyita sebuah kapal tanker." => ["United_Kingdom criticize Iran"],
+            "Vietnam mengecam keras insiden itu; China membantah tuduhan tersebut." => [],
+            "Thailand mengkritik keras langkah itu, tetapi Kamboja memilih diam." => [],
+            "Filipina melayangkan protes atas tindakan China di Laut China Selatan." => ["Philippines criticize China"],
+            "Presiden Kenya William Ruto melakukan kunjungan ke China pekan lalu." => [
+                "William_Ruto leader_of Kenya",
+                "William_Ruto meet China",
+            ],
+            "India mengecam Pakistan dan mendesak Islamabad menyerahkan para pelaku." => [
+                "India criticize Pakistan",
+                "India demand Pakistan",
+            ],
+            "Korea Selatan berunding dengan Jepang mengenai sengketa sejarah." => ["South_Korea meet Japan"],
+            "Mesir menyatakan bahwa Israel telah menyerang Lebanon." => ["Israel attack Lebanon"],
+            "Jerman menyerukan gencatan senjata, sedangkan Hungaria mendukung Rusia." => ["Hungary support Russia"],
+            "Australia menandatangani pakta pertahanan dengan Jepang di Tokyo." => ["Australia cooperate Japan"],
+            "Arab Saudi menerima bantuan dari Amerika Serikat." => ["United_States aid Saudi_Arabia"],
+            "Turki mendukung Azerbaijan dalam konflik dengan Armenia." => ["Turkey support Azerbaijan"],
+            "Amerika Serikat, menurut laporan itu, memasok senjata kepada Israel." => ["United_States aid Israel"],
+        ],
+        false,
+    );
+}
+
+#[test]
+fn arguments_en() {
+    check(
+        "arguments_en",
+        table![
+            "At a meeting in Jakarta, Indonesia backed Palestine." => ["Indonesia support State_of_Palestine"],
+            "France backed Morocco, while Algeria rejected the autonomy plan." => ["France support Morocco"],
+            "Britain condemned Iran because Tehran had seized a tanker." => ["United_Kingdom criticize Iran"],
+            "Vietnam protested strongly; China dismissed the complaint." => [],
+            "Thailand criticized the move, but Cambodia stayed silent." => [],
+            "The Philippines lodged a protest against China over the collision." => ["Philippines criticize China"],
+            "Kenyan President William Ruto paid a visit to China last week." => [
+                "William_Ruto leader_of Kenya",
+                "William_Ruto meet China",
+            ],
+            "India condemned Pakistan and urged Islamabad to hand over the attackers." => [
+                "India criticize Pakistan",
+                "India demand Pakistan",
+            ],
+            "South Korea negotiated with Japan over the wartime labour dispute." => ["South_Korea meet Japan"],
+            "Egypt said that Israel had attacked Lebanon." => ["Israel attack Lebanon"],
+            "Germany called for a ceasefire, whereas Hungary backed Russia." => ["Hungary support Russia"],
+            "Australia signed a defence pact with Japan in Tokyo." => ["Australia cooperate Japan"],
+            "Saudi Arabia received aid from the United States." => ["United_States aid Saudi_Arabia"],
+            "Turkey backed Azerbaijan in its conflict with Armenia." => ["Turkey support Azerbaijan"],
+            "Japan on Monday formally backed the Philippines." => ["Japan support Philippines"],
+            "The United States on Wednesday announced new sanctions against Russia." => ["United_States sanction Russia"],
+        ],
+        false,
+    );
+}
+
+#[test]
+#[ignore = "known gap: subject after a fronted noun cue, brackets before the verb, currency 'dolar AS', ', dan' + new clause, a place before the object"]
+fn arguments_gaps() {
+    check(
+        "arguments_gaps",
+        table![
+            // A fronted "pertemuan dengan X," has its subject after the comma.
+            "Dalam pertemuan dengan Jepang, Filipina meminta dukungan untuk patroli maritim." => ["Philippines meet Japan"],
+            "In talks with Japan, the Philippines asked for support for maritime patrols." => ["Philippines meet Japan"],
+            // A date in brackets between subject and verb (news style).
+            "Jepang pada Senin (12/5) secara resmi mendukung Filipina." => ["Japan support Philippines"],
+            // "dolar AS" / "US dollars" is a currency, not an actor.
+            "Jepang mengirimkan bantuan kemanusiaan senilai 10 juta dolar AS kepada Myanmar." => ["Japan aid Myanmar"],
+            "Japan sent humanitarian aid worth 10 million US dollars to Myanmar." => ["Japan aid Myanmar"],
+            // ", dan Jepang mendukung …" starts a clause: Japan is no object.
+            "Vietnam dan Filipina mengecam China, dan Jepang mendukung kedua negara itu." => [
+                "Vietnam criticize China",
+                "Philippines criticize China",
+            ],
+            "Vietnam and the Philippines criticized China, and Japan backed both countries." => [
+                "Vietnam criticize China",
+                "Philippines criticize China",
+            ],
+            // A place (Krimea) before the actor object; the gold reads
+            // annexing Crimea from Ukraine as attack on Ukraine.
+            "Rusia mencaplok Krimea dari Ukraina pada 2014." => ["Russia attack Ukraine"],
+            "Russia annexed Crimea from Ukraine in 2014." => ["Russia attack Ukraine"],
+            // "relied on the United States": an article between the
+            // preposition and the group hides the preposition.
+            "Japan, which has long relied on the United States, criticized North Korea." => ["Japan criticize North_Korea"],
+        ],
+        false,
+    );
+}
+
+// 3. Passives: Indonesian di- forms with or without "oleh", object first;
+// English "was … by".
+
+#[test]
+fn passives_id() {
+    check(
+        "passives_id",
+        table![
+            "Rusia dikritik oleh Polandia karena menunda pemulangan tahanan." => ["Poland criticize Russia"],
+            "Klaim Jepang dibantah Beijing." => ["China reject Japan"],
+            "Palestina didukung oleh Aljazair dan Tunisia." => [
+                "Algeria support State_of_Palestine",
+                "Tunisia support State_of_Palestine",
+            ],
+            "Ukraina diserang Rusia pada Februari 2022." => ["Russia attack Ukraine"],
+            "Kuba telah lama diembargo Amerika Serikat." => ["United_States sanction Cuba"],
+            "Venezuela dijatuhi sanksi oleh Amerika Serikat." => ["United_States sanction Venezuela"],
+            "Taiwan diancam oleh China." => ["China warn Taiwan"],
+            "Zelensky dipuji oleh Kanselir Jerman Olaf Scholz." => [
+                "Olaf_Scholz leader_of Germany",
+                "Olaf_Scholz praise Volodymyr_Zelenskyy",
+            ],
+            "Korea Utara dituduh Korea Selatan meretas jaringan listriknya." => ["South_Korea criticize North_Korea"],
+            "Iran disalahkan Amerika Serikat atas serangan itu." => ["United_States criticize Iran"],
+            "Perjanjian itu ditandatangani oleh Jepang dan Inggris." => ["Japan cooperate United_Kingdom"],
+            "Ukraina, yang didukung NATO, melancarkan serangan balasan." => ["NATO support Ukraine"],
+            "Prabowo dikunjungi Anwar Ibrahim di Istana Merdeka." => ["Anwar_Ibrahim meet Prabowo_Subianto"],
+            "Myanmar kembali dikritik ASEAN karena menunda pemilu." => ["ASEAN criticize Myanmar"],
+            "Usulan Ukraina ditolak Moskow." => ["Russia reject Ukraine"],
+        ],
+        false,
+    );
+}
+
+#[test]
+fn passives_en() {
+    check(
+        "passives_en",
+        table![
+            "Russia was criticized by Poland for delaying the prisoner exchange." => ["Poland criticize Russia"],
+            "Taiwan has been threatened by China for decades." => ["China warn Taiwan"],
+            "Ukraine was invaded by Russia in February 2022." => ["Russia attack Ukraine"],
+            "The Philippines was backed by Japan and Australia." => [
+                "Japan support Philippines",
+                "Australia support Philippines",
+            ],
+            "Israel was condemned by Turkey and Egypt." => [
+                "Turkey criticize Israel",
+                "Egypt criticize Israel",
+            ],
+            "North Korea was accused by South Korea of hacking its power grid." => ["South_Korea criticize North_Korea"],
+            "Prabowo was visited by Anwar Ibrahim at the presidential palace." => ["Anwar_Ibrahim meet Prabowo_Subianto"],
+            "Myanmar was criticised by ASEAN for delaying the election." => ["ASEAN criticize Myanmar"],
+            "Japan's claim was rejected by Beijing." => ["China reject Japan"],
+            "Ukraine was attacked by Russian forces in February 2022." => ["Russia attack Ukraine"],
+            "Serbia has long been defended by Russia at the UN Security Council." => ["Russia support Serbia"],
+            "The agreement was signed by Japan and Britain on Tuesday." => ["Japan cooperate United_Kingdom"],
+        ],
+        false,
+    );
+}
+
+#[test]
+#[ignore = "known gap: agent after 'oleh pasukan' or 'by the', demonym+title agent, participles without an auxiliary"]
+fn passives_gaps() {
+    check(
+        "passives_gaps",
+        table![
+            // A collective word ("pasukan") between "oleh" and the country.
+            "Ukraina diserang oleh pasukan Rusia pada Februari 2022." => ["Russia attack Ukraine"],
+            // A noun cue with a relative passive: "sanksi yang dijatuhkan X terhadap Y".
+            "Sanksi yang dijatuhkan Uni Eropa terhadap Iran mulai berlaku." => ["European_Union sanction Iran"],
+            // "by the X": the article hides the agent.
+            "Venezuela was sanctioned by the European Union." => ["European_Union sanction Venezuela"],
+            "Iran was blamed by the United States for the attack." => ["United_States criticize Iran"],
+            // The agent is the person of a demonym + title phrase.
+            "Zelensky was praised by German Chancellor Olaf Scholz." => [
+                "Olaf_Scholz leader_of Germany",
+                "Olaf_Scholz praise Volodymyr_Zelenskyy",
+            ],
+            // Past participles without "was": reduced relative passives.
+            "Ukraine, supported by NATO, launched a counteroffensive." => ["NATO support Ukraine"],
+            "Cuba has been under an embargo imposed by the United States since 1962." => ["United_States sanction Cuba"],
+            "The sanctions imposed by the European Union on Iran took effect on Monday." => ["European_Union sanction Iran"],
+        ],
+        false,
+    );
+}
+
+// 4. Coordination distributes; a symmetric relation holds within a
+// coordinated subject alone; "saling"/"each other" gives both directions.
+
+#[test]
+fn coordination_id() {
+    check(
+        "coordination_id",
+        table![
+            "Putin dan Lukashenko sepakat memperdalam integrasi kedua negara." => ["Vladimir_Putin cooperate Alexander_Lukashenko"],
+            "China, Rusia, dan Iran mengecam Amerika Serikat." => [
+                "China criticize United_States",
+                "Russia criticize United_States",
+                "Iran criticize United_States",
+            ],
+            "Vietnam, Laos dan Kamboja mengecam Thailand." => [
+                "Vietnam criticize Thailand",
+                "Laos criticize Thailand",
+                "Cambodia criticize Thailand",
+            ],
+            "Jepang dan Korea Selatan mendukung Ukraina." => [
+                "Japan support Ukraine",
+                "South_Korea support Ukraine",
+            ],
+            "Amerika Serikat mendukung Israel dan Ukraina." => [
+                "United_States support Israel",
+                "United_States support Ukraine",
+            ],
+            "Inggris, Prancis, dan Jerman mengecam Iran dan Rusia." => [
+                "United_Kingdom criticize Iran",
+                "United_Kingdom criticize Russia",
+                "France criticize Iran",
+                "France criticize Russia",
+                "Germany criticize Iran",
+                "Germany criticize Russia",
+            ],
+            "Xi dan Putin bertemu di Kremlin." => ["Xi_Jinping meet Vladimir_Putin"],
+            "Jokowi dan Anwar Ibrahim berbicara melalui telepon." => ["Joko_Widodo meet Anwar_Ibrahim"],
+            "Presiden Turki Recep Tayyip Erdogan dan Presiden Iran Masoud Pezeshkian bertemu di Ankara." => [
+                "Recep_Tayyip_Erdoğan leader_of Turkey",
+                "Masoud_Pezeshkian leader_of Iran",
+                "Recep_Tayyip_Erdoğan meet Masoud_Pezeshkian",
+            ],
+            "Rusia dan Belarus saling mendukung." => [
+                "Russia support Belarus",
+                "Belarus support Russia",
+            ],
+            "Jepang dan Korea Selatan mengecam peluncuran rudal itu." => [],
+            "Australia serta Selandia Baru mengkritik China." => [
+                "Australia criticize China",
+                "New_Zealand criticize China",
+            ],
+            "Indonesia, Malaysia, dan Singapura sepakat memperkuat patroli bersama di Selat Malaka." => [
+                "Indonesia cooperate Malaysia",
+                "Indonesia cooperate Singapore",
+                "Malaysia cooperate Singapore",
+            ],
+            "Prabowo bersama Anwar Ibrahim mengunjungi Pakistan." => [
+                "Prabowo_Subianto meet Pakistan",
+                "Anwar_Ibrahim meet Pakistan",
+            ],
+            "Korea Utara dan Rusia menandatangani pakta pertahanan bersama." => ["North_Korea cooperate Russia"],
+        ],
+        false,
+    );
+}
+
+#[test]
+fn coordination_en() {
+    check(
+        "coordination_en",
+        table![
+            "Xi and Putin met in Beijing on Thursday." => ["Xi_Jinping meet Vladimir_Putin"],
+            "Britain, France and Germany condemned Iran." => [
+                "United_Kingdom criticize Iran",
+                "France criticize Iran",
+                "Germany criticize Iran",
+            ],
+            "Britain, France, and Germany condemned Iran and Russia." => [
+                "United_Kingdom criticize Iran",
+                "United_Kingdom criticize Russia",
+                "France criticize Iran",
+                "France criticize Russia",
+                "Germany criticize Iran",
+                "Germany criticize Russia",
+            ],
+            "Japan and South Korea backed Ukraine." => [
+                "Japan support Ukraine",
+                "South_Korea support Ukraine",
+            ],
+            "The United States backed Israel and Ukraine." => [
+                "United_States support Israel",
+                "United_States support Ukraine",
+            ],
+            "Xi and Putin held talks at the Kremlin." => ["Xi_Jinping meet Vladimir_Putin"],
+            "Russia and Belarus support each other on the world stage." => [
+                "Russia support Belarus",
+                "Belarus support Russia",
+            ],
+            "Japan and South Korea condemned the missile launch." => [],
+            "Indonesia, Malaysia and Singapore agreed to step up joint patrols." => [
+                "Indonesia cooperate Malaysia",
+                "Indonesia cooperate Singapore",
+                "Malaysia cooperate Singapore",
+            ],
+            "Narendra Modi and Anthony Albanese signed a trade deal." => ["Narendra_Modi cooperate Anthony_Albanese"],
+            "The United States and Britain imposed sanctions on Russia and Belarus." => [
+                "United_States sanction Russia",
+                "United_States sanction Belarus",
+                "United_Kingdom sanction Russia",
+                "United_Kingdom sanction Belarus",
+            ],
+            "Vietnam and the Philippines criticized China." => [
+                "Vietnam criticize China",
+                "Philippines criticize China",
+            ],
+            "China and Russia held joint naval drills in the Sea of Japan." => ["China cooperate Russia"],
+        ],
+        false,
+    );
+}
+
+#[test]
+#[ignore = "known gap: an English demonym before a title is its own chunk, so 'Turkish President X and Iranian President Y' is no group"]
+fn coordination_gaps() {
+    check(
+        "coordination_gaps",
+        table![
+            "Turkish President Recep Tayyip Erdogan and Iranian President Masoud Pezeshkian met in Ankara." => [
+                "Recep_Tayyip_Erdoğan leader_of Turkey",
+                "Masoud_Pezeshkian leader_of Iran",
+                "Recep_Tayyip_Erdoğan meet Masoud_Pezeshkian",
+            ],
+        ],
+        false,
+    );
+}
+
+// 5. Negation and irrealis: the triple is written with negated = true.
+
+#[test]
+fn negation_id() {
+    check(
+        "negation_id",
+        table![
+            "India tidak mendukung Rusia dalam pemungutan suara itu." => ["India !support Russia"],
+            "Brasil tak akan mengecam Israel." => ["Brazil !criticize Israel"],
+            "Jepang belum menjatuhkan sanksi terhadap Iran." => ["Japan !sanction Iran"],
+            "Pembelian minyak itu bukan bentuk dukungan India terhadap Rusia." => ["India !support Russia"],
+            "Turki enggan mendukung Swedia." => ["Turkey !support Sweden"],
+            "China menolak untuk mengkritik Rusia." => ["China !criticize Russia"],
+            "Amerika Serikat mendesak Israel agar tidak menyerang Lebanon." => [
+                "United_States demand Israel",
+                "Israel !attack Lebanon",
+            ],
+            "Erdogan mendesak Israel jangan menyerang Lebanon." => [
+                "Recep_Tayyip_Erdoğan demand Israel",
+                "Israel !attack Lebanon",
+            ],
+            "Vietnam tidak pernah menyerang China." => ["Vietnam !attack China"],
+            "Meski tidak hadir, Indonesia mendukung Palestina." => ["Indonesia support State_of_Palestine"],
+            "Trump batal mengunjungi China." => ["Donald_Trump !meet China"],
+            "Korea Utara membantah bahwa pihaknya menyerang Korea Selatan." => ["North_Korea !attack South_Korea"],
+            "Iran membantah berencana menyerang Arab Saudi." => ["Iran !attack Saudi_Arabia"],
+            "Jepang tak lagi mendukung Myanmar." => ["Japan !support Myanmar"],
+            "Filipina memperingatkan China agar tidak mengganggu kapal-kapalnya." => ["Philippines warn China"],
+        ],
+        false,
+    );
+}
+
+#[test]
+fn negation_en() {
+    check(
+        "negation_en",
+        table![
+            "India did not support Russia in the vote." => ["India !support Russia"],
+            "Brazil will not condemn Israel, the president said." => ["Brazil !criticize Israel"],
+            "Japan has never sanctioned Iran." => ["Japan !sanction Iran"],
+            "Turkey refused to endorse Sweden's membership bid for more than a year." => ["Turkey !support Sweden"],
+            "China would not criticize Russia over the invasion." => ["China !criticize Russia"],
+            "Washington urged Israel not to attack Lebanon." => [
+                "United_States demand Israel",
+                "Israel !attack Lebanon",
+            ],
+            "Trump called off his visit to China." => ["Donald_Trump !meet China"],
+            "Egypt denied that it had attacked Sudan." => ["Egypt !attack Sudan"],
+            "Iran denied plans to attack Saudi Arabia." => ["Iran !attack Saudi_Arabia"],
+            "Japan no longer supports Myanmar, the foreign ministry said." => ["Japan !support Myanmar"],
+            "Germany declined to criticize China publicly." => ["Germany !criticize China"],
+            "Although it did not attend, Indonesia backed Palestine." => ["Indonesia support State_of_Palestine"],
+            "India didn't condemn Russia at the UN on Friday." => ["India !criticize Russia"],
+            "The Philippines warned China not to harass its vessels." => ["Philippines warn China"],
+            "Pakistan won't meet India until the dispute is settled." => ["Pakistan !meet India"],
+            // Rows appended to words-en.tsv: "yet to", "stopped short of".
+            "Japan has yet to impose sanctions on Iran." => ["Japan !sanction Iran"],
+            "Germany stopped short of criticizing China over the incident." => ["Germany !criticize China"],
+        ],
+        false,
+    );
+}
+
+#[test]
+#[ignore = "known gap: a refusing or denying verb right before a cue does not negate it; 'tidak hanya'/'not only' negates; negation after 'dan' hides the clause subject"]
+fn negation_gaps() {
+    check(
+        "negation_gaps",
+        table![
+            // "menolak" + verb without "untuk": refusing the act.
+            "China menolak mengecam Rusia." => ["China !criticize Russia"],
+            // Denying having done it.
+            "Korea Utara membantah telah menyerang Korea Selatan." => ["North_Korea !attack South_Korea"],
+            "North Korea denied attacking South Korea on Tuesday." => ["North_Korea !attack South_Korea"],
+            // "not only" is no negation.
+            "Rusia tidak hanya mendukung Suriah secara militer." => ["Russia support Syria"],
+            "Russia not only supported Syria but also sent troops." => ["Russia support Syria"],
+            // "… dan tidak menjalin …": the second predicate shares the
+            // subject; the object of the first predicate is no subject.
+            "Indonesia tidak mengakui Israel dan tidak menjalin hubungan diplomatik dengan Israel." => ["Indonesia !cooperate Israel"],
+        ],
+        false,
+    );
+}
+
+// 6. Structural triples: titles before names (Indonesian country names,
+// English demonyms), appositions, membership.
+
+#[test]
+fn structural_id() {
+    check(
+        "structural_id",
+        table![
+            "Presiden Prancis Emmanuel Macron tiba di Hanoi pada Minggu malam." => ["Emmanuel_Macron leader_of France"],
+            "Menlu Jepang Yoko Kamikawa menghadiri forum itu." => ["Yōko_Kamikawa official_of Japan"],
+            "Perdana Menteri India Narendra Modi membuka KTT tersebut." => ["Narendra_Modi leader_of India"],
+            "Menteri Pertahanan Australia Richard Marles menghadiri upacara itu." => ["Richard_Marles official_of Australia"],
+            "Juru bicara Kremlin Dmitry Peskov menanggapi pertanyaan wartawan." => ["Dmitry_Peskov official_of Russia"],
+            "Sergei Lavrov, Menteri Luar Negeri Rusia, tiba di Jakarta." => ["Sergei_Lavrov official_of Russia"],
+            "Anwar Ibrahim, Perdana Menteri Malaysia, membuka forum itu." => ["Anwar_Ibrahim leader_of Malaysia"],
+            "Negara anggota ASEAN mencakup Indonesia, Malaysia, dan Thailand." => [
+                "Indonesia member_of ASEAN",
+                "Malaysia member_of ASEAN",
+                "Thailand member_of ASEAN",
+            ],
+            "Indonesia resmi bergabung dengan BRICS pada Januari 2025." => ["Indonesia member_of BRICS"],
+            "Swedia menjadi anggota NATO pada Maret 2024." => ["Sweden member_of NATO"],
+            "Finlandia, anggota NATO sejak 2023, berbatasan langsung dengan Rusia." => ["Finland member_of NATO"],
+            "Wakil Menteri Luar Negeri Rusia Sergei Ryabkov memperingatkan Amerika Serikat." => [
+                "Sergei_Ryabkov official_of Russia",
+                "Sergei_Ryabkov warn United_States",
+            ],
+            "Raja Yordania Abdullah II bertemu Presiden Mesir Abdel Fattah al-Sisi di Kairo." => [
+                "Abdullah_II_of_Jordan leader_of Jordan",
+                "Abdel_Fattah_el-Sisi leader_of Egypt",
+                "Abdullah_II_of_Jordan meet Abdel_Fattah_el-Sisi",
+            ],
+            "Menteri Luar Negeri Wang Yi mengatakan China mendukung Pakistan." => [
+                "Wang_Yi official_of China",
+                "China support Pakistan",
+            ],
+            // People found by pattern after a title.
+            "Duta Besar Rusia Lyudmila Vorobieva menghadiri acara itu." => ["Lyudmila_Vorobieva official_of Russia"],
+            "Duta Besar Rusia untuk Amerika Serikat, Anatoly Antonov, mengkritik keputusan itu." => ["Anatoly_Antonov official_of Russia"],
+            "Juru bicara Kementerian Pertahanan Rusia Igor Konashenkov membantah laporan itu." => [
+                "Igor_Konashenkov official_of Ministry_of_Defence_(Russia)",
+                "Igor_Konashenkov official_of Russia",
+            ],
+        ],
+        false,
+    );
+}
+
+#[test]
+fn structural_en() {
+    check(
+        "structural_en",
+        table![
+            "French President Emmanuel Macron arrived in Hanoi on Sunday evening." => ["Emmanuel_Macron leader_of France"],
+            "Japanese Foreign Minister Yoko Kamikawa attended the forum in Vientiane." => ["Yōko_Kamikawa official_of Japan"],
+            "Indian Prime Minister Narendra Modi opened the summit on Monday." => ["Narendra_Modi leader_of India"],
+            "Kremlin spokesman Dmitry Peskov told reporters the talks were useful." => ["Dmitry_Peskov official_of Russia"],
+            "Sergei Lavrov, Russia's foreign minister, arrived in Jakarta on Friday." => ["Sergei_Lavrov official_of Russia"],
+            "Anwar Ibrahim, the Malaysian prime minister, opened the forum." => ["Anwar_Ibrahim leader_of Malaysia"],
+            "Xi Jinping, the president of China, opened the forum in Beijing." => ["Xi_Jinping leader_of China"],
+            "The members of ASEAN include Indonesia, Malaysia and Thailand." => [
+                "Indonesia member_of ASEAN",
+                "Malaysia member_of ASEAN",
+                "Thailand member_of ASEAN",
+            ],
+            "Indonesia formally joined BRICS in January 2025." => ["Indonesia member_of BRICS"],
+            "Sweden became a member of NATO in March 2024." => ["Sweden member_of NATO"],
+            "NATO member Poland has raised its defence spending to four percent." => ["Poland member_of NATO"],
+            "Russian Deputy Foreign Minister Sergei Ryabkov warned the United States on Monday." => [
+                "Sergei_Ryabkov official_of Russia",
+                "Sergei_Ryabkov warn United_States",
+            ],
+            "Venezuelan opposition leader Maria Corina Machado called for new elections." => [],
+            "Anatoly Antonov, the Russian ambassador to the United States, criticized the decision." => ["Anatoly_Antonov official_of Russia"],
+        ],
+        false,
+    );
+}
+
+#[test]
+#[ignore = "known gap: former and opposition titles give roles; English demonym+title is no chunk; 'X, a NATO member'; 'ASEAN's members'; one-word org before a name is dropped"]
+fn structural_gaps() {
+    check(
+        "structural_gaps",
+        table![
+            // "Mantan"/"Former": a past office is no relation.
+            "Mantan Presiden Amerika Serikat Barack Obama mengunjungi Kenya." => ["Barack_Obama meet Kenya"],
+            "Former US President Barack Obama visited Kenya in 2015." => ["Barack_Obama meet Kenya"],
+            // An opposition leader does not lead the country.
+            "Pemimpin oposisi Venezuela Maria Corina Machado menyerukan pemilu ulang." => [],
+            // English demonym + title + person: the person acts, and a
+            // person found by pattern gets the title's relation.
+            "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow." => [
+                "Xi_Jinping leader_of China",
+                "Vladimir_Putin leader_of Russia",
+                "Xi_Jinping meet Vladimir_Putin",
+            ],
+            "Jordan's King Abdullah II met Egyptian President Abdel Fattah al-Sisi in Cairo." => [
+                "Abdullah_II_of_Jordan leader_of Jordan",
+                "Abdel_Fattah_el-Sisi leader_of Egypt",
+                "Abdullah_II_of_Jordan meet Abdel_Fattah_el-Sisi",
+            ],
+            "Russian Deputy Defence Minister Alexander Fomin warned Kyiv on Monday." => [
+                "Alexander_Fomin official_of Russia",
+                "Alexander_Fomin warn Ukraine",
+            ],
+            // An ambassador serves the sending country, not the host.
+            "The Russian ambassador to the United States, Anatoly Antonov, criticized the decision." => ["Anatoly_Antonov official_of Russia"],
+            // "untuk Indonesia"/"to Indonesia" between title and name.
+            "Duta Besar China untuk Indonesia Wang Lutong menghadiri acara itu." => ["Wang_Lutong official_of China"],
+            "Chinese Ambassador to Indonesia Wang Lutong attended the ceremony." => ["Wang_Lutong official_of China"],
+            // Membership in an apposition with an article, and after 's.
+            "Finland, a NATO member since 2023, shares a long border with Russia." => ["Finland member_of NATO"],
+            "ASEAN's members include Indonesia, Malaysia and Thailand." => [
+                "Indonesia member_of ASEAN",
+                "Malaysia member_of ASEAN",
+                "Thailand member_of ASEAN",
+            ],
+            // A one-word organisation before a capitalised name is dropped
+            // as part of a longer name (pipeline.rs), though the name is a
+            // known person.
+            "Sekretaris Jenderal PBB Antonio Guterres menyerukan gencatan senjata." => ["António_Guterres leader_of United_Nations"],
+            "Sekjen NATO Mark Rutte tiba di Vilnius." => ["Mark_Rutte leader_of NATO"],
+            "UN Secretary-General Antonio Guterres called for a ceasefire in the region." => ["António_Guterres leader_of United_Nations"],
+            "NATO Secretary General Mark Rutte arrived in Vilnius on Tuesday." => ["Mark_Rutte leader_of NATO"],
+        ],
+        false,
+    );
+}
+
+// 7. Seats and metonymy: a capital or seat that acts is its country; after
+// di/ke/dari (in/at/from) it is a place and gives no triple.
+
+#[test]
+fn seats_id() {
+    check(
+        "seats_id",
+        table![
+            "Washington mengecam Teheran atas serangan terhadap kapal tanker itu." => ["United_States criticize Iran"],
+            "Kremlin membantah tuduhan Kyiv." => ["Russia reject Ukraine"],
+            "Presiden Kenya William Ruto tiba di Beijing pada Selasa." => ["William_Ruto leader_of Kenya"],
+            "Delegasi Jepang berangkat dari Tokyo ke Seoul." => [],
+            "Gedung Putih mendukung Kyiv dalam perundingan itu." => ["United_States support Ukraine"],
+            "Seoul memperingatkan Pyongyang agar menghentikan uji coba rudal." => ["South_Korea warn North_Korea"],
+            "Canberra dan Wellington mengkritik Beijing." => [
+                "Australia criticize China",
+                "New_Zealand criticize China",
+            ],
+            "Modi mengunjungi Moskow pada Juli." => ["Narendra_Modi meet Russia"],
+            "Blinken bertemu Wang Yi di Washington." => ["Antony_Blinken meet Wang_Yi"],
+            "Tokyo dan Manila menandatangani pakta pertahanan." => ["Japan cooperate Philippines"],
+            "Lavrov terbang dari Moskow ke Pyongyang untuk bertemu Choe Son Hui." => ["Sergei_Lavrov meet Choe_Son_Hui"],
+            "Moskow menuding London mendalangi serangan itu." => ["Russia criticize United_Kingdom"],
+            "Pyongyang mengecam latihan militer gabungan Seoul dan Washington." => [
+                "North_Korea criticize South_Korea",
+                "North_Korea criticize United_States",
+                "South_Korea cooperate United_States",
+            ],
+            "Putin menerima Xi di Kremlin." => ["Vladimir_Putin meet Xi_Jinping"],
+        ],
+        false,
+    );
+}
+
+#[test]
+fn seats_en() {
+    check(
+        "seats_en",
+        table![
+            "Washington condemned Tehran over the attack on the tanker." => ["United_States criticize Iran"],
+            "The Kremlin rejected Kyiv's peace proposal on Sunday." => ["Russia reject Ukraine"],
+            "Kenyan President William Ruto arrived in Beijing on Tuesday." => ["William_Ruto leader_of Kenya"],
+            "The Japanese delegation flew from Tokyo to Seoul on Monday." => [],
+            "The White House backed Kyiv in the negotiations." => ["United_States support Ukraine"],
+            "Seoul warned Pyongyang to halt its missile tests." => ["South_Korea warn North_Korea"],
+            "Canberra and Wellington criticized Beijing over the incident." => [
+                "Australia criticize China",
+                "New_Zealand criticize China",
+            ],
+            "Modi visited Moscow in July for the first time since the invasion." => ["Narendra_Modi meet Russia"],
+            "Blinken met Wang Yi in Washington on Friday." => ["Antony_Blinken meet Wang_Yi"],
+            "Tokyo and Manila signed a defence pact on Monday." => ["Japan cooperate Philippines"],
+            "Lavrov flew from Moscow to Pyongyang to meet Choe Son Hui." => ["Sergei_Lavrov meet Choe_Son_Hui"],
+            "Moscow accused London of orchestrating the attack." => ["Russia criticize United_Kingdom"],
+            "Putin hosted Xi at the Kremlin in March." => ["Vladimir_Putin meet Xi_Jinping"],
+        ],
+        false,
+    );
+}
+
+#[test]
+#[ignore = "known gap: an English noun cue read as a verb stops the object search ('condemned the joint military drills of X')"]
+fn seats_gaps() {
+    check(
+        "seats_gaps",
+        table![
+            "Pyongyang condemned the joint military drills of Seoul and Washington." => [
+                "North_Korea criticize South_Korea",
+                "North_Korea criticize United_States",
+                "South_Korea cooperate United_States",
+            ],
+        ],
+        false,
+    );
+}
+
+/// The type of every mention of `surface` in `text`.
+fn types_of(text: &str, surface: &str) -> Vec<EntityType> {
+    let a = analyse(text);
+    a.mentions
+        .iter()
+        .filter(|m| &text[m.start..m.end] == surface)
+        .map(|m| m.etype)
+        .collect()
+}
+
+fn check_types(name: &str, cases: &[(&str, &str, EntityType)]) {
+    let mut failures = String::new();
+    for &(text, surface, want) in cases {
+        let got = types_of(text, surface);
+        if got != [want] {
+            let _ = write!(
+                failures,
+                "\n  text: {text}\n  {surface}: expected {want:?}, got {got:?}\n"
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{name}:\n{failures}");
+}
+
+#[test]
+fn seats_act_or_are_places() {
+    check_types(
+        "seats_act_or_are_places",
+        types![
+            "Presiden Kenya William Ruto tiba di Beijing pada Selasa." => "Beijing": Location,
+            "Delegasi Jepang berangkat dari Tokyo ke Seoul." => "Tokyo": Location,
+            "Delegasi Jepang berangkat dari Tokyo ke Seoul." => "Seoul": Location,
+            "Blinken bertemu Wang Yi di Washington." => "Washington": Location,
+            "Washington mengecam Teheran atas serangan itu." => "Washington": Country,
+            "Washington mengecam Teheran atas serangan itu." => "Teheran": Country,
+            "Kremlin membantah tuduhan Kyiv." => "Kremlin": Country,
+            "MOSKOW – Rusia menolak tuduhan itu." => "MOSKOW": Location,
+            "Kenyan President William Ruto arrived in Beijing on Tuesday." => "Beijing": Location,
+            "Blinken met Wang Yi in Washington on Friday." => "Washington": Location,
+            "Moscow accused London of orchestrating the attack." => "Moscow": Country,
+            "Moscow accused London of orchestrating the attack." => "London": Country,
+        ],
+    );
+}
+
+#[test]
+#[ignore = "known gap: a seat after 'in the'/'at the' is not seen as a place (previous word only)"]
+fn seats_act_or_are_places_gaps() {
+    check_types(
+        "seats_act_or_are_places_gaps",
+        types![
+            "Putin hosted Xi at the Kremlin in March." => "Kremlin": Location,
+            "Fumio Kishida is meeting Joe Biden at the White House on Friday." => "White House": Location,
+        ],
+    );
+}
+
+// 8. Quotes: relations inside a quote are extracted; who is quoted goes in
+// `speaker` (compared here too: `@Speaker`).
+
+#[test]
+fn quotes_id() {
+    check(
+        "quotes_id",
+        table![
+            "“Indonesia mendukung kemerdekaan Palestina,” kata Prabowo." => ["Indonesia support State_of_Palestine @Prabowo_Subianto"],
+            "“China dan Rusia akan terus bekerja sama,” ujar Putin di Beijing." => ["China cooperate Russia @Vladimir_Putin"],
+            "Lavrov mengatakan: “Moskow tidak akan menyerang Polandia.”" => ["Russia !attack Poland @Sergei_Lavrov"],
+            "“Kami mengecam keras serangan Israel terhadap Iran,” kata Erdogan." => ["Israel attack Iran @Recep_Tayyip_Erdoğan"],
+            "“Rusia siap membantu Korea Utara,” ujar Putin kepada wartawan." => ["Russia aid North_Korea @Vladimir_Putin"],
+            "Putin mengatakan Rusia mendukung Iran." => ["Russia support Iran"],
+            "Menurut Lavrov, “NATO mengancam Rusia.”" => ["NATO warn Russia @Sergei_Lavrov"],
+            "Zelensky berkata, “Ukraina berterima kasih kepada Polandia.”" => ["Ukraine praise Poland @Volodymyr_Zelenskyy"],
+            "“Jepang tidak akan pernah menyerang China,” tegas Kishida." => ["Japan !attack China @Fumio_Kishida"],
+            "“Iran tidak akan menyerang Arab Saudi,” ujar Menlu Iran Abbas Araghchi." => [
+                "Iran !attack Saudi_Arabia @Abbas_Araghchi",
+                "Abbas_Araghchi official_of Iran",
+            ],
+        ],
+        true,
+    );
+}
+
+#[test]
+fn quotes_en() {
+    check(
+        "quotes_en",
+        table![
+            "\"China firmly supports Pakistan,\" said Xi on Monday." => ["China support Pakistan @Xi_Jinping"],
+            "Lavrov told reporters: \"Moscow will not attack Poland.\"" => ["Russia !attack Poland @Sergei_Lavrov"],
+            "\"Russia is ready to help North Korea,\" said Putin." => ["Russia aid North_Korea @Vladimir_Putin"],
+            "Putin said Russia supports Iran in its dispute with the West." => ["Russia support Iran"],
+            "\"Japan will never attack China,\" said Kishida, who later met Xi." => [
+                "Japan !attack China @Fumio_Kishida",
+                "Fumio_Kishida meet Xi_Jinping",
+            ],
+            "According to Lavrov, \"NATO is threatening Russia.\"" => ["NATO warn Russia @Sergei_Lavrov"],
+            "Zelensky said, \"Ukraine is grateful to Poland for its support.\"" => ["Ukraine praise Poland @Volodymyr_Zelenskyy"],
+            "\"The United States supports Taiwan,\" said Blinken, \"but we do not support independence.\"" => ["United_States support Taiwan @Antony_Blinken"],
+        ],
+        true,
+    );
+}
+
+#[test]
+#[ignore = "known gap: English 'X said' after a quote; a quote over two sentences; 'yang kemudian' after the speaker"]
+fn quotes_gaps() {
+    check(
+        "quotes_gaps",
+        table![
+            // The English order "…," Xi said.
+            "\"China firmly supports Pakistan,\" Xi said on Monday." => ["China support Pakistan @Xi_Jinping"],
+            "\"Russia and China will keep working together,\" Putin told reporters in Beijing." => ["Russia cooperate China @Vladimir_Putin"],
+            "\"Iran will not attack Saudi Arabia,\" Iranian Foreign Minister Abbas Araghchi said." => [
+                "Iran !attack Saudi_Arabia @Abbas_Araghchi",
+                "Abbas_Araghchi official_of Iran",
+            ],
+            "“India stands with Bangladesh,” Modi wrote on X." => ["India support Bangladesh @Narendra_Modi"],
+            "\"We strongly condemn the Israeli attack on Iran,\" Erdogan said in a statement." => ["Israel attack Iran @Recep_Tayyip_Erdoğan"],
+            // The speaker follows the sentence after the one quoted.
+            "“China mendukung Rusia. Kami juga menentang perluasan NATO,” kata Wang Yi." => ["China support Russia @Wang_Yi"],
+            // "yang kemudian bertemu": "kemudian" is a clause word.
+            "“Jepang tidak akan pernah menyerang China,” kata Kishida, yang kemudian bertemu Xi." => [
+                "Japan !attack China @Fumio_Kishida",
+                "Fumio_Kishida meet Xi_Jinping",
+            ],
+        ],
+        true,
+    );
+}
+
+// Extra columns: `cameo_code` is the cue's code (three digits when the cue
+// says that much, the root when it gives only that) and empty when the cue
+// gives none, never invented; `quad_class` follows from it; structural
+// triples have neither. `lang` is detected per document.
+
+/// (text, triple, cameo_code, quad_class)
+type CameoCase = (&'static str, &'static str, &'static str, Option<u8>);
+
+fn check_cameo(name: &str, cases: &[CameoCase]) {
+    let mut failures = String::new();
+    for &(text, spec, cameo, quad) in cases {
+        let a = analyse(text);
+        let want = want(spec);
+        let found: Vec<(String, Option<u8>)> = keyed(&a, false)
+            .into_iter()
+            .filter(|(k, _)| *k == want)
+            .map(|(_, t)| {
+                let c = t.cameo.clone().unwrap_or_default();
+                let q = Relation::quad_class(&c);
+                (c, q)
+            })
+            .collect();
+        if found != [(cameo.to_owned(), quad)] {
+            let _ = write!(
+                failures,
+                "\n  text: {text}\n  {spec}: expected cameo {cameo:?} quad {quad:?}, got {found:?}\n"
+            );
+        }
+    }
+    assert!(failures.is_empty(), "{name}:\n{failures}");
+}
+
+#[test]
+fn cameo_codes_and_quad_classes() {
+    check_cameo(
+        "cameo_codes_and_quad_classes",
+        cameos![
+            "Modi mengunjungi Ukraina pada Agustus." => "Narendra_Modi meet Ukraine": "042", Some(1),
+            "Macron menelepon Putin pada Jumat malam." => "Emmanuel_Macron meet Vladimir_Putin": "041", Some(1),
+            "Xi menjamu Lula di Beijing." => "Xi_Jinping meet Luiz_Inácio_Lula_da_Silva": "043", Some(1),
+            "Vietnam dan Jepang menandatangani nota kesepahaman." => "Vietnam cooperate Japan": "057", Some(1),
+            "India mendukung Bangladesh dalam perundingan itu." => "India support Bangladesh": "05", Some(1),
+            "Amerika Serikat memberikan bantuan militer kepada Ukraina." => "United_States aid Ukraine": "072", Some(2),
+            "Jepang mengirim bantuan kemanusiaan kepada Myanmar." => "Japan aid Myanmar": "073", Some(2),
+            "Korea Selatan menuduh Korea Utara meretas jaringan listriknya." => "South_Korea criticize North_Korea": "112", Some(3),
+            "Lithuania memboikot China." => "Lithuania sanction China": "163", Some(4),
+            "Ekuador memutuskan hubungan diplomatik dengan Meksiko." => "Ecuador sanction Mexico": "161", Some(4),
+            "Rusia menginvasi Ukraina pada Februari 2022." => "Russia attack Ukraine": "19", Some(4),
+            "Presiden Prancis Emmanuel Macron tiba di Hanoi." => "Emmanuel_Macron leader_of France": "", None,
+            "Modi visited Ukraine in August." => "Narendra_Modi meet Ukraine": "042", Some(1),
+            "Macron phoned Putin on Friday evening." => "Emmanuel_Macron meet Vladimir_Putin": "041", Some(1),
+            "Xi hosted Lula in Beijing." => "Xi_Jinping meet Luiz_Inácio_Lula_da_Silva": "043", Some(1),
+            "India supported Bangladesh in the talks." => "India support Bangladesh": "05", Some(1),
+            "The United States sent military aid to Ukraine." => "United_States aid Ukraine": "072", Some(2),
+            "South Korea accused North Korea of hacking its power grid." => "South_Korea criticize North_Korea": "112", Some(3),
+            "Lithuania boycotted China over the dispute." => "Lithuania sanction China": "163", Some(4),
+            "Ecuador severed diplomatic ties with Mexico." => "Ecuador sanction Mexico": "161", Some(4),
+            "Russia invaded Ukraine in 2022." => "Russia attack Ukraine": "19", Some(4),
+            "Russian Deputy Foreign Minister Sergei Ryabkov warned the United States on Monday." => "Sergei_Ryabkov official_of Russia": "", None,
+        ],
+    );
+}
+
+#[test]
+#[ignore = "known gap: a cue without a code gets its relation's default (050, 190, 111, 040): invented, should stay empty"]
+fn cameo_codes_gaps() {
+    check_cameo(
+        "cameo_codes_gaps",
+        cameos![
+            "Malaysia bekerja sama dengan Singapura." => "Malaysia cooperate Singapore": "", None,
+            "Rusia menyerang Ukraina pada dini hari." => "Russia attack Ukraine": "", None,
+            "Filipina memprotes China." => "Philippines criticize China": "", None,
+            "Prabowo mengundang Erdogan ke Jakarta." => "Prabowo_Subianto meet Recep_Tayyip_Erdoğan": "", None,
+            "Malaysia will cooperate with Singapore on the project." => "Malaysia cooperate Singapore": "", None,
+            "Russia attacked Ukraine in the early hours." => "Russia attack Ukraine": "", None,
+            "The Philippines protested to China over the incident." => "Philippines criticize China": "", None,
+            "Prabowo invited Erdogan to Jakarta for the summit." => "Prabowo_Subianto meet Recep_Tayyip_Erdoğan": "", None,
+        ],
+    );
+}
+
+#[test]
+fn language_is_detected_per_document() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Presiden Rusia Vladimir Putin bertemu Xi Jinping di Beijing.",
+            "id",
+        ),
+        (
+            "Russian President Vladimir Putin met Xi Jinping in Beijing on Monday.",
+            "en",
+        ),
+        (
+            "Jepang dan Korea Selatan mengecam peluncuran rudal itu.",
+            "id",
+        ),
+        ("Japan and South Korea condemned the missile launch.", "en"),
+        // An English quote inside an Indonesian article.
+        (
+            "Menurut Reuters, Blinken mengatakan \"we will stand with the Philippines\" dalam pertemuan yang berlangsung di Manila pada Selasa.",
+            "id",
+        ),
+        // An Indonesian name inside an English article.
+        (
+            "Indonesia's Kementerian Luar Negeri said on Tuesday that the talks with Malaysia were productive.",
+            "en",
+        ),
+    ];
+    // One batch: each document keeps its own language.
+    let docs: Vec<Document> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (text, _))| Document::new(format!("d{i}"), text))
+        .collect();
+    let analyses = PIPELINE.process_all(&docs);
+    let mut failures = String::new();
+    for ((text, want), a) in cases.iter().zip(&analyses) {
+        let got = a.lang.map(|l| l.as_str());
+        if got != Some(*want) {
+            let _ = write!(failures, "\n  {text}\n  expected {want}, got {got:?}");
+        }
+    }
+    assert!(failures.is_empty(), "language per document:{failures}");
+    // The same text gives the same cues whether processed alone or in a batch.
+    for (doc, a) in docs.iter().zip(&analyses) {
+        assert_eq!(
+            PIPELINE.process(doc).triples,
+            a.triples,
+            "batch and single runs differ on {}",
+            doc.text
+        );
+    }
 }
