@@ -677,12 +677,23 @@ fn load_entities(
             }
         };
         loader.defined_at.insert(idx, (file_no, loc.clone()));
+        let plural_demonyms: Vec<String> = demonyms
+            .iter()
+            .filter(|d| d.ends_with("an") || d.ends_with('i'))
+            .map(|d| format!("{d}s"))
+            .collect();
         let mut seen: Vec<&str> = Vec::new();
         let names = std::iter::once(name)
             .chain(split_list(row.get(c_alias), t, row.line, "aliases", diags))
             .map(|a| (a, AliasKind::Name))
             .chain(seats.into_iter().map(|a| (a, AliasKind::Seat)))
-            .chain(demonyms.into_iter().map(|a| (a, AliasKind::Demonym)));
+            .chain(demonyms.iter().map(|a| (*a, AliasKind::Demonym)))
+            // "Palestinians", "Iraqis", "Americans": the people as a noun.
+            .chain(
+                plural_demonyms
+                    .iter()
+                    .map(|a| (a.as_str(), AliasKind::Demonym)),
+            );
         for (alias, kind) in names {
             if seen.contains(&alias) {
                 if kind == AliasKind::Name && alias != name {

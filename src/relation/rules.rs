@@ -238,14 +238,21 @@ impl<'a> Sent<'a> {
                 // "the Thai border": a demonym before a noun that is not
                 // people acting ("Afghan rebels", "Chinese officials") nor a
                 // title ("Russian president").
+                // ("U.S. border patrol agents": the people may come a few
+                // words later.)
+                let people = |k: usize| {
+                    s.has(k, WordClass::Collective)
+                        || matches!(s.els.get(k).map(|e| e.kind), Some(Kind::Title(_)))
+                };
+                let people_follow = (grp.last + 1..grp.last + 4)
+                    .find(|&k| people(k))
+                    .is_some_and(|p| (grp.last + 1..p).all(|k| s.is_modifier(k)));
                 let modifier = lone
                     && grp.first == grp.last
                     && a.mentions[s.chunks[grp.chunks[0]].head as usize].kind == AliasKind::Demonym
-                    && !(s.has(grp.last + 1, WordClass::Collective)
-                        || matches!(
-                            s.els.get(grp.last + 1).map(|e| e.kind),
-                            Some(Kind::Title(_))
-                        ));
+                    && s.is_modifier(grp.last + 1)
+                    && !people(grp.last + 1)
+                    && !people_follow;
                 described || modifier
             })
             .collect();
@@ -732,6 +739,8 @@ impl<'a> Sent<'a> {
     /// through prepositions; a place after "di"/"in" only for attacks, and
     /// after "ke"/"to" only for attacks and visits.
     fn object(&self, i: usize, rel: Relation) -> Option<usize> {
+        let noun = matches!(self.els[i].kind, Kind::Cue(q) if self.cues[q as usize].pos == Pos::Noun)
+            || matches!(self.els[i].kind, Kind::Ent(_));
         let mut j = i + 1;
         let mut place: Option<usize> = None;
         let n = self.els.len();
@@ -761,7 +770,17 @@ impl<'a> Sent<'a> {
                         continue;
                     }
                 }
-                if self.descriptor[g] {
+                // A described country ("Pemimpin Rusia") is no object; a
+                // demonym modifier is the possessor ("rejected an Australian
+                // ultimatum") unless it describes a place ("in the Thai
+                // border area").
+                let first = self.groups[g].first;
+                if self.described[g]
+                    || (self.descriptor[g]
+                        && (first.saturating_sub(3)..first).any(|k| {
+                            self.has(k, WordClass::PlacePrep) && !self.has(k, WordClass::PrepObj)
+                        }))
+                {
                     return None;
                 }
                 return Some(g);
@@ -774,7 +793,10 @@ impl<'a> Sent<'a> {
                     {
                         return None;
                     }
-                    if c.has(WordClass::Agent) && !c.has(WordClass::PrepObj) {
+                    // "ancaman … dari AS": for a noun, "dari"/"from" brings
+                    // its subject; after a verb it is the object's source
+                    // ("rejected an offer from Kabul").
+                    if noun && c.has(WordClass::Agent) && !c.has(WordClass::PrepObj) {
                         return None;
                     }
                     if c.has(WordClass::PlacePrep) && !c.has(WordClass::PrepObj) {
