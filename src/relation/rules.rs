@@ -1081,7 +1081,7 @@ fn push(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>, subj: u32, obj: u32, 
         negated,
         trigger: trigger.map(|i| s.els[i].start..s.els[i].end),
         cameo: cameo
-            .map(str::to_owned)
+            .map(Relation::cameo3)
             .or_else(|| rel.cameo_root().map(str::to_owned)),
         speaker,
         rule,

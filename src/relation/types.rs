@@ -84,12 +84,13 @@ impl Relation {
         )
     }
 
-    /// The CAMEO root code(s) of SPEC §2, as a default `cameo_code` when the
-    /// cue gives nothing finer; `None` for structural relations.
+    /// The generic CAMEO code of the relation's root (SPEC §2), as the
+    /// `cameo_code` when the cue gives nothing finer. `None` where SPEC
+    /// names more than one root (cooperate: 03/05/06; attack: 18/19) and for
+    /// structural relations: a code is never guessed.
     pub fn cameo_root(self) -> Option<&'static str> {
         Some(match self {
             Relation::Meet => "040",
-            Relation::Cooperate => "050",
             Relation::Support => "050",
             Relation::Praise => "051",
             Relation::Criticize => "111",
@@ -97,10 +98,19 @@ impl Relation {
             Relation::Warn => "130",
             Relation::Demand => "100",
             Relation::Sanction => "160",
-            Relation::Attack => "190",
             Relation::Aid => "070",
             _ => return None,
         })
+    }
+
+    /// A CAMEO code as three digits: a root ("13") becomes its generic code
+    /// ("130", "not specified below"); finer codes stay.
+    pub fn cameo3(code: &str) -> String {
+        if code.len() == 2 {
+            format!("{code}0")
+        } else {
+            code.to_owned()
+        }
     }
 
     /// GDELT's QuadClass for a CAMEO code: 1 verbal cooperation (01–05),
@@ -138,5 +148,9 @@ mod tests {
         assert_eq!(Relation::quad_class("112"), Some(3));
         assert_eq!(Relation::quad_class("192"), Some(4));
         assert_eq!(Relation::quad_class(""), None);
+        assert_eq!(Relation::cameo3("13"), "130");
+        assert_eq!(Relation::cameo3("042"), "042");
+        assert_eq!(Relation::Cooperate.cameo_root(), None);
+        assert_eq!(Relation::Attack.cameo_root(), None);
     }
 }
