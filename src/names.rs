@@ -18,7 +18,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
-use crate::gazetteer::{AliasKind, Entity, EntityType, Gazetteer, Lang, WordClass};
+use crate::gazetteer::matcher::PhraseSetBuilder;
+use crate::gazetteer::{
+    AliasKind, Case, Entity, EntityType, Gazetteer, Lang, PhraseSet, WordClass,
+};
 use crate::relation::lexicon::{Classes, Lexicons};
 use crate::tokenize::{Token, TokenKind, is_boundary, tokenize};
 
@@ -34,6 +37,11 @@ pub struct Names {
     /// Lower-case function words of the word lists: never part of a
     /// person's name.
     function_words: HashSet<String>,
+    /// Lower-case one-word titles ("ketua", "menteri"): never part of an
+    /// organisation's name ("Ketua Pengadilan Negeri" is a person's office).
+    title_heads: HashSet<String>,
+    /// Organisation head words of each language, capitalised.
+    org_heads: HashMap<Lang, PhraseSet<()>>,
 }
 
 /// Lower-case particles inside names ("bin", "al", "van", "de").
@@ -50,12 +58,34 @@ impl Names {
                 .collect::<Vec<_>>()
         };
         let title_words = gaz.titles.iter().flat_map(|t| words_of(&t.title)).collect();
+        // One-word titles ("Ketua", "Menteri", "Direktur"), not first words
+        // of longer ones ("National" of "National Security Adviser").
+        let title_heads = gaz
+            .titles
+            .iter()
+            .filter(|t| !t.title.contains(char::is_whitespace))
+            .map(|t| t.title.to_lowercase())
+            .collect();
         let function_words = gaz.words.iter().flat_map(|w| words_of(&w.word)).collect();
+        let mut org_heads = HashMap::new();
+        for lang in Lang::ALL {
+            let mut b = PhraseSetBuilder::new();
+            for w in gaz
+                .words
+                .iter()
+                .filter(|w| w.class == WordClass::OrgHead && w.lang.is_none_or(|l| l == lang))
+            {
+                b.add(&w.word, Case::Cap, ());
+            }
+            org_heads.insert(lang, b.build());
+        }
         Names {
             lexicons,
             stop,
             title_words,
+            title_heads,
             function_words,
+            org_heads,
         }
     }
 
@@ -66,7 +96,16 @@ impl Names {
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut tokens: Vec<Token> = Vec::new();
         let mut lowercase: Option<HashSet<String>> = None;
+        // Titles are looked for once in the whole text; only sentences with
+        // one are tokenised.
+        let mut titles_at: Vec<usize> = Vec::new();
+        lex.titles
+            .find_each(text, 0..text.len(), |f| titles_at.push(f.start));
         for (si, range) in a.sentences.iter().enumerate() {
+            let first = titles_at.partition_point(|&t| t < range.start);
+            if titles_at.get(first).is_none_or(|&t| t >= range.end) {
+                continue;
+            }
             if a.boilerplate
                 .iter()
                 .any(|b| b.start <= range.start && range.end <= b.end)
@@ -196,7 +235,21 @@ impl Names {
         let lex = self.lexicons.get(lang);
         let mut tokens: Vec<Token> = Vec::new();
         let mut spans: Vec<(usize, usize)> = Vec::new();
+        // Head words are looked for once in the whole text; only sentences
+        // with one are tokenised.
+        let Some(heads) = self.org_heads.get(&lang) else {
+            return;
+        };
+        let mut heads_at: Vec<usize> = Vec::new();
+        heads.find_each(text, 0..text.len(), |f| heads_at.push(f.start));
+        if heads_at.is_empty() {
+            return;
+        }
         for (si, range) in a.sentences.iter().enumerate() {
+            let first = heads_at.partition_point(|&t| t < range.start);
+            if heads_at.get(first).is_none_or(|&t| t >= range.end) {
+                continue;
+            }
             if a.boilerplate
                 .iter()
                 .any(|b| b.start <= range.start && range.end <= b.end)
@@ -226,7 +279,7 @@ impl Names {
                 t.kind == TokenKind::Word
                     && is_cap(w)
                     && !self.stop.contains(&w.to_lowercase())
-                    && !self.title_words.contains(&w.to_lowercase())
+                    && !self.title_heads.contains(&w.to_lowercase())
                     && mention_at(t).is_none()
             };
             // A country or demonym inside the name.
@@ -429,6 +482,13 @@ impl Names {
                 break;
             }
             j += 1;
+        }
+        // "Cyril Matamela Ramaphosa": given names right before a known
+        // person are part of that person, not another one.
+        if tokens.get(j).is_some_and(|t| in_mention(t))
+            && end.is_some_and(|e| tokens[j].start <= e + 1)
+        {
+            return None;
         }
         let start = tokens.get(k)?.start;
         (words >= 2).then_some((start, end?))

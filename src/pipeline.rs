@@ -114,6 +114,9 @@ impl Pipeline {
         let sentences = &a.sentences;
         let boilerplate = &a.boilerplate;
         let mentions = &mut a.mentions;
+        // One-word organisations followed by a capitalised word; dropped
+        // below unless that word starts another known mention.
+        let mut pending_drop: Vec<usize> = Vec::new();
         self.entities.find_each(text, 0..text.len(), |f| {
             while boiler < boilerplate.len() && boilerplate[boiler].end <= f.start {
                 boiler += 1;
@@ -130,9 +133,10 @@ impl Pipeline {
             if self.gaz.entity(entity).etype == EntityType::Organization
                 && kind == AliasKind::Name
                 && !text[f.start..f.end].contains(char::is_whitespace)
+                && text[f.start..f.end].chars().any(char::is_lowercase)
                 && next_word_capitalised(text, f.end)
             {
-                return;
+                pending_drop.push(mentions.len());
             }
             let etype = match kind {
                 AliasKind::Name => self.gaz.entity(entity).etype,
@@ -167,6 +171,23 @@ impl Pipeline {
                 });
             }
         });
+        if !pending_drop.is_empty() {
+            let starts: Vec<usize> = mentions.iter().map(|m| m.start).collect();
+            let drop: Vec<usize> = pending_drop
+                .into_iter()
+                .filter(|&i| {
+                    let next =
+                        text[mentions[i].end..].len() - text[mentions[i].end..].trim_start().len();
+                    !starts.contains(&(mentions[i].end + next))
+                })
+                .collect();
+            let mut k = 0;
+            mentions.retain(|_| {
+                let keep = !drop.contains(&k);
+                k += 1;
+                keep
+            });
+        }
     }
 
     /// Analyses documents in parallel; results in input order.

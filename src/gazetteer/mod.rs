@@ -210,11 +210,14 @@ pub enum WordClass {
     /// "akan", "ingin", "will", "wants", "threatened": the relation is
     /// intended, wanted or asked for, not (yet) done (`mode` = `intended`).
     Modal,
+    /// "mantan", "former", "oposisi": the title that follows is not held
+    /// (no leader_of / official_of).
+    Former,
 }
 
 impl WordClass {
     /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::Modal;
+    pub const LAST: WordClass = WordClass::Former;
 
     pub fn parse(s: &str) -> Option<WordClass> {
         Some(match s {
@@ -242,6 +245,7 @@ impl WordClass {
             "light_verb" => WordClass::LightVerb,
             "undo" => WordClass::Undo,
             "modal" => WordClass::Modal,
+            "former" => WordClass::Former,
             _ => return None,
         })
     }

@@ -44,6 +44,26 @@ impl Classes {
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
+
+    /// Only classes that describe rather than structure a sentence (modal,
+    /// light verb, collective, …): such a word gives way to a cue or title.
+    pub fn is_soft(self) -> bool {
+        let soft = [
+            WordClass::Modal,
+            WordClass::LightVerb,
+            WordClass::Collective,
+            WordClass::Time,
+            WordClass::Honorific,
+            WordClass::OrgHead,
+            WordClass::Member,
+            WordClass::Include,
+            WordClass::Join,
+            WordClass::Relationship,
+            WordClass::Former,
+        ];
+        let mask = soft.iter().fold(0u32, |m, &c| m | Classes::bit(c));
+        self.0 != 0 && self.0 & !mask == 0
+    }
 }
 
 /// The compiled lexicon of one language.
@@ -179,19 +199,17 @@ impl Lexicons {
     /// The language of a text by its stop words (Indonesian when undecided).
     pub fn detect(&self, text: &str) -> Lang {
         let mut counts = [0usize; 2];
-        let mut seen = 0;
+        let mut lw = String::new();
         for w in text
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty())
+            .take(1000)
         {
-            seen += 1;
-            if seen > 3000 {
-                break;
-            }
             if w.len() > 12 {
                 continue;
             }
-            let lw = w.to_lowercase();
+            lw.clear();
+            lw.extend(w.chars().flat_map(char::to_lowercase));
             match self.stopwords.get(&lw) {
                 Some(Lang::Id) => counts[0] += 1,
                 Some(Lang::En) => counts[1] += 1,

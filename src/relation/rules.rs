@@ -136,7 +136,11 @@ impl<'a> Sent<'a> {
         }
         for gap in gaps {
             lex.words.find_each(text, gap.clone(), |f| {
-                cand.push((f.start, f.end, 0, Kind::Word(*f.value)));
+                // A word with a structural role (negation, clause, preposition…)
+                // wins over a cue or title of the same words; a soft one
+                // (modal, light verb, collective…) gives way to them.
+                let p = if f.value.is_soft() { 3 } else { 0 };
+                cand.push((f.start, f.end, p, Kind::Word(*f.value)));
             });
             lex.titles.find_each(text, gap.clone(), |f| {
                 cand.push((f.start, f.end, 1, Kind::Title(*f.value)));
@@ -557,11 +561,32 @@ impl<'a> Sent<'a> {
 
     /// Is the group governed by a preposition (so not a subject)?
     fn after_prep(&self, g: usize) -> bool {
+        // "dengan Beijing", "by the European Union", "oleh pasukan Rusia":
+        // a preposition, with at most two modifiers or articles between.
         let f = self.groups[g].first;
-        f > 0 && {
-            let c = self.classes(f - 1);
-            c.has(WordClass::PrepObj) || c.has(WordClass::PlacePrep) || c.has(WordClass::Agent)
+        let mut k = f;
+        for _ in 0..3 {
+            if k == 0 {
+                return false;
+            }
+            k -= 1;
+            let c = self.classes(k);
+            if c.has(WordClass::PrepObj) || c.has(WordClass::PlacePrep) || c.has(WordClass::Agent) {
+                return true;
+            }
+            if !self.is_modifier(k) && !self.is_article(k) {
+                return false;
+            }
         }
+        false
+    }
+
+    /// "the", "a", "an": an English article.
+    fn is_article(&self, k: usize) -> bool {
+        matches!(
+            self.word(k).to_ascii_lowercase().as_str(),
+            "the" | "a" | "an"
+        )
     }
 
     /// The subject candidate before element `i`, in the same clause.
@@ -1179,6 +1204,13 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 }
                 _ => {}
             }
+        }
+        // "Mantan Presiden AS Barack Obama", "pemimpin oposisi Venezuela":
+        // an office not held.
+        if let Some((_, tk)) = title
+            && (tk.saturating_sub(2)..tk).any(|k| s.has(k, WordClass::Former))
+        {
+            continue;
         }
         let Some((rel, tk)) = title else {
             // Apposition after the person: "Vladimir Putin, Presiden Rusia"
