@@ -227,44 +227,102 @@ pub struct Token {
 
 /// Tokens of `text[range]`, offsets into `text`; white space is dropped.
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
-    let base = range.start;
-    for (off, word) in text[range].split_word_bound_indices() {
-        let start = base + off;
-        let first = word.chars().next().unwrap();
-        if first.is_whitespace() {
+    // White space always separates words (UAX #29), so each run between
+    // spaces is segmented alone: ASCII runs by a fast scanner that gives the
+    // same boundaries, others by `unicode-segmentation`.
+    let bytes = text.as_bytes();
+    let mut i = range.start;
+    while i < range.end {
+        if bytes[i].is_ascii_whitespace() {
+            i += 1;
             continue;
         }
-        // Split an English possessive off: "China's", "China’s".
-        let mut end = start + word.len();
-        for suffix in ["'s", "’s", "'S", "’S"] {
-            if word.len() > suffix.len() && word.ends_with(suffix) {
-                let cut = end - suffix.len();
-                out.push(Token {
-                    start,
-                    end: cut,
-                    kind: TokenKind::Word,
-                });
-                out.push(Token {
-                    start: cut,
-                    end,
-                    kind: TokenKind::Punct,
-                });
-                end = start;
-                break;
+        let mut j = i;
+        while j < range.end && !bytes[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if text[i..j].is_ascii() {
+            ascii_words(bytes, i, j, &mut |s, e| push_token(text, s, e, out));
+        } else {
+            for (off, word) in text[i..j].split_word_bound_indices() {
+                if !word.starts_with(char::is_whitespace) {
+                    push_token(text, i + off, i + off + word.len(), out);
+                }
             }
         }
-        if end == start {
+        i = j;
+    }
+}
+
+/// UAX #29 word boundaries for ASCII text without white space: letters and
+/// digits join; `.` and `'` join two letters or two digits, `:` two letters,
+/// `,` and `;` two digits; `_` joins anything; other characters stand alone.
+fn ascii_words(b: &[u8], start: usize, end: usize, emit: &mut dyn FnMut(usize, usize)) {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = start;
+    while i < end {
+        if !word(b[i]) {
+            emit(i, i + 1);
+            i += 1;
             continue;
         }
-        let kind = if word.chars().any(char::is_alphabetic) {
-            TokenKind::Word
-        } else if first.is_numeric() {
-            TokenKind::Number
-        } else {
-            TokenKind::Punct
-        };
-        out.push(Token { start, end, kind });
+        let s = i;
+        i += 1;
+        loop {
+            if i < end && word(b[i]) {
+                i += 1;
+                continue;
+            }
+            if i + 1 < end && word(b[i + 1]) {
+                let (prev, mid, next) = (b[i - 1], b[i], b[i + 1]);
+                let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
+                let digits = prev.is_ascii_digit() && next.is_ascii_digit();
+                let joins = match mid {
+                    b'.' | b'\'' => letters || digits,
+                    b':' => letters,
+                    b',' | b';' => digits,
+                    _ => false,
+                };
+                if joins {
+                    i += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        emit(s, i);
     }
+}
+
+/// Adds one token, splitting an English possessive off ("China's" →
+/// "China", "'s").
+fn push_token(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    let word = &text[start..end];
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if word.len() > suffix.len() && word.ends_with(suffix) {
+            let cut = end - suffix.len();
+            out.push(Token {
+                start,
+                end: cut,
+                kind: TokenKind::Word,
+            });
+            out.push(Token {
+                start: cut,
+                end,
+                kind: TokenKind::Punct,
+            });
+            return;
+        }
+    }
+    let first = word.chars().next().unwrap_or(' ');
+    let kind = if word.chars().any(char::is_alphabetic) {
+        TokenKind::Word
+    } else if first.is_numeric() {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    };
+    out.push(Token { start, end, kind });
 }
 
 #[cfg(test)]
@@ -350,6 +408,28 @@ mod tests {
         assert!(b("China 3"));
         assert!(!b("000"));
         assert!(is_boundary(t, 0) && is_boundary(t, t.len()));
+    }
+
+    /// The ASCII scanner gives exactly the boundaries of UAX #29.
+    #[test]
+    fn ascii_scanner_matches_unicode_segmentation() {
+        use proptest::prelude::*;
+        let strategy = proptest::collection::vec(
+            proptest::sample::select(vec![
+                'a', 'Z', '1', '0', '.', ',', ';', ':', '\'', '_', '-', '(', '"', '/', '%', 'q',
+            ]),
+            1..24,
+        );
+        proptest!(ProptestConfig::with_cases(2000), |(chars in strategy)| {
+            let t: String = chars.into_iter().collect();
+            let mut fast = Vec::new();
+            ascii_words(t.as_bytes(), 0, t.len(), &mut |s, e| fast.push((s, e)));
+            let slow: Vec<(usize, usize)> = t
+                .split_word_bound_indices()
+                .map(|(o, w)| (o, o + w.len()))
+                .collect();
+            prop_assert_eq!(fast, slow, "in {:?}", t);
+        });
     }
 
     #[test]
