@@ -485,9 +485,7 @@ impl Names {
         }
         // "Cyril Matamela Ramaphosa": given names right before a known
         // person are part of that person, not another one.
-        if tokens.get(j).is_some_and(in_mention)
-            && end.is_some_and(|e| tokens[j].start <= e + 1)
-        {
+        if tokens.get(j).is_some_and(in_mention) && end.is_some_and(|e| tokens[j].start <= e + 1) {
             return None;
         }
         let start = tokens.get(k)?.start;

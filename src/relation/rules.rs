@@ -888,10 +888,9 @@ impl<'a> Sent<'a> {
             }
             k -= 1;
             if let Some(g) = self.group_at(k) {
-                return (!self.after_prep(g)
-                    || self.has(self.groups[g].first.wrapping_sub(1), WordClass::Comp))
-                .then_some(g)
-                .filter(|_| !self.described[g]);
+                // (Inside a prepositional phrase too: "assistance to the
+                // US-led war" is the US's war.)
+                return (!self.described[g]).then_some(g);
             }
             let w = self.word(k);
             let glue = matches!(w, "'s" | "’s" | "-" | "'" | "’") || w.eq_ignore_ascii_case("led");
@@ -964,13 +963,19 @@ impl<'a> Sent<'a> {
         } else {
             i.saturating_sub(4)
         };
-        (from.max(i.saturating_sub(6))..i).any(|k| self.has(k, WordClass::Modal))
+        // A modal word, or a threat or demand whose content this is
+        // ("threatened to launch an offensive", "mendesak … agar menarik").
+        (from.max(i.saturating_sub(6))..i).any(|k| {
+            self.has(k, WordClass::Modal)
+                || matches!(self.els[k].kind, Kind::Cue(q)
+                    if matches!(self.cues[q as usize].relation, Relation::Warn | Relation::Demand))
+        })
     }
 
     /// Is the cue at `i` stopped by an "undo" verb right before it
     /// ("menghentikan bantuan", "lifted the sanctions")?
     fn undone(&self, i: usize) -> bool {
-        (i.saturating_sub(4)..i).any(|k| self.has(k, WordClass::Undo))
+        (i.saturating_sub(6)..i).any(|k| self.has(k, WordClass::Undo))
     }
 
     /// "saling mendukung", "membela kepentingan satu sama lain": a
@@ -1479,11 +1484,6 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 rule = "noun";
                 object = s.object(i, rel);
                 subject = s.agent_after(i, true);
-                if subject.is_none() {
-                    // "Russia's invasion", "US-led war", "French mediation":
-                    // an actor right before the noun.
-                    subject = s.modifier_before(i);
-                }
                 if subject.is_none() && s.possessed(i) {
                     // "kunjungannya ke Tiongkok", "pertemuan mereka": the
                     // noun's owner is the clause's subject.
@@ -1491,6 +1491,11 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                         subject = Some(g);
                         denial = d;
                     }
+                }
+                if subject.is_none() {
+                    // "Russia's invasion", "US-led war", "French mediation":
+                    // an actor right before the noun.
+                    subject = s.modifier_before(i);
                 }
                 if subject.is_none() {
                     // "Xi menawarkan dukungan", "held talks": the event noun
