@@ -3,9 +3,10 @@
 //!
 //! Memory holds one batch at a time (at most [`BatchOptions::max_docs`]
 //! documents or [`BatchOptions::max_bytes`] of text), however large the
-//! input. Output is byte-identical for any number of threads: workers
-//! format each document's rows into their own buffer and one writer emits
-//! the buffers in order.
+//! input; a batch of one document (a large one) writes its rows as they
+//! are encoded instead of holding them. Output is byte-identical for any
+//! number of threads: workers format each document's rows into their own
+//! buffer and one writer emits the buffers in order.
 //!
 //! A run can be stopped from outside (a signal handler, another thread)
 //! through [`BatchOptions::stop`]: the flag is looked at between documents,
@@ -22,7 +23,7 @@ use rayon::prelude::*;
 use crate::error::Error;
 use crate::gazetteer::EntityType;
 use crate::input::{Document, Item, Reader, Skip};
-use crate::output::{self, OutputOptions, RowWriter, Rows};
+use crate::output::{OutputOptions, RowEncoder, RowWriter, Rows};
 use crate::pipeline::Pipeline;
 use crate::relation::Relation;
 
@@ -231,6 +232,71 @@ struct Encoded {
     relations: Vec<Relation>,
 }
 
+impl Encoded {
+    fn count(self, doc: &Document, stats: &mut RunStats) {
+        stats.documents += 1;
+        stats.input_bytes += doc.text.len() as u64;
+        stats.sentences += self.sentences as u64;
+        stats.mentions += self.mention_types.len() as u64;
+        stats.triples += self.relations.len() as u64;
+        for t in self.mention_types {
+            *stats.mentions_by_type.entry(t.as_str()).or_default() += 1;
+        }
+        for r in self.relations {
+            *stats.triples_by_relation.entry(r.as_str()).or_default() += 1;
+        }
+    }
+}
+
+/// Analyses one document and encodes its rows into `triples` and
+/// `entities` (either of which may be `None`: not wanted).
+fn encode_doc<W: io::Write>(
+    pipeline: &Pipeline,
+    doc: &Document,
+    options: OutputOptions,
+    triples: Option<W>,
+    entities: Option<W>,
+) -> io::Result<Encoded> {
+    let a = pipeline.process(doc);
+    let rows = Rows {
+        doc,
+        analysis: &a,
+        gaz: pipeline.gazetteer(),
+        escape: options.formula_escape,
+    };
+    if let Some(w) = triples {
+        let mut enc = RowEncoder::new(options.format, w);
+        rows.try_each_triple(|r| enc.write(&r))?;
+        enc.finish()?;
+    }
+    if let Some(w) = entities {
+        let mut enc = RowEncoder::new(options.format, w);
+        rows.try_each_entity(|r| enc.write(&r))?;
+        enc.finish()?;
+    }
+    Ok(Encoded {
+        triples: Vec::new(),
+        entities: Vec::new(),
+        sentences: a.sentences.len(),
+        mention_types: a.mentions.iter().map(|m| m.etype).collect(),
+        relations: a.triples.iter().map(|t| t.relation).collect(),
+    })
+}
+
+/// Hands what a [`RowEncoder`] writes to a [`RowWriter`] in chunks.
+struct Chunks<'a>(&'a mut RowWriter);
+
+impl io::Write for Chunks<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write_chunk(buf)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 fn process_batch(
     pipeline: &Pipeline,
     docs: &[Document],
@@ -239,35 +305,39 @@ fn process_batch(
     stopped: &(dyn Fn() -> bool + Sync),
 ) -> io::Result<()> {
     let opts = outputs.options;
+    if let [doc] = docs {
+        // One document alone (a large one, or the last): its rows go to the
+        // outputs as they are encoded instead of being held in memory.
+        if stopped() {
+            return Err(interrupted());
+        }
+        let e = encode_doc(
+            pipeline,
+            doc,
+            opts,
+            outputs.triples.as_mut().map(Chunks),
+            outputs.entities.as_mut().map(Chunks),
+        )?;
+        e.count(doc, stats);
+        return Ok(());
+    }
     let want_triples = outputs.triples.is_some();
     let want_entities = outputs.entities.is_some();
-    let gaz = pipeline.gazetteer();
     let encoded: Vec<io::Result<Encoded>> = docs
         .par_iter()
         .map(|doc| {
             if stopped() {
                 return Err(interrupted());
             }
-            let a = pipeline.process(doc);
-            let rows = Rows {
+            let (mut t, mut en) = (Vec::new(), Vec::new());
+            let mut e = encode_doc(
+                pipeline,
                 doc,
-                analysis: &a,
-                gaz,
-                escape: opts.formula_escape,
-            };
-            let mut e = Encoded {
-                triples: Vec::new(),
-                entities: Vec::new(),
-                sentences: a.sentences.len(),
-                mention_types: a.mentions.iter().map(|m| m.etype).collect(),
-                relations: a.triples.iter().map(|t| t.relation).collect(),
-            };
-            if want_triples {
-                output::encode(&rows.triples(), opts.format, &mut e.triples)?;
-            }
-            if want_entities {
-                output::encode(&rows.entities(), opts.format, &mut e.entities)?;
-            }
+                opts,
+                want_triples.then_some(&mut t),
+                want_entities.then_some(&mut en),
+            )?;
+            (e.triples, e.entities) = (t, en);
             Ok(e)
         })
         .collect();
@@ -282,17 +352,7 @@ fn process_batch(
         if let Some(w) = outputs.entities.as_mut() {
             w.write_chunk(&e.entities)?;
         }
-        stats.documents += 1;
-        stats.input_bytes += doc.text.len() as u64;
-        stats.sentences += e.sentences as u64;
-        stats.mentions += e.mention_types.len() as u64;
-        stats.triples += e.relations.len() as u64;
-        for t in e.mention_types {
-            *stats.mentions_by_type.entry(t.as_str()).or_default() += 1;
-        }
-        for r in e.relations {
-            *stats.triples_by_relation.entry(r.as_str()).or_default() += 1;
-        }
+        e.count(doc, stats);
     }
     Ok(())
 }

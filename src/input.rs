@@ -965,17 +965,23 @@ impl Boilerplate {
         if line.is_empty() {
             return false;
         }
-        // Compare case-insensitively without allocating for the common case.
-        let starts = |p: &str| {
-            line.len() >= p.len()
-                && line.is_char_boundary(p.len())
-                && line[..p.len()].to_lowercase() == p
+        // Compare case-insensitively without allocating: the patterns are
+        // lower case already.
+        let starts = |p: &str| -> Option<usize> {
+            let mut lc = line
+                .char_indices()
+                .flat_map(|(i, c)| c.to_lowercase().map(move |l| (i, c, l)));
+            let mut end = 0;
+            for pc in p.chars() {
+                match lc.next() {
+                    Some((i, c, l)) if l == pc => end = i + c.len_utf8(),
+                    _ => return None,
+                }
+            }
+            Some(end)
         };
-        self.prefixes.iter().any(|p| starts(p))
-            || self
-                .lines
-                .iter()
-                .any(|p| line.len() == p.len() && line.to_lowercase() == *p)
+        self.prefixes.iter().any(|p| starts(p).is_some())
+            || self.lines.iter().any(|p| starts(p) == Some(line.len()))
     }
 
     /// Byte ranges of the boilerplate lines of `text` (without their newline).
@@ -1028,6 +1034,130 @@ mod tests {
         assert_eq!(d.unwrap().id, "5");
         let d = parse_jsonl_line(b"{\"text\": \"x\"}", p, 3, "a").unwrap();
         assert_eq!(d.id, "a:3");
+    }
+
+    #[test]
+    fn compressed_names_are_looked_through() {
+        let cases = [
+            ("a.txt", Format::Text, Compression::None, "a"),
+            ("d/a.txt.gz", Format::Text, Compression::Gzip, "a"),
+            ("a.jsonl.gz", Format::Jsonl, Compression::Gzip, "a"),
+            ("a.ndjson.zst", Format::Jsonl, Compression::Zstd, "a"),
+            ("a.b.jsonl.zstd", Format::Jsonl, Compression::Zstd, "a.b"),
+            ("notes.gz", Format::Text, Compression::Gzip, "notes"),
+        ];
+        for (name, format, compression, id) in cases {
+            let p = Path::new(name);
+            assert_eq!(format_of(p), format, "{name}");
+            assert_eq!(compression_of(p), compression, "{name}");
+            assert_eq!(stem(p), id, "{name}");
+        }
+        assert!(is_document_file(Path::new("a.txt.gz")));
+        assert!(!is_document_file(Path::new("a.gz")));
+        assert!(!is_document_file(Path::new("a.csv.zst")));
+    }
+
+    #[test]
+    fn normalising_in_place_matches_the_rules() {
+        assert_eq!(normalize_owned("\u{feff}a\r\nb\rc\r".into()), "a\nb\nc\n");
+        assert_eq!(normalize_owned("é\r\n\r\nü".into()), "é\n\nü");
+        assert_eq!(normalize_owned("plain".into()), "plain");
+    }
+
+    #[test]
+    fn long_lines_are_read_through_without_being_kept() {
+        let data = b"short\n   \n0123456789abcdef\nlast";
+        let mut r = BufReader::with_capacity(4, &data[..]);
+        let mut buf = Vec::new();
+        let mut next = |keep| match read_line(&mut r, &mut buf, Some(8), keep).unwrap() {
+            Line::Eof => "eof".to_owned(),
+            Line::Blank => "blank".to_owned(),
+            Line::Content => format!("content {}", String::from_utf8_lossy(&buf)),
+            Line::TooLong(n) => format!("too long {n} {}", buf.len()),
+        };
+        assert_eq!(next(true), "content short");
+        assert_eq!(next(true), "blank");
+        assert_eq!(next(true), "too long 16 0");
+        assert_eq!(next(false), "content ");
+        assert_eq!(next(true), "eof");
+    }
+
+    /// Writes files into a fresh folder and returns it with their sources.
+    fn files(names: &[(&str, &[u8])]) -> (tempfile::TempDir, Vec<Source>) {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes) in names {
+            std::fs::write(dir.path().join(name), bytes).unwrap();
+        }
+        let sources = expand(&[dir.path().to_owned()], Format::Text).sources;
+        (dir, sources)
+    }
+
+    fn ids(mut r: Reader) -> Vec<String> {
+        let mut out = Vec::new();
+        while let Some(item) = r.next_item() {
+            out.push(match item {
+                Item::Document(d) => d.id,
+                Item::Skipped(s) => format!("skip {}", s.location.path.display()),
+                Item::Failed(e) => format!("fail {}", e.location.and_then(|l| l.line).unwrap_or(0)),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn shard_ranges_split_the_items_in_order() {
+        let (_dir, sources) = files(&[
+            ("a.txt", b"Putin."),
+            (
+                "b.jsonl",
+                b"{\"id\":\"b1\",\"text\":\"x\"}\n\n{oops\n{\"id\":\"b3\",\"text\":\"y\"}\n",
+            ),
+            ("c.txt", b"\0binary"),
+            ("d.jsonl", b"\0binary"),
+            ("e.jsonl", b""),
+            ("f.txt", b"Xi."),
+        ]);
+        let all = ids(Reader::new(sources.clone()));
+        assert_eq!(all.len(), 7, "{all:?}");
+        assert_eq!(all[..4], ["a", "b1", "fail 3", "b3"]);
+        assert!(
+            all[4].starts_with("skip") && all[4].ends_with("c.txt"),
+            "{all:?}"
+        );
+        assert!(
+            all[5].starts_with("skip") && all[5].ends_with("d.jsonl"),
+            "{all:?}"
+        );
+        assert_eq!(all[6], "f");
+        let opts = ReaderOptions::default();
+        let total = count_items(sources.clone(), &opts, None).unwrap();
+        assert_eq!(total, 7);
+        for n in 1..=8 {
+            let mut joined = Vec::new();
+            for k in 1..=n {
+                let o = ReaderOptions {
+                    items: Some(shard_range(k, n, total)),
+                    ..ReaderOptions::default()
+                };
+                joined.extend(ids(Reader::with_options(sources.clone(), o)));
+            }
+            assert_eq!(joined, all, "{n} shards");
+        }
+        assert_eq!(shard_range(1, 3, 10), 0..3);
+        assert_eq!(shard_range(3, 3, 10), 6..10);
+        assert_eq!(shard_range(2, 4, 0), 0..0);
+    }
+
+    #[test]
+    fn bytes_read_reaches_the_stored_size() {
+        let (_dir, sources) = files(&[
+            ("a.txt", b"Putin."),
+            ("b.txt", b"\0bin"),
+            ("c.jsonl", b"{oops\n"),
+        ]);
+        let mut r = Reader::new(sources);
+        while r.next_item().is_some() {}
+        assert_eq!(r.bytes_read(), 6 + 4 + 6);
     }
 
     #[test]

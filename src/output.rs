@@ -3,6 +3,7 @@
 //! that appear under their final name only when complete.
 
 use std::borrow::Cow;
+use std::convert::Infallible;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -183,32 +184,63 @@ impl<'a> Rows<'a> {
         }
     }
 
+    /// The entity rows, collected (see [`Rows::try_each_entity`]).
     pub fn entities(&self) -> Vec<EntityRow<'a>> {
+        let mut rows = Vec::with_capacity(self.analysis.mentions.len());
+        self.try_each_entity(|r| {
+            rows.push(r);
+            Ok::<(), Infallible>(())
+        })
+        .unwrap_or_else(|never| match never {});
+        rows
+    }
+
+    /// Calls `f` with each entity row in turn, without collecting them (a
+    /// large document's rows need not all be in memory); stops at the
+    /// first error.
+    pub fn try_each_entity<E>(
+        &self,
+        mut f: impl FnMut(EntityRow<'a>) -> Result<(), E>,
+    ) -> Result<(), E> {
         let text = self.doc.text.as_str();
         let mut cc = CharCounter::new(text);
         let a = self.analysis;
-        a.mentions
-            .iter()
-            .map(|m| {
-                let e = a.entity(self.gaz, m.entity);
-                let start_char = cc.at(m.start);
-                let end_char = start_char + text[m.start..m.end].chars().count();
-                EntityRow {
-                    doc_id: self.cell(&self.doc.id),
-                    sentence_id: m.sentence,
-                    start_char,
-                    end_char,
-                    text: self.cell(&text[m.start..m.end]),
-                    entity_id: self.cell(&e.id),
-                    name: self.cell(&e.name),
-                    etype: m.etype.as_str(),
-                    source: m.source.as_str(),
-                }
-            })
-            .collect()
+        for m in &a.mentions {
+            let e = a.entity(self.gaz, m.entity);
+            let start_char = cc.at(m.start);
+            let end_char = start_char + text[m.start..m.end].chars().count();
+            f(EntityRow {
+                doc_id: self.cell(&self.doc.id),
+                sentence_id: m.sentence,
+                start_char,
+                end_char,
+                text: self.cell(&text[m.start..m.end]),
+                entity_id: self.cell(&e.id),
+                name: self.cell(&e.name),
+                etype: m.etype.as_str(),
+                source: m.source.as_str(),
+            })?;
+        }
+        Ok(())
     }
 
+    /// The triple rows, collected (see [`Rows::try_each_triple`]).
     pub fn triples(&self) -> Vec<TripleRow<'a>> {
+        let mut rows = Vec::with_capacity(self.analysis.triples.len());
+        self.try_each_triple(|r| {
+            rows.push(r);
+            Ok::<(), Infallible>(())
+        })
+        .unwrap_or_else(|never| match never {});
+        rows
+    }
+
+    /// Calls `f` with each triple row in turn, without collecting them;
+    /// stops at the first error.
+    pub fn try_each_triple<E>(
+        &self,
+        mut f: impl FnMut(TripleRow<'a>) -> Result<(), E>,
+    ) -> Result<(), E> {
         let text = self.doc.text.as_str();
         let a = self.analysis;
         let lang = a.lang.map_or("", |l| l.as_str());
@@ -233,77 +265,117 @@ impl<'a> Rows<'a> {
         let country_of = |m: &crate::analysis::Mention| -> &'a str {
             countries.get(&m.entity).copied().unwrap_or("")
         };
-        a.triples
-            .iter()
-            .map(|t| {
-                let sm = &a.mentions[t.subject as usize];
-                let om = &a.mentions[t.object as usize];
-                let se = a.entity(self.gaz, sm.entity);
-                let oe = a.entity(self.gaz, om.entity);
-                let sentence = a.sentences[t.sentence as usize].clone();
-                let speaker = t
-                    .speaker
-                    .map(|s| {
-                        a.entity(self.gaz, a.mentions[s as usize].entity)
-                            .id
-                            .as_str()
-                    })
-                    .unwrap_or("");
-                let cameo = t.cameo.as_deref().unwrap_or("");
-                TripleRow {
-                    doc_id: self.cell(&self.doc.id),
-                    sentence_id: t.sentence,
-                    subject_id: self.cell(&se.id),
-                    subject: self.cell(&se.name),
-                    subject_type: sm.etype.as_str(),
-                    relation: t.relation.as_str(),
-                    object_id: self.cell(&oe.id),
-                    object: self.cell(&oe.name),
-                    object_type: om.etype.as_str(),
-                    negated: t.negated,
-                    trigger: self.cell(t.trigger.clone().map_or("", |r| &text[r])),
-                    evidence: self.cell(&text[sentence]),
-                    cameo_code: Cow::Borrowed(cameo),
-                    quad_class: crate::relation::Relation::quad_class(cameo),
-                    speaker: self.cell(speaker),
-                    lang,
-                    rule: t.rule,
-                    subject_start: ch(sm.start),
-                    subject_end: ch(sm.end),
-                    object_start: ch(om.start),
-                    object_end: ch(om.end),
-                    trigger_start: t.trigger.as_ref().map(|r| ch(r.start)),
-                    trigger_end: t.trigger.as_ref().map(|r| ch(r.end)),
-                    subject_country: Cow::Borrowed(country_of(sm)),
-                    object_country: Cow::Borrowed(country_of(om)),
-                    mode: if t.intended { "intended" } else { "asserted" },
-                }
-            })
-            .collect()
+        for t in &a.triples {
+            let sm = &a.mentions[t.subject as usize];
+            let om = &a.mentions[t.object as usize];
+            let se = a.entity(self.gaz, sm.entity);
+            let oe = a.entity(self.gaz, om.entity);
+            let sentence = a.sentences[t.sentence as usize].clone();
+            let speaker = t
+                .speaker
+                .map(|s| {
+                    a.entity(self.gaz, a.mentions[s as usize].entity)
+                        .id
+                        .as_str()
+                })
+                .unwrap_or("");
+            let cameo = t.cameo.as_deref().unwrap_or("");
+            f(TripleRow {
+                doc_id: self.cell(&self.doc.id),
+                sentence_id: t.sentence,
+                subject_id: self.cell(&se.id),
+                subject: self.cell(&se.name),
+                subject_type: sm.etype.as_str(),
+                relation: t.relation.as_str(),
+                object_id: self.cell(&oe.id),
+                object: self.cell(&oe.name),
+                object_type: om.etype.as_str(),
+                negated: t.negated,
+                trigger: self.cell(t.trigger.clone().map_or("", |r| &text[r])),
+                evidence: self.cell(&text[sentence]),
+                cameo_code: Cow::Borrowed(cameo),
+                quad_class: crate::relation::Relation::quad_class(cameo),
+                speaker: self.cell(speaker),
+                lang,
+                rule: t.rule,
+                subject_start: ch(sm.start),
+                subject_end: ch(sm.end),
+                object_start: ch(om.start),
+                object_end: ch(om.end),
+                trigger_start: t.trigger.as_ref().map(|r| ch(r.start)),
+                trigger_end: t.trigger.as_ref().map(|r| ch(r.end)),
+                subject_country: Cow::Borrowed(country_of(sm)),
+                object_country: Cow::Borrowed(country_of(om)),
+                mode: if t.intended { "intended" } else { "asserted" },
+            })?;
+        }
+        Ok(())
     }
 }
 
 /// Serialises rows without a header into `buf` (one document's worth, so
 /// workers can format in parallel and a single writer emits in order).
 pub fn encode<R: Serialize>(rows: &[R], format: Format, buf: &mut Vec<u8>) -> io::Result<()> {
-    match format {
-        Format::Csv => {
-            let mut w = csv::WriterBuilder::new()
-                .has_headers(false)
-                .from_writer(&mut *buf);
-            for r in rows {
-                w.serialize(r).map_err(io::Error::other)?;
-            }
-            w.flush()?;
+    let mut enc = RowEncoder::new(format, buf);
+    for r in rows {
+        enc.write(r)?;
+    }
+    enc.finish()
+}
+
+/// Serialises rows one at a time, without a header, into any writer: a
+/// document's buffer, or an output directly (nothing is held but the
+/// encoder's small buffer).
+pub struct RowEncoder<W: Write> {
+    inner: Encoding<W>,
+}
+
+enum Encoding<W: Write> {
+    Csv(Box<csv::Writer<W>>),
+    Jsonl(W),
+}
+
+/// An I/O error inside a CSV error comes out as itself, so that a closed
+/// pipe is still seen as one.
+fn csv_error(e: csv::Error) -> io::Error {
+    if !e.is_io_error() {
+        return io::Error::other(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        kind => io::Error::other(format!("{kind:?}")),
+    }
+}
+
+impl<W: Write> RowEncoder<W> {
+    pub fn new(format: Format, w: W) -> RowEncoder<W> {
+        RowEncoder {
+            inner: match format {
+                Format::Csv => Encoding::Csv(Box::new(
+                    csv::WriterBuilder::new().has_headers(false).from_writer(w),
+                )),
+                Format::Jsonl => Encoding::Jsonl(w),
+            },
         }
-        Format::Jsonl => {
-            for r in rows {
-                serde_json::to_writer(&mut *buf, r).map_err(io::Error::other)?;
-                buf.push(b'\n');
+    }
+
+    pub fn write<R: Serialize>(&mut self, row: &R) -> io::Result<()> {
+        match &mut self.inner {
+            Encoding::Csv(w) => w.serialize(row).map_err(csv_error),
+            Encoding::Jsonl(w) => {
+                serde_json::to_writer(&mut *w, row).map_err(io::Error::from)?;
+                w.write_all(b"\n")
             }
         }
     }
-    Ok(())
+
+    /// Writes out what is buffered (errors checked).
+    pub fn finish(self) -> io::Result<()> {
+        match self.inner {
+            Encoding::Csv(mut w) => w.flush(),
+            Encoding::Jsonl(mut w) => w.flush(),
+        }
+    }
 }
 
 /// The header line for a format (none for JSONL).
@@ -357,10 +429,14 @@ impl Sink {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "out".into());
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".partial")
-            .tempfile_in(dir)?;
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".partial");
+        // Temporary files are private (0600) by default; the output should
+        // get the permissions of any new file (0666 less the umask).
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+        let tmp = builder.tempfile_in(dir)?;
         Ok(Sink::File {
             tmp: BufWriter::with_capacity(1 << 20, tmp),
             path: path.to_owned(),

@@ -462,7 +462,7 @@ impl Progress {
             ),
             Total::Items(n) => (
                 ProgressBar::new(n),
-                "{spinner} [{elapsed_precise}] [{wide_bar}] {human_pos}/{human_len} documents {per_sec} ETA {eta} {msg}",
+                "{spinner} [{elapsed_precise}] [{wide_bar}] {human_pos}/{human_len} documents, {msg}, ETA {eta}",
                 true,
             ),
             Total::Unknown => (
