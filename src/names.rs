@@ -353,9 +353,12 @@ impl Names {
         }
         for (s, e) in spans {
             // Known organisations are left alone; a country inside becomes nested.
-            if a.mentions
+            let hi = a.mentions.partition_point(|m| m.start < e);
+            if a.mentions[..hi]
                 .iter()
-                .any(|m| s < m.end && m.start < e && m.etype != EntityType::Country)
+                .rev()
+                .take_while(|m| m.start + 1024 > s)
+                .any(|m| s < m.end && m.etype != EntityType::Country)
             {
                 continue;
             }
@@ -389,7 +392,9 @@ impl Names {
                     EntityRef::Local(idx as u32)
                 }
             };
-            for m in a.mentions.iter_mut().filter(|m| s <= m.start && m.end <= e) {
+            let lo = a.mentions.partition_point(|m| m.start < s);
+            let hi = a.mentions.partition_point(|m| m.start < e);
+            for m in a.mentions[lo..hi].iter_mut().filter(|m| m.end <= e) {
                 m.nested = true;
             }
             let sentence = a.sentences.partition_point(|r| r.end <= s) as u32;
@@ -568,9 +573,7 @@ impl Names {
                 if !is_boundary(text, s) || !is_boundary(text, e) {
                     continue;
                 }
-                if a.mentions.iter().any(|m| s < m.end && m.start < e)
-                    || a.boilerplate.iter().any(|b| s < b.end && b.start < e)
-                {
+                if overlaps(a, s, e) || a.boilerplate.iter().any(|b| s < b.end && b.start < e) {
                     continue;
                 }
                 insert_mention(a, s, e, entity, MentionSource::Pattern);
@@ -585,8 +588,19 @@ fn is_cap(w: &str) -> bool {
 }
 
 /// Inserts a mention in text order, with its sentence.
+/// Does any mention overlap `s..e`? Mentions are in text order and short,
+/// so only those starting a little before `e` are looked at.
+fn overlaps(a: &Analysis, s: usize, e: usize) -> bool {
+    let hi = a.mentions.partition_point(|m| m.start < e);
+    a.mentions[..hi]
+        .iter()
+        .rev()
+        .take_while(|m| m.start + 1024 > s)
+        .any(|m| s < m.end && m.start < e)
+}
+
 fn insert_mention(a: &mut Analysis, s: usize, e: usize, entity: EntityRef, source: MentionSource) {
-    if a.mentions.iter().any(|m| s < m.end && m.start < e) {
+    if overlaps(a, s, e) {
         return;
     }
     let sentence = a.sentences.partition_point(|r| r.end <= s);

@@ -205,7 +205,17 @@ fn place_name(text: &str) -> String {
 /// "MOSKOW –", "Beijing | EGINDO.co –", "REPUBLIKA.CO.ID, BEIJING --": a
 /// place near the start of a line followed by a dash or bar.
 fn is_dateline(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    // Look back at most 256 bytes: a dateline sits near the start of its
+    // line (and a long text without line breaks must not be rescanned).
+    let mut from = start.saturating_sub(256);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let line_start = match text[from..start].rfind('\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
     if text[line_start..start].chars().count() > 40 {
         return false;
     }

@@ -1117,13 +1117,18 @@ fn push(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>, subj: u32, obj: u32, 
         rule,
         intended,
     };
-    if !out.iter().any(|o| {
-        o.sentence == t.sentence
-            && o.relation == t.relation
-            && o.negated == t.negated
-            && a.mentions[o.subject as usize].entity == sm.entity
-            && a.mentions[o.object as usize].entity == om.entity
-    }) {
+    // Triples come sentence by sentence: only this sentence's can repeat it.
+    if !out
+        .iter()
+        .rev()
+        .take_while(|o| o.sentence == t.sentence)
+        .any(|o| {
+            o.relation == t.relation
+                && o.negated == t.negated
+                && a.mentions[o.subject as usize].entity == sm.entity
+                && a.mentions[o.object as usize].entity == om.entity
+        })
+    {
         out.push(t);
     }
 }
