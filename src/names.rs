@@ -106,10 +106,7 @@ impl Names {
             if titles_at.get(first).is_none_or(|&t| t >= range.end) {
                 continue;
             }
-            if a.boilerplate
-                .iter()
-                .any(|b| b.start <= range.start && range.end <= b.end)
-            {
+            if in_boilerplate(&a.boilerplate, range.start, range.end) {
                 continue;
             }
             let ms = a.sentence_mentions(si as u32);
@@ -250,10 +247,7 @@ impl Names {
             if heads_at.get(first).is_none_or(|&t| t >= range.end) {
                 continue;
             }
-            if a.boilerplate
-                .iter()
-                .any(|b| b.start <= range.start && range.end <= b.end)
-            {
+            if in_boilerplate(&a.boilerplate, range.start, range.end) {
                 continue;
             }
             let mentions = &a.mentions[a.sentence_mentions(si as u32)];
@@ -351,6 +345,7 @@ impl Names {
                 k += 1;
             }
         }
+        let mut orgs: Vec<Mention> = Vec::new();
         for (s, e) in spans {
             // Known organisations are left alone; a country inside becomes nested.
             let hi = a.mentions.partition_point(|m| m.start < e);
@@ -398,21 +393,18 @@ impl Names {
                 m.nested = true;
             }
             let sentence = a.sentences.partition_point(|r| r.end <= s) as u32;
-            let at = a.mentions.partition_point(|m| m.start < s);
-            a.mentions.insert(
-                at,
-                Mention {
-                    start: s,
-                    end: e,
-                    sentence,
-                    entity,
-                    kind: AliasKind::Name,
-                    etype: EntityType::Organization,
-                    source: MentionSource::Pattern,
-                    nested: false,
-                },
-            );
+            orgs.push(Mention {
+                start: s,
+                end: e,
+                sentence,
+                entity,
+                kind: AliasKind::Name,
+                etype: EntityType::Organization,
+                source: MentionSource::Pattern,
+                nested: false,
+            });
         }
+        merge_mentions(a, orgs);
     }
 
     /// Does the span hold a word that the document also writes in lower
@@ -505,6 +497,7 @@ impl Names {
         found: Vec<(usize, usize)>,
     ) {
         let mut by_id: HashMap<String, u32> = HashMap::new();
+        let mut pending: Vec<(usize, usize, EntityRef)> = Vec::new();
         for (s, e) in found {
             let name = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
             let id = name.replace(' ', "_");
@@ -525,12 +518,14 @@ impl Names {
                     EntityRef::Local(idx)
                 }
             };
-            insert_mention(a, s, e, entity, MentionSource::Pattern);
+            pending.push((s, e, entity));
         }
+        insert_mentions(a, pending, MentionSource::Pattern);
     }
 
     /// A later bare surname of a person already mentioned is that person.
     fn link_repetitions(&self, gaz: &Gazetteer, text: &str, a: &mut Analysis) {
+        let mut pending: Vec<(usize, usize, EntityRef)> = Vec::new();
         let mut owners: HashMap<String, Option<EntityRef>> = HashMap::new();
         for m in &a.mentions {
             if m.etype != EntityType::Person {
@@ -573,12 +568,13 @@ impl Names {
                 if !is_boundary(text, s) || !is_boundary(text, e) {
                     continue;
                 }
-                if overlaps(a, s, e) || a.boilerplate.iter().any(|b| s < b.end && b.start < e) {
+                if overlaps(a, s, e) || in_boilerplate(&a.boilerplate, s, e) {
                     continue;
                 }
-                insert_mention(a, s, e, entity, MentionSource::Pattern);
+                pending.push((s, e, entity));
             }
         }
+        insert_mentions(a, pending, MentionSource::Pattern);
     }
 }
 
@@ -587,7 +583,12 @@ fn is_cap(w: &str) -> bool {
     cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
 }
 
-/// Inserts a mention in text order, with its sentence.
+/// Does `s..e` touch a boilerplate line? (The ranges are in text order.)
+fn in_boilerplate(lines: &[std::ops::Range<usize>], s: usize, e: usize) -> bool {
+    let k = lines.partition_point(|b| b.end <= s);
+    lines.get(k).is_some_and(|b| b.start < e)
+}
+
 /// Does any mention overlap `s..e`? Mentions are in text order and short,
 /// so only those starting a little before `e` are looked at.
 fn overlaps(a: &Analysis, s: usize, e: usize) -> bool {
@@ -599,18 +600,28 @@ fn overlaps(a: &Analysis, s: usize, e: usize) -> bool {
         .any(|m| s < m.end && m.start < e)
 }
 
-fn insert_mention(a: &mut Analysis, s: usize, e: usize, entity: EntityRef, source: MentionSource) {
-    if overlaps(a, s, e) {
+/// Adds people's mentions, keeping text order: new spans that overlap a
+/// mention or each other, or cross a sentence end, are left out. One merge,
+/// not an insertion each.
+fn insert_mentions(
+    a: &mut Analysis,
+    mut spans: Vec<(usize, usize, EntityRef)>,
+    source: MentionSource,
+) {
+    if spans.is_empty() {
         return;
     }
-    let sentence = a.sentences.partition_point(|r| r.end <= s);
-    if sentence >= a.sentences.len() || a.sentences[sentence].end < e {
-        return;
-    }
-    let at = a.mentions.partition_point(|m| m.start < s);
-    a.mentions.insert(
-        at,
-        Mention {
+    spans.sort_by_key(|&(s, e, _)| (s, e));
+    let mut new: Vec<Mention> = Vec::new();
+    for (s, e, entity) in spans {
+        if overlaps(a, s, e) || new.last().is_some_and(|m| s < m.end) {
+            continue;
+        }
+        let sentence = a.sentences.partition_point(|r| r.end <= s);
+        if sentence >= a.sentences.len() || a.sentences[sentence].end < e {
+            continue;
+        }
+        new.push(Mention {
             start: s,
             end: e,
             sentence: sentence as u32,
@@ -619,6 +630,26 @@ fn insert_mention(a: &mut Analysis, s: usize, e: usize, entity: EntityRef, sourc
             etype: EntityType::Person,
             source,
             nested: false,
-        },
-    );
+        });
+    }
+    merge_mentions(a, new);
+}
+
+/// Merges mentions sorted by start into `a.mentions` (a new one goes before
+/// an old one with the same start: an organisation before its nested country).
+fn merge_mentions(a: &mut Analysis, new: Vec<Mention>) {
+    if new.is_empty() {
+        return;
+    }
+    let old = std::mem::take(&mut a.mentions);
+    let mut merged = Vec::with_capacity(old.len() + new.len());
+    let mut new = new.into_iter().peekable();
+    for m in old {
+        while new.peek().is_some_and(|n| n.start <= m.start) {
+            merged.push(new.next().unwrap());
+        }
+        merged.push(m);
+    }
+    merged.extend(new);
+    a.mentions = merged;
 }

@@ -172,20 +172,20 @@ impl Pipeline {
             }
         });
         if !pending_drop.is_empty() {
-            let starts: Vec<usize> = mentions.iter().map(|m| m.start).collect();
-            let drop: Vec<usize> = pending_drop
-                .into_iter()
-                .filter(|&i| {
-                    let next =
-                        text[mentions[i].end..].len() - text[mentions[i].end..].trim_start().len();
-                    !starts.contains(&(mentions[i].end + next))
-                })
-                .collect();
+            // Mentions are in text order: look the next one up by binary search.
+            let mut drop = vec![false; mentions.len()];
+            for i in pending_drop {
+                let after = mentions[i].end;
+                let next = after + (text[after..].len() - text[after..].trim_start().len());
+                let k = mentions.partition_point(|m| m.start < next);
+                if mentions.get(k).is_none_or(|m| m.start != next) {
+                    drop[i] = true;
+                }
+            }
             let mut k = 0;
             mentions.retain(|_| {
-                let keep = !drop.contains(&k);
                 k += 1;
-                keep
+                !drop[k - 1]
             });
         }
     }
