@@ -99,6 +99,25 @@ impl Analysis {
         }
     }
 
+    /// The document-local entity with this id, added if new (people and
+    /// organisations found by pattern, places named as written).
+    pub fn local_entity(&mut self, id: String, name: String, etype: EntityType) -> EntityRef {
+        let idx = match self.local_entities.iter().position(|e| e.id == id) {
+            Some(i) => i,
+            None => {
+                self.local_entities.push(Entity {
+                    id,
+                    name,
+                    etype,
+                    roles: Vec::new(),
+                    members: Vec::new(),
+                });
+                self.local_entities.len() - 1
+            }
+        };
+        EntityRef::Local(idx as u32)
+    }
+
     /// Mentions of sentence `s` (a slice, since mentions are in text order).
     pub fn sentence_mentions(&self, s: u32) -> Range<usize> {
         let lo = self.mentions.partition_point(|m| m.sentence < s);

@@ -19,9 +19,7 @@ use std::sync::Arc;
 
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
 use crate::gazetteer::matcher::PhraseSetBuilder;
-use crate::gazetteer::{
-    AliasKind, Case, Entity, EntityType, Gazetteer, Lang, PhraseSet, WordClass,
-};
+use crate::gazetteer::{AliasKind, Case, EntityType, Gazetteer, Lang, PhraseSet, WordClass};
 use crate::relation::lexicon::{Classes, Lexicons};
 use crate::tokenize::{Token, TokenKind, is_boundary, tokenize};
 
@@ -369,23 +367,7 @@ impl Names {
             });
             let entity = match shortened {
                 Some(m) => m.entity,
-                None => {
-                    let id = name.replace(' ', "_");
-                    let idx = match a.local_entities.iter().position(|x| x.id == id) {
-                        Some(i) => i,
-                        None => {
-                            a.local_entities.push(Entity {
-                                id,
-                                name,
-                                etype: EntityType::Organization,
-                                roles: Vec::new(),
-                                members: Vec::new(),
-                            });
-                            a.local_entities.len() - 1
-                        }
-                    };
-                    EntityRef::Local(idx as u32)
-                }
+                None => a.local_entity(name.replace(' ', "_"), name, EntityType::Organization),
             };
             let lo = a.mentions.partition_point(|m| m.start < s);
             let hi = a.mentions.partition_point(|m| m.start < e);
@@ -496,7 +478,6 @@ impl Names {
         a: &mut Analysis,
         found: Vec<(usize, usize)>,
     ) {
-        let mut by_id: HashMap<String, u32> = HashMap::new();
         let mut pending: Vec<(usize, usize, EntityRef)> = Vec::new();
         for (s, e) in found {
             let name = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
@@ -504,19 +485,7 @@ impl Names {
             // A name the gazetteer knows (under another alias) is that entity.
             let entity = match gaz.find(&id) {
                 Some(g) => EntityRef::Gazetteer(g),
-                None => {
-                    let idx = *by_id.entry(id.clone()).or_insert_with(|| {
-                        a.local_entities.push(Entity {
-                            id,
-                            name,
-                            etype: EntityType::Person,
-                            roles: Vec::new(),
-                            members: Vec::new(),
-                        });
-                        a.local_entities.len() as u32 - 1
-                    });
-                    EntityRef::Local(idx)
-                }
+                None => a.local_entity(id, name, EntityType::Person),
             };
             pending.push((s, e, entity));
         }

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 pub use types::Relation;
 
 use crate::analysis::{Analysis, EntityRef, Triple};
-use crate::gazetteer::{AliasKind, Entity, EntityType, Gazetteer, Lang, WordClass};
+use crate::gazetteer::{AliasKind, EntityType, Gazetteer, Lang, WordClass};
 use crate::tokenize::is_word_char;
 use lexicon::Lexicons;
 
@@ -130,21 +130,9 @@ impl RelationStage {
                 // city Beijing (id as written), a LOCATION.
                 let name = place_name(&text[m.start..m.end]);
                 let id = name.replace(' ', "_");
-                let local = match analysis.local_entities.iter().position(|e| e.id == id) {
-                    Some(k) => k,
-                    None => {
-                        analysis.local_entities.push(Entity {
-                            id,
-                            name,
-                            etype: EntityType::Location,
-                            roles: Vec::new(),
-                            members: Vec::new(),
-                        });
-                        analysis.local_entities.len() - 1
-                    }
-                };
+                let local = analysis.local_entity(id, name, EntityType::Location);
                 let m = &mut analysis.mentions[i];
-                m.entity = EntityRef::Local(local as u32);
+                m.entity = local;
                 m.etype = EntityType::Location;
             } else {
                 analysis.mentions[i].etype = EntityType::Country;
