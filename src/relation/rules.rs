@@ -1019,6 +1019,12 @@ impl<'a> Sent<'a> {
         {
             return self.heads(g).find(|&m| is_actor(&a.mentions[m as usize]));
         }
+        // English order: "…," Xi said / Putin told reporters.
+        if let Some(g) = self.group_at(k)
+            && self.has(self.groups[g].last + 1, WordClass::Speech)
+        {
+            return self.heads(g).find(|&m| is_actor(&a.mentions[m as usize]));
+        }
         // Before the opening quote: group [speech word | verb] [:] “
         let open = (0..i).rev().find(|&k| self.quote[k] != region)?;
         let mut k = open;
