@@ -82,7 +82,7 @@ impl RelationStage {
             if r.len() >= 2 {
                 let sent = rules::Sent::new(text, lex, gaz, analysis, s, &mut tokens);
                 let before = triples.len();
-                rules::extract(&sent, analysis, lang, &mut triples);
+                rules::extract(&sent, analysis, &mut triples);
                 if debug() {
                     eprintln!("S{s}: {}", sent.describe());
                     for t in &triples[before..] {

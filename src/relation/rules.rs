@@ -13,7 +13,7 @@
 //!   semicolons limit the reach.
 
 use crate::analysis::{Analysis, EntityRef, Mention, Triple};
-use crate::gazetteer::{AliasKind, Direction, EntityType, Gazetteer, Lang, WordClass};
+use crate::gazetteer::{AliasKind, Direction, EntityType, Gazetteer, WordClass};
 use crate::relation::Relation;
 use crate::relation::lexicon::{Classes, CueInfo, LangLexicon};
 use crate::relation::morph::Pos;
@@ -1052,8 +1052,7 @@ fn is_actor(m: &Mention) -> bool {
 }
 
 /// Pushes triples for one sentence into `out`.
-pub(crate) fn extract(s: &Sent<'_>, a: &Analysis, lang: Lang, out: &mut Vec<Triple>) {
-    let _ = lang;
+pub(crate) fn extract(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
     structural(s, a, out);
     membership(s, a, out);
     events(s, a, out);
@@ -1158,12 +1157,11 @@ fn role_in_sentence(
         let Some(target) = s.gaz.find(&r.of) else {
             continue;
         };
-        for (k, e) in s.els.iter().enumerate() {
+        for e in &s.els {
             if let Kind::Ent(m) = e.kind
                 && a.mentions[m as usize].entity == EntityRef::Gazetteer(target)
                 && is_actor(&a.mentions[m as usize])
             {
-                let _ = k;
                 return Some((r.relation, m));
             }
         }
@@ -1191,8 +1189,7 @@ fn role_country(s: &Sent<'_>, a: &Analysis, person: u32) -> Option<u32> {
 
 /// Titles and appositions: `leader_of` / `official_of`.
 fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
-    for (ci, c) in s.chunks.iter().enumerate() {
-        let _ = ci;
+    for c in &s.chunks {
         let head = c.head;
         if a.mentions[head as usize].etype != EntityType::Person {
             continue;
@@ -1251,8 +1248,8 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         } else if let Some(p) = possessor {
             // "penasihat … Putin, Yuri Ushakov": official of Putin's country.
             if let Some(country) = role_country(s, a, p) {
-                for (k, e) in s.els.iter().enumerate() {
-                    let _ = k;
+                // (When the country is not named in the sentence: no triple.)
+                for e in &s.els {
                     if let Kind::Ent(m) = e.kind
                         && a.mentions[m as usize].entity == EntityRef::Gazetteer(country)
                     {
@@ -1266,12 +1263,6 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                         );
                         break;
                     }
-                }
-                if !out
-                    .iter()
-                    .any(|t| t.subject == head && t.rule == "title-possessor")
-                {
-                    // The country is not named in the sentence: no triple.
                 }
             }
         } else if let Some((r, m)) =
