@@ -232,34 +232,7 @@ impl<'a> Sent<'a> {
         };
         s.build_chunks(a);
         s.build_groups();
-        s.descriptor = (0..s.groups.len())
-            .map(|g| {
-                let grp = &s.groups[g];
-                let lone = grp.chunks.len() == 1 && matches!(s.els[grp.first].kind, Kind::Ent(_));
-                // "Pemimpin Rusia": a title before a country, no name.
-                let described =
-                    lone && grp.first > 0 && matches!(s.els[grp.first - 1].kind, Kind::Title(_));
-                // "the Thai border": a demonym before a noun that is not
-                // people acting ("Afghan rebels", "Chinese officials") nor a
-                // title ("Russian president").
-                // ("U.S. border patrol agents": the people may come a few
-                // words later.)
-                let people = |k: usize| {
-                    s.has(k, WordClass::Collective)
-                        || matches!(s.els.get(k).map(|e| e.kind), Some(Kind::Title(_)))
-                };
-                let people_follow = (grp.last + 1..grp.last + 4)
-                    .find(|&k| people(k))
-                    .is_some_and(|p| (grp.last + 1..p).all(|k| s.is_modifier(k)));
-                let modifier = lone
-                    && grp.first == grp.last
-                    && a.mentions[s.chunks[grp.chunks[0]].head as usize].kind == AliasKind::Demonym
-                    && s.is_modifier(grp.last + 1)
-                    && !people(grp.last + 1)
-                    && !people_follow;
-                described || modifier
-            })
-            .collect();
+        // "Pemimpin Rusia": a title before a country, no name.
         s.described = (0..s.groups.len())
             .map(|g| {
                 let grp = &s.groups[g];
@@ -267,6 +240,30 @@ impl<'a> Sent<'a> {
                     && matches!(s.els[grp.first].kind, Kind::Ent(_))
                     && grp.first > 0
                     && matches!(s.els[grp.first - 1].kind, Kind::Title(_))
+            })
+            .collect();
+        s.descriptor = (0..s.groups.len())
+            .map(|g| {
+                let grp = &s.groups[g];
+                // "the Thai border": a demonym before a noun that is not
+                // people acting ("Afghan rebels", "Chinese officials") nor a
+                // title ("Russian president"); the people may come a few
+                // words later ("U.S. border patrol agents").
+                let people = |k: usize| {
+                    s.has(k, WordClass::Collective)
+                        || matches!(s.els.get(k).map(|e| e.kind), Some(Kind::Title(_)))
+                };
+                let people_follow = (grp.last + 1..grp.last + 4)
+                    .find(|&k| people(k))
+                    .is_some_and(|p| (grp.last + 1..p).all(|k| s.is_modifier(k)));
+                let modifier = grp.chunks.len() == 1
+                    && grp.first == grp.last
+                    && matches!(s.els[grp.first].kind, Kind::Ent(_))
+                    && a.mentions[s.chunks[grp.chunks[0]].head as usize].kind == AliasKind::Demonym
+                    && s.is_modifier(grp.last + 1)
+                    && !people(grp.last + 1)
+                    && !people_follow;
+                s.described[g] || modifier
             })
             .collect();
         s
@@ -1343,6 +1340,18 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             .filter(|&m| a.mentions[m as usize].etype == EntityType::Country)
             .collect()
     };
+    let members = |g: usize, org: u32, i: usize, rule: &'static str, out: &mut Vec<Triple>| {
+        for c in countries(g) {
+            push(
+                s,
+                a,
+                out,
+                c,
+                org,
+                &Hit::structural(Relation::MemberOf, i, rule),
+            );
+        }
+    };
     for i in 0..n {
         if s.has(i, WordClass::Member) {
             // member word, then an organisation within two elements
@@ -1353,16 +1362,7 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                     && let Some(org) = org_at(i - 1)
                     && let Some(g) = s.group_at(i + 1)
                 {
-                    for c in countries(g) {
-                        push(
-                            s,
-                            a,
-                            out,
-                            c,
-                            org,
-                            &Hit::structural(Relation::MemberOf, i, "member"),
-                        );
-                    }
+                    members(g, org, i, "member", out);
                 }
                 continue;
             };
@@ -1373,16 +1373,7 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             while k < stop {
                 if s.has(k, WordClass::Include) || s.is_punct(k, ':') {
                     if let Some(g) = s.group_at(k + 1) {
-                        for c in countries(g) {
-                            push(
-                                s,
-                                a,
-                                out,
-                                c,
-                                org,
-                                &Hit::structural(Relation::MemberOf, i, "member-list"),
-                            );
-                        }
+                        members(g, org, i, "member-list", out);
                     }
                     break;
                 }
@@ -1396,16 +1387,7 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 steps += 1;
                 if let Some(g) = s.group_at(b) {
                     if !s.after_prep(g) {
-                        for c in countries(g) {
-                            push(
-                                s,
-                                a,
-                                out,
-                                c,
-                                org,
-                                &Hit::structural(Relation::MemberOf, i, "member"),
-                            );
-                        }
+                        members(g, org, i, "member", out);
                     }
                     break;
                 }
@@ -1418,16 +1400,7 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             && let Some(org) = (i + 1..(i + 3).min(n)).find_map(org_at)
             && let Left::Group(g) = s.left(i)
         {
-            for c in countries(g) {
-                push(
-                    s,
-                    a,
-                    out,
-                    c,
-                    org,
-                    &Hit::structural(Relation::MemberOf, i, "join"),
-                );
-            }
+            members(g, org, i, "join", out);
         }
     }
 }
