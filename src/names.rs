@@ -75,7 +75,7 @@ impl Names {
             {
                 b.add(&w.word, Case::Cap, ());
             }
-            org_heads.insert(lang, b.build());
+            org_heads.insert(lang, b.build_by_words());
         }
         Names {
             lexicons,

@@ -53,7 +53,7 @@ impl PipelineBuilder {
         let lexicons = Arc::new(Lexicons::new(&gaz));
         let relations = RelationStage::new(&gaz, lexicons.clone(), self.relation.clone());
         Pipeline {
-            entities: b.build(),
+            entities: b.build_by_words(),
             names: Names::new(&gaz, lexicons),
             relations,
             gaz,

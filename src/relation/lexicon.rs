@@ -162,9 +162,9 @@ impl Lexicons {
             by_lang.insert(
                 lang,
                 LangLexicon {
-                    cues: cues.build(),
-                    titles: titles.build(),
-                    words: words.build(),
+                    cues: cues.build_by_words(),
+                    titles: titles.build_by_words(),
+                    words: words.build_by_words(),
                 },
             );
         }
@@ -178,7 +178,7 @@ impl Lexicons {
                 stopwords.add(w, Case::Any, lang);
             }
         }
-        let stopwords = stopwords.build();
+        let stopwords = stopwords.build_by_words();
         Lexicons { by_lang, stopwords }
     }
 
