@@ -612,7 +612,9 @@ mod equivalence {
         "\u{301}",
     ];
 
-    fn both(text: &str) -> (Vec<(usize, usize, usize)>, Vec<(usize, usize, usize)>) {
+    type Spans = Vec<(usize, usize, usize)>;
+
+    fn both(text: &str) -> (Spans, Spans) {
         let build = |words: bool| {
             let mut b = PhraseSetBuilder::new();
             for (i, (p, c)) in PHRASES.iter().enumerate() {
