@@ -939,32 +939,38 @@ impl Iterator for Reader {
 /// related-article links, advertisements, share widgets.
 #[derive(Debug, Clone, Default)]
 pub struct Boilerplate {
-    /// Lower-cased prefixes: a line starting with one is boilerplate.
-    prefixes: Vec<String>,
-    /// Lower-cased whole lines.
-    lines: Vec<String>,
+    /// Lower-cased patterns by their first character, each with `true`
+    /// when it must be the whole line (else a line starting with it is
+    /// boilerplate).
+    by_first: std::collections::HashMap<char, Vec<(String, bool)>>,
 }
 
 impl Boilerplate {
     /// Adds a pattern; `whole_line` makes it match only the entire line.
     pub fn add(&mut self, pattern: &str, whole_line: bool) {
         let p = pattern.trim().to_lowercase();
-        if p.is_empty() {
+        let Some(first) = p.chars().next() else {
             return;
-        }
-        if whole_line {
-            self.lines.push(p);
-        } else {
-            self.prefixes.push(p);
-        }
+        };
+        self.by_first
+            .entry(first)
+            .or_default()
+            .push((p, whole_line));
     }
 
     /// True when the (untrimmed) line is boilerplate.
     pub fn is_boilerplate(&self, line: &str) -> bool {
         let line = line.trim();
-        if line.is_empty() {
+        let Some(first) = line.chars().next() else {
             return false;
-        }
+        };
+        let Some(bucket) = first
+            .to_lowercase()
+            .next()
+            .and_then(|c| self.by_first.get(&c))
+        else {
+            return false;
+        };
         // Compare case-insensitively without allocating: the patterns are
         // lower case already.
         let starts = |p: &str| -> Option<usize> {
@@ -980,8 +986,10 @@ impl Boilerplate {
             }
             Some(end)
         };
-        self.prefixes.iter().any(|p| starts(p).is_some())
-            || self.lines.iter().any(|p| starts(p) == Some(line.len()))
+        bucket.iter().any(|(p, whole)| match starts(p) {
+            Some(end) => !whole || end == line.len(),
+            None => false,
+        })
     }
 
     /// Byte ranges of the boilerplate lines of `text` (without their newline).
