@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
-use crate::gazetteer::matcher::PhraseSetBuilder;
+use crate::gazetteer::matcher::{PhraseSetBuilder, VocabularyBuilder, WordTable};
 use crate::gazetteer::{AliasKind, Case, EntityType, Gazetteer, Lang, PhraseSet, WordClass};
 use crate::relation::lexicon::{Classes, Lexicons};
 use crate::tokenize::{Token, TokenKind, is_boundary, tokenize};
@@ -49,6 +49,15 @@ const PARTICLES: &[&str] = &[
 
 impl Names {
     pub fn new(gaz: &Gazetteer, lexicons: Arc<Lexicons>) -> Names {
+        Names::new_in(gaz, lexicons, &mut VocabularyBuilder::new())
+    }
+
+    /// Builds the finder with its head words in a shared vocabulary.
+    pub fn new_in(
+        gaz: &Gazetteer,
+        lexicons: Arc<Lexicons>,
+        vocabulary: &mut VocabularyBuilder,
+    ) -> Names {
         let stop = gaz.stopwords.values().flatten().cloned().collect();
         let words_of = |s: &str| {
             s.split_whitespace()
@@ -75,7 +84,7 @@ impl Names {
             {
                 b.add(&w.word, Case::Cap, ());
             }
-            org_heads.insert(lang, b.build_by_words());
+            org_heads.insert(lang, b.build_in(vocabulary));
         }
         Names {
             lexicons,
@@ -89,7 +98,15 @@ impl Names {
 
     /// Adds pattern-found people and repeated name parts to `a.mentions`
     /// (kept in text order).
-    pub fn find(&self, gaz: &Gazetteer, text: &str, lang: Lang, a: &mut Analysis) {
+    /// `words` is the text's word table (an empty one will do, slower).
+    pub fn find(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        words: &WordTable,
+        lang: Lang,
+        a: &mut Analysis,
+    ) {
         let lex = self.lexicons.get(lang);
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut tokens: Vec<Token> = Vec::new();
@@ -98,7 +115,7 @@ impl Names {
         // one are tokenised.
         let mut titles_at: Vec<usize> = Vec::new();
         lex.titles
-            .find_each(text, 0..text.len(), |f| titles_at.push(f.start));
+            .find_each_in(text, words, 0..text.len(), |f| titles_at.push(f.start));
         for (si, range) in a.sentences.iter().enumerate() {
             let first = titles_at.partition_point(|&t| t < range.start);
             if titles_at.get(first).is_none_or(|&t| t >= range.end) {
@@ -115,7 +132,7 @@ impl Names {
                 |t: &Token| mentions.iter().any(|m| t.start < m.end && m.start < t.end);
             let classes = |t: &Token| -> Classes {
                 let mut c = Classes::default();
-                lex.words.find_each(text, t.start..t.end, |f| {
+                lex.words.find_each_in(text, words, t.start..t.end, |f| {
                     if f.start == t.start && f.end == t.end {
                         c = *f.value;
                     }
@@ -124,7 +141,7 @@ impl Names {
             };
             // Titles in the sentence, outside mentions.
             let mut title_ends: Vec<usize> = Vec::new();
-            lex.titles.find_each(text, range.clone(), |f| {
+            lex.titles.find_each_in(text, words, range.clone(), |f| {
                 if !mentions.iter().any(|m| f.start < m.end && m.start < f.end) {
                     title_ends.push(f.end);
                 }
@@ -205,7 +222,9 @@ impl Names {
                 let title_next = tokens.get(c + 1).is_some_and(|t| {
                     let mut hit = false;
                     lex.titles
-                        .find_each(text, t.start..range.end, |f| hit |= f.start == t.start);
+                        .find_each_in(text, words, t.start..range.end, |f| {
+                            hit |= f.start == t.start
+                        });
                     hit
                 });
                 if title_next
@@ -218,7 +237,7 @@ impl Names {
         }
         self.add_people(gaz, text, a, found);
         self.link_repetitions(gaz, text, a);
-        self.find_organisations(text, lang, a);
+        self.find_organisations(text, words, lang, a);
     }
 
     /// Organisations by pattern: a capitalised head word and the
@@ -226,7 +245,7 @@ impl Names {
     /// "Ministry of Foreign Affairs"), or before it ("National Security
     /// Council", "Russian Defence Ministry"). A country inside the name
     /// stays a nested mention.
-    fn find_organisations(&self, text: &str, lang: Lang, a: &mut Analysis) {
+    fn find_organisations(&self, text: &str, words: &WordTable, lang: Lang, a: &mut Analysis) {
         let lex = self.lexicons.get(lang);
         let mut tokens: Vec<Token> = Vec::new();
         let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -236,7 +255,7 @@ impl Names {
             return;
         };
         let mut heads_at: Vec<usize> = Vec::new();
-        heads.find_each(text, 0..text.len(), |f| heads_at.push(f.start));
+        heads.find_each_in(text, words, 0..text.len(), |f| heads_at.push(f.start));
         if heads_at.is_empty() {
             return;
         }
@@ -257,7 +276,7 @@ impl Names {
                 let w = &text[t.start..t.end];
                 let mut hit = false;
                 if is_cap(w) {
-                    lex.words.find_each(text, t.start..t.end, |f| {
+                    lex.words.find_each_in(text, words, t.start..t.end, |f| {
                         hit |=
                             f.start == t.start && f.end == t.end && f.value.has(WordClass::OrgHead);
                     });

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
-use crate::gazetteer::matcher::PhraseSetBuilder;
+use crate::gazetteer::matcher::{PhraseSetBuilder, Vocabulary, VocabularyBuilder, WordTable};
 use crate::gazetteer::{AliasKind, EntityType, Gazetteer, PhraseSet};
 use crate::input::Document;
 use crate::names::Names;
@@ -46,16 +46,22 @@ impl PipelineBuilder {
             .gazetteer
             .clone()
             .unwrap_or_else(|| Arc::new(Gazetteer::default_files()));
+        // Every phrase set is searched through one table of the words of
+        // each document (one lookup per word for all of them).
+        let mut vocabulary = VocabularyBuilder::new();
         let mut b = PhraseSetBuilder::new();
         for a in &gaz.aliases {
             b.add(&a.text, a.case, (a.entity, a.kind));
         }
-        let lexicons = Arc::new(Lexicons::new(&gaz));
+        let entities = b.build_in(&mut vocabulary);
+        let lexicons = Arc::new(Lexicons::new_in(&gaz, &mut vocabulary));
         let relations = RelationStage::new(&gaz, lexicons.clone(), self.relation.clone());
+        let names = Names::new_in(&gaz, lexicons, &mut vocabulary);
         Pipeline {
-            entities: b.build_by_words(),
-            names: Names::new(&gaz, lexicons),
+            entities,
+            names,
             relations,
+            vocabulary: vocabulary.build(),
             gaz,
         }
     }
@@ -68,6 +74,7 @@ pub struct Pipeline {
     gaz: Arc<Gazetteer>,
     entities: PhraseSet<(u32, AliasKind)>,
     names: Names,
+    vocabulary: Vocabulary,
     relations: RelationStage,
 }
 
@@ -99,16 +106,17 @@ impl Pipeline {
             ..Analysis::default()
         };
         split_sentences(text, &self.gaz.abbreviations, &mut a.sentences);
-        self.find_mentions(text, &mut a);
-        let lang = self.relations.language(text);
+        let words = self.vocabulary.table(text);
+        self.find_mentions(text, &words, &mut a);
+        let lang = self.relations.language_in(text, &words);
         a.lang = Some(lang);
-        self.names.find(&self.gaz, text, lang, &mut a);
-        self.relations.run(&self.gaz, text, &mut a);
+        self.names.find(&self.gaz, text, &words, lang, &mut a);
+        self.relations.run(&self.gaz, text, &words, &mut a);
         a
     }
 
     /// Entity mentions outside boilerplate lines, each in its sentence.
-    fn find_mentions(&self, text: &str, a: &mut Analysis) {
+    fn find_mentions(&self, text: &str, words: &WordTable, a: &mut Analysis) {
         let mut sent = 0usize;
         let mut boiler = 0usize;
         let sentences = &a.sentences;
@@ -117,7 +125,7 @@ impl Pipeline {
         // One-word organisations followed by a capitalised word; dropped
         // below unless that word starts another known mention.
         let mut pending_drop: Vec<usize> = Vec::new();
-        self.entities.find_each(text, 0..text.len(), |f| {
+        self.entities.find_each_in(text, words, 0..text.len(), |f| {
             while boiler < boilerplate.len() && boilerplate[boiler].end <= f.start {
                 boiler += 1;
             }
@@ -154,21 +162,22 @@ impl Pipeline {
             });
             // A country named inside an organisation's name.
             if etype == EntityType::Organization {
-                self.entities.find_each(text, f.start + 1..f.end, |inner| {
-                    let (e, k) = *inner.value;
-                    if k == AliasKind::Name && self.gaz.entity(e).etype == EntityType::Country {
-                        mentions.push(Mention {
-                            start: inner.start,
-                            end: inner.end,
-                            sentence: sent as u32,
-                            entity: EntityRef::Gazetteer(e),
-                            kind: k,
-                            etype: EntityType::Country,
-                            source: MentionSource::Gazetteer,
-                            nested: true,
-                        });
-                    }
-                });
+                self.entities
+                    .find_each_in(text, words, f.start + 1..f.end, |inner| {
+                        let (e, k) = *inner.value;
+                        if k == AliasKind::Name && self.gaz.entity(e).etype == EntityType::Country {
+                            mentions.push(Mention {
+                                start: inner.start,
+                                end: inner.end,
+                                sentence: sent as u32,
+                                entity: EntityRef::Gazetteer(e),
+                                kind: k,
+                                etype: EntityType::Country,
+                                source: MentionSource::Gazetteer,
+                                nested: true,
+                            });
+                        }
+                    });
             }
         });
         if !pending_drop.is_empty() {

@@ -129,7 +129,14 @@ enum Search {
 #[derive(Debug, Clone)]
 struct WordIndex {
     patterns: Vec<Box<[u8]>>,
-    by_first: FxHashMap<Box<[u8]>, Box<[u32]>>,
+    /// First word -> slot in `slots`.
+    keys: FxHashMap<Box<[u8]>, u32>,
+    /// Candidate patterns of each slot, longest first.
+    slots: Vec<Box<[u32]>>,
+    /// The vocabulary the set was built in, and its word ids -> slot + 1
+    /// (0: no pattern starts with that word).
+    vocabulary: u64,
+    by_word: Vec<u32>,
     longest_key: usize,
 }
 
@@ -162,24 +169,40 @@ fn key_end(s: &str, at: usize) -> usize {
 }
 
 impl WordIndex {
-    fn new(patterns: Vec<Vec<u8>>) -> WordIndex {
-        let mut by_first: FxHashMap<Box<[u8]>, Vec<u32>> = FxHashMap::default();
+    fn new(patterns: Vec<Vec<u8>>, vocabulary: &mut VocabularyBuilder) -> WordIndex {
+        let mut keys: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        let mut slots: Vec<Vec<u32>> = Vec::new();
+        let mut by_word = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             let text = std::str::from_utf8(p).expect("patterns are UTF-8");
-            let key = text.as_bytes()[..key_end(text, 0)].to_ascii_lowercase();
-            by_first.entry(key.into()).or_default().push(i as u32);
+            let key: Box<[u8]> = text.as_bytes()[..key_end(text, 0)]
+                .to_ascii_lowercase()
+                .into();
+            let slot = *keys.entry(key.clone()).or_insert_with(|| {
+                slots.push(Vec::new());
+                let word = vocabulary.id(key) as usize;
+                if by_word.len() <= word {
+                    by_word.resize(word + 1, 0);
+                }
+                by_word[word] = slots.len() as u32;
+                slots.len() as u32 - 1
+            });
+            slots[slot as usize].push(i as u32);
         }
-        let longest_key = by_first.keys().map(|k| k.len()).max().unwrap_or(0);
-        let by_first = by_first
+        let longest_key = keys.keys().map(|k| k.len()).max().unwrap_or(0);
+        let slots = slots
             .into_iter()
-            .map(|(k, mut v)| {
+            .map(|mut v| {
                 v.sort_by_key(|&i| std::cmp::Reverse(patterns[i as usize].len()));
-                (k, v.into_boxed_slice())
+                v.into_boxed_slice()
             })
             .collect();
         WordIndex {
             patterns: patterns.into_iter().map(Vec::into_boxed_slice).collect(),
-            by_first,
+            keys,
+            slots,
+            vocabulary: vocabulary.serial,
+            by_word,
             longest_key,
         }
     }
@@ -199,7 +222,113 @@ impl WordIndex {
         } else {
             std::borrow::Cow::Owned(key.to_ascii_lowercase())
         };
-        self.by_first.get(&*lookup).map_or(&[], |v| v)
+        self.keys
+            .get(&*lookup)
+            .map_or(&[], |&slot| &self.slots[slot as usize])
+    }
+
+    /// The patterns that start with vocabulary word `id`, longest first.
+    fn candidates_of(&self, id: u32) -> &[u32] {
+        match self.by_word.get(id as usize) {
+            Some(&slot) if slot > 0 => &self.slots[slot as usize - 1],
+            _ => &[],
+        }
+    }
+}
+
+static VOCABULARY_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// Collects the first words of several phrase sets (built with
+/// [`PhraseSetBuilder::build_in`]) so that a text's words are looked up once
+/// for all of them: see [`Vocabulary::table`].
+#[derive(Debug)]
+pub struct VocabularyBuilder {
+    keys: FxHashMap<Box<[u8]>, u32>,
+    serial: u64,
+}
+
+impl Default for VocabularyBuilder {
+    fn default() -> Self {
+        VocabularyBuilder {
+            keys: FxHashMap::default(),
+            serial: VOCABULARY_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        }
+    }
+}
+
+impl VocabularyBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn id(&mut self, key: Box<[u8]>) -> u32 {
+        let next = self.keys.len() as u32;
+        *self.keys.entry(key).or_insert(next)
+    }
+
+    pub fn build(self) -> Vocabulary {
+        let longest_key = self.keys.keys().map(|k| k.len()).max().unwrap_or(0);
+        Vocabulary {
+            keys: self.keys,
+            serial: self.serial,
+            longest_key,
+        }
+    }
+}
+
+/// The first words of a group of phrase sets, numbered.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    keys: FxHashMap<Box<[u8]>, u32>,
+    serial: u64,
+    longest_key: usize,
+}
+
+/// The words of one text that start a phrase of some set of a
+/// [`Vocabulary`]: where, and which word. Sets built in that vocabulary
+/// search the text through it ([`PhraseSet::find_each_in`]) with no further
+/// hashing.
+#[derive(Debug, Clone, Default)]
+pub struct WordTable {
+    vocabulary: u64,
+    /// (byte offset, word id), in text order.
+    words: Vec<(u32, u32)>,
+}
+
+impl Vocabulary {
+    /// Looks up every word of `text` once.
+    pub fn table(&self, text: &str) -> WordTable {
+        let mut words = Vec::new();
+        // Offsets are u32: a longer text gets a table of no vocabulary,
+        // and the sets search it directly.
+        let fits = text.len() < u32::MAX as usize;
+        if fits {
+            let bytes = text.as_bytes();
+            let mut pos = 0;
+            let mut buf = [0u8; 64];
+            while pos < bytes.len() {
+                let b = bytes[pos];
+                if b == b' ' || b == b'\n' {
+                    pos += 1;
+                    continue;
+                }
+                let ke = key_end(text, pos);
+                let len = ke - pos;
+                if len <= self.longest_key && len <= buf.len() && is_boundary(text, pos) {
+                    let key = &mut buf[..len];
+                    key.copy_from_slice(&bytes[pos..ke]);
+                    key.make_ascii_lowercase();
+                    if let Some(&id) = self.keys.get(&*key) {
+                        words.push((pos as u32, id));
+                    }
+                }
+                pos = ke;
+            }
+        }
+        WordTable {
+            vocabulary: if fits { self.serial } else { 0 },
+            words,
+        }
     }
 }
 
@@ -309,8 +438,15 @@ impl<T: Clone> PhraseSetBuilder<T> {
     /// [`build`](Self::build), faster when they are dense (function words,
     /// cues) and quicker to build.
     pub fn build_by_words(self) -> PhraseSet<T> {
+        self.build_in(&mut VocabularyBuilder::new())
+    }
+
+    /// Like [`build_by_words`](Self::build_by_words), with the first words
+    /// added to a vocabulary shared with other sets: a [`WordTable`] of that
+    /// vocabulary then serves them all.
+    pub fn build_in(self, vocabulary: &mut VocabularyBuilder) -> PhraseSet<T> {
         PhraseSet {
-            search: Search::Words(WordIndex::new(self.patterns)),
+            search: Search::Words(WordIndex::new(self.patterns, vocabulary)),
             groups: self.groups,
         }
     }
@@ -329,10 +465,9 @@ impl<T> PhraseSet<T> {
             Search::Automaton(ac) => ac.memory_usage(),
             Search::Words(w) => {
                 w.patterns.iter().map(|p| p.len()).sum::<usize>()
-                    + w.by_first
-                        .iter()
-                        .map(|(k, v)| k.len() + 4 * v.len())
-                        .sum::<usize>()
+                    + w.keys.keys().map(|k| k.len() + 4).sum::<usize>()
+                    + w.slots.iter().map(|v| 4 * v.len()).sum::<usize>()
+                    + 4 * w.by_word.len()
             }
         }
     }
@@ -373,6 +508,51 @@ impl<T> PhraseSet<T> {
         match &self.search {
             Search::Automaton(ac) => self.find_each_ac(ac, text, range, f),
             Search::Words(w) => self.find_each_words(w, text, range, f),
+        }
+    }
+
+    /// Like [`find_each`](Self::find_each), through the word table of
+    /// `text` (made by the vocabulary this set was built in; any other table
+    /// is ignored and the text searched directly).
+    pub fn find_each_in<'s>(
+        &'s self,
+        text: &str,
+        table: &WordTable,
+        range: std::ops::Range<usize>,
+        mut f: impl FnMut(Found<'s, T>),
+    ) {
+        let w = match &self.search {
+            Search::Words(w) if w.vocabulary == table.vocabulary => w,
+            _ => return self.find_each(text, range, f),
+        };
+        let bytes = text.as_bytes();
+        let words = &table.words;
+        let mut i = words.partition_point(|&(s, _)| (s as usize) < range.start);
+        let mut next = range.start;
+        while let Some(&(start, id)) = words.get(i) {
+            let pos = start as usize;
+            if pos >= range.end {
+                break;
+            }
+            i += 1;
+            if pos < next {
+                continue;
+            }
+            for &p in w.candidates_of(id) {
+                let pat = &w.patterns[p as usize];
+                let e = pos + pat.len();
+                if e <= range.end && bytes[pos..e].eq_ignore_ascii_case(pat) {
+                    if let Some(value) = self.accept(text, pos, e, p as usize) {
+                        f(Found {
+                            start: pos,
+                            end: e,
+                            value,
+                        });
+                        next = e;
+                        break;
+                    }
+                }
+            }
         }
     }
 

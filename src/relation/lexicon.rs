@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::gazetteer::matcher::PhraseSetBuilder;
+use crate::gazetteer::matcher::{PhraseSetBuilder, VocabularyBuilder, WordTable};
 use crate::gazetteer::{Case, Direction, Forms, Gazetteer, Lang, PhraseSet, WordClass};
 use crate::relation::Relation;
 use crate::relation::morph::{self, Pos};
@@ -88,6 +88,11 @@ fn applies(entry: Option<Lang>, lang: Lang) -> bool {
 
 impl Lexicons {
     pub fn new(gaz: &Gazetteer) -> Lexicons {
+        Lexicons::new_in(gaz, &mut VocabularyBuilder::new())
+    }
+
+    /// Builds the lexicons with their words in a shared vocabulary.
+    pub fn new_in(gaz: &Gazetteer, vocabulary: &mut VocabularyBuilder) -> Lexicons {
         let mut by_lang = BTreeMap::new();
         for lang in Lang::ALL {
             let mut classes: HashMap<String, Classes> = HashMap::new();
@@ -162,9 +167,9 @@ impl Lexicons {
             by_lang.insert(
                 lang,
                 LangLexicon {
-                    cues: cues.build_by_words(),
-                    titles: titles.build_by_words(),
-                    words: words.build_by_words(),
+                    cues: cues.build_in(vocabulary),
+                    titles: titles.build_in(vocabulary),
+                    words: words.build_in(vocabulary),
                 },
             );
         }
@@ -178,7 +183,7 @@ impl Lexicons {
                 stopwords.add(w, Case::Any, lang);
             }
         }
-        let stopwords = stopwords.build_by_words();
+        let stopwords = stopwords.build_in(vocabulary);
         Lexicons { by_lang, stopwords }
     }
 
@@ -189,15 +194,21 @@ impl Lexicons {
     /// The language of a text by its stop words (Indonesian when undecided):
     /// one automaton pass over the first 1.5 KB (a few dozen stop words).
     pub fn detect(&self, text: &str) -> Lang {
+        self.detect_in(text, &WordTable::default())
+    }
+
+    /// [`detect`](Self::detect) through the text's word table.
+    pub fn detect_in(&self, text: &str, words: &WordTable) -> Lang {
         let mut end = text.len().min(1536);
         while !text.is_char_boundary(end) {
             end -= 1;
         }
         let mut counts = [0usize; 2];
-        self.stopwords.find_each(text, 0..end, |f| match f.value {
-            Lang::Id => counts[0] += 1,
-            Lang::En => counts[1] += 1,
-        });
+        self.stopwords
+            .find_each_in(text, words, 0..end, |f| match f.value {
+                Lang::Id => counts[0] += 1,
+                Lang::En => counts[1] += 1,
+            });
         if counts[1] > counts[0] {
             Lang::En
         } else {

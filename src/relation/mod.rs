@@ -15,6 +15,7 @@ use std::collections::HashSet;
 pub use types::Relation;
 
 use crate::analysis::{Analysis, EntityRef, Triple};
+use crate::gazetteer::matcher::WordTable;
 use crate::gazetteer::{AliasKind, EntityType, Gazetteer, Lang, WordClass};
 use crate::tokenize::is_word_char;
 use lexicon::Lexicons;
@@ -63,15 +64,23 @@ impl RelationStage {
 
     /// The language of a text: the fixed one, or detected by stop words.
     pub fn language(&self, text: &str) -> Lang {
-        self.options
-            .lang
-            .unwrap_or_else(|| self.lexicons.detect(text))
+        self.language_in(text, &WordTable::default())
     }
 
-    /// Adds the triples of every sentence to `analysis.triples`.
-    pub fn run(&self, gaz: &Gazetteer, text: &str, analysis: &mut Analysis) {
+    /// [`language`](Self::language) through the text's word table.
+    pub fn language_in(&self, text: &str, words: &WordTable) -> Lang {
+        self.options
+            .lang
+            .unwrap_or_else(|| self.lexicons.detect_in(text, words))
+    }
+
+    /// Adds the triples of every sentence to `analysis.triples`. `words`
+    /// is the text's word table (an empty one will do, slower).
+    pub fn run(&self, gaz: &Gazetteer, text: &str, words: &WordTable, analysis: &mut Analysis) {
         self.resolve_seats(text, analysis);
-        let lang = analysis.lang.unwrap_or_else(|| self.language(text));
+        let lang = analysis
+            .lang
+            .unwrap_or_else(|| self.language_in(text, words));
         analysis.lang = Some(lang);
         let lex = self.lexicons.get(lang);
         let mut tokens = Vec::new();
@@ -80,7 +89,7 @@ impl RelationStage {
         while (s as usize) < analysis.sentences.len() {
             let r = analysis.sentence_mentions(s);
             if r.len() >= 2 {
-                let sent = rules::Sent::new(text, lex, gaz, analysis, s, &mut tokens);
+                let sent = rules::Sent::new(text, words, lex, gaz, analysis, s, &mut tokens);
                 let before = triples.len();
                 rules::extract(&sent, analysis, &mut triples);
                 if debug() {

@@ -13,6 +13,7 @@
 //!   semicolons limit the reach.
 
 use crate::analysis::{Analysis, EntityRef, Mention, Triple};
+use crate::gazetteer::matcher::WordTable;
 use crate::gazetteer::{AliasKind, Direction, EntityType, Gazetteer, WordClass};
 use crate::relation::Relation;
 use crate::relation::lexicon::{Classes, CueInfo, LangLexicon};
@@ -102,6 +103,7 @@ impl<'a> Sent<'a> {
     /// Builds the elements of sentence `s` of `a`.
     pub(crate) fn new(
         text: &'a str,
+        words: &WordTable,
         lex: &'a LangLexicon,
         gaz: &'a Gazetteer,
         a: &Analysis,
@@ -135,17 +137,17 @@ impl<'a> Sent<'a> {
             gaps.push(at..range.end);
         }
         for gap in gaps {
-            lex.words.find_each(text, gap.clone(), |f| {
+            lex.words.find_each_in(text, words, gap.clone(), |f| {
                 // A word with a structural role (negation, clause, preposition…)
                 // wins over a cue or title of the same words; a soft one
                 // (modal, light verb, collective…) gives way to them.
                 let p = if f.value.is_soft() { 3 } else { 0 };
                 cand.push((f.start, f.end, p, Kind::Word(*f.value)));
             });
-            lex.titles.find_each(text, gap.clone(), |f| {
+            lex.titles.find_each_in(text, words, gap.clone(), |f| {
                 cand.push((f.start, f.end, 1, Kind::Title(*f.value)));
             });
-            lex.cues.find_each(text, gap, |f| {
+            lex.cues.find_each_in(text, words, gap, |f| {
                 cand.push((f.start, f.end, 2, Kind::Cue(cues.len() as u32)));
                 cues.push(f.value);
             });
