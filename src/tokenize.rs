@@ -298,6 +298,19 @@ fn ascii_words(b: &[u8], start: usize, end: usize, emit: &mut dyn FnMut(usize, u
 /// "China", "'s").
 fn push_token(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let word = &text[start..end];
+    let b = word.as_bytes();
+    if b.is_ascii() && !(b.len() > 2 && b[b.len() - 2] == b'\'' && b[b.len() - 1] | 0x20 == b's') {
+        // ASCII, no possessive: the same kinds as below, by bytes.
+        let kind = if b.iter().any(u8::is_ascii_alphabetic) {
+            TokenKind::Word
+        } else if b.first().is_some_and(u8::is_ascii_digit) {
+            TokenKind::Number
+        } else {
+            TokenKind::Punct
+        };
+        out.push(Token { start, end, kind });
+        return;
+    }
     for suffix in ["'s", "’s", "'S", "’S"] {
         if word.len() > suffix.len() && word.ends_with(suffix) {
             let cut = end - suffix.len();
