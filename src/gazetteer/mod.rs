@@ -213,11 +213,18 @@ pub enum WordClass {
     /// "mantan", "former", "oposisi": the title that follows is not held
     /// (no leader_of / official_of).
     Former,
+    /// "anti", "pro", "ethnic", "etnis": the country or demonym after it
+    /// describes someone ("anti-Syria journalist", "ethnic Albanians") and
+    /// does not act.
+    Stance,
+    /// "of": right after an event noun, what follows is what the event is
+    /// done to ("invasion of X"), not its doer (no genitive subject).
+    PatientPrep,
 }
 
 impl WordClass {
     /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::Former;
+    pub const LAST: WordClass = WordClass::PatientPrep;
 
     pub fn parse(s: &str) -> Option<WordClass> {
         Some(match s {
@@ -246,6 +253,8 @@ impl WordClass {
             "undo" => WordClass::Undo,
             "modal" => WordClass::Modal,
             "former" => WordClass::Former,
+            "stance" => WordClass::Stance,
+            "patient_prep" => WordClass::PatientPrep,
             _ => return None,
         })
     }

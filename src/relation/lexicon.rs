@@ -60,6 +60,7 @@ impl Classes {
             WordClass::Join,
             WordClass::Relationship,
             WordClass::Former,
+            WordClass::Stance,
         ];
         let mask = soft.iter().fold(0u32, |m, &c| m | Classes::bit(c));
         self.0 != 0 && self.0 & !mask == 0

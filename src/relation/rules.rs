@@ -148,6 +148,12 @@ impl<'a> Sent<'a> {
                 cand.push((f.start, f.end, 1, Kind::Title(*f.value)));
             });
             lex.cues.find_each_in(text, words, gap, |f| {
+                // The second half of a hyphenated modifier is no event
+                // ("its long-threatened invasion", "anti-war protests").
+                let mut before = text[..f.start].chars().rev();
+                if before.next() == Some('-') && before.next().is_some_and(char::is_alphanumeric) {
+                    return;
+                }
                 cand.push((f.start, f.end, 2, Kind::Cue(cues.len() as u32)));
                 cues.push(f.value);
             });
@@ -265,7 +271,14 @@ impl<'a> Sent<'a> {
                     && s.is_modifier(grp.last + 1)
                     && !people(grp.last + 1)
                     && !people_follow;
-                s.described[g] || modifier
+                // "anti-Syria journalist", "pro-Russian rebels", "ethnic
+                // Albanians": the country describes someone else.
+                let stance = grp.first > 0
+                    && (s.has(grp.first - 1, WordClass::Stance)
+                        || (grp.first > 1
+                            && s.is_punct(grp.first - 1, '-')
+                            && s.has(grp.first - 2, WordClass::Stance)));
+                s.described[g] || modifier || stance
             })
             .collect();
         s
@@ -929,6 +942,7 @@ impl<'a> Sent<'a> {
                 others += 1;
             }
             let neutral = self.is_modifier(k)
+                || self.glued_hyphen(k)
                 || self.has(k, WordClass::Neg)
                 || self.has(k, WordClass::Irrealis)
                 || matches!(self.els[k].kind, Kind::Other);
@@ -944,6 +958,15 @@ impl<'a> Sent<'a> {
         None
     }
 
+    /// Is element `k` a hyphen inside a word ("long-threatened")?
+    fn glued_hyphen(&self, k: usize) -> bool {
+        k > 0
+            && k + 1 < self.els.len()
+            && self.is_punct(k, '-')
+            && self.els[k - 1].end == self.els[k].start
+            && self.els[k].end == self.els[k + 1].start
+    }
+
     /// Does a possessive mark the noun cue at `i` ("kunjungannya",
     /// "pertemuan virtualnya", "pertemuan mereka", "their meeting")?
     fn possessed(&self, i: usize) -> bool {
@@ -955,8 +978,30 @@ impl<'a> Sent<'a> {
     }
 
     /// Is the cue at `i` only intended, wanted or asked for: a modal word
-    /// between the subject (ending at `subject_last`) and the cue?
-    fn intended(&self, i: usize, subject_last: usize) -> bool {
+    /// between the subject (elements `subject_first..=subject_last`) and the
+    /// cue, or a subject that is itself the one asked, urged or wanted to
+    /// act ("urged the European Community to support", "demanded that the
+    /// US cancel", "wants Putin to attack", "mendesak AS agar")?
+    fn intended(&self, i: usize, subject_first: usize, subject_last: usize) -> bool {
+        let wants = |k: usize| {
+            self.has(k, WordClass::Modal)
+                || matches!(self.els[k].kind, Kind::Cue(q)
+                    if matches!(self.cues[q as usize].relation, Relation::Warn | Relation::Demand))
+        };
+        if subject_last < i {
+            // Up to three elements before the subject, through plain
+            // lower-case words ("the", "its"); a capitalised word is no
+            // modal ("In May Russia …").
+            for k in (subject_first.saturating_sub(3)..subject_first).rev() {
+                let lower = self.word(k).chars().next().is_some_and(char::is_lowercase);
+                if lower && wants(k) {
+                    return true;
+                }
+                if !self.is_plain_lower(k) {
+                    break;
+                }
+            }
+        }
         let from = if subject_last < i {
             subject_last + 1
         } else {
@@ -964,11 +1009,9 @@ impl<'a> Sent<'a> {
         };
         // A modal word, or a threat or demand whose content this is
         // ("threatened to launch an offensive", "mendesak … agar menarik").
-        (from.max(i.saturating_sub(6))..i).any(|k| {
-            self.has(k, WordClass::Modal)
-                || matches!(self.els[k].kind, Kind::Cue(q)
-                    if matches!(self.cues[q as usize].relation, Relation::Warn | Relation::Demand))
-        })
+        // (Not the second half of a hyphenated modifier: "its
+        // long-threatened invasion" happens.)
+        (from.max(i.saturating_sub(6))..i).any(|k| wants(k) && !(k > 0 && self.glued_hyphen(k - 1)))
     }
 
     /// Is the cue at `i` stopped by an "undo" verb right before it
@@ -1436,7 +1479,7 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 None
             } else {
                 s.group_at(i + 1).or_else(|| {
-                    if s.is_modifier(i + 1) {
+                    if s.is_modifier(i + 1) && !s.has(i + 1, WordClass::PatientPrep) {
                         s.group_at(i + 2)
                     } else {
                         None
@@ -1525,7 +1568,7 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         } else {
             (subs, objs)
         };
-        let intended = s.intended(i, s.groups[sg].last);
+        let intended = s.intended(i, s.groups[sg].first, s.groups[sg].last);
         let hit = |rule| Hit {
             rel,
             negated,
