@@ -246,6 +246,7 @@ impl Names {
     /// Council", "Russian Defence Ministry"). A country inside the name
     /// stays a nested mention.
     fn find_organisations(&self, text: &str, words: &WordTable, lang: Lang, a: &mut Analysis) {
+        let table = words;
         let lex = self.lexicons.get(lang);
         let mut tokens: Vec<Token> = Vec::new();
         let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -337,11 +338,21 @@ impl Names {
                 // "Russian Defence Ministry", "National Security Council of X".
                 let mut b = k;
                 let mut back = 0;
-                // Indonesian names put the head first: only English looks back.
-                while lang == Lang::En
-                    && b > 0
-                    && (name_word(&tokens[b - 1]) || country(&tokens[b - 1]))
-                {
+                // Indonesian names put the head first: only English looks
+                // back, and an English company name in Indonesian text
+                // ("presiden Apple Records", "Lockheed Corporation").
+                let english_head = || {
+                    let t = &tokens[k];
+                    let mut hit = false;
+                    if let Some(en) = self.org_heads.get(&Lang::En) {
+                        en.find_each_in(text, table, t.start..t.end, |f| {
+                            hit |= f.start == t.start && f.end == t.end;
+                        });
+                    }
+                    hit
+                };
+                let look_back = lang == Lang::En || (fw == 0 && english_head());
+                while look_back && b > 0 && (name_word(&tokens[b - 1]) || country(&tokens[b - 1])) {
                     if name_word(&tokens[b - 1]) {
                         back += 1;
                     }

@@ -142,6 +142,16 @@ impl Lexicons {
                     }
                 };
                 for (form, pos) in forms {
+                    let ends_with_prep = form.contains(' ') && is_prep(&form);
+                    // "war against", "talks with": the one word before the
+                    // preposition says noun or verb ("impose sanctions on"
+                    // is a verb phrase).
+                    let pos = match (lang, form.rsplit_once(' ')) {
+                        (Lang::En, Some((head, _))) if ends_with_prep && !head.contains(' ') => {
+                            morph::english_pos(head)
+                        }
+                        _ => pos,
+                    };
                     cues.add(
                         &form,
                         Case::Any,
@@ -150,7 +160,7 @@ impl Lexicons {
                             cameo: (!c.cameo.is_empty()).then(|| c.cameo.clone().into_boxed_str()),
                             direction: c.direction,
                             pos,
-                            ends_with_prep: form.contains(' ') && is_prep(&form),
+                            ends_with_prep,
                         },
                     );
                 }

@@ -333,4 +333,29 @@ fn people_and_organisations_beyond_the_lists() {
             .any(|(t, _, y)| t.starts_with("National Security Council") && *y == "ORGANIZATION"),
         "{got:?}"
     );
+
+    // An English company name in Indonesian text has its head last, and is
+    // no person after a title; a ministry's portfolio is part of the title,
+    // not a name ("Menteri Kehutanan Nomor 5" holds no person).
+    let id = "Tomasz Wierzba, presiden Baltic Records, tiba di Jakarta kemarin. \
+        Surat Keputusan Menteri Kehutanan Nomor 5 terbit tahun lalu.";
+    let got = mentions(id);
+    assert!(
+        got.contains(&(
+            "Baltic Records".into(),
+            "Baltic_Records".into(),
+            "ORGANIZATION"
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(t, _, y)| t == "Tomasz Wierzba" && *y == "PERSON"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(t, _, y)| *y == "PERSON"
+            && (t.contains("Records") || t.contains("Kehutanan") || t.contains("Nomor"))),
+        "{got:?}"
+    );
 }

@@ -737,6 +737,9 @@ fn stance_and_compounds() {
             // The second half of a hyphenated modifier is no cue.
             "Turkey criticized the anti-war statement of Greece." => ["Turkey criticize Greece"],
             "Japan held a long-planned meeting with South Korea." => ["Japan meet South_Korea"],
+            // A noun cue before its preposition stays a noun: the actor
+            // before it acts ("US-led war against Iraq").
+            "Britain criticized the US-led war against Iraq." => ["United_Kingdom criticize United_States", "United_States attack Iraq"],
         ],
         false,
     );
