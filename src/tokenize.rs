@@ -242,7 +242,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             j += 1;
         }
         if text[i..j].is_ascii() {
-            ascii_words(bytes, i, j, &mut |s, e| push_token(text, s, e, out));
+            ascii_words(bytes, i, j, |s, e| push_token(text, s, e, out));
         } else {
             for (off, word) in text[i..j].split_word_bound_indices() {
                 if !word.starts_with(char::is_whitespace) {
@@ -257,7 +257,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
 /// UAX #29 word boundaries for ASCII text without white space: letters and
 /// digits join; `.` and `'` join two letters or two digits, `:` two letters,
 /// `,` and `;` two digits; `_` joins anything; other characters stand alone.
-fn ascii_words(b: &[u8], start: usize, end: usize, emit: &mut dyn FnMut(usize, usize)) {
+fn ascii_words(b: &[u8], start: usize, end: usize, mut emit: impl FnMut(usize, usize)) {
     let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     let mut i = start;
     while i < end {

@@ -501,11 +501,16 @@ impl<T> PhraseSet<T> {
     }
 
     fn accept(&self, text: &str, start: usize, end: usize, pattern: usize) -> Option<&T> {
-        if !text.is_char_boundary(start)
-            || !text.is_char_boundary(end)
-            || !is_boundary(text, start)
-            || !is_boundary(text, end)
-        {
+        if !text.is_char_boundary(start) || !is_boundary(text, start) {
+            return None;
+        }
+        self.accept_from_word(text, start, end, pattern)
+    }
+
+    /// [`accept`](Self::accept) for a match known to start on a token
+    /// boundary (a word of a [`WordTable`]).
+    fn accept_from_word(&self, text: &str, start: usize, end: usize, pattern: usize) -> Option<&T> {
+        if !text.is_char_boundary(end) || !is_boundary(text, end) {
             return None;
         }
         let matched = &text[start..end];
@@ -570,7 +575,7 @@ impl<T> PhraseSet<T> {
                 let pat = &w.patterns[p as usize];
                 let e = pos + pat.len();
                 if e <= range.end && bytes[pos..e].eq_ignore_ascii_case(pat) {
-                    if let Some(value) = self.accept(text, pos, e, p as usize) {
+                    if let Some(value) = self.accept_from_word(text, pos, e, p as usize) {
                         f(Found {
                             start: pos,
                             end: e,

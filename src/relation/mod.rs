@@ -286,6 +286,23 @@ pub fn actor_countries<'g>(
     a: &'g Analysis,
 ) -> std::collections::HashMap<EntityRef, &'g str> {
     let mut out = std::collections::HashMap::new();
+    // The first title a person holds in the document (one pass: a long
+    // document has many people and many triples).
+    let mut titled: std::collections::HashMap<EntityRef, &'g str> =
+        std::collections::HashMap::new();
+    for t in &a.triples {
+        if matches!(t.relation, Relation::LeaderOf | Relation::OfficialOf)
+            && a.mentions[t.object as usize].etype == EntityType::Country
+        {
+            titled
+                .entry(a.mentions[t.subject as usize].entity)
+                .or_insert_with(|| {
+                    a.entity(gaz, a.mentions[t.object as usize].entity)
+                        .id
+                        .as_str()
+                });
+        }
+    }
     for (i, m) in a.mentions.iter().enumerate() {
         if out.contains_key(&m.entity) {
             continue;
@@ -293,36 +310,22 @@ pub fn actor_countries<'g>(
         let e = a.entity(gaz, m.entity);
         let country: Option<&str> = match m.etype {
             EntityType::Country => Some(e.id.as_str()),
-            EntityType::Person => a
-                .triples
-                .iter()
-                .filter(|t| {
-                    matches!(t.relation, Relation::LeaderOf | Relation::OfficialOf)
-                        && a.mentions[t.subject as usize].entity == m.entity
-                        && a.mentions[t.object as usize].etype == EntityType::Country
-                })
-                .map(|t| {
-                    a.entity(gaz, a.mentions[t.object as usize].entity)
-                        .id
-                        .as_str()
-                })
-                .next()
-                .or_else(|| {
-                    e.roles
-                        .iter()
-                        .filter(|r| {
-                            gaz.find(&r.of)
-                                .is_some_and(|x| gaz.entity(x).etype == EntityType::Country)
-                        })
-                        .max_by_key(|r| {
-                            r.years
-                                .iter()
-                                .map(|y| y.1.unwrap_or(u16::MAX))
-                                .max()
-                                .unwrap_or(0)
-                        })
-                        .and_then(|r| gaz.find(&r.of).map(|x| gaz.entity(x).id.as_str()))
-                }),
+            EntityType::Person => titled.get(&m.entity).copied().or_else(|| {
+                e.roles
+                    .iter()
+                    .filter(|r| {
+                        gaz.find(&r.of)
+                            .is_some_and(|x| gaz.entity(x).etype == EntityType::Country)
+                    })
+                    .max_by_key(|r| {
+                        r.years
+                            .iter()
+                            .map(|y| y.1.unwrap_or(u16::MAX))
+                            .max()
+                            .unwrap_or(0)
+                    })
+                    .and_then(|r| gaz.find(&r.of).map(|x| gaz.entity(x).id.as_str()))
+            }),
             EntityType::Organization => a.mentions[i + 1..]
                 .iter()
                 .take_while(|n| n.nested && n.start < m.end)
