@@ -265,6 +265,7 @@ fn encode_rows(doc: &Document, a: &Analysis, gaz: &Gazetteer, buf: &mut Vec<u8>)
         analysis: a,
         gaz,
         escape: true,
+        offset: Default::default(),
     };
     output::encode(&rows.entities(), output::Format::Csv, buf).expect("encode entities");
     output::encode(&rows.triples(), output::Format::Csv, buf).expect("encode triples");

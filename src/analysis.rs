@@ -125,3 +125,11 @@ impl Analysis {
         lo..hi
     }
 }
+
+/// Where a section of a long document starts in it: the characters and
+/// sentences before it (see [`crate::Pipeline::process_in_sections`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SectionOffset {
+    pub chars: usize,
+    pub sentences: u32,
+}

@@ -35,6 +35,10 @@ pub struct BatchOptions {
     /// At most this many bytes of text in memory (default 16 MiB), unless
     /// one document alone is larger.
     pub max_bytes: usize,
+    /// A document longer than this is analysed in sections of about this
+    /// size (default 4 MiB; see [`Pipeline::process_in_sections`]), so
+    /// that memory stays bounded by a section, not by the document.
+    pub section_bytes: usize,
     /// When set, the run stops at the next document and [`run`] returns an
     /// error for which [`is_interrupted`] holds (default: none).
     pub stop: Option<Arc<AtomicBool>>,
@@ -45,6 +49,7 @@ impl Default for BatchOptions {
         BatchOptions {
             max_docs: 2048,
             max_bytes: 16 << 20,
+            section_bytes: 4 << 20,
             stop: None,
         }
     }
@@ -204,7 +209,14 @@ pub fn run(
             return Err(interrupted());
         }
         if (end && !docs.is_empty()) || docs.len() >= batch.max_docs || bytes >= batch.max_bytes {
-            process_batch(pipeline, &docs, outputs, &mut stats, &stopped)?;
+            process_batch(
+                pipeline,
+                &docs,
+                outputs,
+                batch.section_bytes,
+                &mut stats,
+                &stopped,
+            )?;
             items += docs.len() as u64;
             on_event(Event::Progress {
                 documents: stats.documents,
@@ -248,39 +260,52 @@ impl Encoded {
     }
 }
 
-/// Analyses one document and encodes its rows into `triples` and
-/// `entities` (either of which may be `None`: not wanted).
+/// Analyses one document (in sections if it is longer than
+/// `section_bytes`) and encodes its rows into `triples` and `entities`
+/// (either of which may be `None`: not wanted).
 fn encode_doc<W: io::Write>(
     pipeline: &Pipeline,
     doc: &Document,
     options: OutputOptions,
+    section_bytes: usize,
     triples: Option<W>,
     entities: Option<W>,
 ) -> io::Result<Encoded> {
-    let a = pipeline.process(doc);
-    let rows = Rows {
-        doc,
-        analysis: &a,
-        gaz: pipeline.gazetteer(),
-        escape: options.formula_escape,
-    };
-    if let Some(w) = triples {
-        let mut enc = RowEncoder::new(options.format, w);
-        rows.try_each_triple(|r| enc.write(&r))?;
-        enc.finish()?;
-    }
-    if let Some(w) = entities {
-        let mut enc = RowEncoder::new(options.format, w);
-        rows.try_each_entity(|r| enc.write(&r))?;
-        enc.finish()?;
-    }
-    Ok(Encoded {
+    let mut triples = triples.map(|w| RowEncoder::new(options.format, w));
+    let mut entities = entities.map(|w| RowEncoder::new(options.format, w));
+    let mut out = Encoded {
         triples: Vec::new(),
         entities: Vec::new(),
-        sentences: a.sentences.len(),
-        mention_types: a.mentions.iter().map(|m| m.etype).collect(),
-        relations: a.triples.iter().map(|t| t.relation).collect(),
-    })
+        sentences: 0,
+        mention_types: Vec::new(),
+        relations: Vec::new(),
+    };
+    pipeline.process_in_sections(doc, section_bytes, |section, a, offset| {
+        let rows = Rows {
+            doc: section,
+            analysis: a,
+            gaz: pipeline.gazetteer(),
+            escape: options.formula_escape,
+            offset,
+        };
+        if let Some(enc) = &mut triples {
+            rows.try_each_triple(|r| enc.write(&r))?;
+        }
+        if let Some(enc) = &mut entities {
+            rows.try_each_entity(|r| enc.write(&r))?;
+        }
+        out.sentences += a.sentences.len();
+        out.mention_types.extend(a.mentions.iter().map(|m| m.etype));
+        out.relations.extend(a.triples.iter().map(|t| t.relation));
+        Ok::<(), io::Error>(())
+    })?;
+    if let Some(enc) = triples {
+        enc.finish()?;
+    }
+    if let Some(enc) = entities {
+        enc.finish()?;
+    }
+    Ok(out)
 }
 
 /// Hands what a [`RowEncoder`] writes to a [`RowWriter`] in chunks.
@@ -301,6 +326,7 @@ fn process_batch(
     pipeline: &Pipeline,
     docs: &[Document],
     outputs: &mut Outputs,
+    section_bytes: usize,
     stats: &mut RunStats,
     stopped: &(dyn Fn() -> bool + Sync),
 ) -> io::Result<()> {
@@ -315,6 +341,7 @@ fn process_batch(
             pipeline,
             doc,
             opts,
+            section_bytes,
             outputs.triples.as_mut().map(Chunks),
             outputs.entities.as_mut().map(Chunks),
         )?;
@@ -334,6 +361,7 @@ fn process_batch(
                 pipeline,
                 doc,
                 opts,
+                section_bytes,
                 want_triples.then_some(&mut t),
                 want_entities.then_some(&mut en),
             )?;

@@ -45,7 +45,7 @@ pub mod relation;
 pub mod tokenize;
 pub mod tsv;
 
-pub use analysis::{Analysis, EntityRef, Mention, Triple};
+pub use analysis::{Analysis, EntityRef, Mention, SectionOffset, Triple};
 pub use error::{Error, Result};
 pub use gazetteer::{EntityType, Gazetteer, GazetteerBuilder};
 pub use input::Document;

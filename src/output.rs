@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, SectionOffset};
 use crate::gazetteer::Gazetteer;
 use crate::input::Document;
 
@@ -145,21 +145,24 @@ struct CharCounter<'a> {
     text: &'a str,
     byte: usize,
     chars: usize,
+    /// Characters before `text` (a section of a longer document).
+    base: usize,
 }
 
 impl<'a> CharCounter<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, base: usize) -> Self {
         CharCounter {
             text,
             byte: 0,
-            chars: 0,
+            chars: base,
+            base,
         }
     }
 
     fn at(&mut self, byte: usize) -> usize {
         if byte < self.byte {
             self.byte = 0;
-            self.chars = 0;
+            self.chars = self.base;
         }
         self.chars += self.text[self.byte..byte].chars().count();
         self.byte = byte;
@@ -173,6 +176,9 @@ pub struct Rows<'a> {
     pub analysis: &'a Analysis,
     pub gaz: &'a Gazetteer,
     pub escape: bool,
+    /// Where `doc` starts in the document it is a section of (zero for a
+    /// whole document): added to char offsets and sentence ids.
+    pub offset: SectionOffset,
 }
 
 impl<'a> Rows<'a> {
@@ -203,7 +209,7 @@ impl<'a> Rows<'a> {
         mut f: impl FnMut(EntityRow<'a>) -> Result<(), E>,
     ) -> Result<(), E> {
         let text = self.doc.text.as_str();
-        let mut cc = CharCounter::new(text);
+        let mut cc = CharCounter::new(text, self.offset.chars);
         let a = self.analysis;
         for m in &a.mentions {
             let e = a.entity(self.gaz, m.entity);
@@ -211,7 +217,7 @@ impl<'a> Rows<'a> {
             let end_char = start_char + text[m.start..m.end].chars().count();
             f(EntityRow {
                 doc_id: self.cell(&self.doc.id),
-                sentence_id: m.sentence,
+                sentence_id: m.sentence + self.offset.sentences,
                 start_char,
                 end_char,
                 text: self.cell(&text[m.start..m.end]),
@@ -258,7 +264,7 @@ impl<'a> Rows<'a> {
         }
         offsets.sort_unstable();
         offsets.dedup();
-        let mut cc = CharCounter::new(text);
+        let mut cc = CharCounter::new(text, self.offset.chars);
         let chars: Vec<usize> = offsets.iter().map(|&b| cc.at(b)).collect();
         let ch = |b: usize| chars[offsets.binary_search(&b).expect("offset recorded")];
         let countries = crate::relation::actor_countries(self.gaz, a);
@@ -282,7 +288,7 @@ impl<'a> Rows<'a> {
             let cameo = t.cameo.as_deref().unwrap_or("");
             f(TripleRow {
                 doc_id: self.cell(&self.doc.id),
-                sentence_id: t.sentence,
+                sentence_id: t.sentence + self.offset.sentences,
                 subject_id: self.cell(&se.id),
                 subject: self.cell(&se.name),
                 subject_type: sm.etype.as_str(),
@@ -553,7 +559,7 @@ mod tests {
 
     #[test]
     fn char_counter_counts_chars_not_bytes() {
-        let mut c = CharCounter::new("“ab” é x");
+        let mut c = CharCounter::new("“ab” é x", 0);
         assert_eq!(c.at(3), 1);
         assert_eq!(c.at(5), 3);
         assert_eq!(c.at(8), 4);

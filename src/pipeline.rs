@@ -5,14 +5,14 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
+use crate::analysis::{Analysis, EntityRef, Mention, MentionSource, SectionOffset};
 use crate::gazetteer::matcher::{PhraseSetBuilder, Vocabulary, VocabularyBuilder, WordTable};
-use crate::gazetteer::{AliasKind, EntityType, Gazetteer, PhraseSet};
+use crate::gazetteer::{AliasKind, EntityType, Gazetteer, Lang, PhraseSet};
 use crate::input::Document;
 use crate::names::Names;
 use crate::relation::lexicon::Lexicons;
 use crate::relation::{RelationOptions, RelationStage};
-use crate::tokenize::split_sentences;
+use crate::tokenize::{split_sentences, split_sentences_within_line};
 
 /// Builds a [`Pipeline`]. Defaults: the compiled-in gazetteers, no
 /// co-occurrence rows.
@@ -100,19 +100,110 @@ impl Pipeline {
 
     /// Analyses one document.
     pub fn process(&self, doc: &Document) -> Analysis {
-        let text = doc.text.as_str();
+        self.process_text(&doc.text, None, false)
+    }
+
+    /// `mid_line`: the text starts inside a line of its document (a section
+    /// cut at a sentence end), so its first line is no line of its own.
+    fn process_text(&self, text: &str, lang: Option<Lang>, mid_line: bool) -> Analysis {
+        let mut boilerplate = self.gaz.boilerplate.lines(text);
+        if mid_line && boilerplate.first().is_some_and(|r| r.start == 0) {
+            boilerplate.remove(0);
+        }
         let mut a = Analysis {
-            boilerplate: self.gaz.boilerplate.lines(text),
+            boilerplate,
             ..Analysis::default()
         };
         split_sentences(text, &self.gaz.abbreviations, &mut a.sentences);
         let words = self.vocabulary.table(text);
         self.find_mentions(text, &words, &mut a);
-        let lang = self.relations.language_in(text, &words);
+        let lang = lang.unwrap_or_else(|| self.relations.language_in(text, &words));
         a.lang = Some(lang);
         self.names.find(&self.gaz, text, &words, lang, &mut a);
         self.relations.run(&self.gaz, text, &words, &mut a);
         a
+    }
+
+    /// Analyses a document in sections of about `section_bytes` (split at
+    /// line breaks, else at sentence ends, else at a space), calling `f`
+    /// with each section (as a document of its own, with the same id) and
+    /// its analysis, in order; the memory a document's analysis needs is
+    /// then that of one section. A document no longer than `section_bytes`
+    /// is one section, analysed exactly as by [`process`](Self::process).
+    ///
+    /// The sections share the document's language. What a section cannot
+    /// see is the rest of the document: a name found in one section is not
+    /// linked to its repetitions in the next, and a person's title in one
+    /// section does not give their country in the next.
+    pub fn process_in_sections<E>(
+        &self,
+        doc: &Document,
+        section_bytes: usize,
+        mut f: impl FnMut(&Document, &Analysis, SectionOffset) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let text = doc.text.as_str();
+        if text.len() <= section_bytes {
+            let a = self.process(doc);
+            return f(doc, &a, SectionOffset::default());
+        }
+        let lang = Some(self.relations.language(text));
+        let mut offset = SectionOffset::default();
+        let mut start = 0;
+        while start < text.len() {
+            let end = self.section_end(text, start, section_bytes);
+            let section = Document {
+                id: doc.id.clone(),
+                text: text[start..end].to_owned(),
+                origin: doc.origin.clone(),
+                warnings: Vec::new(),
+            };
+            let mid_line = start > 0 && !text[..start].ends_with('\n');
+            let a = self.process_text(&section.text, lang, mid_line);
+            f(&section, &a, offset)?;
+            offset.chars += section.text.chars().count();
+            offset.sentences += a.sentences.len() as u32;
+            start = end;
+        }
+        Ok(())
+    }
+
+    /// Where the section starting at `start` ends: after the last line break
+    /// within `size` bytes; else at the start of the last sentence that
+    /// begins in the last quarter of it; else after the last space; else at
+    /// `size` (on a char boundary).
+    fn section_end(&self, text: &str, start: usize, size: usize) -> usize {
+        let size = size.max(1);
+        if text.len() - start <= size {
+            return text.len();
+        }
+        let mut limit = start + size;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        if let Some(nl) = window.rfind('\n') {
+            return start + nl + 1;
+        }
+        // Sentences of a window that starts at a space (so that the first
+        // one starts where the whole text's would); the last one may run on
+        // past the window, so it ends the section.
+        let from = start + size * 3 / 4;
+        if let Some(sp) = text[from..limit].find(' ') {
+            let mut sentences = Vec::new();
+            split_sentences_within_line(
+                text,
+                from + sp + 1..limit,
+                &self.gaz.abbreviations,
+                &mut sentences,
+            );
+            if sentences.len() >= 3 {
+                return sentences[sentences.len() - 1].start;
+            }
+        }
+        match window.rfind(' ') {
+            Some(sp) if sp > 0 => start + sp + 1,
+            _ => limit.max(start + text[start..].chars().next().map_or(1, char::len_utf8)),
+        }
     }
 
     /// Entity mentions outside boilerplate lines, each in its sentence.

@@ -95,6 +95,18 @@ pub fn is_boundary(text: &str, i: usize) -> bool {
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '}'];
 
+/// Splits `text[range]`, which holds no line break, into sentences like
+/// [`split_sentences`].
+pub fn split_sentences_within_line(
+    text: &str,
+    range: Range<usize>,
+    abbrevs: &Abbreviations,
+    out: &mut Vec<Range<usize>>,
+) {
+    debug_assert!(!text[range.clone()].contains('\n'));
+    split_line(text, range.start, range.end, abbrevs, out);
+}
+
 /// Splits `text` into sentences; pushes trimmed byte ranges, in order, none
 /// empty.
 pub fn split_sentences(text: &str, abbrevs: &Abbreviations, out: &mut Vec<Range<usize>>) {

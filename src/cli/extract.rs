@@ -217,6 +217,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let reader = Reader::with_options(expanded.sources, reader_options);
     let batch_options = BatchOptions {
         stop: Some(Arc::clone(&interrupt.flag)),
+        section_bytes: usize::try_from(args.section_size)
+            .unwrap_or(usize::MAX)
+            .max(1),
         ..BatchOptions::default()
     };
     let result = pool.install(|| {

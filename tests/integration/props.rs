@@ -38,6 +38,7 @@ fn check(text: &str) {
         analysis: &a,
         gaz: p.gazetteer(),
         escape: true,
+        offset: Default::default(),
     };
     let chars: Vec<char> = t.chars().collect();
     for r in rows.entities() {

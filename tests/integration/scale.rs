@@ -484,3 +484,73 @@ fn an_interrupted_stream_leaves_no_output_file() {
     writer.join().unwrap();
     assert_interrupted_cleanly(&out, dir.path());
 }
+
+/// A long document analysed in sections (`--section-size`) gives rows whose
+/// offsets and sentence ids are those of the whole document: each entity's
+/// characters are its text, each sentence id has the evidence the whole run
+/// gives it, and the same mentions are found. Once with line breaks (split
+/// there) and once as one line (split at sentence ends).
+#[test]
+fn long_documents_are_analysed_in_sections_with_document_offsets() {
+    let dir = tempdir();
+    let seeds: Vec<String> = seed_files()
+        .into_iter()
+        .map(|(_, b)| String::from_utf8(b).unwrap())
+        .collect();
+    let with_lines = seeds.join("\n\n").repeat(3);
+    let one_line = with_lines.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (name, text) in [("lines", with_lines), ("oneline", one_line)] {
+        let input = dir.path().join(format!("{name}.txt"));
+        std::fs::write(&input, &text).unwrap();
+        let (o1, t_whole, e_whole) = extract(dir.path(), &format!("{name}-whole"), &[&input], &[]);
+        let (o2, t_sec, e_sec) = extract(
+            dir.path(),
+            &format!("{name}-sections"),
+            &[&input],
+            &["--section-size", "8KB"],
+        );
+        assert!(
+            o1.status.success() && o2.status.success(),
+            "{}",
+            stderr(&o2)
+        );
+        let chars: Vec<char> = text.chars().collect();
+        let (_, ents) = read_csv_bytes(&e_sec);
+        let (_, ents_whole) = read_csv_bytes(&e_whole);
+        assert!(ents.len() > 300, "{name}: {} mentions", ents.len());
+        for r in &ents {
+            let (s, e): (usize, usize) = (r[2].parse().unwrap(), r[3].parse().unwrap());
+            assert_eq!(
+                chars[s..e].iter().collect::<String>(),
+                r[4],
+                "{name}: {r:?}"
+            );
+        }
+        let spans = |rows: &[Vec<String>]| -> BTreeSet<(String, String, String)> {
+            rows.iter()
+                .map(|r| (r[1].clone(), r[2].clone(), r[3].clone()))
+                .collect()
+        };
+        let (a, b) = (spans(&ents), spans(&ents_whole));
+        let only_sections: Vec<_> = a.difference(&b).take(5).collect();
+        let only_whole: Vec<_> = b.difference(&a).take(5).collect();
+        assert!(
+            only_sections.is_empty() && only_whole.is_empty(),
+            "{name}: mentions differ: only in sections {only_sections:?}, only whole {only_whole:?}"
+        );
+        let (_, tr) = read_csv_bytes(&t_sec);
+        let (_, tr_whole) = read_csv_bytes(&t_whole);
+        let evidence: BTreeMap<&str, &str> = tr_whole
+            .iter()
+            .map(|r| (r[1].as_str(), r[11].as_str()))
+            .collect();
+        assert!(tr.len() > 100, "{name}: {} triples", tr.len());
+        for r in &tr {
+            assert_eq!(
+                evidence.get(r[1].as_str()).copied(),
+                Some(r[11].as_str()),
+                "{name}: {r:?}"
+            );
+        }
+    }
+}
