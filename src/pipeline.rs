@@ -187,8 +187,11 @@ impl Pipeline {
         // Sentences of a window that starts at a space (so that the first
         // one starts where the whole text's would); the last one may run on
         // past the window, so it ends the section.
-        let from = start + size * 3 / 4;
-        if let Some(sp) = text[from..limit].find(' ') {
+        let mut from = start + size * 3 / 4;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        if let Some(sp) = text[from.min(limit)..limit].find(' ') {
             let mut sentences = Vec::new();
             split_sentences_within_line(
                 text,
@@ -310,6 +313,32 @@ fn next_word_capitalised(text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sections_cover_the_text_at_any_size() {
+        // One line of multi-byte text: cuts fall inside characters, between
+        // sentences and inside words; every section size must give sections
+        // that are char-aligned and put together give the text back.
+        let text = "“Rusia dan China akan terus memperkuat kerja sama,” kata Wang. \
+            Putin memuji relasi Rusia–China. Ērdoğan bertemu Xi di Beijing. "
+            .repeat(4);
+        let doc = Document::new("d", &text);
+        let p = Pipeline::default();
+        for size in (1..200).chain([333, 1000]) {
+            let mut joined = String::new();
+            let mut sentences = 0;
+            p.process_in_sections(&doc, size, |section, a, offset| {
+                assert_eq!(offset.chars, joined.chars().count());
+                assert_eq!(offset.sentences, sentences);
+                assert!(!section.text.is_empty());
+                joined.push_str(&section.text);
+                sentences += a.sentences.len() as u32;
+                Ok::<(), ()>(())
+            })
+            .unwrap();
+            assert_eq!(joined, text, "size {size}");
+        }
+    }
 
     #[test]
     fn public_types_are_send_and_sync() {

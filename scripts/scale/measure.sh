@@ -33,7 +33,7 @@ cargo build --release --quiet
 
 cases=("$@")
 if [ ${#cases[@]} -eq 0 ]; then
-    cases=(jsonl files onedoc200 onedoc60 onedoc8)
+    cases=(jsonl jsonlgz files onedoc200 onedoc60 onedoc60flat onedoc8)
 fi
 
 # Generates the input of a case (once) and prints its path.
@@ -58,6 +58,9 @@ input_of() {
         onedoc8)
             [ -f "$OUT/onedoc8.txt" ] || $GEN onedoc "$OUT/onedoc8.txt" 8 >&2
             echo "$OUT/onedoc8.txt" ;;
+        onedoc60flat)
+            [ -f "$OUT/onedoc60flat.txt" ] || $GEN onedoc "$OUT/onedoc60flat.txt" 60 >&2
+            echo "$OUT/onedoc60flat.txt" ;;
         *)
             echo "unknown case: $1" >&2
             exit 2 ;;
