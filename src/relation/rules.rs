@@ -398,6 +398,29 @@ impl<'a> Sent<'a> {
                 i = last + 1;
                 continue;
             }
+            // English order: a country or demonym, then the title and the
+            // person ("Russian President Boris Yeltsin", "U.S. Secretary of
+            // State Warren Christopher").
+            if i + 1 < n
+                && self
+                    .mention(a, i)
+                    .is_some_and(|m| m.etype == EntityType::Country || m.kind == AliasKind::Demonym)
+                && let Some((person, first)) = self.title_phrase(a, i + 1)
+                && first == i
+            {
+                let c = self.chunks.len();
+                let last = self.with_acronym(person);
+                self.chunks.push(Chunk {
+                    head: self.ent(person),
+                    first,
+                    last,
+                });
+                for k in first..=last {
+                    self.chunk_of[k] = Some(c);
+                }
+                i = last + 1;
+                continue;
+            }
             if let Kind::Ent(m) = self.els[i].kind {
                 let c = self.chunks.len();
                 let last = self.with_acronym(i);
