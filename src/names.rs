@@ -188,7 +188,17 @@ impl Names {
                     } else if !skippable {
                         break;
                     }
-                    if lower {
+                    // "Ambassador to Indonesia Wang Lutong", "Duta Besar
+                    // China untuk Indonesia Wang Lutong": a preposition
+                    // right before a country or organisation is part of the
+                    // title.
+                    let before_body = tokens.get(k + 1).is_some_and(|n| {
+                        mentions.iter().any(|m| {
+                            m.start == n.start
+                                && matches!(m.etype, EntityType::Country | EntityType::Organization)
+                        })
+                    });
+                    if lower && !before_body {
                         lower_seen = true;
                     }
                     k += 1;

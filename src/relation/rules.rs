@@ -1382,6 +1382,8 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
                 }
             }
             Kind::Punct('\'') | Kind::Other => {}
+            // "Xi Jinping, the president of China".
+            Kind::Word(w) if w.has(WordClass::PatientPrep) => {}
             _ => break,
         }
         if title.is_some() && of.is_some() {
