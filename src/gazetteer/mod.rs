@@ -220,11 +220,14 @@ pub enum WordClass {
     /// "of": right after an event noun, what follows is what the event is
     /// done to ("invasion of X"), not its doer (no genitive subject).
     PatientPrep,
+    /// "border", "waters", "territory": after a demonym, the pair is a
+    /// place ("on the Thai border"), not the country acted on.
+    PlaceNoun,
 }
 
 impl WordClass {
     /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::PatientPrep;
+    pub const LAST: WordClass = WordClass::PlaceNoun;
 
     pub fn parse(s: &str) -> Option<WordClass> {
         Some(match s {
@@ -255,6 +258,7 @@ impl WordClass {
             "former" => WordClass::Former,
             "stance" => WordClass::Stance,
             "patient_prep" => WordClass::PatientPrep,
+            "place_noun" => WordClass::PlaceNoun,
             _ => return None,
         })
     }

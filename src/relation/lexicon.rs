@@ -61,6 +61,7 @@ impl Classes {
             WordClass::Relationship,
             WordClass::Former,
             WordClass::Stance,
+            WordClass::PlaceNoun,
         ];
         let mask = soft.iter().fold(0u32, |m, &c| m | Classes::bit(c));
         self.0 != 0 && self.0 & !mask == 0

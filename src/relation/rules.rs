@@ -837,9 +837,9 @@ impl<'a> Sent<'a> {
                 let first = self.groups[g].first;
                 if self.described[g]
                     || (self.descriptor[g]
-                        && (first.saturating_sub(3)..first).any(|k| {
+                        && ((first.saturating_sub(3)..first).any(|k| {
                             self.has(k, WordClass::PlacePrep) && !self.has(k, WordClass::PrepObj)
-                        }))
+                        }) || self.has(self.groups[g].last + 1, WordClass::PlaceNoun)))
                 {
                     return None;
                 }
@@ -1611,8 +1611,14 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 }
             }
         } else if objs.is_empty() {
-            // "Xi dan Putin bertemu": a symmetric relation within the group.
-            if rel.is_symmetric() && subs.len() >= 2 {
+            // "Xi dan Putin bertemu": a symmetric relation within the group,
+            // unless the group is the object of a verb right before it
+            // ("will visit Mauritania and Senegal to mediate": the visitor
+            // mediates).
+            let f = s.groups[sg].first;
+            let object_of_verb = f > 0
+                && matches!(s.els[f - 1].kind, Kind::Cue(q) if s.cues[q as usize].pos == Pos::Verb);
+            if rel.is_symmetric() && subs.len() >= 2 && !object_of_verb {
                 for (k, &x) in subs.iter().enumerate() {
                     for &y in &subs[k + 1..] {
                         push(s, a, out, x, y, &hit("symmetric"));

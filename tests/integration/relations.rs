@@ -760,6 +760,22 @@ fn stance_and_compounds() {
             // The second half of a hyphenated modifier is no cue.
             "Turkey criticized the anti-war statement of Greece." => ["Turkey criticize Greece"],
             "Japan held a long-planned meeting with South Korea." => ["Japan meet South_Korea"],
+            // A demonym before a place noun names a place, not the country
+            // acted on; before anything else it is the possessor.
+            "Malaysian troops seized a smugglers' camp on the Thai border." => [],
+            "Chile rejected a Peruvian proposal." => ["Chile reject Peru"],
+            // A group that is the object of a verb is not the subject of a
+            // symmetric cue after it: the visitor mediates.
+            "Kenyan President William Ruto will visit Ethiopia and Eritrea to mediate in their dispute." => [
+                "William_Ruto leader_of Kenya",
+                "William_Ruto meet Ethiopia",
+                "William_Ruto meet Eritrea",
+            ],
+            "Presiden Kenya William Ruto akan mengunjungi Etiopia dan Eritrea untuk menengahi sengketa." => [
+                "William_Ruto leader_of Kenya",
+                "William_Ruto meet Ethiopia",
+                "William_Ruto meet Eritrea",
+            ],
             // A noun cue before its preposition stays a noun: the actor
             // before it acts ("US-led war against Iraq").
             "Britain criticized the US-led war against Iraq." => ["United_Kingdom criticize United_States", "United_States attack Iraq"],
