@@ -892,8 +892,15 @@ impl<'a> Sent<'a> {
             if self.has(j, WordClass::Agent) {
                 let w = self.word(j).to_lowercase();
                 let strict = w == "oleh" || w == "by";
+                // "by the European Union", "oleh pasukan Rusia": through one
+                // modifier word.
+                let g = self.group_at(j + 1).or_else(|| {
+                    self.is_modifier(j + 1)
+                        .then(|| self.group_at(j + 2))
+                        .flatten()
+                });
                 if (strict || nouns)
-                    && let Some(g) = self.group_at(j + 1)
+                    && let Some(g) = g
                 {
                     return Some(g);
                 }
@@ -1485,9 +1492,12 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         let mut object: Option<usize>;
         let mut denial = false;
         let mut rule = "cue";
+        // "was criticized by", and a participle right before its agent
+        // ("Ukraine, supported by NATO, …").
         let english_passive = cue.pos == Pos::Verb
             && i > 0
-            && s.has(i - 1, WordClass::PassiveAux)
+            && (s.has(i - 1, WordClass::PassiveAux)
+                || (s.has(i + 1, WordClass::Agent) && s.word(i + 1).eq_ignore_ascii_case("by")))
             && s.word(i).to_lowercase().ends_with("ed");
         if cue.pos == Pos::Passive || english_passive {
             // "Rusia dikritik oleh Polandia", "dibantah Moskow", "was criticized by".
