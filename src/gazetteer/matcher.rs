@@ -558,7 +558,6 @@ impl<T> PhraseSet<T> {
             Search::Words(w) if w.vocabulary == table.vocabulary => w,
             _ => return self.find_each(text, range, f),
         };
-        let bytes = text.as_bytes();
         let words = &table.words;
         let mut i = words.partition_point(|&(s, _)| (s as usize) < range.start);
         let mut next = range.start;
@@ -571,22 +570,38 @@ impl<T> PhraseSet<T> {
             if pos < next {
                 continue;
             }
-            for &p in w.candidates_of(id) {
-                let pat = &w.patterns[p as usize];
-                let e = pos + pat.len();
-                if e <= range.end && bytes[pos..e].eq_ignore_ascii_case(pat) {
-                    if let Some(value) = self.accept_from_word(text, pos, e, p as usize) {
-                        f(Found {
-                            start: pos,
-                            end: e,
-                            value,
-                        });
-                        next = e;
-                        break;
-                    }
-                }
+            if let Some(found) = self.longest_at(w, w.candidates_of(id), text, pos, range.end) {
+                next = found.end;
+                f(found);
             }
         }
+    }
+
+    /// The longest of `candidates` (longest first) that matches at `pos`,
+    /// a token boundary, and ends by `end`.
+    fn longest_at<'s>(
+        &'s self,
+        w: &WordIndex,
+        candidates: &[u32],
+        text: &str,
+        pos: usize,
+        end: usize,
+    ) -> Option<Found<'s, T>> {
+        let bytes = text.as_bytes();
+        candidates.iter().find_map(|&p| {
+            let pat = &w.patterns[p as usize];
+            let e = pos + pat.len();
+            if e <= end && bytes[pos..e].eq_ignore_ascii_case(pat) {
+                self.accept_from_word(text, pos, e, p as usize)
+                    .map(|value| Found {
+                        start: pos,
+                        end: e,
+                        value,
+                    })
+            } else {
+                None
+            }
+        })
     }
 
     fn find_each_words<'s>(
@@ -610,22 +625,12 @@ impl<T> PhraseSet<T> {
             }
             let ke = key_end(text, pos).min(end);
             let mut next = ke;
-            if is_boundary(text, pos) {
-                for &p in w.candidates(text, pos, ke) {
-                    let pat = &w.patterns[p as usize];
-                    let e = pos + pat.len();
-                    if e <= end && bytes[pos..e].eq_ignore_ascii_case(pat) {
-                        if let Some(value) = self.accept(text, pos, e, p as usize) {
-                            f(Found {
-                                start: pos,
-                                end: e,
-                                value,
-                            });
-                            next = e;
-                            break;
-                        }
-                    }
-                }
+            if text.is_char_boundary(pos)
+                && is_boundary(text, pos)
+                && let Some(found) = self.longest_at(w, w.candidates(text, pos, ke), text, pos, end)
+            {
+                next = found.end;
+                f(found);
             }
             pos = next;
         }

@@ -384,30 +384,19 @@ impl<'a> Sent<'a> {
         self.chunk_of = vec![None; n];
         let mut i = 0;
         while i < n {
-            if let Some((person, first)) = self.title_phrase(a, i) {
-                let c = self.chunks.len();
-                let last = self.with_acronym(person);
-                self.chunks.push(Chunk {
-                    head: self.ent(person),
-                    first,
-                    last,
-                });
-                for k in first..=last {
-                    self.chunk_of[k] = Some(c);
-                }
-                i = last + 1;
-                continue;
-            }
-            // English order: a country or demonym, then the title and the
-            // person ("Russian President Boris Yeltsin", "U.S. Secretary of
-            // State Warren Christopher").
-            if i + 1 < n
-                && self
-                    .mention(a, i)
-                    .is_some_and(|m| m.etype == EntityType::Country || m.kind == AliasKind::Demonym)
-                && let Some((person, first)) = self.title_phrase(a, i + 1)
-                && first == i
-            {
+            // A title and its person; in English order, a country or
+            // demonym first ("Russian President Boris Yeltsin", "U.S.
+            // Secretary of State Warren Christopher").
+            let english_order = || {
+                (i + 1 < n
+                    && self.mention(a, i).is_some_and(|m| {
+                        m.etype == EntityType::Country || m.kind == AliasKind::Demonym
+                    }))
+                .then(|| self.title_phrase(a, i + 1))
+                .flatten()
+                .filter(|&(_, first)| first == i)
+            };
+            if let Some((person, first)) = self.title_phrase(a, i).or_else(english_order) {
                 let c = self.chunks.len();
                 let last = self.with_acronym(person);
                 self.chunks.push(Chunk {
