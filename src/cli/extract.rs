@@ -69,6 +69,16 @@ pub fn parse_size(s: &str) -> Result<u64, String> {
     Ok(bytes as u64)
 }
 
+/// `--section-size`: a size of at least 4 KB (a section must hold whole
+/// sentences; smaller ones would cut most of them).
+pub fn parse_section_size(s: &str) -> Result<u64, String> {
+    let bytes = parse_size(s)?;
+    if bytes < 4096 {
+        return Err(format!("`{s}`: a section must be at least 4KB"));
+    }
+    Ok(bytes)
+}
+
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     if args.inputs.is_empty() {
         bail!(

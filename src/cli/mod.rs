@@ -133,8 +133,9 @@ pub struct ExtractArgs {
     /// Analyse a document longer than SIZE in sections of about SIZE,
     /// split at line breaks (else sentence ends): memory is bounded by a
     /// section, not by the document. Names found in one section are not
-    /// linked to repetitions in the next. Same units as --max-doc-size.
-    #[arg(long, value_name = "SIZE", default_value = "4MB", value_parser = extract::parse_size)]
+    /// linked to repetitions in the next. Same units as --max-doc-size; at
+    /// least 4KB.
+    #[arg(long, value_name = "SIZE", default_value = "4MB", value_parser = extract::parse_section_size)]
     pub section_size: u64,
     /// Write the run's summary as JSON to FILE: counts per entity type and
     /// relation, failed and skipped inputs, time, throughput.

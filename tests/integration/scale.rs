@@ -553,4 +553,11 @@ fn long_documents_are_analysed_in_sections_with_document_offsets() {
             );
         }
     }
+    // A section too small to hold sentences is refused, with the reason.
+    let o = kabar(
+        &["extract", p(&crate::util::seeds()), "--section-size", "1KB"],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("at least 4KB"), "{}", stderr(&o));
 }
