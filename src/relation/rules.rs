@@ -906,7 +906,27 @@ impl<'a> Sent<'a> {
         (from..i).any(|k| {
             let c = self.classes(k);
             c.has(WordClass::Neg) || c.has(WordClass::Irrealis)
-        })
+        }) || self.refused(i)
+    }
+
+    /// Is the cue at `i` the act a refusing or denying verb right before it
+    /// is about ("menolak mengecam", "denied attacking", "membantah telah
+    /// menyerang")? Only lower-case words may stand between.
+    fn refused(&self, i: usize) -> bool {
+        if !matches!(self.els[i].kind, Kind::Cue(q) if self.cues[q as usize].pos == Pos::Verb) {
+            return false;
+        }
+        for k in (i.saturating_sub(3)..i).rev() {
+            match self.els[k].kind {
+                Kind::Cue(q) => {
+                    let c = self.cues[q as usize];
+                    return c.relation == Relation::Reject && c.pos == Pos::Verb;
+                }
+                _ if self.is_modifier(k) => {}
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// An actor right before a noun cue, through at most two modifiers and
