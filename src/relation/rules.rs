@@ -200,6 +200,26 @@ impl<'a> Sent<'a> {
             });
         }
 
+        // A date in brackets ("pada Senin (12/5) secara resmi mendukung")
+        // is no clause break: its elements are dropped.
+        let mut k = 0;
+        while k < els.len() {
+            if els[k].kind == Kind::Punct('(')
+                && let Some(close) =
+                    (k + 1..(k + 7).min(els.len())).find(|&j| els[j].kind == Kind::Punct(')'))
+                && close > k + 1
+                && els[k + 1..close].iter().all(|e| {
+                    text[e.start..e.end]
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+                })
+            {
+                els.drain(k..=close);
+                continue;
+            }
+            k += 1;
+        }
+
         // Quote regions.
         let mut quote = vec![0u16; els.len()];
         let mut region = 0u16;
@@ -271,14 +291,7 @@ impl<'a> Sent<'a> {
                     && s.is_modifier(grp.last + 1)
                     && !people(grp.last + 1)
                     && !people_follow;
-                // "anti-Syria journalist", "pro-Russian rebels", "ethnic
-                // Albanians": the country describes someone else.
-                let stance = grp.first > 0
-                    && (s.has(grp.first - 1, WordClass::Stance)
-                        || (grp.first > 1
-                            && s.is_punct(grp.first - 1, '-')
-                            && s.has(grp.first - 2, WordClass::Stance)));
-                s.described[g] || modifier || stance
+                s.described[g] || modifier || s.stance(g)
             })
             .collect();
         s
@@ -809,6 +822,11 @@ impl<'a> Sent<'a> {
                 return None;
             }
             if let Some(g) = self.group_at(j) {
+                if self.stance(g) {
+                    // "senilai 10 juta dolar AS kepada Myanmar": look on.
+                    j = self.groups[g].last + 1;
+                    continue;
+                }
                 if let Some(p) = place {
                     let w = self.word(p).to_lowercase();
                     let ok = rel == Relation::Attack
@@ -995,6 +1013,16 @@ impl<'a> Sent<'a> {
             }
         }
         None
+    }
+
+    /// "anti-Syria journalist", "pro-Russian rebels", "ethnic Albanians",
+    /// "dolar AS": a word before group `g` makes its country describe
+    /// something else; it neither acts nor is acted on.
+    fn stance(&self, g: usize) -> bool {
+        let f = self.groups[g].first;
+        f > 0
+            && (self.has(f - 1, WordClass::Stance)
+                || (f > 1 && self.is_punct(f - 1, '-') && self.has(f - 2, WordClass::Stance)))
     }
 
     /// Is element `k` a hyphen inside a word ("long-threatened")?
