@@ -542,6 +542,17 @@ impl<'a> Sent<'a> {
                     members.truncate(first_comma + 1);
                 }
             }
+            // Two entities joined by ", dan" / ", and" are two clauses,
+            // not a list ("mengecam China, dan Jepang mendukung …").
+            if let [x, y] = members[..] {
+                let (gap_from, gap_to) = (self.chunks[x].last + 1, self.chunks[y].first);
+                if gap_to == gap_from + 2
+                    && self.is_punct(gap_from, ',')
+                    && self.has(gap_from + 1, WordClass::Coord)
+                {
+                    members.truncate(1);
+                }
+            }
             last = self.chunks[*members.last().unwrap()].last;
             for &m in &members {
                 self.group_of_chunk[m] = g;

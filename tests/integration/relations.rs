@@ -319,21 +319,6 @@ fn arguments_former_gaps() {
             "Jepang pada Senin (12/5) secara resmi mendukung Filipina." => ["Japan support Philippines"],
             // "dolar AS" / "US dollars" is a currency, not an actor.
             "Jepang mengirimkan bantuan kemanusiaan senilai 10 juta dolar AS kepada Myanmar." => ["Japan aid Myanmar"],
-        ],
-        false,
-    );
-}
-
-#[test]
-#[ignore = "known gap: subject after a fronted noun cue, 'US dollars' before the object, ', dan' + new clause, a place before the object"]
-fn arguments_gaps() {
-    check(
-        "arguments_gaps",
-        table![
-            // A fronted "pertemuan dengan X," has its subject after the comma.
-            "Dalam pertemuan dengan Jepang, Filipina meminta dukungan untuk patroli maritim." => ["Philippines meet Japan"],
-            "In talks with Japan, the Philippines asked for support for maritime patrols." => ["Philippines meet Japan"],
-            "Japan sent humanitarian aid worth 10 million US dollars to Myanmar." => ["Japan aid Myanmar"],
             // ", dan Jepang mendukung …" starts a clause: Japan is no object.
             "Vietnam dan Filipina mengecam China, dan Jepang mendukung kedua negara itu." => [
                 "Vietnam criticize China",
@@ -343,6 +328,21 @@ fn arguments_gaps() {
                 "Vietnam criticize China",
                 "Philippines criticize China",
             ],
+        ],
+        false,
+    );
+}
+
+#[test]
+#[ignore = "known gap: subject after a fronted noun cue, 'US dollars' before the object, a place before the object ('annexed Crimea from Ukraine')"]
+fn arguments_gaps() {
+    check(
+        "arguments_gaps",
+        table![
+            // A fronted "pertemuan dengan X," has its subject after the comma.
+            "Dalam pertemuan dengan Jepang, Filipina meminta dukungan untuk patroli maritim." => ["Philippines meet Japan"],
+            "In talks with Japan, the Philippines asked for support for maritime patrols." => ["Philippines meet Japan"],
+            "Japan sent humanitarian aid worth 10 million US dollars to Myanmar." => ["Japan aid Myanmar"],
             // A place (Krimea) before the actor object; the gold reads
             // annexing Crimea from Ukraine as attack on Ukraine.
             "Rusia mencaplok Krimea dari Ukraina pada 2014." => ["Russia attack Ukraine"],
