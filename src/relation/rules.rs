@@ -93,6 +93,8 @@ pub(crate) struct Sent<'a> {
     descriptor: Vec<bool>,
     /// Of those, the ones that are a title's country ("Pemimpin Rusia").
     described: Vec<bool>,
+    /// Groups of places only (LOCATION mentions: "Krimea", "Kharkiv").
+    place: Vec<bool>,
 }
 
 const BOUNDARY_PUNCT: &[char] = &[
@@ -257,9 +259,16 @@ impl<'a> Sent<'a> {
             groups: Vec::new(),
             descriptor: Vec::new(),
             described: Vec::new(),
+            place: Vec::new(),
         };
         s.build_chunks(a);
         s.build_groups();
+        s.place = (0..s.groups.len())
+            .map(|g| {
+                s.heads(g)
+                    .all(|m| a.mentions[m as usize].etype == EntityType::Location)
+            })
+            .collect();
         // "Pemimpin Rusia": a title before a country, no name.
         s.described = (0..s.groups.len())
             .map(|g| {
@@ -860,6 +869,23 @@ impl<'a> Sent<'a> {
                         }) || self.has(self.groups[g].last + 1, WordClass::PlaceNoun)))
                 {
                     return None;
+                }
+                // "mencaplok Krimea dari Ukraina", "attacked Kharkiv in
+                // Ukraine", "mencaplok Krimea Ukraina": an attack on a place
+                // is on the country named right after it.
+                if rel == Relation::Attack && self.place[g] {
+                    let p = self.groups[g].last + 1;
+                    let after =
+                        if self.has(p, WordClass::PlacePrep) || self.has(p, WordClass::Agent) {
+                            self.group_at(p + 1)
+                        } else {
+                            self.group_at(p)
+                        };
+                    if let Some(c) = after
+                        && !self.place[c]
+                    {
+                        return Some(c);
+                    }
                 }
                 return Some(g);
             }

@@ -328,13 +328,21 @@ fn arguments_former_gaps() {
                 "Vietnam criticize China",
                 "Philippines criticize China",
             ],
+            // A place (Krimea) before the actor object; the gold reads
+            // annexing Crimea from Ukraine as attack on Ukraine.
+            "Rusia mencaplok Krimea dari Ukraina pada 2014." => ["Russia attack Ukraine"],
+            "Russia annexed Crimea from Ukraine in 2014." => ["Russia attack Ukraine"],
+            // An attack on a place (a LOCATION) is on the country named
+            // right after it; a place alone gives no triple.
+            "Rusia menduduki Krimea Ukraina sejak 2014." => ["Russia attack Ukraine"],
+            "Israel menyerang Gaza pada Selasa." => [],
         ],
         false,
     );
 }
 
 #[test]
-#[ignore = "known gap: subject after a fronted noun cue, 'US dollars' before the object, a place before the object ('annexed Crimea from Ukraine')"]
+#[ignore = "known gap: subject after a fronted noun cue; 'US dollars' before the object"]
 fn arguments_gaps() {
     check(
         "arguments_gaps",
@@ -343,10 +351,6 @@ fn arguments_gaps() {
             "Dalam pertemuan dengan Jepang, Filipina meminta dukungan untuk patroli maritim." => ["Philippines meet Japan"],
             "In talks with Japan, the Philippines asked for support for maritime patrols." => ["Philippines meet Japan"],
             "Japan sent humanitarian aid worth 10 million US dollars to Myanmar." => ["Japan aid Myanmar"],
-            // A place (Krimea) before the actor object; the gold reads
-            // annexing Crimea from Ukraine as attack on Ukraine.
-            "Rusia mencaplok Krimea dari Ukraina pada 2014." => ["Russia attack Ukraine"],
-            "Russia annexed Crimea from Ukraine in 2014." => ["Russia attack Ukraine"],
         ],
         false,
     );
