@@ -73,7 +73,12 @@ impl Names {
             .filter(|t| !t.title.contains(char::is_whitespace))
             .map(|t| t.title.to_lowercase())
             .collect();
-        let function_words = gaz.words.iter().flat_map(|w| words_of(&w.word)).collect();
+        let function_words = gaz
+            .words
+            .iter()
+            .filter(|w| w.class != WordClass::Determiner)
+            .flat_map(|w| words_of(&w.word))
+            .collect();
         let mut org_heads = HashMap::new();
         for lang in Lang::ALL {
             let mut b = PhraseSetBuilder::new();

@@ -223,11 +223,15 @@ pub enum WordClass {
     /// "border", "waters", "territory": after a demonym, the pair is a
     /// place ("on the Thai border"), not the country acted on.
     PlaceNoun,
+    /// "the", "a": an article between a place preposition and a seat of
+    /// government ("at the Kremlin") keeps the seat a place. Used for that
+    /// only: determiners are not sentence elements.
+    Determiner,
 }
 
 impl WordClass {
     /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::PlaceNoun;
+    pub const LAST: WordClass = WordClass::Determiner;
 
     pub fn parse(s: &str) -> Option<WordClass> {
         Some(match s {
@@ -259,6 +263,7 @@ impl WordClass {
             "stance" => WordClass::Stance,
             "patient_prep" => WordClass::PatientPrep,
             "place_noun" => WordClass::PlaceNoun,
+            "determiner" => WordClass::Determiner,
             _ => return None,
         })
     }

@@ -98,7 +98,13 @@ impl Lexicons {
         let mut by_lang = BTreeMap::new();
         for lang in Lang::ALL {
             let mut classes: HashMap<String, Classes> = HashMap::new();
-            for w in gaz.words.iter().filter(|w| applies(w.lang, lang)) {
+            // (Determiners are for seats only, see `RelationStage`: as
+            // sentence elements they would hide "and the Philippines".)
+            for w in gaz
+                .words
+                .iter()
+                .filter(|w| applies(w.lang, lang) && w.class != WordClass::Determiner)
+            {
                 classes
                     .entry(w.word.to_lowercase())
                     .or_default()

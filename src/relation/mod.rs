@@ -35,6 +35,8 @@ pub struct RelationOptions {
 pub struct RelationStage {
     options: RelationOptions,
     place_preps: HashSet<String>,
+    /// Articles, passed over when looking for a place preposition.
+    determiners: HashSet<String>,
     lexicons: std::sync::Arc<Lexicons>,
 }
 
@@ -50,9 +52,16 @@ impl RelationStage {
             .filter(|w| w.class == WordClass::PlacePrep)
             .map(|w| w.word.to_lowercase())
             .collect();
+        let determiners = gaz
+            .words
+            .iter()
+            .filter(|w| w.class == WordClass::Determiner)
+            .map(|w| w.word.to_lowercase())
+            .collect();
         RelationStage {
             options,
             place_preps,
+            determiners,
             lexicons,
         }
     }
@@ -149,8 +158,23 @@ impl RelationStage {
         }
     }
 
+    /// Is the word before `start` a place preposition, or an article with
+    /// one before it ("di Beijing", "at the Kremlin")?
     fn after_place_prep(&self, text: &str, start: usize) -> bool {
-        previous_word(text, start).is_some_and(|w| self.place_preps.contains(&w.to_lowercase()))
+        let Some(w) = previous_word(text, start) else {
+            return false;
+        };
+        let w_lower = w.to_lowercase();
+        if self.place_preps.contains(&w_lower) {
+            return true;
+        }
+        if self.determiners.contains(&w_lower) {
+            // `w` is a slice of `text`: the word before it.
+            let w_start = w.as_ptr() as usize - text.as_ptr() as usize;
+            return previous_word(text, w_start)
+                .is_some_and(|p| self.place_preps.contains(&p.to_lowercase()));
+        }
+        false
     }
 }
 
