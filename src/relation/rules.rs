@@ -1508,12 +1508,48 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             // member word, then an organisation within two elements
             let Some((oi, org)) = (i + 1..(i + 3).min(n)).find_map(|k| org_at(k).map(|o| (k, o)))
             else {
-                // "NATO member Poland": organisation right before
-                if i > 0
-                    && let Some(org) = org_at(i - 1)
-                    && let Some(g) = s.group_at(i + 1)
+                // The organisation right before, or before "'s": "NATO
+                // member Poland", "ASEAN's members include Indonesia, …",
+                // "Finland, a NATO member since 2023".
+                let possessive = |k: usize| matches!(s.word(k), "'s" | "’s" | "'" | "’");
+                let org_before = if i > 0 && org_at(i - 1).is_some() {
+                    Some(i - 1)
+                } else if i > 1 && possessive(i - 1) && org_at(i - 2).is_some() {
+                    Some(i - 2)
+                } else {
+                    None
+                };
+                if let Some(ob) = org_before
+                    && let Some(org) = org_at(ob)
                 {
-                    members(g, org, i, "member", out);
+                    let after = if s.has(i + 1, WordClass::Include) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    if let Some(g) = s.group_at(after) {
+                        members(g, org, i, "member", out);
+                    } else {
+                        // "Finland, a NATO member": the country before,
+                        // through an article and one comma.
+                        let first = s.groups[s.group_at(ob).unwrap()].first;
+                        let mut b = first;
+                        let mut comma = false;
+                        while b > 0 && first - b < 3 {
+                            b -= 1;
+                            if let Some(g) = s.group_at(b) {
+                                if comma {
+                                    members(g, org, i, "member", out);
+                                }
+                                break;
+                            }
+                            if s.is_punct(b, ',') && !comma {
+                                comma = true;
+                            } else if !s.is_plain_lower(b) {
+                                break;
+                            }
+                        }
+                    }
                 }
                 continue;
             };
