@@ -227,11 +227,14 @@ pub enum WordClass {
     /// government ("at the Kremlin") keeps the seat a place. Used for that
     /// only: determiners are not sentence elements.
     Determiner,
+    /// "dolar", "dollars": a currency named by a country ("dolar AS", "US
+    /// dollars"); that country neither acts nor is acted on.
+    Currency,
 }
 
 impl WordClass {
     /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::Determiner;
+    pub const LAST: WordClass = WordClass::Currency;
 
     pub fn parse(s: &str) -> Option<WordClass> {
         Some(match s {
@@ -264,6 +267,7 @@ impl WordClass {
             "patient_prep" => WordClass::PatientPrep,
             "place_noun" => WordClass::PlaceNoun,
             "determiner" => WordClass::Determiner,
+            "currency" => WordClass::Currency,
             _ => return None,
         })
     }

@@ -62,6 +62,7 @@ impl Classes {
             WordClass::Former,
             WordClass::Stance,
             WordClass::PlaceNoun,
+            WordClass::Currency,
         ];
         let mask = soft.iter().fold(0u32, |m, &c| m | Classes::bit(c));
         self.0 != 0 && self.0 & !mask == 0

@@ -1053,13 +1053,19 @@ impl<'a> Sent<'a> {
     }
 
     /// "anti-Syria journalist", "pro-Russian rebels", "ethnic Albanians",
-    /// "dolar AS": a word before group `g` makes its country describe
-    /// something else; it neither acts nor is acted on.
+    /// "dolar AS", "US dollars": a word before (or a currency after) group
+    /// `g` makes its country describe something else; it neither acts nor
+    /// is acted on.
     fn stance(&self, g: usize) -> bool {
-        let f = self.groups[g].first;
-        f > 0
-            && (self.has(f - 1, WordClass::Stance)
-                || (f > 1 && self.is_punct(f - 1, '-') && self.has(f - 2, WordClass::Stance)))
+        let (f, l) = (self.groups[g].first, self.groups[g].last);
+        let before = |c: WordClass| {
+            f > 0
+                && (self.has(f - 1, c)
+                    || (f > 1 && self.is_punct(f - 1, '-') && self.has(f - 2, c)))
+        };
+        before(WordClass::Stance)
+            || before(WordClass::Currency)
+            || self.has(l + 1, WordClass::Currency)
     }
 
     /// Is element `k` a hyphen inside a word ("long-threatened")?
