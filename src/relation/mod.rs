@@ -46,22 +46,17 @@ impl RelationStage {
         lexicons: std::sync::Arc<Lexicons>,
         options: RelationOptions,
     ) -> RelationStage {
-        let place_preps = gaz
-            .words
-            .iter()
-            .filter(|w| w.class == WordClass::PlacePrep)
-            .map(|w| w.word.to_lowercase())
-            .collect();
-        let determiners = gaz
-            .words
-            .iter()
-            .filter(|w| w.class == WordClass::Determiner)
-            .map(|w| w.word.to_lowercase())
-            .collect();
+        let words_of = |class: WordClass| -> HashSet<String> {
+            gaz.words
+                .iter()
+                .filter(|w| w.class == class)
+                .map(|w| w.word.to_lowercase())
+                .collect()
+        };
         RelationStage {
             options,
-            place_preps,
-            determiners,
+            place_preps: words_of(WordClass::PlacePrep),
+            determiners: words_of(WordClass::Determiner),
             lexicons,
         }
     }
