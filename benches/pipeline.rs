@@ -259,6 +259,18 @@ fn corpus() -> Option<Corpus> {
     })
 }
 
+/// Stages 5 + 6 per document, sequentially: bytes of CSV written.
+fn process_encode(pipeline: &Pipeline, docs: &[Document], buf: &mut Vec<u8>) -> usize {
+    let mut n = 0;
+    for d in docs {
+        let a = pipeline.process(black_box(d));
+        buf.clear();
+        encode_rows(d, &a, pipeline.gazetteer(), buf);
+        n += buf.len();
+    }
+    n
+}
+
 fn encode_rows(doc: &Document, a: &Analysis, gaz: &Gazetteer, buf: &mut Vec<u8>) {
     let rows = Rows {
         doc,
@@ -375,16 +387,7 @@ fn stages<M: Measurement>(g: &mut BenchmarkGroup<'_, M>, c: &Corpus, pipeline: &
     drop(analyses);
 
     g.bench_function("7_process_encode_1t", |b| {
-        b.iter(|| {
-            let mut n = 0;
-            for d in docs {
-                let a = pipeline.process(black_box(d));
-                buf.clear();
-                encode_rows(d, &a, gaz, &mut buf);
-                n += buf.len();
-            }
-            n
-        })
+        b.iter(|| process_encode(pipeline, docs, &mut buf))
     });
 
     let one = rayon::ThreadPoolBuilder::new()
@@ -402,16 +405,7 @@ fn scaling(g: &mut BenchmarkGroup<'_, WallTime>, c: &Corpus, pipeline: &Pipeline
     let docs = &c.docs;
     let mut buf = Vec::with_capacity(1 << 20);
     g.bench_function("7_process_encode_1t", |b| {
-        b.iter(|| {
-            let mut n = 0;
-            for d in docs {
-                let a = pipeline.process(black_box(d));
-                buf.clear();
-                encode_rows(d, &a, gaz, &mut buf);
-                n += buf.len();
-            }
-            n
-        })
+        b.iter(|| process_encode(pipeline, docs, &mut buf))
     });
     g.bench_function("8_process_encode_all_cores", |b| {
         b.iter(|| {

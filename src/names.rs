@@ -261,7 +261,6 @@ impl Names {
     /// Council", "Russian Defence Ministry"). A country inside the name
     /// stays a nested mention.
     fn find_organisations(&self, text: &str, words: &WordTable, lang: Lang, a: &mut Analysis) {
-        let table = words;
         let lex = self.lexicons.get(lang);
         let mut tokens: Vec<Token> = Vec::new();
         let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -323,13 +322,13 @@ impl Names {
                 }
                 // Head first: "Kementerian Perdagangan Malaysia", "Ministry of Foreign Affairs".
                 let mut end = None;
-                let mut words = 0;
+                let mut n_words = 0;
                 let mut j = k + 1;
                 while j < tokens.len() && j <= k + 7 {
                     let t = &tokens[j];
                     let w = &text[t.start..t.end];
                     if name_word(t) {
-                        words += 1;
+                        n_words += 1;
                         end = Some(t.end);
                     } else if country(t) {
                         let m = mention_at(t).unwrap();
@@ -348,7 +347,7 @@ impl Names {
                     }
                     j += 1;
                 }
-                let (fw, fend, fj) = (words, end, j);
+                let (fw, fend, fj) = (n_words, end, j);
                 // Head last (or in the middle): "National Security Council",
                 // "Russian Defence Ministry", "National Security Council of X".
                 let mut b = k;
@@ -360,7 +359,7 @@ impl Names {
                     let t = &tokens[k];
                     let mut hit = false;
                     if let Some(en) = self.org_heads.get(&Lang::En) {
-                        en.find_each_in(text, table, t.start..t.end, |f| {
+                        en.find_each_in(text, words, t.start..t.end, |f| {
                             hit |= f.start == t.start && f.end == t.end;
                         });
                     }

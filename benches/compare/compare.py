@@ -41,6 +41,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from scan_py import records  # same directory: one reader of the corpus for both
+
 csv.field_size_limit(1 << 30)
 
 
@@ -193,16 +195,9 @@ def agreement(kabar: dict[str, set], tool: dict[str, set], doc_ids: list[str]) -
 def corpus_ids(path: Path, max_mb: float | None) -> tuple[list[str], float]:
     ids = []
     total = 0
-    limit = None if max_mb is None else int(max_mb * 1e6)
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.strip():
-                continue
-            if limit is not None and total >= limit:
-                break
-            rec = json.loads(line)
-            ids.append(str(rec.get("id")))
-            total += len((rec.get("text") or "").encode("utf-8"))
+    for doc_id, text in records(path, max_mb):
+        ids.append(doc_id)
+        total += len(text.encode("utf-8"))
     return ids, total / 1e6
 
 

@@ -46,8 +46,8 @@ import sys
 import time
 
 
-def load_corpus(path: str, max_mb: float | None):
-    ids, texts = [], []
+def records(path, max_mb: float | None):
+    """(id, text) of each JSONL record, in order, until ``max_mb`` MB of text."""
     limit = None if max_mb is None else int(max_mb * 1e6)
     total = 0
     with open(path, encoding="utf-8") as f:
@@ -58,9 +58,17 @@ def load_corpus(path: str, max_mb: float | None):
                 break
             rec = json.loads(line)
             text = rec.get("text") or ""
-            ids.append(str(rec.get("id")))
-            texts.append(text)
             total += len(text.encode("utf-8"))
+            yield str(rec.get("id")), text
+
+
+def load_corpus(path: str, max_mb: float | None):
+    ids, texts = [], []
+    total = 0
+    for doc_id, text in records(path, max_mb):
+        ids.append(doc_id)
+        texts.append(text)
+        total += len(text.encode("utf-8"))
     return ids, texts, total
 
 

@@ -2,7 +2,7 @@
 
 use kabar::{Document, GazetteerBuilder, Pipeline};
 
-use crate::util::data;
+use crate::util::{data, owned_pairs};
 
 fn mini() -> Pipeline {
     let mut b = GazetteerBuilder::new();
@@ -92,11 +92,7 @@ fn boundaries_longest_match_and_case() {
     ];
     for (text, want) in cases {
         let got = found(&p, text);
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .collect();
-        assert_eq!(got, want, "in {text:?}");
+        assert_eq!(got, owned_pairs(want), "in {text:?}");
     }
 }
 

@@ -145,6 +145,13 @@ macro_rules! types {
     };
 }
 
+/// Modes: `"text" => ["Subj rel Obj": intended, …]`.
+macro_rules! modes {
+    ($($text:expr => [$($t:literal: $i:expr),* $(,)?]),* $(,)?) => {
+        &[$(($text, &[$(($t, $i)),*] as &[(&str, bool)])),*]
+    };
+}
+
 /// Extra columns: `"text" => "Subj rel Obj": "cameo_code", quad_class`.
 macro_rules! cameos {
     ($($text:expr => $spec:literal: $cameo:literal, $quad:expr),* $(,)?) => {
@@ -674,48 +681,18 @@ fn check_modes(name: &str, cases: &[(&str, &[(&str, bool)])]) {
 fn modes_en() {
     check_modes(
         "modes_en",
-        &[
-            (
-                "Japan urged Germany to support Ukraine.",
-                &[
-                    ("Japan demand Germany", false),
-                    ("Germany support Ukraine", true),
-                ],
-            ),
+        modes![
+            "Japan urged Germany to support Ukraine." => ["Japan demand Germany": false, "Germany support Ukraine": true],
             // (Cancelling a sale of arms is a sanction, CAMEO 162.)
-            (
-                "Mexico demanded that Spain cancel its sale of weapons to Peru.",
-                &[
-                    ("Mexico demand Spain", false),
-                    ("Spain sanction Peru", true),
-                ],
-            ),
-            (
-                "Canada wants Norway to impose sanctions on Iran.",
-                &[("Norway sanction Iran", true)],
-            ),
-            (
-                "Parliament is asking Italy to help Greece.",
-                &[("Italy aid Greece", true)],
-            ),
-            (
-                "Chile will meet Peru next week.",
-                &[("Chile meet Peru", true)],
-            ),
-            (
-                "Kenya met Uganda on Monday.",
-                &[("Kenya meet Uganda", false)],
-            ),
+            "Mexico demanded that Spain cancel its sale of weapons to Peru." => ["Mexico demand Spain": false, "Spain sanction Peru": true],
+            "Canada wants Norway to impose sanctions on Iran." => ["Norway sanction Iran": true],
+            "Parliament is asking Italy to help Greece." => ["Italy aid Greece": true],
+            "Chile will meet Peru next week." => ["Chile meet Peru": true],
+            "Kenya met Uganda on Monday." => ["Kenya meet Uganda": false],
             // A modal inside a hyphenated modifier is no modal, and a capitalised
             // month is no "may".
-            (
-                "Ethiopia mounted its long-threatened invasion of Eritrea.",
-                &[("Ethiopia attack Eritrea", false)],
-            ),
-            (
-                "In May Vietnam criticized Cambodia.",
-                &[("Vietnam criticize Cambodia", false)],
-            ),
+            "Ethiopia mounted its long-threatened invasion of Eritrea." => ["Ethiopia attack Eritrea": false],
+            "In May Vietnam criticized Cambodia." => ["Vietnam criticize Cambodia": false],
         ],
     );
 }
@@ -724,26 +701,11 @@ fn modes_en() {
 fn modes_id() {
     check_modes(
         "modes_id",
-        &[
-            (
-                "Jepang mendesak Jerman untuk mendukung Ukraina.",
-                &[
-                    ("Japan demand Germany", false),
-                    ("Germany support Ukraine", true),
-                ],
-            ),
-            (
-                "Kanada ingin Norwegia menjatuhkan sanksi terhadap Iran.",
-                &[("Norway sanction Iran", true)],
-            ),
-            (
-                "Chili akan bertemu Peru pekan depan.",
-                &[("Chile meet Peru", true)],
-            ),
-            (
-                "Kenya bertemu Uganda pada Senin.",
-                &[("Kenya meet Uganda", false)],
-            ),
+        modes![
+            "Jepang mendesak Jerman untuk mendukung Ukraina." => ["Japan demand Germany": false, "Germany support Ukraine": true],
+            "Kanada ingin Norwegia menjatuhkan sanksi terhadap Iran." => ["Norway sanction Iran": true],
+            "Chili akan bertemu Peru pekan depan." => ["Chile meet Peru": true],
+            "Kenya bertemu Uganda pada Senin." => ["Kenya meet Uganda": false],
         ],
     );
 }

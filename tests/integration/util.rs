@@ -61,3 +61,11 @@ pub fn tempdir() -> tempfile::TempDir {
 pub fn p(path: &Path) -> &str {
     path.to_str().unwrap()
 }
+
+/// `(&str, &str)` pairs as owned strings, to compare with what a test found.
+pub fn owned_pairs(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
