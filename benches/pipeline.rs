@@ -34,7 +34,8 @@
 //! | `2_sentences` | `tokenize::split_sentences` |
 //! | `3_sentences_tokens` | `split_sentences`, then `tokenize` on each sentence |
 //! | `4_entity_match` | `pipeline.entity_phrases().find_each(..)` over the text: entity matching alone |
-//! | `5_process` | `Pipeline::process`: boilerplate + sentences + matching + relations (relation stage ≈ 5 − 1 − 2 − 4) |
+//! | `5_process` | `Pipeline::process`: boilerplate + sentences + matching + names + relations |
+//! | `5a_process_entities_only` | the same with `PipelineBuilder::entities_only` (`kabar extract --no-triples`): everything but the relation stage; 5 / 5a is what relation extraction costs |
 //! | `6_csv_encode` | `output::Rows` entities + triples, `output::encode` as CSV (analyses made beforehand) |
 //! | `7_process_encode_1t` | 5 + 6 per document, sequentially |
 //! | `8_process_encode_all_cores` | 5 + 6 with rayon over documents (all cores; `*_wall` only) |
@@ -306,7 +307,8 @@ fn batch_run(pipeline: &Pipeline, sources: &[Source]) -> u64 {
 }
 
 /// The single-threaded stages, on any clock.
-fn stages<M: Measurement>(g: &mut BenchmarkGroup<'_, M>, c: &Corpus, pipeline: &Pipeline) {
+fn stages<M: Measurement>(g: &mut BenchmarkGroup<'_, M>, c: &Corpus, sh: &Shared) {
+    let pipeline = &sh.pipeline;
     let gaz = pipeline.gazetteer();
     let docs = &c.docs;
 
@@ -367,6 +369,14 @@ fn stages<M: Measurement>(g: &mut BenchmarkGroup<'_, M>, c: &Corpus, pipeline: &
                     let a = pipeline.process(black_box(d));
                     a.mentions.len() + a.triples.len()
                 })
+                .sum::<usize>()
+        })
+    });
+
+    g.bench_function("5a_process_entities_only", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| sh.entities_only.process(black_box(d)).mentions.len())
                 .sum::<usize>()
         })
     });
@@ -453,6 +463,8 @@ fn describe(c: &Corpus, pipeline: &Pipeline) {
 /// What every group shares, made once.
 struct Shared {
     pipeline: Pipeline,
+    /// The same without the relation stage.
+    entities_only: Pipeline,
     texts: Vec<Corpus>,
 }
 
@@ -473,7 +485,12 @@ fn shared() -> &'static Shared {
         for c in &texts {
             describe(c, &pipeline);
         }
-        Shared { pipeline, texts }
+        let entities_only = Pipeline::builder().entities_only(true).build();
+        Shared {
+            pipeline,
+            entities_only,
+            texts,
+        }
     })
 }
 
@@ -495,7 +512,7 @@ fn bench_stages(cr: &mut Criterion<ProcessCpuTime>) {
     for c in &sh.texts {
         let mut g = cr.benchmark_group(c.name);
         configure(&mut g, c);
-        stages(&mut g, c, &sh.pipeline);
+        stages(&mut g, c, sh);
         g.finish();
     }
 }

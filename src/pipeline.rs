@@ -14,12 +14,13 @@ use crate::relation::lexicon::Lexicons;
 use crate::relation::{RelationOptions, RelationStage};
 use crate::tokenize::{split_sentences, split_sentences_within_line};
 
-/// Builds a [`Pipeline`]. Defaults: the compiled-in gazetteers, no
-/// co-occurrence rows.
+/// Builds a [`Pipeline`]. Defaults: the compiled-in gazetteers, relations
+/// on, no co-occurrence rows.
 #[derive(Debug, Default)]
 pub struct PipelineBuilder {
     gazetteer: Option<Arc<Gazetteer>>,
     relation: RelationOptions,
+    entities_only: bool,
 }
 
 impl PipelineBuilder {
@@ -38,6 +39,13 @@ impl PipelineBuilder {
     /// Also writes `co_occurs` triples (default off).
     pub fn cooccurrence(&mut self, yes: bool) -> &mut Self {
         self.relation.cooccurrence = yes;
+        self
+    }
+
+    /// Finds entity mentions only: no relation stage, so every analysis has
+    /// no triples (default off).
+    pub fn entities_only(&mut self, yes: bool) -> &mut Self {
+        self.entities_only = yes;
         self
     }
 
@@ -61,6 +69,7 @@ impl PipelineBuilder {
             entities,
             names,
             relations,
+            entities_only: self.entities_only,
             vocabulary: vocabulary.build(),
             gaz,
         }
@@ -76,6 +85,7 @@ pub struct Pipeline {
     names: Names,
     vocabulary: Vocabulary,
     relations: RelationStage,
+    entities_only: bool,
 }
 
 impl Default for Pipeline {
@@ -120,7 +130,12 @@ impl Pipeline {
         let lang = lang.unwrap_or_else(|| self.relations.language_in(text, &words));
         a.lang = Some(lang);
         self.names.find(&self.gaz, text, &words, lang, &mut a);
-        self.relations.run(&self.gaz, text, &words, &mut a);
+        if self.entities_only {
+            // Seats are places or their countries in the entity rows too.
+            self.relations.resolve_seats(text, &mut a);
+        } else {
+            self.relations.run(&self.gaz, text, &words, &mut a);
+        }
         a
     }
 
@@ -338,6 +353,35 @@ mod tests {
             .unwrap();
             assert_eq!(joined, text, "size {size}");
         }
+    }
+
+    #[test]
+    fn entities_only_finds_the_same_mentions_and_no_triples() {
+        let text = "Presiden Rusia Vladimir Putin bertemu Xi Jinping di Beijing. \
+            Beijing mendukung Moskow. Menlu Sergei Lavrov tiba di Kremlin.";
+        let doc = Document::new("d", text);
+        let full = Pipeline::default().process(&doc);
+        let only = Pipeline::builder()
+            .entities_only(true)
+            .build()
+            .process(&doc);
+        assert!(!full.triples.is_empty());
+        assert!(only.triples.is_empty());
+        let spans = |a: &Analysis| -> Vec<(usize, usize, EntityType)> {
+            a.mentions
+                .iter()
+                .map(|m| (m.start, m.end, m.etype))
+                .collect()
+        };
+        assert_eq!(spans(&only), spans(&full));
+        // "di Beijing" is a place and "Beijing mendukung" its country in both.
+        let types: Vec<EntityType> = only
+            .mentions
+            .iter()
+            .filter(|m| &text[m.start..m.end] == "Beijing")
+            .map(|m| m.etype)
+            .collect();
+        assert_eq!(types, [EntityType::Location, EntityType::Country]);
     }
 
     #[test]

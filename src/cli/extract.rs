@@ -117,6 +117,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::builder()
         .gazetteer(Arc::new(gaz))
         .cooccurrence(args.cooccurrence)
+        .entities_only(args.no_triples)
         .lang(match args.lang {
             LangArg::Auto => None,
             LangArg::Id => Some(kabar::gazetteer::Lang::Id),
@@ -149,23 +150,33 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         OutFormat::Csv => output::Format::Csv,
         OutFormat::Jsonl => output::Format::Jsonl,
     };
-    let triples_sink = output::open_sink(args.triples.as_deref()).with_context(|| {
-        format!(
-            "cannot create the triples file {}",
-            args.triples.as_deref().unwrap_or("-".as_ref()).display()
-        )
-    })?;
+    let triples = if args.no_triples {
+        None
+    } else {
+        let sink = output::open_sink(args.triples.as_deref()).with_context(|| {
+            format!(
+                "cannot create the triples file {}",
+                args.triples.as_deref().unwrap_or("-".as_ref()).display()
+            )
+        })?;
+        Some(RowWriter::new(sink, TRIPLE_COLUMNS, format)?)
+    };
+    // With --no-triples and no --entities, the entities take standard output.
+    let entities_path = args.entities.as_deref();
+    let entities = if entities_path.is_some() || args.no_triples {
+        let sink = output::open_sink(entities_path).with_context(|| {
+            format!(
+                "cannot create the entities file {}",
+                entities_path.unwrap_or("-".as_ref()).display()
+            )
+        })?;
+        Some(RowWriter::new(sink, ENTITY_COLUMNS, format)?)
+    } else {
+        None
+    };
     let mut outputs = Outputs {
-        triples: Some(RowWriter::new(triples_sink, TRIPLE_COLUMNS, format)?),
-        entities: match &args.entities {
-            Some(p) => Some(RowWriter::new(
-                output::open_sink(Some(p))
-                    .with_context(|| format!("cannot create the entities file {}", p.display()))?,
-                ENTITY_COLUMNS,
-                format,
-            )?),
-            None => None,
-        },
+        triples,
+        entities,
         options: OutputOptions {
             format,
             formula_escape: !args.no_formula_escape,

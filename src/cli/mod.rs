@@ -95,6 +95,10 @@ pub struct ExtractArgs {
     /// Write entity mentions here.
     #[arg(long, value_name = "FILE")]
     pub entities: Option<PathBuf>,
+    /// Find entity mentions only: skip the relation stage and write no
+    /// triples (the entities go to --entities, or to standard output).
+    #[arg(long, conflicts_with_all = ["triples", "cooccurrence"])]
+    pub no_triples: bool,
     /// Add gazetteer or lexicon files (or folders of them); they win over the
     /// defaults. May be repeated.
     #[arg(long, value_name = "PATH")]

@@ -129,7 +129,8 @@ impl RelationStage {
     /// A seat of government (Moskow, Kremlin) is its country when it acts
     /// and a place after a place preposition ("di Beijing"), in a dateline
     /// ("MOSKOW –") or inside a longer name ("Olimpiade Musim Dingin Beijing").
-    fn resolve_seats(&self, text: &str, analysis: &mut Analysis) {
+    /// [`run`](Self::run) does this first; an entities-only run calls it alone.
+    pub fn resolve_seats(&self, text: &str, analysis: &mut Analysis) {
         for i in 0..analysis.mentions.len() {
             let m = &analysis.mentions[i];
             if m.kind != AliasKind::Seat {

@@ -324,3 +324,49 @@ fn special_files_are_written_in_place_not_replaced() {
     let meta = std::fs::metadata("/dev/null").unwrap();
     assert!(!meta.is_file(), "/dev/null was replaced by a regular file");
 }
+
+#[test]
+fn no_triples_writes_the_same_entities_and_no_triples() {
+    let dir = tempdir();
+    let (t, e) = (dir.path().join("t.csv"), dir.path().join("e.csv"));
+    let full = kabar(
+        &[
+            "extract",
+            p(&seeds()),
+            "--triples",
+            p(&t),
+            "--entities",
+            p(&e),
+        ],
+        None,
+    );
+    assert!(full.status.success());
+    let entities = std::fs::read_to_string(&e).unwrap();
+    // Seats read as places ("di Beijing") are LOCATION rows in both runs.
+    assert!(entities.contains(",LOCATION,"));
+
+    // Entities to standard output when no --entities is given.
+    let only = kabar(&["extract", p(&seeds()), "--no-triples", "--quiet"], None);
+    assert!(only.status.success(), "{}", stderr(&only));
+    assert_eq!(String::from_utf8(only.stdout).unwrap(), entities);
+
+    // And to a file, with no triples file made.
+    let (t2, e2) = (dir.path().join("t2.csv"), dir.path().join("e2.csv"));
+    let only = kabar(
+        &["extract", p(&seeds()), "--no-triples", "--entities", p(&e2)],
+        None,
+    );
+    assert!(only.status.success());
+    assert!(only.stdout.is_empty());
+    assert_eq!(std::fs::read_to_string(&e2).unwrap(), entities);
+    assert!(!t2.exists());
+    assert!(stderr(&only).contains(" 0 triples"));
+
+    // It cannot be asked for together with triples.
+    let both = kabar(
+        &["extract", p(&seeds()), "--no-triples", "--triples", p(&t2)],
+        None,
+    );
+    assert!(!both.status.success());
+    assert!(stderr(&both).contains("--no-triples"));
+}
