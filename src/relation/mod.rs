@@ -87,13 +87,16 @@ impl RelationStage {
             .unwrap_or_else(|| self.language_in(text, words));
         analysis.lang = Some(lang);
         let lex = self.lexicons.get(lang);
-        let mut tokens = Vec::new();
+        let mut scratch = rules::Scratch::default();
+        scratch.always = debug();
         let mut triples = Vec::new();
         let mut s = 0;
         while (s as usize) < analysis.sentences.len() {
             let r = analysis.sentence_mentions(s);
-            if r.len() >= 2 {
-                let sent = rules::Sent::new(text, words, lex, gaz, analysis, s, &mut tokens);
+            if r.len() >= 2
+                && let Some(sent) =
+                    rules::Sent::new(text, words, lex, gaz, analysis, s, &mut scratch)
+            {
                 let before = triples.len();
                 rules::extract(&sent, analysis, &mut triples);
                 if debug() {

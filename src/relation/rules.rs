@@ -75,6 +75,16 @@ enum Left {
     None,
 }
 
+/// Buffers reused from one sentence to the next.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    tokens: Vec<Token>,
+    /// Bytes of the sentence already covered by a placed span.
+    taken: Vec<bool>,
+    /// Build every sentence, even one no rule can use (for `KABAR_DEBUG`).
+    pub(crate) always: bool,
+}
+
 pub(crate) struct Sent<'a> {
     text: &'a str,
     gaz: &'a Gazetteer,
@@ -102,7 +112,9 @@ const BOUNDARY_PUNCT: &[char] = &[
 ];
 
 impl<'a> Sent<'a> {
-    /// Builds the elements of sentence `s` of `a`.
+    /// Builds the elements of sentence `s` of `a` (buffers from `scratch`); `None` when the sentence
+    /// has no cue, no title and no structural word (collective, member,
+    /// join), so that no rule can find a triple in it, unless `always`.
     pub(crate) fn new(
         text: &'a str,
         words: &WordTable,
@@ -110,11 +122,9 @@ impl<'a> Sent<'a> {
         gaz: &'a Gazetteer,
         a: &Analysis,
         s: u32,
-        tokens: &mut Vec<Token>,
-    ) -> Sent<'a> {
+        scratch: &mut Scratch,
+    ) -> Option<Sent<'a>> {
         let range = a.sentences[s as usize].clone();
-        tokens.clear();
-        tokenize(text, range.clone(), tokens);
 
         // Spans to place: mentions first, then the longest phrases.
         let mut placed: Vec<(usize, usize, Kind)> = a.mentions[a.sentence_mentions(s)]
@@ -160,9 +170,31 @@ impl<'a> Sent<'a> {
                 cues.push(f.value);
             });
         }
+        let triggers = cand.iter().any(|&(_, _, _, k)| match k {
+            Kind::Cue(_) | Kind::Title(_) => true,
+            Kind::Word(w) => {
+                w.has(WordClass::Collective) || w.has(WordClass::Member) || w.has(WordClass::Join)
+            }
+            _ => false,
+        });
+        if !triggers && !scratch.always {
+            return None;
+        }
+        let tokens = &mut scratch.tokens;
+        tokens.clear();
+        tokenize(text, range.clone(), tokens);
         cand.sort_by_key(|&(s, e, p, _)| (std::cmp::Reverse(e - s), p, s));
+        // Longest first; a span is placed when none of its bytes is taken.
+        let taken = &mut scratch.taken;
+        taken.clear();
+        taken.resize(range.len(), false);
+        for &(s, e, _) in &placed {
+            taken[s - range.start..e - range.start].fill(true);
+        }
         for (s, e, _, k) in cand {
-            if placed.iter().all(|&(ps, pe, _)| e <= ps || s >= pe) {
+            let span = &mut taken[s - range.start..e - range.start];
+            if !span.contains(&true) {
+                span.fill(true);
                 placed.push((s, e, k));
             }
         }
@@ -303,7 +335,7 @@ impl<'a> Sent<'a> {
                 s.described[g] || modifier || s.stance(g)
             })
             .collect();
-        s
+        Some(s)
     }
 
     /// The elements as text, for debugging rules (`KABAR_DEBUG=1`).
