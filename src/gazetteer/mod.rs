@@ -230,11 +230,15 @@ pub enum WordClass {
     /// "dolar", "dollars": a currency named by a country ("dolar AS", "US
     /// dollars"); that country neither acts nor is acted on.
     Currency,
+    /// "to", "untuk": before a plain lower-case word, an infinitive; a verb
+    /// cue right before it names an act, not a party ("agreed to lift the
+    /// sanctions on Iran": Iran is no party to the agreement).
+    Infinitive,
 }
 
 impl WordClass {
     /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::Currency;
+    pub const LAST: WordClass = WordClass::Infinitive;
 
     pub fn parse(s: &str) -> Option<WordClass> {
         Some(match s {
@@ -268,6 +272,7 @@ impl WordClass {
             "place_noun" => WordClass::PlaceNoun,
             "determiner" => WordClass::Determiner,
             "currency" => WordClass::Currency,
+            "infinitive" => WordClass::Infinitive,
             _ => return None,
         })
     }

@@ -395,6 +395,21 @@ impl<'a> Sent<'a> {
             && self.word(i).chars().next().is_some_and(char::is_lowercase)
     }
 
+    /// Can element `i`, right after "to"/"untuk", be the verb of an
+    /// infinitive: a lower-case word that is no article, or an undo or
+    /// light verb ("to lift", "untuk mencabut", "to hold")?
+    fn is_infinitive_verb(&self, i: usize) -> bool {
+        if self.is_plain_lower(i) {
+            let w = self.word(i);
+            return !self
+                .gaz
+                .words
+                .iter()
+                .any(|d| d.class == WordClass::Determiner && d.word.eq_ignore_ascii_case(w));
+        }
+        self.has(i, WordClass::Undo) || self.has(i, WordClass::LightVerb)
+    }
+
     /// A lower-case word that can modify a noun ("militer", "diplomatik"):
     /// a plain word or a function word with no structural role.
     fn is_modifier(&self, i: usize) -> bool {
@@ -858,6 +873,12 @@ impl<'a> Sent<'a> {
         let mut j = i + 1;
         let mut place: Option<usize> = None;
         let n = self.els.len();
+        // "agreed to lift the sanctions on Iran", "setuju untuk mencabut
+        // sanksi": a verb cue before an infinitive names an act, and what
+        // follows belongs to that act.
+        if self.has(j, WordClass::Infinitive) && self.is_infinitive_verb(j + 1) {
+            return None;
+        }
         // "menghargai bahwa Putin …", "menuntut jaminan bahwa NATO …": the
         // subject of a clause right after the cue is its object (not for
         // denials: "membantah bahwa …" denies an act, not an entity).

@@ -603,6 +603,24 @@ fn coordination_of_titled_people_en() {
     );
 }
 
+// An agreement to do something is not an agreement with whom it is done to.
+
+#[test]
+fn infinitive_complement_is_no_object() {
+    check(
+        "infinitive_complement_is_no_object",
+        table![
+            "Obama has agreed to lift the sanctions on Iran." => [],
+            "Jepang setuju untuk mencabut sanksi terhadap Iran." => [],
+            "India agreed to a deal with Russia." => ["India cooperate Russia"],
+            "China agreed to help Russia." => ["China aid Russia"],
+            "Rusia setuju dengan China soal harga gas." => ["Russia cooperate China"],
+            "Vietnam sepakat untuk memperkuat kerja sama dengan Laos." => ["Vietnam cooperate Laos"],
+        ],
+        false,
+    );
+}
+
 // 5. Negation and irrealis: the triple is written with negated = true.
 
 #[test]
