@@ -19,6 +19,11 @@ columns, more may follow) and writes the same columns with:
   - with --asserted-only, only rows whose `mode` is `asserted`: PETRARCH and PLOVER code
     intentions, appeals and threats ("wants to attack", "will visit", "threatened to launch") as
     their own CAMEO classes, which kabar keeps as triples marked `mode=intended`;
+  - with --cameo-negation, negated rows as CAMEO codes them, since neither peer gold marks
+    negation: refusing to meet, cooperate, support, praise or help is a rejection (CAMEO 12:
+    120-129, e.g. 121 "reject material cooperation", 125 "reject proposal to meet"), so those
+    rows become `reject` with negated=false; an act that is denied or did not happen (not
+    attacked, did not criticise) has no CAMEO event, so those rows are dropped;
   - with --gold DIR, an ORGANIZATION end only when that gold folder's triples use its id: the peer
     gold codes countries and a handful of international organisations, so any other organisation
     (ISIL, Hamas, a party) is outside what it can score.
@@ -36,6 +41,8 @@ import unicodedata
 
 EVENT_RELATIONS = {"meet", "cooperate", "support", "praise", "criticize", "reject", "warn",
                    "demand", "sanction", "attack", "aid"}
+# Relations whose refusal CAMEO codes as a rejection (root 12).
+COOPERATIVE = {"meet", "cooperate", "support", "praise", "aid"}
 STRUCTURAL = {"leader_of", "official_of", "member_of"}
 KEEP_TYPES = {"COUNTRY", "ORGANIZATION"}
 
@@ -81,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("output", help="country-level triples CSV to write ('-' = stdout)")
     ap.add_argument("--keep-structural", action="store_true", help="keep leader_of, official_of, member_of rows")
     ap.add_argument("--asserted-only", action="store_true", help="drop rows whose mode is not 'asserted'")
+    ap.add_argument("--cameo-negation", action="store_true",
+                    help="negated cooperation becomes 'reject' (CAMEO 12); other negated rows are dropped")
     ap.add_argument("--gold", help="gold folder: keep ORGANIZATION ends only if its triples use the id")
     args = ap.parse_args(argv)
     gold_orgs: set[str] | None = None
@@ -99,6 +108,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.asserted_only and "mode" in fieldnames:
         kept = [r for r in rows if r.get("mode", "asserted") == "asserted"]
         stats["dropped: mode not asserted (--asserted-only)"] = len(rows) - len(kept)
+        rows = kept
+    if args.cameo_negation and "negated" in fieldnames:
+        kept = []
+        for r in rows:
+            if r.get("negated", "false") != "true":
+                kept.append(r)
+            elif r["relation"] in COOPERATIVE:
+                r["relation"], r["negated"] = "reject", "false"
+                stats["negated cooperation read as reject (--cameo-negation)"] += 1
+                kept.append(r)
+            else:
+                stats["dropped: negated act, no CAMEO event (--cameo-negation)"] += 1
         rows = kept
     if gold_orgs is not None:
         def scorable(r: dict, end: str) -> bool:

@@ -11,7 +11,8 @@
 # For each set, in target/peer/<set>/:
 #   1. scripts/peer_gold.py       -> docs.jsonl, entities.csv (header only), triples.csv, dropped.csv
 #   2. kabar extract              -> pred_triples.csv, pred_entities.csv
-#   3. scripts/country_level.py   -> pred_country.csv (people -> their country, only countries/organisations)
+#   3. scripts/country_level.py   -> pred_country.csv (people -> their country, only countries/organisations,
+#                                    asserted rows, negation as CAMEO codes it: see its docstring)
 #   4. kabar eval (SPEC.md §4)    -> printed and saved in score.txt
 # The gold has no entities, so only the triple scores mean something.
 #
@@ -45,6 +46,6 @@ for set in petr2 plover; do
   "$KABAR" extract "$out/docs.jsonl" --lang en \
     --triples "$out/pred_triples.csv" --entities "$out/pred_entities.csv"
   "$PYTHON" scripts/country_level.py "$out/pred_triples.csv" "$out/pred_country.csv" \
-    --asserted-only --gold "$out"
+    --asserted-only --cameo-negation --gold "$out"
   "$KABAR" eval --gold "$out" --triples "$out/pred_country.csv" | tee "$out/score.txt"
 done
