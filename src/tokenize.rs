@@ -241,20 +241,23 @@ pub struct Token {
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     // White space always separates words (UAX #29), so each run between
     // spaces is segmented alone: ASCII runs by a fast scanner that gives the
-    // same boundaries, others by `unicode-segmentation`.
+    // same boundaries and kinds in one pass, others by `unicode-segmentation`.
     let bytes = text.as_bytes();
+    let end = range.end;
     let mut i = range.start;
-    while i < range.end {
+    while i < end {
         if bytes[i].is_ascii_whitespace() {
             i += 1;
             continue;
         }
         let mut j = i;
-        while j < range.end && !bytes[j].is_ascii_whitespace() {
+        let mut ascii = true;
+        while j < end && !bytes[j].is_ascii_whitespace() {
+            ascii &= bytes[j].is_ascii();
             j += 1;
         }
-        if text[i..j].is_ascii() {
-            ascii_words(bytes, i, j, |s, e| push_token(text, s, e, out));
+        if ascii {
+            ascii_tokens(bytes, i, j, out);
         } else {
             for (off, word) in text[i..j].split_word_bound_indices() {
                 if !word.starts_with(char::is_whitespace) {
@@ -264,6 +267,40 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         }
         i = j;
     }
+}
+
+/// The tokens of an ASCII run without white space: the words of
+/// [`ascii_words`] with their kinds, an English possessive split off, as
+/// [`push_token`] makes them.
+fn ascii_tokens(b: &[u8], start: usize, end: usize, out: &mut Vec<Token>) {
+    ascii_words(b, start, end, |s, e| {
+        let w = &b[s..e];
+        if w.len() > 2 && w[w.len() - 2] == b'\'' && w[w.len() - 1] | 0x20 == b's' {
+            out.push(Token {
+                start: s,
+                end: e - 2,
+                kind: TokenKind::Word,
+            });
+            out.push(Token {
+                start: e - 2,
+                end: e,
+                kind: TokenKind::Punct,
+            });
+            return;
+        }
+        let kind = if w.iter().any(u8::is_ascii_alphabetic) {
+            TokenKind::Word
+        } else if w[0].is_ascii_digit() {
+            TokenKind::Number
+        } else {
+            TokenKind::Punct
+        };
+        out.push(Token {
+            start: s,
+            end: e,
+            kind,
+        });
+    });
 }
 
 /// UAX #29 word boundaries for ASCII text without white space: letters and
@@ -433,6 +470,37 @@ mod tests {
         assert!(b("China 3"));
         assert!(!b("000"));
         assert!(is_boundary(t, 0) && is_boundary(t, t.len()));
+    }
+
+    /// The tokens as `unicode-segmentation` and [`push_token`] make them,
+    /// with no ASCII fast path.
+    fn tokenize_reference(text: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        for (off, word) in text.split_word_bound_indices() {
+            if !word.starts_with(char::is_whitespace) {
+                push_token(text, off, off + word.len(), &mut out);
+            }
+        }
+        out
+    }
+
+    /// Tokens (boundaries and kinds) are those of the reference on any text.
+    #[test]
+    fn tokenize_matches_the_reference() {
+        use proptest::prelude::*;
+        let strategy = proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "Z", "1", "0", ".", ",", ";", ":", "'", "_", "-", "(", "\"", "/", "%", "s",
+                "S", " ", "\n", "\t", "é", "’", "“", "\u{a0}", "China", "3.000", "'s", "_1",
+            ]),
+            0..30,
+        );
+        proptest!(ProptestConfig::with_cases(3000), |(parts in strategy)| {
+            let t: String = parts.concat();
+            let mut fast = Vec::new();
+            tokenize(&t, 0..t.len(), &mut fast);
+            prop_assert_eq!(fast, tokenize_reference(&t), "in {:?}", t);
+        });
     }
 
     /// The ASCII scanner gives exactly the boundaries of UAX #29.
