@@ -116,6 +116,7 @@ impl RelationStage {
                         );
                     }
                 }
+                sent.recycle(&mut scratch);
             }
             // Skip sentences without mentions quickly.
             s = match analysis.mentions.get(r.end) {

@@ -75,12 +75,26 @@ enum Left {
     None,
 }
 
-/// Buffers reused from one sentence to the next.
+/// Buffers reused from one sentence to the next: [`Sent::new`] takes them,
+/// [`Sent::recycle`] gives them back.
 #[derive(Default)]
-pub(crate) struct Scratch {
+pub(crate) struct Scratch<'a> {
     tokens: Vec<Token>,
     /// Bytes of the sentence already covered by a placed span.
     taken: Vec<bool>,
+    placed: Vec<(usize, usize, Kind)>,
+    cand: Vec<(usize, usize, u8, Kind)>,
+    gaps: Vec<std::ops::Range<usize>>,
+    els: Vec<El>,
+    cues: Vec<&'a CueInfo>,
+    quote: Vec<u16>,
+    chunk_of: Vec<Option<usize>>,
+    chunks: Vec<Chunk>,
+    group_of_chunk: Vec<usize>,
+    groups: Vec<Group>,
+    descriptor: Vec<bool>,
+    described: Vec<bool>,
+    place: Vec<bool>,
     /// Build every sentence, even one no rule can use (for `KABAR_DEBUG`).
     pub(crate) always: bool,
 }
@@ -122,22 +136,28 @@ impl<'a> Sent<'a> {
         gaz: &'a Gazetteer,
         a: &Analysis,
         s: u32,
-        scratch: &mut Scratch,
+        scratch: &mut Scratch<'a>,
     ) -> Option<Sent<'a>> {
         let range = a.sentences[s as usize].clone();
 
         // Spans to place: mentions first, then the longest phrases.
-        let mut placed: Vec<(usize, usize, Kind)> = a.mentions[a.sentence_mentions(s)]
-            .iter()
-            .zip(a.sentence_mentions(s))
-            .filter(|(m, _)| !m.nested)
-            .map(|(m, i)| (m.start, m.end, Kind::Ent(i as u32)))
-            .collect();
-        let mut cues: Vec<&'a CueInfo> = Vec::new();
-        let mut cand: Vec<(usize, usize, u8, Kind)> = Vec::new();
+        let mut placed = std::mem::take(&mut scratch.placed);
+        placed.clear();
+        placed.extend(
+            a.mentions[a.sentence_mentions(s)]
+                .iter()
+                .zip(a.sentence_mentions(s))
+                .filter(|(m, _)| !m.nested)
+                .map(|(m, i)| (m.start, m.end, Kind::Ent(i as u32))),
+        );
+        let mut cues = std::mem::take(&mut scratch.cues);
+        cues.clear();
+        let cand = &mut scratch.cand;
+        cand.clear();
         // Phrases are looked for in the gaps between mentions, so a title
         // never swallows part of a name ("Sekretaris | Dewan Keamanan …").
-        let mut gaps = Vec::new();
+        let gaps = &mut scratch.gaps;
+        gaps.clear();
         let mut at = range.start;
         for &(ms, me, _) in &placed {
             if ms > at {
@@ -148,7 +168,7 @@ impl<'a> Sent<'a> {
         if at < range.end {
             gaps.push(at..range.end);
         }
-        for gap in gaps {
+        for gap in gaps.drain(..) {
             lex.words.find_each_in(text, words, gap.clone(), |f| {
                 // A word with a structural role (negation, clause, preposition…)
                 // wins over a cue or title of the same words; a soft one
@@ -178,6 +198,8 @@ impl<'a> Sent<'a> {
             _ => false,
         });
         if !triggers && !scratch.always {
+            scratch.placed = placed;
+            scratch.cues = cues;
             return None;
         }
         let tokens = &mut scratch.tokens;
@@ -191,7 +213,7 @@ impl<'a> Sent<'a> {
         for &(s, e, _) in &placed {
             taken[s - range.start..e - range.start].fill(true);
         }
-        for (s, e, _, k) in cand {
+        for &(s, e, _, k) in cand.iter() {
             let span = &mut taken[s - range.start..e - range.start];
             if !span.contains(&true) {
                 span.fill(true);
@@ -200,7 +222,8 @@ impl<'a> Sent<'a> {
         }
         placed.sort_by_key(|&(s, _, _)| s);
 
-        let mut els = Vec::with_capacity(tokens.len());
+        let mut els = std::mem::take(&mut scratch.els);
+        els.clear();
         let mut p = 0;
         for t in tokens.iter() {
             while p < placed.len() && placed[p].1 <= t.start {
@@ -255,7 +278,9 @@ impl<'a> Sent<'a> {
         }
 
         // Quote regions.
-        let mut quote = vec![0u16; els.len()];
+        let mut quote = std::mem::take(&mut scratch.quote);
+        quote.clear();
+        quote.resize(els.len(), 0);
         let mut region = 0u16;
         let mut open = false;
         for (i, e) in els.iter().enumerate() {
@@ -285,57 +310,77 @@ impl<'a> Sent<'a> {
             els,
             cues,
             quote,
-            chunk_of: Vec::new(),
-            chunks: Vec::new(),
-            group_of_chunk: Vec::new(),
-            groups: Vec::new(),
-            descriptor: Vec::new(),
-            described: Vec::new(),
-            place: Vec::new(),
+            chunk_of: std::mem::take(&mut scratch.chunk_of),
+            chunks: std::mem::take(&mut scratch.chunks),
+            group_of_chunk: std::mem::take(&mut scratch.group_of_chunk),
+            groups: std::mem::take(&mut scratch.groups),
+            descriptor: std::mem::take(&mut scratch.descriptor),
+            described: std::mem::take(&mut scratch.described),
+            place: std::mem::take(&mut scratch.place),
         };
+        scratch.placed = placed;
+        s.chunks.clear();
+        s.groups.clear();
         s.build_chunks(a);
         s.build_groups();
-        s.place = (0..s.groups.len())
-            .map(|g| {
-                s.heads(g)
-                    .all(|m| a.mentions[m as usize].etype == EntityType::Location)
-            })
-            .collect();
+        let mut place = std::mem::take(&mut s.place);
+        place.clear();
+        place.extend((0..s.groups.len()).map(|g| {
+            s.heads(g)
+                .all(|m| a.mentions[m as usize].etype == EntityType::Location)
+        }));
+        s.place = place;
         // "Pemimpin Rusia": a title before a country, no name.
-        s.described = (0..s.groups.len())
-            .map(|g| {
-                let grp = &s.groups[g];
-                grp.chunks.len() == 1
-                    && matches!(s.els[grp.first].kind, Kind::Ent(_))
-                    && grp.first > 0
-                    && matches!(s.els[grp.first - 1].kind, Kind::Title(_))
-            })
-            .collect();
-        s.descriptor = (0..s.groups.len())
-            .map(|g| {
-                let grp = &s.groups[g];
-                // "the Thai border": a demonym before a noun that is not
-                // people acting ("Afghan rebels", "Chinese officials") nor a
-                // title ("Russian president"); the people may come a few
-                // words later ("U.S. border patrol agents").
-                let people = |k: usize| {
-                    s.has(k, WordClass::Collective)
-                        || matches!(s.els.get(k).map(|e| e.kind), Some(Kind::Title(_)))
-                };
-                let people_follow = (grp.last + 1..grp.last + 4)
-                    .find(|&k| people(k))
-                    .is_some_and(|p| (grp.last + 1..p).all(|k| s.is_modifier(k)));
-                let modifier = grp.chunks.len() == 1
-                    && grp.first == grp.last
-                    && matches!(s.els[grp.first].kind, Kind::Ent(_))
-                    && a.mentions[s.chunks[grp.chunks[0]].head as usize].kind == AliasKind::Demonym
-                    && s.is_modifier(grp.last + 1)
-                    && !people(grp.last + 1)
-                    && !people_follow;
-                s.described[g] || modifier || s.stance(g)
-            })
-            .collect();
+        let mut described = std::mem::take(&mut s.described);
+        described.clear();
+        described.extend((0..s.groups.len()).map(|g| {
+            let grp = &s.groups[g];
+            grp.chunks.len() == 1
+                && matches!(s.els[grp.first].kind, Kind::Ent(_))
+                && grp.first > 0
+                && matches!(s.els[grp.first - 1].kind, Kind::Title(_))
+        }));
+        s.described = described;
+        let mut descriptor = std::mem::take(&mut s.descriptor);
+        descriptor.clear();
+        descriptor.extend((0..s.groups.len()).map(|g| {
+            let grp = &s.groups[g];
+            // "the Thai border": a demonym before a noun that is not
+            // people acting ("Afghan rebels", "Chinese officials") nor a
+            // title ("Russian president"); the people may come a few
+            // words later ("U.S. border patrol agents").
+            let people = |k: usize| {
+                s.has(k, WordClass::Collective)
+                    || matches!(s.els.get(k).map(|e| e.kind), Some(Kind::Title(_)))
+            };
+            let people_follow = (grp.last + 1..grp.last + 4)
+                .find(|&k| people(k))
+                .is_some_and(|p| (grp.last + 1..p).all(|k| s.is_modifier(k)));
+            let modifier = grp.chunks.len() == 1
+                && grp.first == grp.last
+                && matches!(s.els[grp.first].kind, Kind::Ent(_))
+                && a.mentions[s.chunks[grp.chunks[0]].head as usize].kind == AliasKind::Demonym
+                && s.is_modifier(grp.last + 1)
+                && !people(grp.last + 1)
+                && !people_follow;
+            s.described[g] || modifier || s.stance(g)
+        }));
+        s.descriptor = descriptor;
         Some(s)
+    }
+
+    /// Gives the sentence's buffers back for the next one.
+    pub(crate) fn recycle(self, scratch: &mut Scratch<'a>) {
+        scratch.els = self.els;
+        scratch.cues = self.cues;
+        scratch.quote = self.quote;
+        scratch.chunk_of = self.chunk_of;
+        scratch.chunks = self.chunks;
+        scratch.group_of_chunk = self.group_of_chunk;
+        scratch.groups = self.groups;
+        scratch.descriptor = self.descriptor;
+        scratch.described = self.described;
+        scratch.place = self.place;
     }
 
     /// The elements as text, for debugging rules (`KABAR_DEBUG=1`).
@@ -450,7 +495,8 @@ impl<'a> Sent<'a> {
     /// mention alone.
     fn build_chunks(&mut self, a: &Analysis) {
         let n = self.els.len();
-        self.chunk_of = vec![None; n];
+        self.chunk_of.clear();
+        self.chunk_of.resize(n, None);
         let mut i = 0;
         while i < n {
             // A title and its person; in English order, a country or
@@ -568,7 +614,8 @@ impl<'a> Sent<'a> {
     /// Iran"), allowing one plain word after the conjunction ("AS dan blok
     /// NATO") and a short aside between commas ("Putin, kiri, dan Xi").
     fn build_groups(&mut self) {
-        self.group_of_chunk = vec![0; self.chunks.len()];
+        self.group_of_chunk.clear();
+        self.group_of_chunk.resize(self.chunks.len(), 0);
         let mut c = 0;
         while c < self.chunks.len() {
             let g = self.groups.len();
