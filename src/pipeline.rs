@@ -385,6 +385,27 @@ mod tests {
     }
 
     #[test]
+    fn relations_are_the_same_without_a_word_table() {
+        // The relation stage searches its phrase sets through the text's
+        // word table, or (with an empty table) each set on its own.
+        let p = Pipeline::default();
+        let entities = Pipeline::builder().entities_only(true).build();
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+        let mut n = 0;
+        for f in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(f.unwrap().path()).unwrap();
+            let doc = Document::new("d", &text);
+            let full = p.process(&doc);
+            let mut a = entities.process(&doc);
+            p.relations
+                .run(&p.gaz, &text, &WordTable::default(), &mut a);
+            assert_eq!(a.triples, full.triples);
+            n += full.triples.len();
+        }
+        assert!(n > 50);
+    }
+
+    #[test]
     fn public_types_are_send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<Pipeline>();

@@ -306,6 +306,18 @@ pub struct WordTable {
     words: Vec<(u32, u32)>,
 }
 
+impl WordTable {
+    /// The words of the table that start in `range`: (byte offset, word id),
+    /// in text order.
+    pub fn words_in(&self, range: std::ops::Range<usize>) -> &[(u32, u32)] {
+        let i = self
+            .words
+            .partition_point(|&(s, _)| (s as usize) < range.start);
+        let n = self.words[i..].partition_point(|&(s, _)| (s as usize) < range.end);
+        &self.words[i..i + n]
+    }
+}
+
 impl Vocabulary {
     /// Looks up every word of `text` once.
     pub fn table(&self, text: &str) -> WordTable {
@@ -554,27 +566,37 @@ impl<T> PhraseSet<T> {
         range: std::ops::Range<usize>,
         mut f: impl FnMut(Found<'s, T>),
     ) {
-        let w = match &self.search {
-            Search::Words(w) if w.vocabulary == table.vocabulary => w,
-            _ => return self.find_each(text, range, f),
-        };
-        let words = &table.words;
-        let mut i = words.partition_point(|&(s, _)| (s as usize) < range.start);
+        if !self.reads(table) {
+            return self.find_each(text, range, f);
+        }
         let mut next = range.start;
-        while let Some(&(start, id)) = words.get(i) {
+        for &(start, id) in table.words_in(range.clone()) {
             let pos = start as usize;
-            if pos >= range.end {
-                break;
-            }
-            i += 1;
             if pos < next {
                 continue;
             }
-            if let Some(found) = self.longest_at(w, w.candidates_of(id), text, pos, range.end) {
+            if let Some(found) = self.phrase_at(text, id, pos, range.end) {
                 next = found.end;
                 f(found);
             }
         }
+    }
+
+    /// Does [`find_each_in`](Self::find_each_in) search `table` through its
+    /// words (the set was built in the table's vocabulary)?
+    pub fn reads(&self, table: &WordTable) -> bool {
+        matches!(&self.search, Search::Words(w) if w.vocabulary == table.vocabulary)
+    }
+
+    /// The phrase that starts at word `id` of a table this set
+    /// [`reads`](Self::reads), at byte `pos`, and ends by `end`: what
+    /// [`find_each_in`](Self::find_each_in) finds there. Lets a caller walk
+    /// a table's words once for several sets.
+    pub fn phrase_at(&self, text: &str, id: u32, pos: usize, end: usize) -> Option<Found<'_, T>> {
+        let Search::Words(w) = &self.search else {
+            return None;
+        };
+        self.longest_at(w, w.candidates_of(id), text, pos, end)
     }
 
     /// The longest of `candidates` (longest first) that matches at `pos`,

@@ -13,7 +13,7 @@
 //!   semicolons limit the reach.
 
 use crate::analysis::{Analysis, EntityRef, Mention, Triple};
-use crate::gazetteer::matcher::WordTable;
+use crate::gazetteer::matcher::{Found, WordTable};
 use crate::gazetteer::{AliasKind, Direction, EntityType, Gazetteer, WordClass};
 use crate::relation::Relation;
 use crate::relation::lexicon::{Classes, CueInfo, LangLexicon};
@@ -73,6 +73,13 @@ enum Left {
     /// of the clause before.
     Then(usize),
     None,
+}
+
+/// A phrase of one of the three sets a sentence is read with.
+enum Phrase<'a> {
+    Word(Found<'a, Classes>),
+    Title(Found<'a, Relation>),
+    Cue(Found<'a, CueInfo>),
 }
 
 /// Buffers reused from one sentence to the next: [`Sent::new`] takes them,
@@ -168,18 +175,17 @@ impl<'a> Sent<'a> {
         if at < range.end {
             gaps.push(at..range.end);
         }
-        for gap in gaps.drain(..) {
-            lex.words.find_each_in(text, words, gap.clone(), |f| {
+        // One phrase of the three sets, placed as a candidate.
+        let mut add = |phrase: Phrase<'a>| match phrase {
+            Phrase::Word(f) => {
                 // A word with a structural role (negation, clause, preposition…)
                 // wins over a cue or title of the same words; a soft one
                 // (modal, light verb, collective…) gives way to them.
                 let p = if f.value.is_soft() { 3 } else { 0 };
                 cand.push((f.start, f.end, p, Kind::Word(*f.value)));
-            });
-            lex.titles.find_each_in(text, words, gap.clone(), |f| {
-                cand.push((f.start, f.end, 1, Kind::Title(*f.value)));
-            });
-            lex.cues.find_each_in(text, words, gap, |f| {
+            }
+            Phrase::Title(f) => cand.push((f.start, f.end, 1, Kind::Title(*f.value))),
+            Phrase::Cue(f) => {
                 // The second half of a hyphenated modifier is no event
                 // ("its long-threatened invasion", "anti-war protests").
                 let mut before = text[..f.start].chars().rev();
@@ -188,7 +194,43 @@ impl<'a> Sent<'a> {
                 }
                 cand.push((f.start, f.end, 2, Kind::Cue(cues.len() as u32)));
                 cues.push(f.value);
-            });
+            }
+        };
+        // The sets share the text's word table: its words are walked once
+        // for all three (each set keeps its own leftmost-longest position).
+        let one_walk = lex.words.reads(words) && lex.titles.reads(words) && lex.cues.reads(words);
+        for gap in gaps.drain(..) {
+            if !one_walk {
+                lex.words
+                    .find_each_in(text, words, gap.clone(), |f| add(Phrase::Word(f)));
+                lex.titles
+                    .find_each_in(text, words, gap.clone(), |f| add(Phrase::Title(f)));
+                lex.cues
+                    .find_each_in(text, words, gap, |f| add(Phrase::Cue(f)));
+                continue;
+            }
+            let (mut next_word, mut next_title, mut next_cue) = (gap.start, gap.start, gap.start);
+            for &(at, id) in words.words_in(gap.clone()) {
+                let at = at as usize;
+                if at >= next_word
+                    && let Some(f) = lex.words.phrase_at(text, id, at, gap.end)
+                {
+                    next_word = f.end;
+                    add(Phrase::Word(f));
+                }
+                if at >= next_title
+                    && let Some(f) = lex.titles.phrase_at(text, id, at, gap.end)
+                {
+                    next_title = f.end;
+                    add(Phrase::Title(f));
+                }
+                if at >= next_cue
+                    && let Some(f) = lex.cues.phrase_at(text, id, at, gap.end)
+                {
+                    next_cue = f.end;
+                    add(Phrase::Cue(f));
+                }
+            }
         }
         let triggers = cand.iter().any(|&(_, _, _, k)| match k {
             Kind::Cue(_) | Kind::Title(_) => true,
