@@ -21,7 +21,7 @@ use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
 use crate::gazetteer::matcher::{PhraseSetBuilder, VocabularyBuilder, WordTable};
 use crate::gazetteer::{AliasKind, Case, EntityType, Gazetteer, Lang, PhraseSet, WordClass};
 use crate::relation::lexicon::{Classes, Lexicons};
-use crate::tokenize::{Token, TokenKind, is_boundary, tokenize};
+use crate::tokenize::{SentenceTokens, Token, TokenKind, is_boundary};
 
 /// Finds people by pattern.
 #[derive(Debug, Clone)]
@@ -112,9 +112,22 @@ impl Names {
         lang: Lang,
         a: &mut Analysis,
     ) {
+        self.find_with(gaz, text, words, lang, a, &mut SentenceTokens::default());
+    }
+
+    /// [`find`](Self::find), reading (and keeping) the sentences' tokens in
+    /// `tokens`, to share them with the relation stage.
+    pub fn find_with(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        words: &WordTable,
+        lang: Lang,
+        a: &mut Analysis,
+        tokens: &mut SentenceTokens,
+    ) {
         let lex = self.lexicons.get(lang);
         let mut found: Vec<(usize, usize)> = Vec::new();
-        let mut tokens: Vec<Token> = Vec::new();
         let mut lowercase: Option<HashSet<String>> = None;
         // Titles are looked for once in the whole text; only sentences with
         // one are tokenised.
@@ -131,8 +144,7 @@ impl Names {
             }
             let ms = a.sentence_mentions(si as u32);
             let mentions = &a.mentions[ms];
-            tokens.clear();
-            tokenize(text, range.clone(), &mut tokens);
+            let tokens = tokens.get(text, si, range.clone());
             let in_mention =
                 |t: &Token| mentions.iter().any(|m| t.start < m.end && m.start < t.end);
             let classes = |t: &Token| -> Classes {
@@ -212,7 +224,7 @@ impl Names {
                 if lower_seen && !comma {
                     continue;
                 }
-                if let Some((s, e)) = self.name_run(text, &tokens, k, &in_mention, &classes)
+                if let Some((s, e)) = self.name_run(text, tokens, k, &in_mention, &classes)
                     && !self.common_words(text, s, e, &mut lowercase)
                 {
                     found.push((s, e));
@@ -226,7 +238,7 @@ impl Names {
                 {
                     continue; // not the start of a run
                 }
-                let Some((s, e)) = self.name_run(text, &tokens, k, &in_mention, &classes) else {
+                let Some((s, e)) = self.name_run(text, tokens, k, &in_mention, &classes) else {
                     continue;
                 };
                 let after = tokens.iter().position(|t| t.start >= e);
@@ -252,7 +264,7 @@ impl Names {
         }
         self.add_people(gaz, text, a, found);
         self.link_repetitions(gaz, text, a);
-        self.find_organisations(text, words, lang, a);
+        self.find_organisations(text, words, lang, a, tokens);
     }
 
     /// Organisations by pattern: a capitalised head word and the
@@ -260,9 +272,15 @@ impl Names {
     /// "Ministry of Foreign Affairs"), or before it ("National Security
     /// Council", "Russian Defence Ministry"). A country inside the name
     /// stays a nested mention.
-    fn find_organisations(&self, text: &str, words: &WordTable, lang: Lang, a: &mut Analysis) {
+    fn find_organisations(
+        &self,
+        text: &str,
+        words: &WordTable,
+        lang: Lang,
+        a: &mut Analysis,
+        tokens: &mut SentenceTokens,
+    ) {
         let lex = self.lexicons.get(lang);
-        let mut tokens: Vec<Token> = Vec::new();
         let mut spans: Vec<(usize, usize)> = Vec::new();
         // Head words are looked for once in the whole text; only sentences
         // with one are tokenised.
@@ -283,8 +301,7 @@ impl Names {
                 continue;
             }
             let mentions = &a.mentions[a.sentence_mentions(si as u32)];
-            tokens.clear();
-            tokenize(text, range.clone(), &mut tokens);
+            let tokens = tokens.get(text, si, range.clone());
             let mention_at =
                 |t: &Token| mentions.iter().find(|m| t.start < m.end && m.start < t.end);
             let head = |t: &Token| {

@@ -12,7 +12,7 @@ use crate::input::Document;
 use crate::names::Names;
 use crate::relation::lexicon::Lexicons;
 use crate::relation::{RelationOptions, RelationStage};
-use crate::tokenize::{split_sentences, split_sentences_within_line};
+use crate::tokenize::{SentenceTokens, split_sentences, split_sentences_within_line};
 
 /// Builds a [`Pipeline`]. Defaults: the compiled-in gazetteers, relations
 /// on, no co-occurrence rows.
@@ -129,12 +129,16 @@ impl Pipeline {
         self.find_mentions(text, &words, &mut a);
         let lang = lang.unwrap_or_else(|| self.relations.language_in(text, &words));
         a.lang = Some(lang);
-        self.names.find(&self.gaz, text, &words, lang, &mut a);
+        // Names and relations share the sentences' tokens.
+        let mut tokens = SentenceTokens::default();
+        self.names
+            .find_with(&self.gaz, text, &words, lang, &mut a, &mut tokens);
         if self.entities_only {
             // Seats are places or their countries in the entity rows too.
             self.relations.resolve_seats(text, &mut a);
         } else {
-            self.relations.run(&self.gaz, text, &words, &mut a);
+            self.relations
+                .run_with(&self.gaz, text, &words, &mut a, tokens);
         }
         a
     }

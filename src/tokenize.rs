@@ -237,6 +237,63 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
+/// The tokens of a document's sentences, made on first request and kept,
+/// so that the stages that read tokens (names, relations) tokenise each
+/// sentence once between them. Kept in 8 bytes a token (a u32 offset and a
+/// u16 length; a sentence with a token of 64 KB or more, or in a text of
+/// 4 GB or more, is tokenised again on every request).
+#[derive(Debug, Clone, Default)]
+pub struct SentenceTokens {
+    kept: Vec<(u32, u16, TokenKind)>,
+    /// Per sentence: its tokens in `kept`, once made.
+    spans: Vec<Option<(u32, u32)>>,
+    /// The tokens of the last request.
+    out: Vec<Token>,
+}
+
+impl SentenceTokens {
+    /// The tokens of sentence `s`, whose byte range in `text` is `range`
+    /// (the same text and range every time `s` is asked for).
+    pub fn get(&mut self, text: &str, s: usize, range: Range<usize>) -> &[Token] {
+        self.out.clear();
+        if u32::try_from(text.len()).is_err() {
+            tokenize(text, range, &mut self.out);
+            return &self.out;
+        }
+        if self.spans.len() <= s {
+            self.spans.resize(s + 1, None);
+        }
+        if let Some((from, to)) = self.spans[s] {
+            self.out
+                .extend(
+                    self.kept[from as usize..to as usize]
+                        .iter()
+                        .map(|&(start, len, kind)| Token {
+                            start: start as usize,
+                            end: start as usize + len as usize,
+                            kind,
+                        }),
+                );
+        } else {
+            tokenize(text, range, &mut self.out);
+            if self
+                .out
+                .iter()
+                .all(|t| t.end - t.start <= u16::MAX as usize)
+            {
+                let from = self.kept.len() as u32;
+                self.kept.extend(
+                    self.out
+                        .iter()
+                        .map(|t| (t.start as u32, (t.end - t.start) as u16, t.kind)),
+                );
+                self.spans[s] = Some((from, self.kept.len() as u32));
+            }
+        }
+        &self.out
+    }
+}
+
 /// Tokens of `text[range]`, offsets into `text`; white space is dropped.
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     // White space always separates words (UAX #29), so each run between
@@ -523,6 +580,27 @@ mod tests {
                 .collect();
             prop_assert_eq!(fast, slow, "in {:?}", t);
         });
+    }
+
+    #[test]
+    fn sentence_tokens_are_made_once_and_given_back_the_same() {
+        let long = format!("X{}", "x".repeat(70_000)); // a token too long to keep
+        let text = format!("China's envoy met Lavrov. {long} ends here. Rusia-China, 3.000 kali.");
+        let mut ranges = Vec::new();
+        split_sentences(&text, &abbrevs(), &mut ranges);
+        assert_eq!(ranges.len(), 3);
+        let fresh = |r: &Range<usize>| {
+            let mut v = Vec::new();
+            tokenize(&text, r.clone(), &mut v);
+            v
+        };
+        let mut cache = SentenceTokens::default();
+        // Out of order, each twice: made the first time, kept (or, for the
+        // long token, made again) the second.
+        for &s in &[2, 0, 1, 2, 0, 1] {
+            assert_eq!(cache.get(&text, s, ranges[s].clone()), fresh(&ranges[s]));
+        }
+        assert_eq!(cache.spans.iter().filter(|s| s.is_some()).count(), 2);
     }
 
     #[test]

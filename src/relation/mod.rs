@@ -17,7 +17,7 @@ pub use types::Relation;
 use crate::analysis::{Analysis, EntityRef, Triple};
 use crate::gazetteer::matcher::WordTable;
 use crate::gazetteer::{AliasKind, EntityType, Gazetteer, Lang, WordClass};
-use crate::tokenize::is_word_char;
+use crate::tokenize::{SentenceTokens, is_word_char};
 use lexicon::Lexicons;
 
 /// Options of the relation stage.
@@ -81,14 +81,27 @@ impl RelationStage {
     /// Adds the triples of every sentence to `analysis.triples`. `words`
     /// is the text's word table (an empty one will do, slower).
     pub fn run(&self, gaz: &Gazetteer, text: &str, words: &WordTable, analysis: &mut Analysis) {
+        self.run_with(gaz, text, words, analysis, SentenceTokens::default());
+    }
+
+    /// [`run`](Self::run), with the tokens of the sentences an earlier stage
+    /// made (see [`crate::names::Names::find_with`]); the others are made
+    /// here.
+    pub fn run_with(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        words: &WordTable,
+        analysis: &mut Analysis,
+        tokens: SentenceTokens,
+    ) {
         self.resolve_seats(text, analysis);
         let lang = analysis
             .lang
             .unwrap_or_else(|| self.language_in(text, words));
         analysis.lang = Some(lang);
         let lex = self.lexicons.get(lang);
-        let mut scratch = rules::Scratch::default();
-        scratch.always = debug();
+        let mut scratch = rules::Scratch::new(tokens, debug());
         let mut triples = Vec::new();
         let mut s = 0;
         while (s as usize) < analysis.sentences.len() {

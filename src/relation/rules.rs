@@ -18,7 +18,7 @@ use crate::gazetteer::{AliasKind, Direction, EntityType, Gazetteer, WordClass};
 use crate::relation::Relation;
 use crate::relation::lexicon::{Classes, CueInfo, LangLexicon};
 use crate::relation::morph::Pos;
-use crate::tokenize::{Token, TokenKind, tokenize};
+use crate::tokenize::{SentenceTokens, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
@@ -86,7 +86,7 @@ enum Phrase<'a> {
 /// [`Sent::recycle`] gives them back.
 #[derive(Default)]
 pub(crate) struct Scratch<'a> {
-    tokens: Vec<Token>,
+    tokens: SentenceTokens,
     /// Bytes of the sentence already covered by a placed span.
     taken: Vec<bool>,
     placed: Vec<(usize, usize, Kind)>,
@@ -103,7 +103,19 @@ pub(crate) struct Scratch<'a> {
     described: Vec<bool>,
     place: Vec<bool>,
     /// Build every sentence, even one no rule can use (for `KABAR_DEBUG`).
-    pub(crate) always: bool,
+    always: bool,
+}
+
+impl Scratch<'_> {
+    /// Buffers for a document whose sentences have the `tokens` made so
+    /// far; `always`: build every sentence.
+    pub(crate) fn new(tokens: SentenceTokens, always: bool) -> Self {
+        Scratch {
+            tokens,
+            always,
+            ..Scratch::default()
+        }
+    }
 }
 
 pub(crate) struct Sent<'a> {
@@ -244,9 +256,7 @@ impl<'a> Sent<'a> {
             scratch.cues = cues;
             return None;
         }
-        let tokens = &mut scratch.tokens;
-        tokens.clear();
-        tokenize(text, range.clone(), tokens);
+        let tokens = scratch.tokens.get(text, s as usize, range.clone());
         cand.sort_by_key(|&(s, e, p, _)| (std::cmp::Reverse(e - s), p, s));
         // Longest first; a span is placed when none of its bytes is taken.
         let taken = &mut scratch.taken;
