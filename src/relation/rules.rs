@@ -492,6 +492,23 @@ impl<'a> Sent<'a> {
             && self.word(i).chars().next().is_some_and(char::is_lowercase)
     }
 
+    /// Are the elements `r` (between two commas) an aside: one to three
+    /// words with no entity, quote or bracket ("sementara itu",
+    /// "however"), or a speech word and who speaks ("kata Lavrov")?
+    fn is_aside(&self, r: std::ops::Range<usize>) -> bool {
+        let plain = |k: usize| match self.els[k].kind {
+            Kind::Punct(c) => c != ',' && !BOUNDARY_PUNCT.contains(&c),
+            Kind::Ent(_) | Kind::Cue(_) | Kind::Title(_) => false,
+            _ => true,
+        };
+        let speaker = r.len() >= 2
+            && self.has(r.start, WordClass::Speech)
+            && self.group_at(r.start + 1).is_some_and(|g| {
+                self.groups[g].first == r.start + 1 && self.groups[g].last + 1 == r.end
+            });
+        speaker || (!r.is_empty() && r.len() <= 3 && r.clone().all(plain))
+    }
+
     /// Can element `i`, right after "to"/"untuk", be the verb of an
     /// infinitive: a lower-case word that is no article, or an undo or
     /// light verb ("to lift", "untuk mencabut", "to hold")?
@@ -799,23 +816,22 @@ impl<'a> Sent<'a> {
         while j > 0 && i - j < 24 {
             j -= 1;
             if self.quote[j] != self.quote[i] {
-                // A quote that opens right before the cue's clause: the
-                // group just before the quote speaks ("Putin “sangat
-                // mendukung …").
-                if self.quote[i] != 0
-                    && self.quote[j] == 0
-                    && j > 0
-                    && (j + 1..i).all(|k| {
-                        self.group_at(k).is_none() && !self.is_boundary(k)
-                            || self.quote[k] == self.quote[i]
-                                && !matches!(self.els[k].kind, Kind::Ent(_))
-                    })
-                    && i - j <= 4
-                    && let Some(g) = self.group_at(j - 1)
-                {
-                    return Left::Group(g);
-                }
                 return Left::None;
+            }
+            if self.quote[i] != 0 && j > 0 && self.quote[j - 1] != self.quote[i] {
+                // The cue's quote opens at `j`, a few words before it, with
+                // no entity between: the group right before the quote is
+                // whose words they are and the subject ("Putin “sangat
+                // mendukung …", "Biden \"strongly supports …").
+                return match self.group_at(j - 1) {
+                    Some(g)
+                        if i - j <= 4
+                            && (j + 1..i).all(|k| !matches!(self.els[k].kind, Kind::Ent(_))) =>
+                    {
+                        Left::Group(g)
+                    }
+                    _ => Left::None,
+                };
             }
             if let Some(g) = self.group_at(j) {
                 if self.after_prep(g) || self.descriptor[g] {
@@ -856,6 +872,23 @@ impl<'a> Sent<'a> {
                 return Left::None;
             }
             if self.is_punct(j, ',') {
+                // An aside between two commas right before the predicate:
+                // "Putin, sementara itu, menuntut …", "China, however,
+                // rejected …", "Rusia, kata Lavrov, mendukung …"; the group
+                // before it is the subject.
+                if i - j <= 4
+                    && (j + 1..i).all(|k| self.group_at(k).is_none() && !self.is_boundary(k))
+                    && let Some(p) = (j.saturating_sub(4)..j.saturating_sub(1))
+                        .rev()
+                        .find(|&p| self.is_punct(p, ','))
+                    && p > 0
+                    && self.is_aside(p + 1..j)
+                    && let Some(g) = self.group_at(p - 1)
+                    && !self.after_prep(g)
+                    && !self.descriptor[g]
+                {
+                    return Left::Group(g);
+                }
                 commas += 1;
                 if commas > 2 {
                     return Left::None;
@@ -1286,6 +1319,12 @@ impl<'a> Sent<'a> {
     /// reciprocal word right before the cue or after it in the same phrase.
     fn reciprocal(&self, i: usize) -> bool {
         if i > 0 && self.has(i - 1, WordClass::Reciprocal) {
+            return true;
+        }
+        // Through a light verb: "saling memberikan dukungan", "each other
+        // gave support" is rare, but "saling" + light verb is common.
+        if i > 1 && self.has(i - 1, WordClass::LightVerb) && self.has(i - 2, WordClass::Reciprocal)
+        {
             return true;
         }
         for k in i + 1..(i + 6).min(self.els.len()) {

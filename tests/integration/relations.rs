@@ -603,6 +603,29 @@ fn coordination_of_titled_people_en() {
     );
 }
 
+// An aside between commas does not hide the subject; a quote that opens
+// right after the subject keeps it; "saling" reaches through a light verb.
+
+#[test]
+fn asides_quote_openings_and_reciprocal_light_verbs() {
+    check(
+        "asides_quote_openings_and_reciprocal_light_verbs",
+        table![
+            "Erdogan, sementara itu, mengecam Israel atas serangan itu." => ["Recep_Tayyip_Erdoğan criticize Israel"],
+            "Jepang, kata Kishida, mendukung Filipina." => ["Japan support Philippines"],
+            "India, however, refused to condemn Russia." => ["India !criticize Russia"],
+            "Vietnam, Laos, dan Kamboja, menolak Thailand." => ["Vietnam reject Thailand", "Laos reject Thailand", "Cambodia reject Thailand"],
+            "Di Manila, misalnya, Jepang membantu Filipina." => ["Japan aid Philippines"],
+            "Rusia, kata Lavrov, tidak akan menyerang Ukraina." => ["Russia !attack Ukraine"],
+            "Macron “sangat mendukung upaya Ukraina untuk bergabung.”" => ["Emmanuel_Macron support Ukraine"],
+            "Biden \"strongly supports Taiwan,\" the White House said." => ["Joe_Biden support Taiwan"],
+            "Kairo dan Amman sepakat untuk saling memberikan bantuan." => ["Egypt cooperate Jordan", "Egypt aid Jordan", "Jordan aid Egypt"],
+            "India dan Jepang saling memberikan dukungan." => ["India support Japan", "Japan support India"],
+        ],
+        false,
+    );
+}
+
 // An agreement to do something is not an agreement with whom it is done to.
 
 #[test]
