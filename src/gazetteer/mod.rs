@@ -234,11 +234,14 @@ pub enum WordClass {
     /// cue right before it names an act, not a party ("agreed to lift the
     /// sanctions on Iran": Iran is no party to the agreement).
     Infinitive,
+    /// "mengakhiri", "concluded": an undo verb that ends an event which
+    /// took place; a visit or talks that are ended were held (not negated).
+    Conclude,
 }
 
 impl WordClass {
     /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::Infinitive;
+    pub const LAST: WordClass = WordClass::Conclude;
 
     pub fn parse(s: &str) -> Option<WordClass> {
         Some(match s {
@@ -273,6 +276,7 @@ impl WordClass {
             "determiner" => WordClass::Determiner,
             "currency" => WordClass::Currency,
             "infinitive" => WordClass::Infinitive,
+            "conclude" => WordClass::Conclude,
             _ => return None,
         })
     }

@@ -1265,7 +1265,14 @@ impl<'a> Sent<'a> {
     /// Does a possessive mark the noun cue at `i` ("kunjungannya",
     /// "pertemuan virtualnya", "pertemuan mereka", "their meeting")?
     fn possessed(&self, i: usize) -> bool {
-        let nya = |k: usize| k < self.els.len() && self.word(k).to_lowercase().ends_with("nya");
+        // Any word of the element: "kunjungannya ke" is one cue.
+        let nya = |k: usize| {
+            k < self.els.len()
+                && self
+                    .word(k)
+                    .split_whitespace()
+                    .any(|w| w.to_lowercase().ends_with("nya"))
+        };
         nya(i)
             || (self.is_modifier(i + 1) && nya(i + 1))
             || self.has(i + 1, WordClass::Pronoun)
@@ -1309,10 +1316,12 @@ impl<'a> Sent<'a> {
         (from.max(i.saturating_sub(6))..i).any(|k| wants(k) && !(k > 0 && self.glued_hyphen(k - 1)))
     }
 
-    /// Is the cue at `i` stopped by an "undo" verb right before it
-    /// ("menghentikan bantuan", "lifted the sanctions")?
-    fn undone(&self, i: usize) -> bool {
-        (i.saturating_sub(6)..i).any(|k| self.has(k, WordClass::Undo))
+    /// The nearest "undo" verb in the six elements before the cue at `i`
+    /// ("menghentikan bantuan", "lifted the sanctions"): it stops the cue.
+    fn undo_word(&self, i: usize) -> Option<usize> {
+        (i.saturating_sub(6)..i)
+            .rev()
+            .find(|&k| self.has(k, WordClass::Undo))
     }
 
     /// "saling mendukung", "membela kepentingan satu sama lain": a
@@ -1894,8 +1903,11 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         // sanctions", "cancelled a visit").
         let mut rel = rel;
         let mut cameo = cue.cameo.as_deref();
-        if s.undone(i) {
-            if rel == Relation::Aid {
+        if let Some(u) = s.undo_word(i) {
+            if rel == Relation::Meet && s.has(u, WordClass::Conclude) {
+                // "mengakhiri kunjungannya", "concluded talks": the visit
+                // or the talks took place.
+            } else if rel == Relation::Aid {
                 rel = Relation::Sanction;
                 cameo = Some("162");
             } else {

@@ -626,6 +626,25 @@ fn asides_quote_openings_and_reciprocal_light_verbs() {
     );
 }
 
+// Undo verbs: stopping aid is a sanction (CAMEO 162), stopping anything
+// else negates it, and ending a visit or talks means they were held.
+
+#[test]
+fn undo_verbs() {
+    check(
+        "undo_verbs",
+        table![
+            "Amerika Serikat menghentikan bantuan kepada Mesir." => ["United_States sanction Egypt"],
+            "The United States halted aid to Egypt." => ["United_States sanction Egypt"],
+            "The EU lifted its sanctions on Belarus." => ["European_Union !sanction Belarus"],
+            "Jokowi membatalkan kunjungannya ke Australia." => ["Joko_Widodo !meet Australia"],
+            "Yellen mengakhiri kunjungannya ke Tiongkok pada hari Senin." => ["Janet_Yellen meet China"],
+            "Obama ended his visit to Cuba on Tuesday." => ["Barack_Obama meet Cuba"],
+        ],
+        false,
+    );
+}
+
 // An agreement to do something is not an agreement with whom it is done to.
 
 #[test]
