@@ -902,6 +902,20 @@ impl<'a> Sent<'a> {
     /// pronoun or "bahwa" to the subject of the reporting or denying verb.
     /// Returns the group and whether a denial negates the cue.
     fn subject(&self, i: usize) -> Option<(usize, bool)> {
+        self.subject_nearby(i).or_else(|| {
+            // "menyelaraskan kebijakan mereka untuk melawan dominasi AS",
+            // "sent troops to attack Iraq": a verb after an infinitive
+            // marker with no subject of its own completes its clause, and
+            // takes that clause's subject.
+            (i > 0 && self.has(i - 1, WordClass::Infinitive))
+                .then(|| self.clause_subject(i - 1))
+                .flatten()
+                .map(|g| (g, false))
+        })
+    }
+
+    /// [`subject`](Self::subject) before the fallback to the clause's.
+    fn subject_nearby(&self, i: usize) -> Option<(usize, bool)> {
         // "… menyambut baik X serta mendukung Y": a predicate joined by a
         // conjunction shares the subject of its clause.
         if i > 0 && self.has(i - 1, WordClass::Coord) && self.group_at(i - 1).is_none() {

@@ -663,6 +663,21 @@ fn infinitive_complement_is_no_object() {
     );
 }
 
+// A verb after "untuk"/"to" with no subject of its own takes its clause's.
+
+#[test]
+fn purpose_clause_takes_the_clause_subject() {
+    check(
+        "purpose_clause_takes_the_clause_subject",
+        table![
+            "Vietnam dan Laos memperkuat pasukan mereka untuk menyerang Kamboja." => ["Vietnam attack Cambodia", "Laos attack Cambodia"],
+            "Britain and France pooled their forces to attack Libya." => ["United_Kingdom attack Libya", "France attack Libya"],
+            "Obama wants Putin to attack Switzerland." => ["Vladimir_Putin attack Switzerland"],
+        ],
+        false,
+    );
+}
+
 // 5. Negation and irrealis: the triple is written with negated = true.
 
 #[test]
