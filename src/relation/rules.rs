@@ -92,16 +92,8 @@ pub(crate) struct Scratch<'a> {
     placed: Vec<(usize, usize, Kind)>,
     cand: Vec<(usize, usize, u8, Kind)>,
     gaps: Vec<std::ops::Range<usize>>,
-    els: Vec<El>,
-    cues: Vec<&'a CueInfo>,
-    quote: Vec<u16>,
-    chunk_of: Vec<Option<usize>>,
-    chunks: Vec<Chunk>,
-    group_of_chunk: Vec<usize>,
-    groups: Vec<Group>,
-    descriptor: Vec<bool>,
-    described: Vec<bool>,
-    place: Vec<bool>,
+    /// The last sentence built, whose vectors the next one reuses.
+    spare: Option<Sent<'a>>,
     /// Build every sentence, even one no rule can use (for `KABAR_DEBUG`).
     always: bool,
 }
@@ -169,7 +161,11 @@ impl<'a> Sent<'a> {
                 .filter(|(m, _)| !m.nested)
                 .map(|(m, i)| (m.start, m.end, Kind::Ent(i as u32))),
         );
-        let mut cues = std::mem::take(&mut scratch.cues);
+        let mut sent = scratch
+            .spare
+            .take()
+            .unwrap_or_else(|| Sent::empty(text, gaz));
+        let mut cues = std::mem::take(&mut sent.cues);
         cues.clear();
         let cand = &mut scratch.cand;
         cand.clear();
@@ -253,7 +249,8 @@ impl<'a> Sent<'a> {
         });
         if !triggers && !scratch.always {
             scratch.placed = placed;
-            scratch.cues = cues;
+            sent.cues = cues;
+            scratch.spare = Some(sent);
             return None;
         }
         let tokens = scratch.tokens.get(text, s as usize, range.clone());
@@ -274,7 +271,7 @@ impl<'a> Sent<'a> {
         }
         placed.sort_by_key(|&(s, _, _)| s);
 
-        let mut els = std::mem::take(&mut scratch.els);
+        let mut els = std::mem::take(&mut sent.els);
         els.clear();
         let mut p = 0;
         for t in tokens.iter() {
@@ -330,7 +327,7 @@ impl<'a> Sent<'a> {
         }
 
         // Quote regions.
-        let mut quote = std::mem::take(&mut scratch.quote);
+        let mut quote = std::mem::take(&mut sent.quote);
         quote.clear();
         quote.resize(els.len(), 0);
         let mut region = 0u16;
@@ -355,6 +352,7 @@ impl<'a> Sent<'a> {
             quote[i] = if open { region } else { 0 };
         }
 
+        scratch.placed = placed;
         let mut s = Sent {
             text,
             gaz,
@@ -362,15 +360,8 @@ impl<'a> Sent<'a> {
             els,
             cues,
             quote,
-            chunk_of: std::mem::take(&mut scratch.chunk_of),
-            chunks: std::mem::take(&mut scratch.chunks),
-            group_of_chunk: std::mem::take(&mut scratch.group_of_chunk),
-            groups: std::mem::take(&mut scratch.groups),
-            descriptor: std::mem::take(&mut scratch.descriptor),
-            described: std::mem::take(&mut scratch.described),
-            place: std::mem::take(&mut scratch.place),
+            ..sent
         };
-        scratch.placed = placed;
         s.chunks.clear();
         s.groups.clear();
         s.build_chunks(a);
@@ -423,16 +414,26 @@ impl<'a> Sent<'a> {
 
     /// Gives the sentence's buffers back for the next one.
     pub(crate) fn recycle(self, scratch: &mut Scratch<'a>) {
-        scratch.els = self.els;
-        scratch.cues = self.cues;
-        scratch.quote = self.quote;
-        scratch.chunk_of = self.chunk_of;
-        scratch.chunks = self.chunks;
-        scratch.group_of_chunk = self.group_of_chunk;
-        scratch.groups = self.groups;
-        scratch.descriptor = self.descriptor;
-        scratch.described = self.described;
-        scratch.place = self.place;
+        scratch.spare = Some(self);
+    }
+
+    /// A sentence with no elements (its vectors to be filled).
+    fn empty(text: &'a str, gaz: &'a Gazetteer) -> Sent<'a> {
+        Sent {
+            text,
+            gaz,
+            sentence: 0,
+            els: Vec::new(),
+            cues: Vec::new(),
+            quote: Vec::new(),
+            chunk_of: Vec::new(),
+            chunks: Vec::new(),
+            group_of_chunk: Vec::new(),
+            groups: Vec::new(),
+            descriptor: Vec::new(),
+            described: Vec::new(),
+            place: Vec::new(),
+        }
     }
 
     /// The elements as text, for debugging rules (`KABAR_DEBUG=1`).

@@ -1,6 +1,8 @@
 //! The `kabar extract` command end to end.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use crate::util::*;
 
@@ -42,22 +44,28 @@ fn seed_texts() -> HashMap<String, String> {
         .collect()
 }
 
+/// `kabar extract seeds --triples DIR/t.csv --entities DIR/e.csv` with
+/// `extra` arguments: the run and the two files.
+fn extract_seeds(dir: &Path, extra: &[&str]) -> (Output, PathBuf, PathBuf) {
+    let (t, e) = (dir.join("t.csv"), dir.join("e.csv"));
+    let seeds = seeds();
+    let mut args = vec![
+        "extract",
+        p(&seeds),
+        "--triples",
+        p(&t),
+        "--entities",
+        p(&e),
+    ];
+    args.extend_from_slice(extra);
+    let out = kabar(&args, None);
+    (out, t, e)
+}
+
 #[test]
 fn seeds_give_spec_columns_and_true_offsets() {
     let dir = tempdir();
-    let (t, e) = (dir.path().join("t.csv"), dir.path().join("e.csv"));
-    let out = kabar(
-        &[
-            "extract",
-            p(&seeds()),
-            "--triples",
-            p(&t),
-            "--entities",
-            p(&e),
-            "--cooccurrence",
-        ],
-        None,
-    );
+    let (out, t, e) = extract_seeds(dir.path(), &["--cooccurrence"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("5 documents"), "{}", stderr(&out));
 
@@ -92,21 +100,7 @@ fn seeds_give_spec_columns_and_true_offsets() {
 fn output_is_identical_for_one_and_two_threads() {
     let run = |threads: &str| {
         let dir = tempdir();
-        let (t, e) = (dir.path().join("t.csv"), dir.path().join("e.csv"));
-        let out = kabar(
-            &[
-                "extract",
-                p(&seeds()),
-                "--threads",
-                threads,
-                "--triples",
-                p(&t),
-                "--entities",
-                p(&e),
-                "--cooccurrence",
-            ],
-            None,
-        );
+        let (out, t, e) = extract_seeds(dir.path(), &["--threads", threads, "--cooccurrence"]);
         assert!(out.status.success());
         (std::fs::read(t).unwrap(), std::fs::read(e).unwrap())
     };
@@ -328,18 +322,7 @@ fn special_files_are_written_in_place_not_replaced() {
 #[test]
 fn no_triples_writes_the_same_entities_and_no_triples() {
     let dir = tempdir();
-    let (t, e) = (dir.path().join("t.csv"), dir.path().join("e.csv"));
-    let full = kabar(
-        &[
-            "extract",
-            p(&seeds()),
-            "--triples",
-            p(&t),
-            "--entities",
-            p(&e),
-        ],
-        None,
-    );
+    let (full, _, e) = extract_seeds(dir.path(), &[]);
     assert!(full.status.success());
     let entities = std::fs::read_to_string(&e).unwrap();
     // Seats read as places ("di Beijing") are LOCATION rows in both runs.
