@@ -364,7 +364,21 @@ impl Names {
                     }
                     j += 1;
                 }
-                let (fw, fend, fj) = (n_words, end, j);
+                // A capitalised stop word right after the run continues a
+                // name we cannot read ("Badan Usaha Milik Negara"): rather
+                // no name than a cut one.
+                let cut = tokens.get(j).is_some_and(|t| {
+                    let w = &text[t.start..t.end];
+                    t.kind == TokenKind::Word
+                        && is_cap(w)
+                        && self.stop.contains(&w.to_lowercase())
+                        && mention_at(t).is_none()
+                });
+                let (fw, fend, fj) = if cut {
+                    (0, None, k + 1)
+                } else {
+                    (n_words, end, j)
+                };
                 // Head last (or in the middle): "National Security Council",
                 // "Russian Defence Ministry", "National Security Council of X".
                 let mut b = k;
@@ -383,11 +397,28 @@ impl Names {
                     hit
                 };
                 let look_back = lang == Lang::En || (fw == 0 && english_head());
-                while look_back && b > 0 && (name_word(&tokens[b - 1]) || country(&tokens[b - 1])) {
-                    if name_word(&tokens[b - 1]) {
-                        back += 1;
+                loop {
+                    if look_back && b > 0 && (name_word(&tokens[b - 1]) || country(&tokens[b - 1]))
+                    {
+                        if name_word(&tokens[b - 1]) {
+                            back += 1;
+                        }
+                        b -= 1;
+                    } else if look_back
+                        && back > 0
+                        && b > 1
+                        && matches!(
+                            &text[tokens[b - 1].start..tokens[b - 1].end],
+                            "of" | "for" | "and"
+                        )
+                        && name_word(&tokens[b - 2])
+                    {
+                        // "The Fishers of Men Club", "Bank of America
+                        // Corporation": a joining word between capitalised words.
+                        b -= 1;
+                    } else {
+                        break;
                     }
-                    b -= 1;
                 }
                 // A lone capitalised word opening the sentence is no name part.
                 if back == 1 && b + 1 == k && tokens[b].start == range.start {

@@ -357,4 +357,22 @@ fn people_and_organisations_beyond_the_lists() {
             && (t.contains("Records") || t.contains("Kehutanan") || t.contains("Nomor"))),
         "{got:?}"
     );
+
+    // No organisation cut short: a name that runs on into a capitalised
+    // stop word is not guessed at, and an English name before its head
+    // keeps its "of".
+    let got = mentions(
+        "Kemarin Menteri Badan Usaha Milik Negara Budi Santoso meninjau pelabuhan di Surabaya.",
+    );
+    assert!(!got.iter().any(|(_, _, y)| *y == "ORGANIZATION"), "{got:?}");
+    let got = mentions("He joined The Fishers of Men Club in Manila in 1990.");
+    assert!(
+        has(
+            &got,
+            "Fishers of Men Club",
+            "Fishers_of_Men_Club",
+            "ORGANIZATION"
+        ),
+        "{got:?}"
+    );
 }
