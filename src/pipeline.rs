@@ -410,6 +410,29 @@ mod tests {
     }
 
     #[test]
+    fn skipped_sentences_would_give_no_triples() {
+        // The relation stage skips a sentence with no cue, title or
+        // structural word; building every sentence must change nothing.
+        let p = Pipeline::default();
+        let mut every = Pipeline::default();
+        every.relations.options.every_sentence = true;
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+            .collect();
+        texts.push(
+            "Lavrov mengatakan NATO harus berhenti. India, anggota SCO, bergabung dengan BRICS. \
+             Russia said that Sudan must return it. Para pejabat China dan Rusia hadir."
+                .to_owned(),
+        );
+        for text in &texts {
+            let doc = Document::new("d", text);
+            assert_eq!(p.process(&doc).triples, every.process(&doc).triples);
+        }
+    }
+
+    #[test]
     fn public_types_are_send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<Pipeline>();

@@ -237,11 +237,14 @@ pub enum WordClass {
     /// "mengakhiri", "concluded": an undo verb that ends an event which
     /// took place; a visit or talks that are ended were held (not negated).
     Conclude,
+    /// "must", "harus": after a reported party ("Rusia mengatakan Sudan
+    /// harus …", "said that China must …"), the reporter's demand on it.
+    Obligation,
 }
 
 impl WordClass {
     /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::Conclude;
+    pub const LAST: WordClass = WordClass::Obligation;
 
     pub fn parse(s: &str) -> Option<WordClass> {
         Some(match s {
@@ -277,6 +280,7 @@ impl WordClass {
             "currency" => WordClass::Currency,
             "infinitive" => WordClass::Infinitive,
             "conclude" => WordClass::Conclude,
+            "obligation" => WordClass::Obligation,
             _ => return None,
         })
     }

@@ -23,13 +23,13 @@ pub struct CueInfo {
 
 /// A set of [`WordClass`]es as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Classes(u32);
+pub struct Classes(u64);
 
 // Every class must fit in the bit set.
-const _: () = assert!((WordClass::LAST as u32) < 32);
+const _: () = assert!((WordClass::LAST as u32) < 64);
 
 impl Classes {
-    fn bit(c: WordClass) -> u32 {
+    fn bit(c: WordClass) -> u64 {
         1 << (c as u32)
     }
 
@@ -63,8 +63,9 @@ impl Classes {
             WordClass::Stance,
             WordClass::PlaceNoun,
             WordClass::Currency,
+            WordClass::Obligation,
         ];
-        let mask = soft.iter().fold(0u32, |m, &c| m | Classes::bit(c));
+        let mask = soft.iter().fold(0u64, |m, &c| m | Classes::bit(c));
         self.0 != 0 && self.0 & !mask == 0
     }
 }

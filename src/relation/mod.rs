@@ -28,12 +28,16 @@ pub struct RelationOptions {
     pub cooccurrence: bool,
     /// The language of every document; `None` detects it per document.
     pub lang: Option<Lang>,
+    /// Build the elements of every sentence with two mentions, also those
+    /// no rule can use (as `KABAR_DEBUG` does); the triples are the same,
+    /// which a test checks.
+    pub(crate) every_sentence: bool,
 }
 
 /// The relation stage, built once from the gazetteer and shared by threads.
 #[derive(Debug, Clone)]
 pub struct RelationStage {
-    options: RelationOptions,
+    pub(crate) options: RelationOptions,
     place_preps: HashSet<String>,
     /// Articles, passed over when looking for a place preposition.
     determiners: HashSet<String>,
@@ -101,7 +105,7 @@ impl RelationStage {
             .unwrap_or_else(|| self.language_in(text, words));
         analysis.lang = Some(lang);
         let lex = self.lexicons.get(lang);
-        let mut scratch = rules::Scratch::new(tokens, debug());
+        let mut scratch = rules::Scratch::new(tokens, debug() || self.options.every_sentence);
         let mut triples = Vec::new();
         let mut s = 0;
         while (s as usize) < analysis.sentences.len() {

@@ -139,7 +139,7 @@ const BOUNDARY_PUNCT: &[char] = &[
 impl<'a> Sent<'a> {
     /// Builds the elements of sentence `s` of `a` (buffers from `scratch`); `None` when the sentence
     /// has no cue, no title and no structural word (collective, member,
-    /// join), so that no rule can find a triple in it, unless `always`.
+    /// join, obligation), so that no rule can find a triple in it, unless `always`.
     pub(crate) fn new(
         text: &'a str,
         words: &WordTable,
@@ -242,9 +242,14 @@ impl<'a> Sent<'a> {
         }
         let triggers = cand.iter().any(|&(_, _, _, k)| match k {
             Kind::Cue(_) | Kind::Title(_) => true,
-            Kind::Word(w) => {
-                w.has(WordClass::Collective) || w.has(WordClass::Member) || w.has(WordClass::Join)
-            }
+            Kind::Word(w) => [
+                WordClass::Collective,
+                WordClass::Member,
+                WordClass::Join,
+                WordClass::Obligation,
+            ]
+            .iter()
+            .any(|&c| w.has(c)),
             _ => false,
         });
         if !triggers && !scratch.always {
@@ -1423,6 +1428,57 @@ pub(crate) fn extract(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
     structural(s, a, out);
     membership(s, a, out);
     events(s, a, out);
+    obligations(s, a, out);
+}
+
+/// `demand` (CAMEO 10): what one actor says another must do ("Russia said
+/// on Tuesday that Sudan must return the helicopter", "AS menegaskan bahwa
+/// Rusia harus menarik pasukannya"): an obligation word right after a
+/// group that follows a reporting verb or "that"/"bahwa".
+fn obligations(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+    for k in 1..s.els.len() {
+        if !s.has(k, WordClass::Obligation) {
+            continue;
+        }
+        let Some(g) = s.group_at(k - 1) else { continue };
+        let first = s.groups[g].first;
+        if s.groups[g].last != k - 1 || first == 0 {
+            continue;
+        }
+        let c = first - 1;
+        if !(s.has(c, WordClass::Comp) || s.has(c, WordClass::Speech)) {
+            continue;
+        }
+        let Left::Group(sg) = s.left(c) else { continue };
+        // "Xi mengatakan China dan Rusia harus …": a call on the speaker's
+        // own side is an exhortation, not a demand on another.
+        let own: Vec<EntityRef> = s
+            .heads(sg)
+            .filter_map(|m| match a.mentions[m as usize].etype {
+                EntityType::Person => role_country(s, a, m).map(EntityRef::Gazetteer),
+                _ => Some(a.mentions[m as usize].entity),
+            })
+            .collect();
+        if s.heads(g)
+            .any(|m| own.contains(&a.mentions[m as usize].entity))
+        {
+            continue;
+        }
+        let hit = Hit {
+            rel: Relation::Demand,
+            negated: false,
+            trigger: Some(k),
+            cameo: None,
+            speaker: s.speaker(a, k),
+            rule: "obligation",
+            intended: false,
+        };
+        for subj in s.heads(sg) {
+            for obj in s.heads(g) {
+                push(s, a, out, subj, obj, &hit);
+            }
+        }
+    }
 }
 
 fn entity_id<'a>(s: &Sent<'a>, a: &'a Analysis, m: u32) -> &'a str {

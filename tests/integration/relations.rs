@@ -645,6 +645,25 @@ fn undo_verbs() {
     );
 }
 
+// What one actor says another must do is a demand on it (CAMEO 10); a
+// call on the speaker's own side is not.
+
+#[test]
+fn obligations_are_demands() {
+    check(
+        "obligations_are_demands",
+        table![
+            "Russia said on Tuesday that Sudan must return the captured helicopter." => ["Russia demand Sudan"],
+            "Washington declared that Beijing must drop its barriers to imports." => ["United_States demand China"],
+            "AS menegaskan bahwa Rusia harus menarik pasukannya dari Ukraina." => ["United_States demand Russia"],
+            "Lavrov mengatakan NATO harus berhenti memperluas diri." => ["Sergei_Lavrov demand NATO"],
+            "Xi mengatakan China dan Rusia harus meningkatkan kerja sama." => ["China cooperate Russia"],
+            "Iran must reopen the strait." => [],
+        ],
+        false,
+    );
+}
+
 // An agreement to do something is not an agreement with whom it is done to.
 
 #[test]
