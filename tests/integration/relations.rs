@@ -664,6 +664,24 @@ fn obligations_are_demands() {
     );
 }
 
+// Physical assault (CAMEO 182) and sharing information (CAMEO 064).
+
+#[test]
+fn assault_and_information_sharing_cues() {
+    check(
+        "assault_and_information_sharing_cues",
+        table![
+            "Israeli soldiers beat up Palestinian detainees on Friday." => ["Israel attack State_of_Palestine"],
+            "Myanmar troops tortured Bangladeshi fishermen, the report said." => ["Myanmar attack Bangladesh"],
+            "Polisi Myanmar menyiksa nelayan Bangladesh." => ["Myanmar attack Bangladesh"],
+            "Brazil beat Argentina 2-1 in Rio." => [],
+            "Japan shared information with South Korea about the launch." => ["Japan cooperate South_Korea"],
+            "Malaysia dan Indonesia bertukar informasi tentang kebakaran hutan." => ["Malaysia cooperate Indonesia"],
+        ],
+        false,
+    );
+}
+
 // An agreement to do something is not an agreement with whom it is done to.
 
 #[test]
