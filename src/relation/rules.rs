@@ -1037,7 +1037,7 @@ impl<'a> Sent<'a> {
         if rel != Relation::Reject {
             let k = (j..(j + 2).min(n)).find(|&k| self.has(k, WordClass::Comp));
             if let Some(k) = k
-                && (j..k).all(|x| self.is_plain_lower(x))
+                && (j..k).all(|x| self.is_plain_lower(x) || self.has(x, WordClass::Time))
             {
                 j = k + 1;
             }
@@ -1440,12 +1440,25 @@ fn obligations(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         if !s.has(k, WordClass::Obligation) {
             continue;
         }
-        let Some(g) = s.group_at(k - 1) else { continue };
+        // "US and British forces must": through a collective noun.
+        let before = if s.has(k - 1, WordClass::Collective) && k > 1 {
+            k - 2
+        } else {
+            k - 1
+        };
+        let Some(g) = s.group_at(before) else {
+            continue;
+        };
         let first = s.groups[g].first;
-        if s.groups[g].last != k - 1 || first == 0 {
+        if s.groups[g].last != before || first == 0 {
             continue;
         }
-        let c = first - 1;
+        // "said that the US must": through an article.
+        let c = if first > 1 && s.is_article(first - 1) {
+            first - 2
+        } else {
+            first - 1
+        };
         if !(s.has(c, WordClass::Comp) || s.has(c, WordClass::Speech)) {
             continue;
         }

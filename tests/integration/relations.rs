@@ -659,6 +659,9 @@ fn obligations_are_demands() {
             "Lavrov mengatakan NATO harus berhenti memperluas diri." => ["Sergei_Lavrov demand NATO"],
             "Xi mengatakan China dan Rusia harus meningkatkan kerja sama." => ["China cooperate Russia"],
             "Iran must reopen the strait." => [],
+            "Sergei Lavrov said on Wednesday that the US must be ready to talk." => ["Sergei_Lavrov demand United_States"],
+            "Japan said Russian and Chinese forces must leave the island." => ["Japan demand Russia", "Japan demand China"],
+            "Palestinian officials demanded Friday that the United States act." => ["State_of_Palestine demand United_States"],
         ],
         false,
     );
