@@ -908,6 +908,9 @@ impl<'a> Sent<'a> {
     /// pronoun or "bahwa" to the subject of the reporting or denying verb.
     /// Returns the group and whether a denial negates the cue.
     fn subject(&self, i: usize) -> Option<(usize, bool)> {
+        if let Some(g) = self.permitted(i) {
+            return Some((g, false));
+        }
         self.subject_nearby(i).or_else(|| {
             // "menyelaraskan kebijakan mereka untuk melawan dominasi AS",
             // "sent troops to attack Iraq": a verb after an infinitive
@@ -918,6 +921,24 @@ impl<'a> Sent<'a> {
                 .flatten()
                 .map(|g| (g, false))
         })
+    }
+
+    /// "gave permission to Russia to help", "appealed to the UN to
+    /// send": the group after a preposition that a wanting, asking or
+    /// permitting word introduces, right before "to"/"untuk" and the cue
+    /// at `i`, is who would act.
+    fn permitted(&self, i: usize) -> Option<usize> {
+        if i < 3 || !self.has(i - 1, WordClass::Infinitive) {
+            return None;
+        }
+        let g = self.group_at(i - 2)?;
+        let first = self.groups[g].first;
+        if self.groups[g].last != i - 2 || first < 2 || !self.has(first - 1, WordClass::PrepObj) {
+            return None;
+        }
+        (first.saturating_sub(4)..first - 1)
+            .any(|k| self.has(k, WordClass::Modal))
+            .then_some(g)
     }
 
     /// [`subject`](Self::subject) before the fallback to the clause's.
@@ -1319,7 +1340,9 @@ impl<'a> Sent<'a> {
                 if lower && wants(k) {
                     return true;
                 }
-                if !self.is_plain_lower(k) {
+                // "permission to Russia to help": through the preposition.
+                let prep = k + 1 == subject_first && self.has(k, WordClass::PrepObj);
+                if !self.is_plain_lower(k) && !prep {
                     break;
                 }
             }

@@ -803,6 +803,9 @@ fn modes_en() {
             "Canada wants Norway to impose sanctions on Iran." => ["Norway sanction Iran": true],
             "Parliament is asking Italy to help Greece." => ["Italy aid Greece": true],
             "Chile will meet Peru next week." => ["Chile meet Peru": true],
+            // Permitted, not done; who is permitted acts.
+            "The US gave permission to Ukraine to attack Russia." => ["Ukraine attack Russia": true],
+            "Canada allowed Norway to help Iceland." => ["Norway aid Iceland": true],
             "Kenya met Uganda on Monday." => ["Kenya meet Uganda": false],
             // A modal inside a hyphenated modifier is no modal, and a capitalised
             // month is no "may".
@@ -821,6 +824,7 @@ fn modes_id() {
             "Kanada ingin Norwegia menjatuhkan sanksi terhadap Iran." => ["Norway sanction Iran": true],
             "Chili akan bertemu Peru pekan depan." => ["Chile meet Peru": true],
             "Kenya bertemu Uganda pada Senin." => ["Kenya meet Uganda": false],
+            "AS mengizinkan Ukraina menyerang Rusia dengan rudal jarak jauh." => ["Ukraine attack Russia": true],
         ],
     );
 }
