@@ -397,28 +397,22 @@ impl Names {
                     hit
                 };
                 let look_back = lang == Lang::En || (fw == 0 && english_head());
-                loop {
-                    if look_back && b > 0 && (name_word(&tokens[b - 1]) || country(&tokens[b - 1]))
-                    {
-                        if name_word(&tokens[b - 1]) {
-                            back += 1;
-                        }
-                        b -= 1;
-                    } else if look_back
-                        && back > 0
+                // "The Fishers of Men Club", "Bank of America Corporation":
+                // a joining word between capitalised words.
+                let joins = |b: usize, back: usize| {
+                    let t = &tokens[b - 1];
+                    back > 0
                         && b > 1
-                        && matches!(
-                            &text[tokens[b - 1].start..tokens[b - 1].end],
-                            "of" | "for" | "and"
-                        )
+                        && matches!(&text[t.start..t.end], "of" | "for" | "and")
                         && name_word(&tokens[b - 2])
-                    {
-                        // "The Fishers of Men Club", "Bank of America
-                        // Corporation": a joining word between capitalised words.
-                        b -= 1;
-                    } else {
+                };
+                while look_back && b > 0 {
+                    if name_word(&tokens[b - 1]) {
+                        back += 1;
+                    } else if !country(&tokens[b - 1]) && !joins(b, back) {
                         break;
                     }
+                    b -= 1;
                 }
                 // A lone capitalised word opening the sentence is no name part.
                 if back == 1 && b + 1 == k && tokens[b].start == range.start {

@@ -1,7 +1,7 @@
 //! `kabar extract`.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Mutex};
@@ -150,27 +150,28 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         OutFormat::Csv => output::Format::Csv,
         OutFormat::Jsonl => output::Format::Jsonl,
     };
+    // A writer for `path` (standard output when `None`).
+    let writer = |path: Option<&Path>, what: &str, columns| -> anyhow::Result<RowWriter> {
+        let sink = output::open_sink(path).with_context(|| {
+            format!(
+                "cannot create the {what} file {}",
+                path.unwrap_or("-".as_ref()).display()
+            )
+        })?;
+        Ok(RowWriter::new(sink, columns, format)?)
+    };
     let triples = if args.no_triples {
         None
     } else {
-        let sink = output::open_sink(args.triples.as_deref()).with_context(|| {
-            format!(
-                "cannot create the triples file {}",
-                args.triples.as_deref().unwrap_or("-".as_ref()).display()
-            )
-        })?;
-        Some(RowWriter::new(sink, TRIPLE_COLUMNS, format)?)
+        Some(writer(args.triples.as_deref(), "triples", TRIPLE_COLUMNS)?)
     };
     // With --no-triples and no --entities, the entities take standard output.
-    let entities_path = args.entities.as_deref();
-    let entities = if entities_path.is_some() || args.no_triples {
-        let sink = output::open_sink(entities_path).with_context(|| {
-            format!(
-                "cannot create the entities file {}",
-                entities_path.unwrap_or("-".as_ref()).display()
-            )
-        })?;
-        Some(RowWriter::new(sink, ENTITY_COLUMNS, format)?)
+    let entities = if args.entities.is_some() || args.no_triples {
+        Some(writer(
+            args.entities.as_deref(),
+            "entities",
+            ENTITY_COLUMNS,
+        )?)
     } else {
         None
     };

@@ -105,7 +105,11 @@ impl RelationStage {
             .unwrap_or_else(|| self.language_in(text, words));
         analysis.lang = Some(lang);
         let lex = self.lexicons.get(lang);
-        let mut scratch = rules::Scratch::new(tokens, debug() || self.options.every_sentence);
+        let mut scratch = rules::Scratch::new(
+            &self.determiners,
+            tokens,
+            debug() || self.options.every_sentence,
+        );
         let mut triples = Vec::new();
         let mut s = 0;
         while (s as usize) < analysis.sentences.len() {

@@ -12,6 +12,8 @@
 //!   reciprocity and symmetric relations handled; clause words, quotes and
 //!   semicolons limit the reach.
 
+use std::collections::HashSet;
+
 use crate::analysis::{Analysis, EntityRef, Mention, Triple};
 use crate::gazetteer::matcher::{Found, WordTable};
 use crate::gazetteer::{AliasKind, Direction, EntityType, Gazetteer, WordClass};
@@ -84,8 +86,9 @@ enum Phrase<'a> {
 
 /// Buffers reused from one sentence to the next: [`Sent::new`] takes them,
 /// [`Sent::recycle`] gives them back.
-#[derive(Default)]
 pub(crate) struct Scratch<'a> {
+    /// The articles of the word lists ("the", "a"), for every sentence.
+    determiners: &'a HashSet<String>,
     tokens: SentenceTokens,
     /// Bytes of the sentence already covered by a placed span.
     taken: Vec<bool>,
@@ -98,14 +101,23 @@ pub(crate) struct Scratch<'a> {
     always: bool,
 }
 
-impl Scratch<'_> {
+impl<'a> Scratch<'a> {
     /// Buffers for a document whose sentences have the `tokens` made so
     /// far; `always`: build every sentence.
-    pub(crate) fn new(tokens: SentenceTokens, always: bool) -> Self {
+    pub(crate) fn new(
+        determiners: &'a HashSet<String>,
+        tokens: SentenceTokens,
+        always: bool,
+    ) -> Self {
         Scratch {
+            determiners,
             tokens,
+            taken: Vec::new(),
+            placed: Vec::new(),
+            cand: Vec::new(),
+            gaps: Vec::new(),
+            spare: None,
             always,
-            ..Scratch::default()
         }
     }
 }
@@ -113,6 +125,7 @@ impl Scratch<'_> {
 pub(crate) struct Sent<'a> {
     text: &'a str,
     gaz: &'a Gazetteer,
+    determiners: &'a HashSet<String>,
     sentence: u32,
     els: Vec<El>,
     cues: Vec<&'a CueInfo>,
@@ -164,7 +177,7 @@ impl<'a> Sent<'a> {
         let mut sent = scratch
             .spare
             .take()
-            .unwrap_or_else(|| Sent::empty(text, gaz));
+            .unwrap_or_else(|| Sent::empty(text, gaz, scratch.determiners));
         let mut cues = std::mem::take(&mut sent.cues);
         cues.clear();
         let cand = &mut scratch.cand;
@@ -423,10 +436,11 @@ impl<'a> Sent<'a> {
     }
 
     /// A sentence with no elements (its vectors to be filled).
-    fn empty(text: &'a str, gaz: &'a Gazetteer) -> Sent<'a> {
+    fn empty(text: &'a str, gaz: &'a Gazetteer, determiners: &'a HashSet<String>) -> Sent<'a> {
         Sent {
             text,
             gaz,
+            determiners,
             sentence: 0,
             els: Vec::new(),
             cues: Vec::new(),
@@ -519,15 +533,9 @@ impl<'a> Sent<'a> {
     /// infinitive: a lower-case word that is no article, or an undo or
     /// light verb ("to lift", "untuk mencabut", "to hold")?
     fn is_infinitive_verb(&self, i: usize) -> bool {
-        if self.is_plain_lower(i) {
-            let w = self.word(i);
-            return !self
-                .gaz
-                .words
-                .iter()
-                .any(|d| d.class == WordClass::Determiner && d.word.eq_ignore_ascii_case(w));
-        }
-        self.has(i, WordClass::Undo) || self.has(i, WordClass::LightVerb)
+        (self.is_plain_lower(i) && !self.is_article(i))
+            || self.has(i, WordClass::Undo)
+            || self.has(i, WordClass::LightVerb)
     }
 
     /// A lower-case word that can modify a noun ("militer", "diplomatik"):
@@ -807,12 +815,9 @@ impl<'a> Sent<'a> {
         false
     }
 
-    /// "the", "a", "an": an English article.
+    /// An article ("the", "a", "an": word class determiner).
     fn is_article(&self, k: usize) -> bool {
-        matches!(
-            self.word(k).to_ascii_lowercase().as_str(),
-            "the" | "a" | "an"
-        )
+        self.determiners.contains(&self.word(k).to_lowercase())
     }
 
     /// The subject candidate before element `i`, in the same clause.
