@@ -76,7 +76,7 @@ impl Names {
         let function_words = gaz
             .words
             .iter()
-            .filter(|w| w.class != WordClass::Determiner)
+            .filter(|w| !w.class.is_determiner())
             .flat_map(|w| words_of(&w.word))
             .collect();
         let mut org_heads = HashMap::new();

@@ -240,11 +240,21 @@ pub enum WordClass {
     /// "must", "harus": after a reported party ("Rusia mengatakan Sudan
     /// harus …", "said that China must …"), the reporter's demand on it.
     Obligation,
+    /// "its", "their", "his": a possessive determiner. A verb-form cue after
+    /// it is a noun ("its attack on"), owned by the clause's subject
+    /// ("called off his visit"). Not a sentence element, like articles.
+    Possessive,
 }
 
 impl WordClass {
     /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::Obligation;
+    pub const LAST: WordClass = WordClass::Possessive;
+
+    /// An article or a possessive: looked up by the rules, never a
+    /// sentence element.
+    pub fn is_determiner(self) -> bool {
+        matches!(self, WordClass::Determiner | WordClass::Possessive)
+    }
 
     pub fn parse(s: &str) -> Option<WordClass> {
         Some(match s {
@@ -281,6 +291,7 @@ impl WordClass {
             "infinitive" => WordClass::Infinitive,
             "conclude" => WordClass::Conclude,
             "obligation" => WordClass::Obligation,
+            "possessive" => WordClass::Possessive,
             _ => return None,
         })
     }

@@ -73,6 +73,7 @@ impl Classes {
 /// The compiled lexicon of one language.
 #[derive(Debug, Clone)]
 pub struct LangLexicon {
+    pub lang: Lang,
     pub cues: PhraseSet<CueInfo>,
     pub titles: PhraseSet<Relation>,
     pub words: PhraseSet<Classes>,
@@ -100,12 +101,12 @@ impl Lexicons {
         let mut by_lang = BTreeMap::new();
         for lang in Lang::ALL {
             let mut classes: HashMap<String, Classes> = HashMap::new();
-            // (Determiners are for seats only, see `RelationStage`: as
-            // sentence elements they would hide "and the Philippines".)
+            // (Determiners are looked up by the rules, see `RelationStage`:
+            // as sentence elements they would hide "and the Philippines".)
             for w in gaz
                 .words
                 .iter()
-                .filter(|w| applies(w.lang, lang) && w.class != WordClass::Determiner)
+                .filter(|w| applies(w.lang, lang) && !w.class.is_determiner())
             {
                 classes
                     .entry(w.word.to_lowercase())
@@ -187,6 +188,7 @@ impl Lexicons {
             by_lang.insert(
                 lang,
                 LangLexicon {
+                    lang,
                     cues: cues.build_in(vocabulary),
                     titles: titles.build_in(vocabulary),
                     words: words.build_in(vocabulary),

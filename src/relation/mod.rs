@@ -39,8 +39,9 @@ pub struct RelationOptions {
 pub struct RelationStage {
     pub(crate) options: RelationOptions,
     place_preps: HashSet<String>,
-    /// Articles, passed over when looking for a place preposition.
-    determiners: HashSet<String>,
+    /// Articles (passed over when looking for a place preposition before
+    /// a seat) and possessives, for the rules.
+    determiners: rules::Determiners,
     lexicons: std::sync::Arc<Lexicons>,
 }
 
@@ -60,7 +61,10 @@ impl RelationStage {
         RelationStage {
             options,
             place_preps: words_of(WordClass::PlacePrep),
-            determiners: words_of(WordClass::Determiner),
+            determiners: rules::Determiners {
+                articles: words_of(WordClass::Determiner),
+                possessives: words_of(WordClass::Possessive),
+            },
             lexicons,
         }
     }
@@ -189,7 +193,7 @@ impl RelationStage {
         if self.place_preps.contains(&w_lower) {
             return true;
         }
-        if self.determiners.contains(&w_lower) {
+        if self.determiners.articles.contains(&w_lower) {
             // `w` is a slice of `text`: the word before it.
             let w_start = w.as_ptr() as usize - text.as_ptr() as usize;
             return previous_word(text, w_start)

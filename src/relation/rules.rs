@@ -16,7 +16,7 @@ use std::collections::HashSet;
 
 use crate::analysis::{Analysis, EntityRef, Mention, Triple};
 use crate::gazetteer::matcher::{Found, WordTable};
-use crate::gazetteer::{AliasKind, Direction, EntityType, Gazetteer, WordClass};
+use crate::gazetteer::{AliasKind, Direction, EntityType, Gazetteer, Lang, WordClass};
 use crate::relation::Relation;
 use crate::relation::lexicon::{Classes, CueInfo, LangLexicon};
 use crate::relation::morph::Pos;
@@ -84,11 +84,21 @@ enum Phrase<'a> {
     Cue(Found<'a, CueInfo>),
 }
 
+/// The determiners of the word lists, looked up by the rules (they are no
+/// sentence elements).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Determiners {
+    /// "the", "a", "an", "this" (word class `determiner`).
+    pub(crate) articles: HashSet<String>,
+    /// "its", "their", "his" (word class `possessive`).
+    pub(crate) possessives: HashSet<String>,
+}
+
 /// Buffers reused from one sentence to the next: [`Sent::new`] takes them,
 /// [`Sent::recycle`] gives them back.
 pub(crate) struct Scratch<'a> {
-    /// The articles of the word lists ("the", "a"), for every sentence.
-    determiners: &'a HashSet<String>,
+    /// The determiners of the word lists, for every sentence.
+    determiners: &'a Determiners,
     tokens: SentenceTokens,
     /// Bytes of the sentence already covered by a placed span.
     taken: Vec<bool>,
@@ -104,11 +114,7 @@ pub(crate) struct Scratch<'a> {
 impl<'a> Scratch<'a> {
     /// Buffers for a document whose sentences have the `tokens` made so
     /// far; `always`: build every sentence.
-    pub(crate) fn new(
-        determiners: &'a HashSet<String>,
-        tokens: SentenceTokens,
-        always: bool,
-    ) -> Self {
+    pub(crate) fn new(determiners: &'a Determiners, tokens: SentenceTokens, always: bool) -> Self {
         Scratch {
             determiners,
             tokens,
@@ -125,10 +131,13 @@ impl<'a> Scratch<'a> {
 pub(crate) struct Sent<'a> {
     text: &'a str,
     gaz: &'a Gazetteer,
-    determiners: &'a HashSet<String>,
+    determiners: &'a Determiners,
     sentence: u32,
     els: Vec<El>,
     cues: Vec<&'a CueInfo>,
+    /// Each cue's part of speech in this sentence: the lexicon's, except a
+    /// verb form after a determiner, which is a noun ("the attack on").
+    cue_pos: Vec<Pos>,
     /// Quote region of each element (0 = outside quotes).
     quote: Vec<u16>,
     chunk_of: Vec<Option<usize>>,
@@ -380,6 +389,36 @@ impl<'a> Sent<'a> {
             quote,
             ..sent
         };
+        let mut cue_pos = std::mem::take(&mut s.cue_pos);
+        cue_pos.clear();
+        cue_pos.extend(s.cues.iter().map(|c| c.pos));
+        for i in 1..s.els.len() {
+            // "the attack on", "its support for", "the bombing of",
+            // "Albania's help": an English verb form after a determiner or a
+            // possessive 's is the noun; so is a
+            // plural right after a verb cue ("condemned attacks on",
+            // "criticized sanctions"), but not a bare infinitive ("help
+            // support") or a gerund ("denied attacking"). A participle is
+            // no event noun ("the invaded country").
+            if lex.lang != Lang::En {
+                break;
+            }
+            let Kind::Cue(q) = s.els[i].kind else {
+                continue;
+            };
+            let w = s.word(i).to_lowercase();
+            let after_verb =
+                matches!(s.els[i - 1].kind, Kind::Cue(p) if cue_pos[p as usize] == Pos::Verb);
+            if cue_pos[q as usize] == Pos::Verb
+                && !w.ends_with("ed")
+                && (s.is_article(i - 1)
+                    || matches!(s.word(i - 1), "'s" | "’s")
+                    || (after_verb && w.ends_with('s') && !w.ends_with("ss")))
+            {
+                cue_pos[q as usize] = Pos::Noun;
+            }
+        }
+        s.cue_pos = cue_pos;
         s.chunks.clear();
         s.groups.clear();
         s.build_chunks(a);
@@ -436,7 +475,7 @@ impl<'a> Sent<'a> {
     }
 
     /// A sentence with no elements (its vectors to be filled).
-    fn empty(text: &'a str, gaz: &'a Gazetteer, determiners: &'a HashSet<String>) -> Sent<'a> {
+    fn empty(text: &'a str, gaz: &'a Gazetteer, determiners: &'a Determiners) -> Sent<'a> {
         Sent {
             text,
             gaz,
@@ -444,6 +483,7 @@ impl<'a> Sent<'a> {
             sentence: 0,
             els: Vec::new(),
             cues: Vec::new(),
+            cue_pos: Vec::new(),
             quote: Vec::new(),
             chunk_of: Vec::new(),
             chunks: Vec::new(),
@@ -462,10 +502,9 @@ impl<'a> Sent<'a> {
             let w = self.word(i);
             let tag = match e.kind {
                 Kind::Ent(_) => format!("[{w}]g{}", self.group_at(i).map_or(-1, |g| g as i64)),
-                Kind::Cue(q) => format!(
-                    "<{w}:{}:{:?}>",
-                    self.cues[q as usize].relation, self.cues[q as usize].pos
-                ),
+                Kind::Cue(q) => {
+                    format!("<{w}:{}:{:?}>", self.cues[q as usize].relation, self.pos(q))
+                }
                 Kind::Title(r) => format!("{{{w}:{r}}}"),
                 Kind::Word(_) => format!("'{w}'"),
                 Kind::Punct(c) => c.to_string(),
@@ -482,6 +521,11 @@ impl<'a> Sent<'a> {
 
     fn word(&self, i: usize) -> &'a str {
         &self.text[self.els[i].start..self.els[i].end]
+    }
+
+    /// The part of speech of cue `q` in this sentence.
+    fn pos(&self, q: u32) -> Pos {
+        self.cue_pos[q as usize]
     }
 
     fn classes(&self, i: usize) -> Classes {
@@ -815,9 +859,17 @@ impl<'a> Sent<'a> {
         false
     }
 
-    /// An article ("the", "a", "an": word class determiner).
+    /// A determiner: an article ("the", "a", "this") or a possessive ("its").
     fn is_article(&self, k: usize) -> bool {
-        self.determiners.contains(&self.word(k).to_lowercase())
+        let w = self.word(k).to_lowercase();
+        self.determiners.articles.contains(&w) || self.determiners.possessives.contains(&w)
+    }
+
+    /// A possessive determiner ("its", "their", "his").
+    fn is_possessive(&self, k: usize) -> bool {
+        self.determiners
+            .possessives
+            .contains(&self.word(k).to_lowercase())
     }
 
     /// The subject candidate before element `i`, in the same clause.
@@ -1046,7 +1098,7 @@ impl<'a> Sent<'a> {
     /// through prepositions; a place after "di"/"in" only for attacks, and
     /// after "ke"/"to" only for attacks and visits.
     fn object(&self, i: usize, rel: Relation) -> Option<usize> {
-        let noun = matches!(self.els[i].kind, Kind::Cue(q) if self.cues[q as usize].pos == Pos::Noun)
+        let noun = matches!(self.els[i].kind, Kind::Cue(q) if self.pos(q) == Pos::Noun)
             || matches!(self.els[i].kind, Kind::Ent(_));
         let mut j = i + 1;
         let mut place: Option<usize> = None;
@@ -1140,7 +1192,23 @@ impl<'a> Sent<'a> {
                         place = None;
                     }
                 }
-                Kind::Cue(q) if self.cues[q as usize].pos != Pos::Noun => return None,
+                Kind::Cue(q) if self.pos(q) != Pos::Noun => return None,
+                // "condemned the attack on Ukraine by Russia": who judges an
+                // act judges its doer, named after the noun, not its target.
+                Kind::Cue(q)
+                    if !noun
+                        && matches!(
+                            rel,
+                            Relation::Criticize | Relation::Praise | Relation::Reject
+                        ) =>
+                {
+                    let genitive = if self.cues[q as usize].ends_with_prep {
+                        None
+                    } else {
+                        self.group_at(j + 1)
+                    };
+                    return genitive.or_else(|| self.agent_after(j, true));
+                }
                 Kind::Punct(',') => return None,
                 _ if self.is_boundary(j) => return None,
                 _ => {}
@@ -1160,7 +1228,7 @@ impl<'a> Sent<'a> {
                 return None;
             }
             if let Kind::Cue(q) = self.els[j].kind
-                && self.cues[q as usize].pos != Pos::Noun
+                && self.pos(q) != Pos::Noun
             {
                 return None;
             }
@@ -1199,14 +1267,14 @@ impl<'a> Sent<'a> {
     /// is about ("menolak mengecam", "denied attacking", "membantah telah
     /// menyerang")? Only lower-case words may stand between.
     fn refused(&self, i: usize) -> bool {
-        if !matches!(self.els[i].kind, Kind::Cue(q) if self.cues[q as usize].pos == Pos::Verb) {
+        if !matches!(self.els[i].kind, Kind::Cue(q) if self.pos(q) == Pos::Verb) {
             return false;
         }
         for k in (i.saturating_sub(3)..i).rev() {
             match self.els[k].kind {
                 Kind::Cue(q) => {
-                    let c = self.cues[q as usize];
-                    return c.relation == Relation::Reject && c.pos == Pos::Verb;
+                    return self.cues[q as usize].relation == Relation::Reject
+                        && self.pos(q) == Pos::Verb;
                 }
                 _ if self.is_modifier(k) => {}
                 _ => return false,
@@ -1257,11 +1325,14 @@ impl<'a> Sent<'a> {
                 continue;
             }
             if let Kind::Cue(q) = self.els[k].kind {
-                if self.cues[q as usize].pos == Pos::Noun {
+                if self.pos(q) == Pos::Noun {
                     continue;
                 }
-                // "sepakat memperpanjang kemitraan", "agreed to expand ties".
-                return Some(k);
+                // "sepakat memperpanjang kemitraan", "agreed to expand ties";
+                // but what one condemns, rejects, threatens or demands is
+                // not one's own act ("condemned the attack on", "rejected
+                // the sanctions against", "threatened an attack on").
+                return (!judges(self.cues[q as usize].relation)).then_some(k);
             }
             if matches!(self.els[k].kind, Kind::Other) {
                 others += 1;
@@ -1322,7 +1393,7 @@ impl<'a> Sent<'a> {
         nya(i)
             || (self.is_modifier(i + 1) && nya(i + 1))
             || self.has(i + 1, WordClass::Pronoun)
-            || (i > 0 && self.has(i - 1, WordClass::Pronoun))
+            || (i > 0 && (self.has(i - 1, WordClass::Pronoun) || self.is_possessive(i - 1)))
     }
 
     /// Is the cue at `i` only intended, wanted or asked for: a modal word
@@ -1442,6 +1513,19 @@ impl<'a> Sent<'a> {
         }
         None
     }
+}
+
+/// Does a verb of relation `rel` judge, refuse or call for an act (its
+/// object noun being another's act, or one not done)?
+fn judges(rel: Relation) -> bool {
+    matches!(
+        rel,
+        Relation::Criticize
+            | Relation::Praise
+            | Relation::Reject
+            | Relation::Warn
+            | Relation::Demand
+    )
 }
 
 fn is_actor(m: &Mention) -> bool {
@@ -1915,6 +1999,7 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
     for (i, e) in s.els.iter().enumerate() {
         let Kind::Cue(q) = e.kind else { continue };
         let cue = s.cues[q as usize];
+        let pos = s.pos(q);
         let rel = cue.relation;
         let mut subject: Option<usize> = None;
         let mut object: Option<usize>;
@@ -1922,12 +2007,12 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         let mut rule = "cue";
         // "was criticized by", and a participle right before its agent
         // ("Ukraine, supported by NATO, …").
-        let english_passive = cue.pos == Pos::Verb
+        let english_passive = pos == Pos::Verb
             && i > 0
             && (s.has(i - 1, WordClass::PassiveAux)
                 || (s.has(i + 1, WordClass::Agent) && s.word(i + 1).eq_ignore_ascii_case("by")))
             && s.word(i).to_lowercase().ends_with("ed");
-        if cue.pos == Pos::Passive || english_passive {
+        if pos == Pos::Passive || english_passive {
             // "Rusia dikritik oleh Polandia", "dibantah Moskow", "was criticized by".
             rule = "passive";
             object = match s.left(i) {
@@ -1935,7 +2020,7 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 _ => None,
             };
             subject = s.group_at(i + 1).or_else(|| s.agent_after(i, false));
-        } else if cue.pos == Pos::Noun {
+        } else if pos == Pos::Noun {
             // Genitive subject right after a noun: "dukungan China",
             // "intimidasi militer China terhadap Taiwan", "perang Rusia di Ukraina".
             let genitive = if cue.ends_with_prep {
@@ -2057,8 +2142,8 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             // ("will visit Mauritania and Senegal to mediate": the visitor
             // mediates).
             let f = s.groups[sg].first;
-            let object_of_verb = f > 0
-                && matches!(s.els[f - 1].kind, Kind::Cue(q) if s.cues[q as usize].pos == Pos::Verb);
+            let object_of_verb =
+                f > 0 && matches!(s.els[f - 1].kind, Kind::Cue(q) if s.pos(q) == Pos::Verb);
             if rel.is_symmetric() && subs.len() >= 2 && !object_of_verb {
                 for (k, &x) in subs.iter().enumerate() {
                     for &y in &subs[k + 1..] {

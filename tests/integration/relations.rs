@@ -703,6 +703,34 @@ fn infinitive_complement_is_no_object() {
     );
 }
 
+// An act that a verb judges, refuses, threatens or demands is not the
+// verb's subject's own act; who judges an act judges its doer. An English
+// verb form after a determiner or right after a verb cue is a noun.
+
+#[test]
+fn judged_acts_are_not_the_judges_own() {
+    check(
+        "judged_acts_are_not_the_judges_own",
+        table![
+            "China condemned the attack on Ukraine by Russia." => ["China criticize Russia", "Russia attack Ukraine"],
+            "China condemned the Russian attack on Ukraine." => ["China criticize Russia", "Russia attack Ukraine"],
+            "China condemned the attack on Ukraine." => [],
+            "Russia rejected the sanctions against Iran." => [],
+            "Russia threatened an attack on Ukraine." => ["Russia warn Ukraine"],
+            "The US demanded talks with Iran." => ["United_States demand Iran"],
+            "The EU criticized sanctions by the United States against Cuba." => ["European_Union criticize United_States"],
+            "Russia continued its attack on Ukraine." => ["Russia attack Ukraine"],
+            "India signed an agreement with Russia." => ["India cooperate Russia"],
+            "Norway helped support Ukraine during the war." => ["Norway support Ukraine"],
+            "Trump called off his visit to China." => ["Donald_Trump !meet China"],
+            "China mengecam serangan Rusia terhadap Ukraina kemarin." => ["China criticize Russia", "Russia attack Ukraine"],
+            "Rusia mengancam serangan terhadap Ukraina pada hari Senin." => ["Russia warn Ukraine"],
+            "Vietnam sepakat memperluas kerja sama dengan Laos tahun ini." => ["Vietnam cooperate Laos"],
+        ],
+        false,
+    );
+}
+
 // A verb after "untuk"/"to" with no subject of its own takes its clause's.
 
 #[test]
