@@ -858,12 +858,23 @@ fn load_cues(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec<D
         let forms = match row.get(c("forms")) {
             "" | "stem" => Forms::Stem,
             "exact" => Forms::Exact,
-            list => Forms::List(
-                split_list(list, t, row.line, "forms", diags)
-                    .into_iter()
-                    .map(str::to_owned)
-                    .collect(),
-            ),
+            list => {
+                let forms = split_list(list, t, row.line, "forms", diags);
+                // "fired … at": one gap, with words on both sides.
+                let bad_gap = forms.iter().find(|f| {
+                    f.contains('…')
+                        && (f.matches('…').count() > 1
+                            || f.split('…').any(|part| part.trim().is_empty()))
+                });
+                if let Some(f) = bad_gap {
+                    diags.push(t.error(
+                        row.line,
+                        format!("bad gapped form `{f}` (one `…` with words before and after it)"),
+                    ));
+                    continue;
+                }
+                Forms::List(forms.into_iter().map(str::to_owned).collect())
+            }
         };
         let direction = match row.get(c("direction")) {
             "" => {

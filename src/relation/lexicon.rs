@@ -19,7 +19,29 @@ pub struct CueInfo {
     /// The form ends with a preposition ("kunjungan ke", "talks with"): what
     /// follows is its object, never a genitive.
     pub ends_with_prep: bool,
+    /// The form is the head of gapped forms ("fired … at"): the index of
+    /// its [`Gapped`] entry in [`LangLexicon::gapped`].
+    pub gapped: Option<u32>,
 }
+
+/// The gapped forms of one head word ("fired … at", "fired … into"):
+/// the head is a cue only when one of its tails follows within
+/// [`Gapped::REACH`] elements of the sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gapped {
+    /// Each tail as lower-case words, with what the head then means.
+    pub tails: Vec<(Vec<String>, CueInfo)>,
+    /// What the head alone means if it is also a plain form.
+    pub plain: Option<CueInfo>,
+}
+
+impl Gapped {
+    /// At most this many elements between a head and its tail.
+    pub const REACH: usize = 6;
+}
+
+/// The gap mark of a cue form: "fired … at".
+pub const GAP: &str = "…";
 
 /// A set of [`WordClass`]es as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -75,6 +97,8 @@ impl Classes {
 pub struct LangLexicon {
     pub lang: Lang,
     pub cues: PhraseSet<CueInfo>,
+    /// Gapped cue forms by head ([`CueInfo::gapped`]).
+    pub gapped: Vec<Gapped>,
     pub titles: PhraseSet<Relation>,
     pub words: PhraseSet<Classes>,
 }
@@ -123,6 +147,10 @@ impl Lexicons {
                 })
             };
             let mut cues = PhraseSetBuilder::new();
+            // Plain forms (to fall back on when a gapped head has no tail),
+            // and gapped forms by head, in lexicon order.
+            let mut plain: HashMap<String, CueInfo> = HashMap::new();
+            let mut gapped: Vec<(String, Gapped)> = Vec::new();
             for c in gaz.cues.iter().filter(|c| applies(c.lang, lang)) {
                 let forms: Vec<(String, Pos)> = match &c.forms {
                     Forms::Stem => match lang {
@@ -152,6 +180,30 @@ impl Lexicons {
                     }
                 };
                 for (form, pos) in forms {
+                    if let Some((head, tail)) = form.split_once(GAP) {
+                        // "fired … at": the head's use decides the part of speech.
+                        let head = head.trim().to_lowercase();
+                        let info = CueInfo {
+                            relation: c.relation,
+                            cameo: (!c.cameo.is_empty()).then(|| c.cameo.clone().into_boxed_str()),
+                            direction: c.direction,
+                            pos: pos_of(lang, &head, &c.cue),
+                            ends_with_prep: false,
+                            gapped: None,
+                        };
+                        let tail = tail.split_whitespace().map(str::to_lowercase).collect();
+                        match gapped.iter_mut().find(|(h, _)| *h == head) {
+                            Some((_, g)) => g.tails.push((tail, info)),
+                            None => gapped.push((
+                                head,
+                                Gapped {
+                                    tails: vec![(tail, info)],
+                                    plain: None,
+                                },
+                            )),
+                        }
+                        continue;
+                    }
                     let ends_with_prep = form.contains(' ') && is_prep(&form);
                     // "war against", "talks with": the one word before the
                     // preposition says noun or verb ("impose sanctions on"
@@ -162,19 +214,33 @@ impl Lexicons {
                         }
                         _ => pos,
                     };
-                    cues.add(
-                        &form,
-                        Case::Any,
-                        CueInfo {
-                            relation: c.relation,
-                            cameo: (!c.cameo.is_empty()).then(|| c.cameo.clone().into_boxed_str()),
-                            direction: c.direction,
-                            pos,
-                            ends_with_prep,
-                        },
-                    );
+                    let info = CueInfo {
+                        relation: c.relation,
+                        cameo: (!c.cameo.is_empty()).then(|| c.cameo.clone().into_boxed_str()),
+                        direction: c.direction,
+                        pos,
+                        ends_with_prep,
+                        gapped: None,
+                    };
+                    plain.insert(form.to_lowercase(), info.clone());
+                    cues.add(&form, Case::Any, info);
                 }
             }
+            // A gapped head is added last, so it wins over a plain form of
+            // the same word, which it keeps as its fallback.
+            let gapped: Vec<Gapped> = gapped
+                .into_iter()
+                .enumerate()
+                .map(|(k, (head, mut g))| {
+                    g.plain = plain.get(&head).cloned();
+                    let info = CueInfo {
+                        gapped: Some(k as u32),
+                        ..g.tails[0].1.clone()
+                    };
+                    cues.add(&head, Case::Any, info);
+                    g
+                })
+                .collect();
             let mut titles = PhraseSetBuilder::new();
             for t in gaz.titles.iter().filter(|t| applies(t.lang, lang)) {
                 titles.add(&t.title, Case::Any, t.relation);
@@ -190,6 +256,7 @@ impl Lexicons {
                 LangLexicon {
                     lang,
                     cues: cues.build_in(vocabulary),
+                    gapped,
                     titles: titles.build_in(vocabulary),
                     words: words.build_in(vocabulary),
                 },

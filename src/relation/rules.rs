@@ -18,7 +18,7 @@ use crate::analysis::{Analysis, EntityRef, Mention, Triple};
 use crate::gazetteer::matcher::{Found, WordTable};
 use crate::gazetteer::{AliasKind, Direction, EntityType, Gazetteer, Lang, WordClass};
 use crate::relation::Relation;
-use crate::relation::lexicon::{Classes, CueInfo, LangLexicon};
+use crate::relation::lexicon::{Classes, CueInfo, Gapped, LangLexicon};
 use crate::relation::morph::Pos;
 use crate::tokenize::{SentenceTokens, TokenKind};
 
@@ -351,6 +351,46 @@ impl<'a> Sent<'a> {
                 continue;
             }
             k += 1;
+        }
+
+        // "fired anti-aircraft batteries at Russia", "engaged Filipino
+        // peacekeepers in a firefight": a gapped head is a cue only when one
+        // of its tails follows within reach, in the same clause; else it is
+        // its plain form, or the function word it may also be ("launched",
+        // a light verb), or a plain word.
+        for i in 0..els.len() {
+            let Kind::Cue(q) = els[i].kind else { continue };
+            let Some(gi) = cues[q as usize].gapped else {
+                continue;
+            };
+            let g = &lex.gapped[gi as usize];
+            let tail_at = |k: usize, tail: &[String]| {
+                let mut words = els[k..]
+                    .iter()
+                    .flat_map(|e| text[e.start..e.end].split_whitespace());
+                tail.iter()
+                    .all(|t| words.next().is_some_and(|w| w.to_lowercase() == *t))
+            };
+            let found = (i + 1..(i + 2 + Gapped::REACH).min(els.len()))
+                .take_while(|&k| match els[k].kind {
+                    Kind::Punct(c) => c != ',' && !BOUNDARY_PUNCT.contains(&c),
+                    Kind::Word(c) => !c.has(WordClass::Clause),
+                    _ => true,
+                })
+                .find_map(|k| g.tails.iter().find(|(tail, _)| tail_at(k, tail)));
+            match found.map(|(_, info)| info).or(g.plain.as_ref()) {
+                Some(info) => cues[q as usize] = info,
+                None => {
+                    let (start, end) = (els[i].start, els[i].end);
+                    let mut kind = Kind::Other;
+                    lex.words.find_each_in(text, words, start..end, |f| {
+                        if f.start == start && f.end == end {
+                            kind = Kind::Word(*f.value);
+                        }
+                    });
+                    els[i].kind = kind;
+                }
+            }
         }
 
         // Quote regions.

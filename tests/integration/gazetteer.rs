@@ -73,6 +73,31 @@ fn check_reports_every_problem_with_file_and_line() {
     }
 }
 
+#[test]
+fn check_reports_bad_gapped_cue_forms() {
+    let dir = tempdir();
+    let f = dir.path().join("cues-en.tsv");
+    std::fs::write(
+        &f,
+        "cue\trelation\tcameo\tforms\tdirection\tnotes\n\
+         fire at\tattack\t19\tfire … at|fired … into\tfwd\t\n\
+         at\tattack\t19\t… at\tfwd\t\n\
+         fire\tattack\t19\tfired … at … on\tfwd\t\n",
+    )
+    .unwrap();
+    let out = kabar(&["gazetteer", "check", p(&f)], None);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let name = p(&f);
+    assert!(!err.contains(&format!("{name}:2:")), "{err}");
+    for want in [
+        format!("{name}:3: error: bad gapped form `… at`"),
+        format!("{name}:4: error: bad gapped form `fired … at … on`"),
+    ] {
+        assert!(err.contains(&want), "missing {want:?} in:\n{err}");
+    }
+}
+
 /// The coverage report: every ISO 3166-1 country's English and Indonesian
 /// name (from pycountry, `tests/data/iso3166_names.tsv`) in a plain
 /// sentence is found with the right id. The failures, if any, are listed.

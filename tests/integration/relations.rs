@@ -218,6 +218,8 @@ fn cue_lexicons_en() {
             "Vietnam and Japan signed a memorandum of understanding on energy." => ["Vietnam cooperate Japan"],
             "Russia invaded Ukraine in February 2022." => ["Russia attack Ukraine"],
             "India supplies rice to Bangladesh." => ["India aid Bangladesh"],
+            "Britain presented evidence against Iran at the meeting." => ["United_Kingdom criticize Iran"],
+            "Evidence against Iran was presented by Britain." => ["United_Kingdom criticize Iran"],
         ],
         false,
     );
@@ -726,6 +728,26 @@ fn judged_acts_are_not_the_judges_own() {
             "China mengecam serangan Rusia terhadap Ukraina kemarin." => ["China criticize Russia", "Russia attack Ukraine"],
             "Rusia mengancam serangan terhadap Ukraina pada hari Senin." => ["Russia warn Ukraine"],
             "Vietnam sepakat memperluas kerja sama dengan Laos tahun ini." => ["Vietnam cooperate Laos"],
+        ],
+        false,
+    );
+}
+
+// Gapped cue forms ("fired … at"): the head is a cue only when its tail
+// follows in the same clause; the gap may hold the object.
+
+#[test]
+fn gapped_cues() {
+    check(
+        "gapped_cues",
+        table![
+            "The United States fired anti-aircraft batteries at Russia this week." => ["United_States attack Russia"],
+            "Iran launched two missiles at Israel on Sunday." => ["Iran attack Israel"],
+            "Syrian rebels engaged Filipino peacekeepers in a firefight on Saturday." => ["Syria attack Philippines"],
+            "Russia fired, and then at noon Ukraine answered." => [],
+            "Japan fired its ambassador; at the summit China spoke." => [],
+            "Qatar launched a mediation effort between Egypt and Sudan." => ["Qatar meet Egypt", "Qatar meet Sudan"],
+            "Ukraine ratified a sweeping agreement with the European Union on Tuesday." => ["Ukraine cooperate European_Union"],
         ],
         false,
     );
