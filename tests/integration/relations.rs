@@ -741,13 +741,14 @@ fn gapped_cues() {
     check(
         "gapped_cues",
         table![
-            "The United States fired anti-aircraft batteries at Russia this week." => ["United_States attack Russia"],
+            "North Korea fired two ballistic missiles at Japan on Monday." => ["North_Korea attack Japan"],
+            "India fired artillery shells into Pakistan overnight." => ["India attack Pakistan"],
             "Iran launched two missiles at Israel on Sunday." => ["Iran attack Israel"],
-            "Syrian rebels engaged Filipino peacekeepers in a firefight on Saturday." => ["Syria attack Philippines"],
+            "Thai soldiers engaged Cambodian troops in a firefight near the temple." => ["Thailand attack Cambodia"],
             "Russia fired, and then at noon Ukraine answered." => [],
             "Japan fired its ambassador; at the summit China spoke." => [],
             "Qatar launched a mediation effort between Egypt and Sudan." => ["Qatar meet Egypt", "Qatar meet Sudan"],
-            "Ukraine ratified a sweeping agreement with the European Union on Tuesday." => ["Ukraine cooperate European_Union"],
+            "Finland ratified a defence agreement with the United States in July." => ["Finland cooperate United_States"],
         ],
         false,
     );
