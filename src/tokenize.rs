@@ -74,6 +74,24 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 /// True when byte offset `i` of `text` is a token boundary (see the module
 /// docs). `i` must be a char boundary.
 pub fn is_boundary(text: &str, i: usize) -> bool {
+    // Two ASCII bytes around `i` mostly decide alone.
+    let b = text.as_bytes();
+    if i > 0 && i < b.len() && b[i - 1].is_ascii() && b[i].is_ascii() {
+        let (x, y) = (b[i - 1], b[i]);
+        let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+        let (xw, yw) = (word(x), word(y));
+        if xw && yw {
+            return false;
+        }
+        if !(xw && y == b'.') && !(yw && x == b'.') {
+            return true;
+        }
+    }
+    is_boundary_by_chars(text, i)
+}
+
+/// [`is_boundary`] by the characters around `i`.
+fn is_boundary_by_chars(text: &str, i: usize) -> bool {
     let (Some(before), Some(after)) = (char_before(text, i), char_at(text, i)) else {
         return true;
     };
@@ -557,6 +575,24 @@ mod tests {
             let mut fast = Vec::new();
             tokenize(&t, 0..t.len(), &mut fast);
             prop_assert_eq!(fast, tokenize_reference(&t), "in {:?}", t);
+        });
+    }
+
+    /// The ASCII shortcut of `is_boundary` decides as the characters do.
+    #[test]
+    fn is_boundary_shortcut_matches_the_characters() {
+        use proptest::prelude::*;
+        let strategy = proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "Z", "1", ".", ",", "'", "_", "-", " ", "é", "’", "\u{301}", "..", "3.0",
+            ]),
+            0..12,
+        );
+        proptest!(ProptestConfig::with_cases(3000), |(parts in strategy)| {
+            let t: String = parts.concat();
+            for i in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                prop_assert_eq!(is_boundary(&t, i), is_boundary_by_chars(&t, i), "at {} in {:?}", i, t);
+            }
         });
     }
 

@@ -62,8 +62,8 @@ impl RelationStage {
             options,
             place_preps: words_of(WordClass::PlacePrep),
             determiners: rules::Determiners {
-                articles: words_of(WordClass::Determiner),
-                possessives: words_of(WordClass::Possessive),
+                articles: words_of(WordClass::Determiner).into_iter().collect(),
+                possessives: words_of(WordClass::Possessive).into_iter().collect(),
             },
             lexicons,
         }

@@ -12,8 +12,6 @@
 //!   reciprocity and symmetric relations handled; clause words, quotes and
 //!   semicolons limit the reach.
 
-use std::collections::HashSet;
-
 use crate::analysis::{Analysis, EntityRef, Mention, Triple};
 use crate::gazetteer::matcher::{Found, WordTable};
 use crate::gazetteer::{AliasKind, Direction, EntityType, Gazetteer, Lang, WordClass};
@@ -59,7 +57,8 @@ enum Join {
 
 #[derive(Debug, Clone)]
 struct Group {
-    chunks: Vec<usize>,
+    /// Its chunks, which are consecutive.
+    chunks: std::ops::Range<usize>,
     first: usize,
     last: usize,
 }
@@ -88,10 +87,10 @@ enum Phrase<'a> {
 /// sentence elements).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Determiners {
-    /// "the", "a", "an", "this" (word class `determiner`).
-    pub(crate) articles: HashSet<String>,
-    /// "its", "their", "his" (word class `possessive`).
-    pub(crate) possessives: HashSet<String>,
+    /// "the", "a", "an", "this" (word class `determiner`), lower-case.
+    pub(crate) articles: Vec<String>,
+    /// "its", "their", "his" (word class `possessive`), lower-case.
+    pub(crate) possessives: Vec<String>,
 }
 
 /// Buffers reused from one sentence to the next: [`Sent::new`] takes them,
@@ -446,14 +445,14 @@ impl<'a> Sent<'a> {
             let Kind::Cue(q) = s.els[i].kind else {
                 continue;
             };
-            let w = s.word(i).to_lowercase();
+            let w = s.word(i);
             let after_verb =
                 matches!(s.els[i - 1].kind, Kind::Cue(p) if cue_pos[p as usize] == Pos::Verb);
             if cue_pos[q as usize] == Pos::Verb
-                && !w.ends_with("ed")
+                && !ends_with_ci(w, "ed")
                 && (s.is_article(i - 1)
                     || matches!(s.word(i - 1), "'s" | "’s")
-                    || (after_verb && w.ends_with('s') && !w.ends_with("ss")))
+                    || (after_verb && ends_with_ci(w, "s") && !ends_with_ci(w, "ss")))
             {
                 cue_pos[q as usize] = Pos::Noun;
             }
@@ -499,7 +498,7 @@ impl<'a> Sent<'a> {
             let modifier = grp.chunks.len() == 1
                 && grp.first == grp.last
                 && matches!(s.els[grp.first].kind, Kind::Ent(_))
-                && a.mentions[s.chunks[grp.chunks[0]].head as usize].kind == AliasKind::Demonym
+                && a.mentions[s.chunks[grp.chunks.start].head as usize].kind == AliasKind::Demonym
                 && s.is_modifier(grp.last + 1)
                 && !people(grp.last + 1)
                 && !people_follow;
@@ -786,61 +785,70 @@ impl<'a> Sent<'a> {
         let mut c = 0;
         while c < self.chunks.len() {
             let g = self.groups.len();
-            let mut members = vec![c];
+            // Chunks `c..end` are joined so far; the join after the k-th
+            // of them is the k-th join.
+            let mut end = c + 1;
             let mut last = self.chunks[c].last;
             // Joins by a lone comma count only when a conjunction closes
             // the list ("A, B, dan C"); "Dewan …, Nikolai Patrushev," is an
             // apposition, not a list.
-            let mut joins: Vec<Join> = Vec::new();
-            while let Some(next) = self.chunks.get(members.last().unwrap() + 1) {
+            let (mut last_conj, mut first_comma) = (None, None);
+            while let Some(next) = self.chunks.get(end) {
                 let Some(j) = self.joins(last + 1, next.first) else {
                     break;
                 };
-                joins.push(j);
-                members.push(members.last().unwrap() + 1);
+                let k = end - c - 1;
+                match j {
+                    Join::Conj => last_conj = Some(k),
+                    Join::Comma => {
+                        first_comma.get_or_insert(k);
+                    }
+                }
+                end += 1;
                 last = next.last;
             }
             // "India, Pakistan, dan empat negara …": a conjunction right
             // after the last entity also closes the list.
-            let after = self.chunks[*members.last().unwrap()].last + 1;
+            let after = self.chunks[end - 1].last + 1;
             let conj_after = self.has(after, WordClass::Coord)
                 || (self.is_punct(after, ',') && self.has(after + 1, WordClass::Coord));
             if !conj_after {
-                if let Some(close) = joins.iter().rposition(|j| *j == Join::Conj) {
-                    members.truncate(close + 2);
-                } else if let Some(first_comma) = joins.iter().position(|j| *j == Join::Comma) {
-                    members.truncate(first_comma + 1);
+                if let Some(close) = last_conj {
+                    end = c + close + 2;
+                } else if let Some(comma) = first_comma {
+                    end = c + comma + 1;
                 }
             }
             // Two entities joined by ", dan" / ", and" are two clauses,
             // not a list ("mengecam China, dan Jepang mendukung …").
-            if let [x, y] = members[..] {
-                let (gap_from, gap_to) = (self.chunks[x].last + 1, self.chunks[y].first);
+            if end == c + 2 {
+                let (gap_from, gap_to) = (self.chunks[c].last + 1, self.chunks[c + 1].first);
                 if gap_to == gap_from + 2
                     && self.is_punct(gap_from, ',')
                     && self.has(gap_from + 1, WordClass::Coord)
                 {
-                    members.truncate(1);
+                    end = c + 1;
                 }
             }
-            last = self.chunks[*members.last().unwrap()].last;
-            for &m in &members {
-                self.group_of_chunk[m] = g;
-            }
-            c = members.last().unwrap() + 1;
+            last = self.chunks[end - 1].last;
+            self.group_of_chunk[c..end].fill(g);
             self.groups.push(Group {
-                first: self.chunks[members[0]].first,
+                first: self.chunks[c].first,
                 last,
-                chunks: members,
+                chunks: c..end,
             });
+            c = end;
         }
     }
 
     /// How the elements `from..to` join two chunks into a group, if they do.
     fn joins(&self, from: usize, to: usize) -> Option<Join> {
-        let between: Vec<usize> = (from..to).collect();
+        if to < from || to - from > 4 {
+            return None;
+        }
+        let all = [from, from + 1, from + 2, from + 3];
         let conj = |i: usize| self.has(i, WordClass::Coord) || self.is_punct(i, '&');
-        let ok = match between.as_slice() {
+        let ok = match &all[..to - from] {
             [a] if conj(*a) => Join::Conj,
             [a] if self.is_punct(*a, ',') => Join::Comma,
             // "Rusia-China", "China-WHO"
@@ -874,7 +882,7 @@ impl<'a> Sent<'a> {
     }
 
     fn heads(&self, g: usize) -> impl Iterator<Item = u32> + '_ {
-        self.groups[g].chunks.iter().map(|&c| self.chunks[c].head)
+        self.groups[g].chunks.clone().map(|c| self.chunks[c].head)
     }
 
     /// Is the group governed by a preposition (so not a subject)?
@@ -901,15 +909,13 @@ impl<'a> Sent<'a> {
 
     /// A determiner: an article ("the", "a", "this") or a possessive ("its").
     fn is_article(&self, k: usize) -> bool {
-        let w = self.word(k).to_lowercase();
-        self.determiners.articles.contains(&w) || self.determiners.possessives.contains(&w)
+        let w = self.word(k);
+        in_set(&self.determiners.articles, w) || in_set(&self.determiners.possessives, w)
     }
 
     /// A possessive determiner ("its", "their", "his").
     fn is_possessive(&self, k: usize) -> bool {
-        self.determiners
-            .possessives
-            .contains(&self.word(k).to_lowercase())
+        in_set(&self.determiners.possessives, self.word(k))
     }
 
     /// The subject candidate before element `i`, in the same clause.
@@ -1171,9 +1177,10 @@ impl<'a> Sent<'a> {
                     continue;
                 }
                 if let Some(p) = place {
-                    let w = self.word(p).to_lowercase();
+                    let w = self.word(p);
                     let ok = rel == Relation::Attack
-                        || (rel == Relation::Meet && (w == "ke" || w == "to"));
+                        || (rel == Relation::Meet
+                            && (w.eq_ignore_ascii_case("ke") || w.eq_ignore_ascii_case("to")));
                     if !ok {
                         j = self.groups[g].last + 1;
                         place = None;
@@ -1273,8 +1280,8 @@ impl<'a> Sent<'a> {
                 return None;
             }
             if self.has(j, WordClass::Agent) {
-                let w = self.word(j).to_lowercase();
-                let strict = w == "oleh" || w == "by";
+                let w = self.word(j);
+                let strict = w.eq_ignore_ascii_case("oleh") || w.eq_ignore_ascii_case("by");
                 // "by the European Union", "oleh pasukan Rusia": through one
                 // modifier word.
                 let g = self.group_at(j + 1).or_else(|| {
@@ -1428,7 +1435,7 @@ impl<'a> Sent<'a> {
                 && self
                     .word(k)
                     .split_whitespace()
-                    .any(|w| w.to_lowercase().ends_with("nya"))
+                    .any(|w| ends_with_ci(w, "nya"))
         };
         nya(i)
             || (self.is_modifier(i + 1) && nya(i + 1))
@@ -1553,6 +1560,22 @@ impl<'a> Sent<'a> {
         }
         None
     }
+}
+
+/// Is `w` one of a few lower-case words (lower-casing only when needed)?
+pub(crate) fn in_set(set: &[String], w: &str) -> bool {
+    if w.is_ascii() {
+        set.iter().any(|d| d.eq_ignore_ascii_case(w))
+    } else {
+        let w = w.to_lowercase();
+        set.contains(&w)
+    }
+}
+
+/// Does `w` end with the ASCII `suffix`, in any case?
+fn ends_with_ci(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len()
+        && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Does a verb of relation `rel` judge, refuse or call for an act (its
@@ -2051,7 +2074,7 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             && i > 0
             && (s.has(i - 1, WordClass::PassiveAux)
                 || (s.has(i + 1, WordClass::Agent) && s.word(i + 1).eq_ignore_ascii_case("by")))
-            && s.word(i).to_lowercase().ends_with("ed");
+            && ends_with_ci(s.word(i), "ed");
         if pos == Pos::Passive || english_passive {
             // "Rusia dikritik oleh Polandia", "dibantah Moskow", "was criticized by".
             rule = "passive";
