@@ -83,7 +83,8 @@ pub fn is_boundary(text: &str, i: usize) -> bool {
         if xw && yw {
             return false;
         }
-        if !(xw && y == b'.') && !(yw && x == b'.') {
+        // A full stop next to a word character needs the characters beyond.
+        if !((xw && y == b'.') || (yw && x == b'.')) {
             return true;
         }
     }
