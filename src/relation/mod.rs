@@ -34,6 +34,11 @@ pub struct RelationOptions {
     pub(crate) every_sentence: bool,
 }
 
+thread_local! {
+    /// Each thread's relation buffers, reused from one document to the next.
+    static BUFFERS: std::cell::RefCell<rules::Buffers> = std::cell::RefCell::default();
+}
+
 /// The relation stage, built once from the gazetteer and shared by threads.
 #[derive(Debug, Clone)]
 pub struct RelationStage {
@@ -109,10 +114,13 @@ impl RelationStage {
             .unwrap_or_else(|| self.language_in(text, words));
         analysis.lang = Some(lang);
         let lex = self.lexicons.get(lang);
+        let buffers = BUFFERS.with(|b| b.take());
         let mut scratch = rules::Scratch::new(
             &self.determiners,
+            gaz,
             tokens,
             debug() || self.options.every_sentence,
+            buffers,
         );
         let mut triples = Vec::new();
         let mut s = 0;
@@ -149,6 +157,7 @@ impl RelationStage {
                 _ => s + 1,
             };
         }
+        BUFFERS.with(|b| *b.borrow_mut() = scratch.into_buffers());
         analysis.triples = triples;
         if self.options.cooccurrence {
             cooccurrence(gaz, analysis);

@@ -110,20 +110,105 @@ pub(crate) struct Scratch<'a> {
     always: bool,
 }
 
+/// The vectors of a [`Scratch`], empty, kept from one document to the next.
+#[derive(Default)]
+pub(crate) struct Buffers {
+    taken: Vec<bool>,
+    placed: Vec<(usize, usize, Kind)>,
+    cand: Vec<(usize, usize, u8, Kind)>,
+    gaps: Vec<std::ops::Range<usize>>,
+    els: Vec<El>,
+    cues: Vec<&'static CueInfo>,
+    cue_pos: Vec<Pos>,
+    quote: Vec<u16>,
+    chunk_of: Vec<Option<usize>>,
+    chunks: Vec<Chunk>,
+    group_of_chunk: Vec<usize>,
+    groups: Vec<Group>,
+    descriptor: Vec<bool>,
+    described: Vec<bool>,
+    place: Vec<bool>,
+}
+
+impl Buffers {
+    /// Buffers larger than this many sentence bytes are not kept: one huge
+    /// sentence should not hold its memory for the rest of a run.
+    const KEEP_BYTES: usize = 1 << 20;
+}
+
+/// An empty vector of references, reusing its allocation for another
+/// lifetime (the same layout: collected in place).
+fn relabel<'x, 'y, T>(mut v: Vec<&'x T>) -> Vec<&'y T> {
+    v.clear();
+    v.into_iter().map(|_| -> &'y T { unreachable!() }).collect()
+}
+
 impl<'a> Scratch<'a> {
     /// Buffers for a document whose sentences have the `tokens` made so
-    /// far; `always`: build every sentence.
-    pub(crate) fn new(determiners: &'a Determiners, tokens: SentenceTokens, always: bool) -> Self {
+    /// far, in the vectors `b`; `always`: build every sentence.
+    pub(crate) fn new(
+        determiners: &'a Determiners,
+        gaz: &'a Gazetteer,
+        tokens: SentenceTokens,
+        always: bool,
+        b: Buffers,
+    ) -> Self {
         Scratch {
             determiners,
             tokens,
-            taken: Vec::new(),
-            placed: Vec::new(),
-            cand: Vec::new(),
-            gaps: Vec::new(),
-            spare: None,
+            taken: b.taken,
+            placed: b.placed,
+            cand: b.cand,
+            gaps: b.gaps,
+            spare: Some(Sent {
+                els: b.els,
+                cues: relabel(b.cues),
+                cue_pos: b.cue_pos,
+                quote: b.quote,
+                chunk_of: b.chunk_of,
+                chunks: b.chunks,
+                group_of_chunk: b.group_of_chunk,
+                groups: b.groups,
+                descriptor: b.descriptor,
+                described: b.described,
+                place: b.place,
+                ..Sent::empty("", gaz, determiners)
+            }),
             always,
         }
+    }
+
+    /// The vectors, emptied, for the next document (none if they grew
+    /// past [`Buffers::KEEP_BYTES`]).
+    pub(crate) fn into_buffers(self) -> Buffers {
+        if self.taken.capacity() > Buffers::KEEP_BYTES {
+            return Buffers::default();
+        }
+        let mut b = Buffers {
+            taken: self.taken,
+            placed: self.placed,
+            cand: self.cand,
+            gaps: self.gaps,
+            ..Buffers::default()
+        };
+        if let Some(s) = self.spare {
+            b.els = s.els;
+            b.cues = relabel(s.cues);
+            b.cue_pos = s.cue_pos;
+            b.quote = s.quote;
+            b.chunk_of = s.chunk_of;
+            b.chunks = s.chunks;
+            b.group_of_chunk = s.group_of_chunk;
+            b.groups = s.groups;
+            b.descriptor = s.descriptor;
+            b.described = s.described;
+            b.place = s.place;
+        }
+        b.taken.clear();
+        b.placed.clear();
+        b.cand.clear();
+        b.gaps.clear();
+        b
     }
 }
 
