@@ -694,7 +694,7 @@ fn infinitive_complement_is_no_object() {
     check(
         "infinitive_complement_is_no_object",
         table![
-            "Obama has agreed to lift the sanctions on Iran." => [],
+            "Japan has agreed to lift the sanctions on Myanmar." => [],
             "Jepang setuju untuk mencabut sanksi terhadap Iran." => [],
             "India agreed to a deal with Russia." => ["India cooperate Russia"],
             "China agreed to help Russia." => ["China aid Russia"],
@@ -763,7 +763,7 @@ fn purpose_clause_takes_the_clause_subject() {
         table![
             "Vietnam dan Laos memperkuat pasukan mereka untuk menyerang Kamboja." => ["Vietnam attack Cambodia", "Laos attack Cambodia"],
             "Britain and France pooled their forces to attack Libya." => ["United_Kingdom attack Libya", "France attack Libya"],
-            "Obama wants Putin to attack Switzerland." => ["Vladimir_Putin attack Switzerland"],
+            "Biden wants Netanyahu to attack Lebanon." => ["Benjamin_Netanyahu attack Lebanon"],
         ],
         false,
     );
