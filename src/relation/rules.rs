@@ -1236,8 +1236,13 @@ impl<'a> Sent<'a> {
         let n = self.els.len();
         // "agreed to lift the sanctions on Iran", "setuju untuk mencabut
         // sanksi": a verb cue before an infinitive names an act, and what
-        // follows belongs to that act.
-        if self.has(j, WordClass::Infinitive) && self.is_infinitive_verb(j + 1) {
+        // follows belongs to that act. But a threat is made to the one the
+        // threatened act would hit ("threatened to break relations with
+        // Russia", CAMEO 13).
+        let threat = rel == Relation::Warn;
+        // Has "to"/"untuk"/"akan" opened the threatened act?
+        let mut act = false;
+        if self.has(j, WordClass::Infinitive) && self.is_infinitive_verb(j + 1) && !threat {
             return None;
         }
         // "menghargai bahwa Putin …", "menuntut jaminan bahwa NATO …": the
@@ -1308,10 +1313,11 @@ impl<'a> Sent<'a> {
                 Kind::Word(c) => {
                     if c.has(WordClass::Clause)
                         || c.has(WordClass::Comp)
-                        || c.has(WordClass::Relationship)
+                        || (c.has(WordClass::Relationship) && !threat)
                     {
                         return None;
                     }
+                    act |= c.has(WordClass::Infinitive) || c.has(WordClass::Modal);
                     // "ancaman … dari AS": for a noun, "dari"/"from" brings
                     // its subject; after a verb it is the object's source
                     // ("rejected an offer from Kabul").
@@ -1324,7 +1330,10 @@ impl<'a> Sent<'a> {
                         place = None;
                     }
                 }
-                Kind::Cue(q) if self.pos(q) != Pos::Noun => return None,
+                // ("mengancam untuk memutuskan hubungan dengan Israel": once
+                // "to"/"untuk"/"akan" opened the threatened act, its own
+                // verbs do not end a threat's reach.)
+                Kind::Cue(q) if self.pos(q) != Pos::Noun && !(threat && act) => return None,
                 // "condemned the attack on Ukraine by Russia": who judges an
                 // act judges its doer, named after the noun, not its target.
                 Kind::Cue(q)

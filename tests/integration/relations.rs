@@ -754,6 +754,23 @@ fn gapped_cues() {
     );
 }
 
+// A threat is made to the one the threatened act would hit (CAMEO 13),
+// through "to"/"untuk" and the act's own verb; the act itself is intended.
+
+#[test]
+fn threats_reach_the_target_of_the_threatened_act() {
+    check(
+        "threats_reach_the_target_of_the_threatened_act",
+        table![
+            "Iran threatened to cut off gas supplies to Armenia over unpaid bills." => ["Iran warn Armenia", "Iran sanction Armenia"],
+            "Hungary threatened on Monday to break relations with Ukraine unless the law changed." => ["Hungary warn Ukraine"],
+            "China threatened to retaliate." => [],
+            "Turki mengancam untuk memutuskan hubungan diplomatik dengan Israel pada hari Senin." => ["Turkey warn Israel", "Turkey sanction Israel"],
+        ],
+        false,
+    );
+}
+
 // A verb after "untuk"/"to" with no subject of its own takes its clause's.
 
 #[test]
