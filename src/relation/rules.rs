@@ -2163,11 +2163,16 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         let mut denial = false;
         let mut rule = "cue";
         // "was criticized by", and a participle right before its agent
-        // ("Ukraine, supported by NATO, …").
+        // ("Ukraine, supported by NATO, …") or a place ("10 Russian
+        // soldiers killed in Ukraine": a one-way verb in the active would
+        // have its object there; not so "agreed in principle").
         let english_passive = pos == Pos::Verb
             && i > 0
             && (s.has(i - 1, WordClass::PassiveAux)
-                || (s.has(i + 1, WordClass::Agent) && s.word(i + 1).eq_ignore_ascii_case("by")))
+                || (s.has(i + 1, WordClass::Agent) && s.word(i + 1).eq_ignore_ascii_case("by"))
+                || (s.has(i + 1, WordClass::PlacePrep)
+                    && !s.has(i + 1, WordClass::PrepObj)
+                    && cue.direction == Direction::Forward))
             && ends_with_ci(s.word(i), "ed");
         if pos == Pos::Passive || english_passive {
             // "Rusia dikritik oleh Polandia", "dibantah Moskow", "was criticized by".

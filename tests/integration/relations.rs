@@ -771,6 +771,27 @@ fn threats_reach_the_target_of_the_threatened_act() {
     );
 }
 
+// Killing another party's people is an assault (CAMEO 18); military
+// equipment acts for its country; a participle right before a place is a
+// passive ("soldiers killed in Ukraine"), unless its relation is symmetric.
+
+#[test]
+fn killings_equipment_and_participles() {
+    check(
+        "killings_equipment_and_participles",
+        table![
+            "Myanmar soldiers killed three Thai fishermen near the border." => ["Myanmar attack Thailand"],
+            "Russian drones attacked Ukrainian power plants on Sunday." => ["Russia attack Ukraine"],
+            "Ten Russian soldiers were killed in Ukraine on Monday." => [],
+            "Ten Russian soldiers killed in Ukraine were buried on Monday." => [],
+            "Japan and Vietnam agreed in principle on Saturday." => ["Japan cooperate Vietnam"],
+            "Pasukan Israel membunuh dua warga Palestina di Gaza pada hari Jumat." => ["Israel attack State_of_Palestine"],
+            "Tentara Rusia dibunuh di Ukraina pada hari Senin." => [],
+        ],
+        false,
+    );
+}
+
 // A verb after "untuk"/"to" with no subject of its own takes its clause's.
 
 #[test]
