@@ -533,9 +533,19 @@ impl<'a> Sent<'a> {
             let w = s.word(i);
             let after_verb =
                 matches!(s.els[i - 1].kind, Kind::Cue(p) if cue_pos[p as usize] == Pos::Verb);
+            // "a surprise visit", "the deadly attack": one word between
+            // (not a plural, which could be the subject: "the troops
+            // attack").
+            let modified = i > 1
+                && s.is_article(i - 2)
+                && s.is_plain_lower(i - 1)
+                && !ends_with_ci(s.word(i - 1), "s")
+                && !ends_with_ci(w, "s")
+                && !ends_with_ci(w, "ing");
             if cue_pos[q as usize] == Pos::Verb
                 && !ends_with_ci(w, "ed")
                 && (s.is_article(i - 1)
+                    || modified
                     || matches!(s.word(i - 1), "'s" | "’s")
                     || (after_verb && ends_with_ci(w, "s") && !ends_with_ci(w, "ss")))
             {

@@ -722,6 +722,7 @@ fn judged_acts_are_not_the_judges_own() {
             "The US demanded talks with Iran." => ["United_States demand Iran"],
             "The EU criticized sanctions by the United States against Cuba." => ["European_Union criticize United_States"],
             "Russia continued its attack on Ukraine." => ["Russia attack Ukraine"],
+            "Kishida held talks with Biden during a surprise visit to Kyiv." => ["Fumio_Kishida meet Joe_Biden"],
             "India signed an agreement with Russia." => ["India cooperate Russia"],
             "Norway helped support Ukraine during the war." => ["Norway support Ukraine"],
             "Trump called off his visit to China." => ["Donald_Trump !meet China"],
