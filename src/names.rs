@@ -5,8 +5,10 @@
 //!   then two to four capitalised words: "Menlu Rusia Sergei Lavrov",
 //!   "penasihat presiden Rusia untuk urusan luar negeri, Yuri Ushakov",
 //!   "kata juru bicara Kremlin Dmitry Peskov", "President Cyril Ramaphosa".
-//! - An apposition: capitalised words, a comma, a title ("Yuri Ushakov,
-//!   penasihat Kremlin").
+//! - An apposition: capitalised words, a comma, a title, with an article,
+//!   the title's country or organisation and a possessive allowed before
+//!   it ("Yuri Ushakov, penasihat Kremlin", "Kofi Annan, the UN
+//!   secretary-general", "Michel Suleiman, Lebanon's president").
 //! - Once a person is mentioned in a document (found by gazetteer or by
 //!   pattern), a later bare surname is the same person ("Ushakov"), unless
 //!   two people of the document share it.
@@ -246,7 +248,27 @@ impl Names {
                 else {
                     continue;
                 };
-                let title_next = tokens.get(c + 1).is_some_and(|t| {
+                // "Kofi Annan, the UN secretary-general", "Michel Suleiman,
+                // Lebanon's president": an article, the title's country or
+                // organisation and a possessive may come first.
+                let mut t = c + 1;
+                for _ in 0..4 {
+                    let Some(tok) = tokens.get(t) else { break };
+                    let w = &text[tok.start..tok.end];
+                    if w.eq_ignore_ascii_case("the") || matches!(w, "'s" | "’s" | "'" | "’") {
+                        t += 1;
+                    } else if let Some(m) = mentions.iter().find(|m| {
+                        m.start == tok.start
+                            && matches!(m.etype, EntityType::Country | EntityType::Organization)
+                    }) {
+                        while tokens.get(t).is_some_and(|x| x.start < m.end) {
+                            t += 1;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                let title_next = tokens.get(t).is_some_and(|t| {
                     let mut hit = false;
                     lex.titles
                         .find_each_in(text, words, t.start..range.end, |f| {

@@ -128,6 +128,7 @@ pub(crate) struct Buffers {
     descriptor: Vec<bool>,
     described: Vec<bool>,
     place: Vec<bool>,
+    person: Vec<bool>,
 }
 
 impl Buffers {
@@ -172,6 +173,7 @@ impl<'a> Scratch<'a> {
                 descriptor: b.descriptor,
                 described: b.described,
                 place: b.place,
+                person: b.person,
                 ..Sent::empty("", gaz, determiners)
             }),
             always,
@@ -203,6 +205,7 @@ impl<'a> Scratch<'a> {
             b.descriptor = s.descriptor;
             b.described = s.described;
             b.place = s.place;
+            b.person = s.person;
         }
         b.taken.clear();
         b.placed.clear();
@@ -236,6 +239,8 @@ pub(crate) struct Sent<'a> {
     described: Vec<bool>,
     /// Groups of places only (LOCATION mentions: "Krimea", "Kharkiv").
     place: Vec<bool>,
+    /// Groups of one person ("Sergei Lavrov").
+    person: Vec<bool>,
 }
 
 const BOUNDARY_PUNCT: &[char] = &[
@@ -564,6 +569,14 @@ impl<'a> Sent<'a> {
                 .all(|m| a.mentions[m as usize].etype == EntityType::Location)
         }));
         s.place = place;
+        let mut person = std::mem::take(&mut s.person);
+        person.clear();
+        person.extend((0..s.groups.len()).map(|g| {
+            s.groups[g].chunks.len() == 1
+                && s.heads(g)
+                    .all(|m| a.mentions[m as usize].etype == EntityType::Person)
+        }));
+        s.person = person;
         // "Pemimpin Rusia": a title before a country, no name.
         let mut described = std::mem::take(&mut s.described);
         described.clear();
@@ -626,6 +639,7 @@ impl<'a> Sent<'a> {
             descriptor: Vec::new(),
             described: Vec::new(),
             place: Vec::new(),
+            person: Vec::new(),
         }
     }
 
@@ -705,6 +719,34 @@ impl<'a> Sent<'a> {
                 self.groups[g].first == r.start + 1 && self.groups[g].last + 1 == r.end
             });
         speaker || (!r.is_empty() && r.len() <= 3 && r.clone().all(plain))
+    }
+
+    /// Are the elements `r` (between two commas, after a person) an
+    /// apposition: a title, with at most the country or organisation it
+    /// belongs to and a few function words ("the foreign minister of
+    /// Russia", "Russia's foreign minister", "Menlu Rusia")?
+    fn is_apposition(&self, r: std::ops::Range<usize>) -> bool {
+        r.len() <= 8
+            && r.clone()
+                .any(|k| matches!(self.els[k].kind, Kind::Title(_)))
+            && r.clone().all(|k| match self.els[k].kind {
+                Kind::Cue(_) | Kind::Punct(_) => false,
+                Kind::Ent(_) => self.group_at(k).is_some_and(|g| !self.person[g]),
+                Kind::Word(c) => !c.has(WordClass::Clause) && !c.has(WordClass::Speech),
+                _ => true,
+            })
+    }
+
+    /// Are the elements `r` (between two commas) a relative clause: "who",
+    /// "which" or "yang" first, and no quote or clause break?
+    fn is_relative(&self, r: std::ops::Range<usize>) -> bool {
+        let w = self.word(r.start);
+        !r.is_empty()
+            && self.has(r.start, WordClass::Clause)
+            && ["who", "which", "yang"]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+            && r.clone().all(|k| !self.is_boundary(k) || k == r.start)
     }
 
     /// Can element `i`, right after "to"/"untuk", be the verb of an
@@ -1044,6 +1086,26 @@ impl<'a> Sent<'a> {
                 }
                 return Left::Group(g);
             }
+            // "memperingatkan para pejabat tentang konsekuensi mendukung
+            // …": an act after the object (people) or in a prepositional
+            // phrase of a judging verb, with no group between, has no
+            // subject we know (but "menolak mengecam", "threatened to cut
+            // off": its direct complement is its subject's act).
+            if let Kind::Cue(q) = self.els[j].kind
+                && self.pos(q) == Pos::Verb
+                && judges(self.cues[q as usize].relation)
+                && (j + 1..i).all(|k| !matches!(self.els[k].kind, Kind::Ent(_)))
+                && (j + 1..i).any(|k| {
+                    let c = self.classes(k);
+                    ((c.has(WordClass::PrepObj)
+                        || c.has(WordClass::PlacePrep)
+                        || c.has(WordClass::Agent))
+                        && !c.has(WordClass::Infinitive))
+                        || c.has(WordClass::Collective)
+                })
+            {
+                return Left::None;
+            }
             let c = self.classes(j);
             if c.has(WordClass::Pronoun) {
                 return Left::Pronoun(j);
@@ -1076,6 +1138,24 @@ impl<'a> Sent<'a> {
                 return Left::None;
             }
             if self.is_punct(j, ',') {
+                // A person's apposition or a relative clause right before
+                // the predicate: "Sergei Lavrov, the foreign minister of
+                // Russia, met …", "Putin, who met Xi, criticized …": the
+                // group before it is the subject.
+                if i - j <= 4
+                    && (j + 1..i).all(|k| self.group_at(k).is_none() && !self.is_boundary(k))
+                    && let Some(p) = (j.saturating_sub(13)..j)
+                        .rev()
+                        .find(|&p| self.is_punct(p, ','))
+                    && p > 0
+                    && let Some(g) = self.group_at(p - 1)
+                    && !self.after_prep(g)
+                    && !self.descriptor[g]
+                    && ((self.person[g] && self.is_apposition(p + 1..j))
+                        || self.is_relative(p + 1..j))
+                {
+                    return Left::Group(g);
+                }
                 // An aside between two commas right before the predicate:
                 // "Putin, sementara itu, menuntut …", "China, however,
                 // rejected …", "Rusia, kata Lavrov, mendukung …"; the group
@@ -2188,7 +2268,19 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             // "Rusia dikritik oleh Polandia", "dibantah Moskow", "was criticized by".
             rule = "passive";
             object = match s.left(i) {
-                Left::Group(g) => Some(g),
+                // A participle with no auxiliary modifies the words right
+                // before it ("Ukraine, supported by NATO", "Russian soldiers
+                // killed in"): "victims killed by …" is no act on a name
+                // further back.
+                Left::Group(g)
+                    if cue.pos == Pos::Passive
+                        || s.has(i - 1, WordClass::PassiveAux)
+                        || s.groups[g].last + 1 == i
+                        || (s.groups[g].last + 2 == i
+                            && (s.has(i - 1, WordClass::Collective) || s.is_punct(i - 1, ','))) =>
+                {
+                    Some(g)
+                }
                 _ => None,
             };
             subject = s.group_at(i + 1).or_else(|| s.agent_after(i, false));

@@ -362,6 +362,19 @@ fn people_and_organisations_beyond_the_lists() {
         "{got:?}"
     );
 
+    // English appositions: an article, the title's country or organisation
+    // and a possessive may come before the title.
+    let en = "Calls by Aurelio Montebianco, the UN special envoy, were rejected. \
+        Tomas Ekdahl, Sweden's ambassador, met Lukas Brenner, German consul, in Jakarta.";
+    let got = mentions(en);
+    for (surface, id) in [
+        ("Aurelio Montebianco", "Aurelio_Montebianco"),
+        ("Tomas Ekdahl", "Tomas_Ekdahl"),
+        ("Lukas Brenner", "Lukas_Brenner"),
+    ] {
+        assert!(has(&got, surface, id, "PERSON"), "{surface}: {got:?}");
+    }
+
     // An English company name in Indonesian text has its head last, and is
     // no person after a title; a ministry's portfolio is part of the title,
     // not a name ("Menteri Kehutanan Nomor 5" holds no person).

@@ -793,6 +793,26 @@ fn killings_equipment_and_participles() {
     );
 }
 
+// An apposition or a relative clause between commas does not hide the
+// subject; an act after the object of a judging verb is not the judge's.
+
+#[test]
+fn appositions_relative_clauses_and_judged_objects() {
+    check(
+        "appositions_relative_clauses_and_judged_objects",
+        table![
+            "Sergei Lavrov, the foreign minister of Russia, met Wang Yi." => ["Sergei_Lavrov official_of Russia", "Sergei_Lavrov meet Wang_Yi"],
+            "On Monday, Sergei Lavrov, Russia's foreign minister, met Wang Yi in Beijing." => ["Sergei_Lavrov official_of Russia", "Sergei_Lavrov meet Wang_Yi"],
+            "Sergei Lavrov, Menteri Luar Negeri Rusia, bertemu Wang Yi di Beijing pada hari Senin." => ["Sergei_Lavrov official_of Russia", "Sergei_Lavrov meet Wang_Yi"],
+            "Putin, who met Xi last week, criticized NATO." => ["Vladimir_Putin meet Xi_Jinping", "Vladimir_Putin criticize NATO"],
+            "Putin, yang bertemu Xi pekan lalu, mengecam NATO dalam pidatonya." => ["Vladimir_Putin meet Xi_Jinping", "Vladimir_Putin criticize NATO"],
+            "Jepang memperingatkan para pejabat tentang konsekuensi mendukung militer Rusia pekan ini." => [],
+            "Interpol will send a team to help identify victims killed by the crash in Ukraine." => [],
+        ],
+        false,
+    );
+}
+
 // A verb after "untuk"/"to" with no subject of its own takes its clause's.
 
 #[test]
