@@ -535,7 +535,8 @@ impl<'a> Sent<'a> {
             let Kind::Cue(q) = s.els[i].kind else {
                 continue;
             };
-            let w = s.word(i);
+            // (The first word decides: "supplying weapons" is a gerund.)
+            let w = s.word(i).split_whitespace().next().unwrap_or_default();
             let after_verb =
                 matches!(s.els[i - 1].kind, Kind::Cue(p) if cue_pos[p as usize] == Pos::Verb);
             // "a surprise visit", "the deadly attack": one word between
@@ -734,6 +735,18 @@ impl<'a> Sent<'a> {
                 Kind::Ent(_) => self.group_at(k).is_some_and(|g| !self.person[g]),
                 Kind::Word(c) => !c.has(WordClass::Clause) && !c.has(WordClass::Speech),
                 _ => true,
+            })
+    }
+
+    /// The nearest group before element `i` that can act (not a place or a
+    /// descriptor), within the clause and the quote.
+    fn nearest_actor_before(&self, i: usize) -> Option<usize> {
+        (i.saturating_sub(16)..i)
+            .rev()
+            .take_while(|&k| self.quote[k] == self.quote[i] && !self.is_boundary(k))
+            .find_map(|k| {
+                self.group_at(k)
+                    .filter(|&g| !self.descriptor[g] && !self.place[g])
             })
     }
 
@@ -2316,6 +2329,12 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 rule = "noun";
                 object = s.object(i, rel);
                 subject = s.agent_after(i, true);
+                if subject.is_none() && i > 0 && s.is_possessive(i - 1) {
+                    // "support to Russia for its war", "criticized the US
+                    // for its support": an English possessive is the
+                    // nearest actor's, whatever its role.
+                    subject = s.nearest_actor_before(i - 1);
+                }
                 if subject.is_none() && s.possessed(i) {
                     // "kunjungannya ke Tiongkok", "pertemuan mereka": the
                     // noun's owner is the clause's subject.

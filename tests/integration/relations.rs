@@ -723,6 +723,8 @@ fn judged_acts_are_not_the_judges_own() {
             "The EU criticized sanctions by the United States against Cuba." => ["European_Union criticize United_States"],
             "Russia continued its attack on Ukraine." => ["Russia attack Ukraine"],
             "Kishida held talks with Biden during a surprise visit to Kyiv." => ["Fumio_Kishida meet Joe_Biden"],
+            "Japan urged China to stop its support to Russia for its war in Ukraine." => ["Japan demand China", "China !support Russia", "Russia attack Ukraine"],
+            "China has denied supplying weapons to Moscow." => ["China !aid Russia"],
             "India signed an agreement with Russia." => ["India cooperate Russia"],
             "Norway helped support Ukraine during the war." => ["Norway support Ukraine"],
             "Trump called off his visit to China." => ["Donald_Trump !meet China"],
