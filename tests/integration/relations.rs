@@ -809,7 +809,7 @@ fn appositions_relative_clauses_and_judged_objects() {
             "Putin, who met Xi last week, criticized NATO." => ["Vladimir_Putin meet Xi_Jinping", "Vladimir_Putin criticize NATO"],
             "Putin, yang bertemu Xi pekan lalu, mengecam NATO dalam pidatonya." => ["Vladimir_Putin meet Xi_Jinping", "Vladimir_Putin criticize NATO"],
             "Jepang memperingatkan para pejabat tentang konsekuensi mendukung militer Rusia pekan ini." => [],
-            "Interpol will send a team to help identify victims killed by the crash in Ukraine." => [],
+            "Interpol will send a team to help identify victims killed by Russian troops in Ukraine." => [],
         ],
         false,
     );
