@@ -750,6 +750,40 @@ impl<'a> Sent<'a> {
             })
     }
 
+    /// For a group after "of" ("sides of … Cyprus"), the actor group of
+    /// the head noun before "of", with only plain words, modifiers,
+    /// collectives and places with their own "of" between.
+    fn head_before_of(&self, g: usize) -> Option<usize> {
+        let mut k = self.groups[g].first;
+        let mut of_seen = false;
+        for _ in 0..10 {
+            k = k.checked_sub(1)?;
+            if let Some(h) = self.group_at(k) {
+                if !of_seen {
+                    return None;
+                }
+                if self.place[h] && self.has(self.groups[h].last + 1, WordClass::PatientPrep) {
+                    // "the island of Cyprus": look on.
+                    k = self.groups[h].first;
+                    continue;
+                }
+                return (!self.descriptor[h]
+                    || self.has(self.groups[h].last + 1, WordClass::Collective)
+                    || self.has(self.groups[h].last + 1, WordClass::Coord))
+                .then_some(h);
+            }
+            if self.has(k, WordClass::PatientPrep) && self.word(k).eq_ignore_ascii_case("of") {
+                of_seen = true;
+                continue;
+            }
+            let plain = matches!(self.els[k].kind, Kind::Other);
+            if !(plain || self.is_modifier(k) || self.has(k, WordClass::Collective)) {
+                return None;
+            }
+        }
+        None
+    }
+
     /// Are the elements `r` (between two commas) a relative clause: "who",
     /// "which" or "yang" first, and no quote or clause break?
     fn is_relative(&self, r: std::ops::Range<usize>) -> bool {
@@ -1096,6 +1130,13 @@ impl<'a> Sent<'a> {
                 if self.after_prep(g) || self.descriptor[g] {
                     j = self.groups[g].first;
                     continue;
+                }
+                // "The Turkish and Greek sides of the island of Cyprus
+                // agreed": after "of", the actor is the head before it when
+                // the head has one ("The leaders of China and Russia" has
+                // none).
+                if let Some(head) = self.head_before_of(g) {
+                    return Left::Group(head);
                 }
                 return Left::Group(g);
             }

@@ -815,6 +815,25 @@ fn appositions_relative_clauses_and_judged_objects() {
     );
 }
 
+// The head of "X of Y" acts when it has its own actor; consensus, war
+// games, upgraded ties and grants (gapped) are cues.
+
+#[test]
+fn heads_of_of_phrases_and_cooperation_cues() {
+    check(
+        "heads_of_of_phrases_and_cooperation_cues",
+        table![
+            "The Greek and Turkish communities of Cyprus agreed on Monday to reopen crossings." => ["Greece cooperate Turkey"],
+            "The leaders of Vietnam and Laos agreed to deepen ties." => ["Vietnam cooperate Laos"],
+            "Japan and Vietnam reached a consensus on fishing quotas." => ["Japan cooperate Vietnam"],
+            "Indian and Japanese warships began war games in the Bay of Bengal." => ["India cooperate Japan"],
+            "Morocco and Israel upgraded their diplomatic ties to embassy level." => ["Morocco cooperate Israel"],
+            "Norway will give Kenya a grant for clean water projects." => ["Norway aid Kenya"],
+        ],
+        false,
+    );
+}
+
 // A verb after "untuk"/"to" with no subject of its own takes its clause's.
 
 #[test]
