@@ -539,12 +539,13 @@ impl<'a> Sent<'a> {
             let w = s.word(i).split_whitespace().next().unwrap_or_default();
             let after_verb =
                 matches!(s.els[i - 1].kind, Kind::Cue(p) if cue_pos[p as usize] == Pos::Verb);
-            // "a surprise visit", "the deadly attack": one word between
-            // (not a plural, which could be the subject: "the troops
-            // attack").
+            // "a surprise visit", "the deadly attack", "an Australian
+            // ultimatum": one word or demonym between (not a plural, which
+            // could be the subject: "the troops attack").
+            let demonym = |k: usize| matches!(s.els[k].kind, Kind::Ent(m) if a.mentions[m as usize].kind == AliasKind::Demonym);
             let modified = i > 1
                 && s.is_article(i - 2)
-                && s.is_plain_lower(i - 1)
+                && (s.is_plain_lower(i - 1) || demonym(i - 1))
                 && !ends_with_ci(s.word(i - 1), "s")
                 && !ends_with_ci(w, "s")
                 && !ends_with_ci(w, "ing");
@@ -1119,7 +1120,10 @@ impl<'a> Sent<'a> {
                 return match self.group_at(j - 1) {
                     Some(g)
                         if i - j <= 4
-                            && (j + 1..i).all(|k| !matches!(self.els[k].kind, Kind::Ent(_))) =>
+                            && (j + 1..i).all(|k| {
+                                !matches!(self.els[k].kind, Kind::Ent(_))
+                                    && !self.has(k, WordClass::Infinitive)
+                            }) =>
                     {
                         Left::Group(g)
                     }
@@ -1412,7 +1416,10 @@ impl<'a> Sent<'a> {
                 }
                 if let Some(p) = place {
                     let w = self.word(p);
+                    // (A threatened act in a place threatens it: "threatened
+                    // to resume attacks in Israel".)
                     let ok = rel == Relation::Attack
+                        || (threat && act && !noun)
                         || (rel == Relation::Meet
                             && (w.eq_ignore_ascii_case("ke") || w.eq_ignore_ascii_case("to")));
                     if !ok {
