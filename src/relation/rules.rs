@@ -117,18 +117,8 @@ pub(crate) struct Buffers {
     placed: Vec<(usize, usize, Kind)>,
     cand: Vec<(usize, usize, u8, Kind)>,
     gaps: Vec<std::ops::Range<usize>>,
-    els: Vec<El>,
     cues: Vec<&'static CueInfo>,
-    cue_pos: Vec<Pos>,
-    quote: Vec<u16>,
-    chunk_of: Vec<Option<usize>>,
-    chunks: Vec<Chunk>,
-    group_of_chunk: Vec<usize>,
-    groups: Vec<Group>,
-    descriptor: Vec<bool>,
-    described: Vec<bool>,
-    place: Vec<bool>,
-    person: Vec<bool>,
+    v: Vecs,
 }
 
 impl Buffers {
@@ -162,18 +152,8 @@ impl<'a> Scratch<'a> {
             cand: b.cand,
             gaps: b.gaps,
             spare: Some(Sent {
-                els: b.els,
                 cues: relabel(b.cues),
-                cue_pos: b.cue_pos,
-                quote: b.quote,
-                chunk_of: b.chunk_of,
-                chunks: b.chunks,
-                group_of_chunk: b.group_of_chunk,
-                groups: b.groups,
-                descriptor: b.descriptor,
-                described: b.described,
-                place: b.place,
-                person: b.person,
+                v: b.v,
                 ..Sent::empty("", gaz, determiners)
             }),
             always,
@@ -194,18 +174,8 @@ impl<'a> Scratch<'a> {
             ..Buffers::default()
         };
         if let Some(s) = self.spare {
-            b.els = s.els;
             b.cues = relabel(s.cues);
-            b.cue_pos = s.cue_pos;
-            b.quote = s.quote;
-            b.chunk_of = s.chunk_of;
-            b.chunks = s.chunks;
-            b.group_of_chunk = s.group_of_chunk;
-            b.groups = s.groups;
-            b.descriptor = s.descriptor;
-            b.described = s.described;
-            b.place = s.place;
-            b.person = s.person;
+            b.v = s.v;
         }
         b.taken.clear();
         b.placed.clear();
@@ -220,8 +190,15 @@ pub(crate) struct Sent<'a> {
     gaz: &'a Gazetteer,
     determiners: &'a Determiners,
     sentence: u32,
-    els: Vec<El>,
     cues: Vec<&'a CueInfo>,
+    v: Vecs,
+}
+
+/// The per-sentence vectors of a [`Sent`] that hold no reference, kept
+/// from one sentence and one document to the next.
+#[derive(Default)]
+struct Vecs {
+    els: Vec<El>,
     /// Each cue's part of speech in this sentence: the lexicon's, except a
     /// verb form after a determiner, which is a noun ("the attack on").
     cue_pos: Vec<Pos>,
@@ -387,7 +364,7 @@ impl<'a> Sent<'a> {
         }
         placed.sort_by_key(|&(s, _, _)| s);
 
-        let mut els = std::mem::take(&mut sent.els);
+        let mut els = std::mem::take(&mut sent.v.els);
         els.clear();
         let mut p = 0;
         for t in tokens.iter() {
@@ -483,7 +460,7 @@ impl<'a> Sent<'a> {
         }
 
         // Quote regions.
-        let mut quote = std::mem::take(&mut sent.quote);
+        let mut quote = std::mem::take(&mut sent.v.quote);
         quote.clear();
         quote.resize(els.len(), 0);
         let mut region = 0u16;
@@ -509,19 +486,19 @@ impl<'a> Sent<'a> {
         }
 
         scratch.placed = placed;
+        sent.v.els = els;
+        sent.v.quote = quote;
         let mut s = Sent {
             text,
             gaz,
             sentence: s,
-            els,
             cues,
-            quote,
             ..sent
         };
-        let mut cue_pos = std::mem::take(&mut s.cue_pos);
+        let mut cue_pos = std::mem::take(&mut s.v.cue_pos);
         cue_pos.clear();
         cue_pos.extend(s.cues.iter().map(|c| c.pos));
-        for i in 1..s.els.len() {
+        for i in 1..s.v.els.len() {
             // "the attack on", "its support for", "the bombing of",
             // "Albania's help": an English verb form after a determiner or a
             // possessive 's is the noun; so is a
@@ -532,17 +509,17 @@ impl<'a> Sent<'a> {
             if lex.lang != Lang::En {
                 break;
             }
-            let Kind::Cue(q) = s.els[i].kind else {
+            let Kind::Cue(q) = s.v.els[i].kind else {
                 continue;
             };
             // (The first word decides: "supplying weapons" is a gerund.)
             let w = s.word(i).split_whitespace().next().unwrap_or_default();
             let after_verb =
-                matches!(s.els[i - 1].kind, Kind::Cue(p) if cue_pos[p as usize] == Pos::Verb);
+                matches!(s.v.els[i - 1].kind, Kind::Cue(p) if cue_pos[p as usize] == Pos::Verb);
             // "a surprise visit", "the deadly attack", "an Australian
             // ultimatum": one word or demonym between (not a plural, which
             // could be the subject: "the troops attack").
-            let demonym = |k: usize| matches!(s.els[k].kind, Kind::Ent(m) if a.mentions[m as usize].kind == AliasKind::Demonym);
+            let demonym = |k: usize| matches!(s.v.els[k].kind, Kind::Ent(m) if a.mentions[m as usize].kind == AliasKind::Demonym);
             let modified = i > 1
                 && s.is_article(i - 2)
                 && (s.is_plain_lower(i - 1) || demonym(i - 1))
@@ -559,62 +536,63 @@ impl<'a> Sent<'a> {
                 cue_pos[q as usize] = Pos::Noun;
             }
         }
-        s.cue_pos = cue_pos;
-        s.chunks.clear();
-        s.groups.clear();
+        s.v.cue_pos = cue_pos;
+        s.v.chunks.clear();
+        s.v.groups.clear();
         s.build_chunks(a);
         s.build_groups();
-        let mut place = std::mem::take(&mut s.place);
+        let mut place = std::mem::take(&mut s.v.place);
         place.clear();
-        place.extend((0..s.groups.len()).map(|g| {
+        place.extend((0..s.v.groups.len()).map(|g| {
             s.heads(g)
                 .all(|m| a.mentions[m as usize].etype == EntityType::Location)
         }));
-        s.place = place;
-        let mut person = std::mem::take(&mut s.person);
+        s.v.place = place;
+        let mut person = std::mem::take(&mut s.v.person);
         person.clear();
-        person.extend((0..s.groups.len()).map(|g| {
-            s.groups[g].chunks.len() == 1
+        person.extend((0..s.v.groups.len()).map(|g| {
+            s.v.groups[g].chunks.len() == 1
                 && s.heads(g)
                     .all(|m| a.mentions[m as usize].etype == EntityType::Person)
         }));
-        s.person = person;
+        s.v.person = person;
         // "Pemimpin Rusia": a title before a country, no name.
-        let mut described = std::mem::take(&mut s.described);
+        let mut described = std::mem::take(&mut s.v.described);
         described.clear();
-        described.extend((0..s.groups.len()).map(|g| {
-            let grp = &s.groups[g];
+        described.extend((0..s.v.groups.len()).map(|g| {
+            let grp = &s.v.groups[g];
             grp.chunks.len() == 1
-                && matches!(s.els[grp.first].kind, Kind::Ent(_))
+                && matches!(s.v.els[grp.first].kind, Kind::Ent(_))
                 && grp.first > 0
-                && matches!(s.els[grp.first - 1].kind, Kind::Title(_))
+                && matches!(s.v.els[grp.first - 1].kind, Kind::Title(_))
         }));
-        s.described = described;
-        let mut descriptor = std::mem::take(&mut s.descriptor);
+        s.v.described = described;
+        let mut descriptor = std::mem::take(&mut s.v.descriptor);
         descriptor.clear();
-        descriptor.extend((0..s.groups.len()).map(|g| {
-            let grp = &s.groups[g];
+        descriptor.extend((0..s.v.groups.len()).map(|g| {
+            let grp = &s.v.groups[g];
             // "the Thai border": a demonym before a noun that is not
             // people acting ("Afghan rebels", "Chinese officials") nor a
             // title ("Russian president"); the people may come a few
             // words later ("U.S. border patrol agents").
             let people = |k: usize| {
                 s.has(k, WordClass::Collective)
-                    || matches!(s.els.get(k).map(|e| e.kind), Some(Kind::Title(_)))
+                    || matches!(s.v.els.get(k).map(|e| e.kind), Some(Kind::Title(_)))
             };
             let people_follow = (grp.last + 1..grp.last + 4)
                 .find(|&k| people(k))
                 .is_some_and(|p| (grp.last + 1..p).all(|k| s.is_modifier(k)));
             let modifier = grp.chunks.len() == 1
                 && grp.first == grp.last
-                && matches!(s.els[grp.first].kind, Kind::Ent(_))
-                && a.mentions[s.chunks[grp.chunks.start].head as usize].kind == AliasKind::Demonym
+                && matches!(s.v.els[grp.first].kind, Kind::Ent(_))
+                && a.mentions[s.v.chunks[grp.chunks.start].head as usize].kind
+                    == AliasKind::Demonym
                 && s.is_modifier(grp.last + 1)
                 && !people(grp.last + 1)
                 && !people_follow;
-            s.described[g] || modifier || s.stance(g)
+            s.v.described[g] || modifier || s.stance(g)
         }));
-        s.descriptor = descriptor;
+        s.v.descriptor = descriptor;
         Some(s)
     }
 
@@ -630,25 +608,15 @@ impl<'a> Sent<'a> {
             gaz,
             determiners,
             sentence: 0,
-            els: Vec::new(),
             cues: Vec::new(),
-            cue_pos: Vec::new(),
-            quote: Vec::new(),
-            chunk_of: Vec::new(),
-            chunks: Vec::new(),
-            group_of_chunk: Vec::new(),
-            groups: Vec::new(),
-            descriptor: Vec::new(),
-            described: Vec::new(),
-            place: Vec::new(),
-            person: Vec::new(),
+            v: Vecs::default(),
         }
     }
 
     /// The elements as text, for debugging rules (`KABAR_DEBUG=1`).
     pub(crate) fn describe(&self) -> String {
         let mut out = String::new();
-        for (i, e) in self.els.iter().enumerate() {
+        for (i, e) in self.v.els.iter().enumerate() {
             let w = self.word(i);
             let tag = match e.kind {
                 Kind::Ent(_) => format!("[{w}]g{}", self.group_at(i).map_or(-1, |g| g as i64)),
@@ -660,7 +628,7 @@ impl<'a> Sent<'a> {
                 Kind::Punct(c) => c.to_string(),
                 Kind::Other => w.to_owned(),
             };
-            if self.quote[i] > 0 {
+            if self.v.quote[i] > 0 {
                 out.push('q');
             }
             out.push_str(&tag);
@@ -670,16 +638,16 @@ impl<'a> Sent<'a> {
     }
 
     fn word(&self, i: usize) -> &'a str {
-        &self.text[self.els[i].start..self.els[i].end]
+        &self.text[self.v.els[i].start..self.v.els[i].end]
     }
 
     /// The part of speech of cue `q` in this sentence.
     fn pos(&self, q: u32) -> Pos {
-        self.cue_pos[q as usize]
+        self.v.cue_pos[q as usize]
     }
 
     fn classes(&self, i: usize) -> Classes {
-        match self.els.get(i).map(|e| e.kind) {
+        match self.v.els.get(i).map(|e| e.kind) {
             Some(Kind::Word(c)) => c,
             _ => Classes::default(),
         }
@@ -690,11 +658,11 @@ impl<'a> Sent<'a> {
     }
 
     fn is_punct(&self, i: usize, c: char) -> bool {
-        matches!(self.els.get(i).map(|e| e.kind), Some(Kind::Punct(p)) if p == c)
+        matches!(self.v.els.get(i).map(|e| e.kind), Some(Kind::Punct(p)) if p == c)
     }
 
     fn mention<'m>(&self, a: &'m Analysis, i: usize) -> Option<&'m Mention> {
-        match self.els.get(i)?.kind {
+        match self.v.els.get(i)?.kind {
             Kind::Ent(m) => Some(&a.mentions[m as usize]),
             _ => None,
         }
@@ -702,7 +670,7 @@ impl<'a> Sent<'a> {
 
     /// A lower-case word with no role (a modifier like "militer", "blok").
     fn is_plain_lower(&self, i: usize) -> bool {
-        matches!(self.els.get(i).map(|e| e.kind), Some(Kind::Other))
+        matches!(self.v.els.get(i).map(|e| e.kind), Some(Kind::Other))
             && self.word(i).chars().next().is_some_and(char::is_lowercase)
     }
 
@@ -710,7 +678,7 @@ impl<'a> Sent<'a> {
     /// words with no entity, quote or bracket ("sementara itu",
     /// "however"), or a speech word and who speaks ("kata Lavrov")?
     fn is_aside(&self, r: std::ops::Range<usize>) -> bool {
-        let plain = |k: usize| match self.els[k].kind {
+        let plain = |k: usize| match self.v.els[k].kind {
             Kind::Punct(c) => c != ',' && !BOUNDARY_PUNCT.contains(&c),
             Kind::Ent(_) | Kind::Cue(_) | Kind::Title(_) => false,
             _ => true,
@@ -718,7 +686,7 @@ impl<'a> Sent<'a> {
         let speaker = r.len() >= 2
             && self.has(r.start, WordClass::Speech)
             && self.group_at(r.start + 1).is_some_and(|g| {
-                self.groups[g].first == r.start + 1 && self.groups[g].last + 1 == r.end
+                self.v.groups[g].first == r.start + 1 && self.v.groups[g].last + 1 == r.end
             });
         speaker || (!r.is_empty() && r.len() <= 3 && r.clone().all(plain))
     }
@@ -730,10 +698,10 @@ impl<'a> Sent<'a> {
     fn is_apposition(&self, r: std::ops::Range<usize>) -> bool {
         r.len() <= 8
             && r.clone()
-                .any(|k| matches!(self.els[k].kind, Kind::Title(_)))
-            && r.clone().all(|k| match self.els[k].kind {
+                .any(|k| matches!(self.v.els[k].kind, Kind::Title(_)))
+            && r.clone().all(|k| match self.v.els[k].kind {
                 Kind::Cue(_) | Kind::Punct(_) => false,
-                Kind::Ent(_) => self.group_at(k).is_some_and(|g| !self.person[g]),
+                Kind::Ent(_) => self.group_at(k).is_some_and(|g| !self.v.person[g]),
                 Kind::Word(c) => !c.has(WordClass::Clause) && !c.has(WordClass::Speech),
                 _ => true,
             })
@@ -744,10 +712,10 @@ impl<'a> Sent<'a> {
     fn nearest_actor_before(&self, i: usize) -> Option<usize> {
         (i.saturating_sub(16)..i)
             .rev()
-            .take_while(|&k| self.quote[k] == self.quote[i] && !self.is_boundary(k))
+            .take_while(|&k| self.v.quote[k] == self.v.quote[i] && !self.is_boundary(k))
             .find_map(|k| {
                 self.group_at(k)
-                    .filter(|&g| !self.descriptor[g] && !self.place[g])
+                    .filter(|&g| !self.v.descriptor[g] && !self.v.place[g])
             })
     }
 
@@ -755,7 +723,7 @@ impl<'a> Sent<'a> {
     /// the head noun before "of", with only plain words, modifiers,
     /// collectives and places with their own "of" between.
     fn head_before_of(&self, g: usize) -> Option<usize> {
-        let mut k = self.groups[g].first;
+        let mut k = self.v.groups[g].first;
         let mut of_seen = false;
         for _ in 0..10 {
             k = k.checked_sub(1)?;
@@ -763,21 +731,21 @@ impl<'a> Sent<'a> {
                 if !of_seen {
                     return None;
                 }
-                if self.place[h] && self.has(self.groups[h].last + 1, WordClass::PatientPrep) {
+                if self.v.place[h] && self.has(self.v.groups[h].last + 1, WordClass::PatientPrep) {
                     // "the island of Cyprus": look on.
-                    k = self.groups[h].first;
+                    k = self.v.groups[h].first;
                     continue;
                 }
-                return (!self.descriptor[h]
-                    || self.has(self.groups[h].last + 1, WordClass::Collective)
-                    || self.has(self.groups[h].last + 1, WordClass::Coord))
+                return (!self.v.descriptor[h]
+                    || self.has(self.v.groups[h].last + 1, WordClass::Collective)
+                    || self.has(self.v.groups[h].last + 1, WordClass::Coord))
                 .then_some(h);
             }
             if self.has(k, WordClass::PatientPrep) && self.word(k).eq_ignore_ascii_case("of") {
                 of_seen = true;
                 continue;
             }
-            let plain = matches!(self.els[k].kind, Kind::Other);
+            let plain = matches!(self.v.els[k].kind, Kind::Other);
             if !(plain || self.is_modifier(k) || self.has(k, WordClass::Collective)) {
                 return None;
             }
@@ -812,7 +780,7 @@ impl<'a> Sent<'a> {
         if self.is_plain_lower(i) {
             return true;
         }
-        let Some(Kind::Word(c)) = self.els.get(i).map(|e| e.kind) else {
+        let Some(Kind::Word(c)) = self.v.els.get(i).map(|e| e.kind) else {
             return false;
         };
         let structural = [
@@ -833,7 +801,7 @@ impl<'a> Sent<'a> {
     }
 
     fn is_boundary(&self, i: usize) -> bool {
-        match self.els[i].kind {
+        match self.v.els[i].kind {
             Kind::Punct(c) => BOUNDARY_PUNCT.contains(&c),
             Kind::Word(c) => c.has(WordClass::Clause),
             _ => false,
@@ -845,9 +813,9 @@ impl<'a> Sent<'a> {
     /// bracketed acronym ("Organisasi Kesehatan Dunia (WHO)"); any other
     /// mention alone.
     fn build_chunks(&mut self, a: &Analysis) {
-        let n = self.els.len();
-        self.chunk_of.clear();
-        self.chunk_of.resize(n, None);
+        let n = self.v.els.len();
+        self.v.chunk_of.clear();
+        self.v.chunk_of.resize(n, None);
         let mut i = 0;
         while i < n {
             // A title and its person; in English order, a country or
@@ -863,29 +831,29 @@ impl<'a> Sent<'a> {
                 .filter(|&(_, first)| first == i)
             };
             if let Some((person, first)) = self.title_phrase(a, i).or_else(english_order) {
-                let c = self.chunks.len();
+                let c = self.v.chunks.len();
                 let last = self.with_acronym(person);
-                self.chunks.push(Chunk {
+                self.v.chunks.push(Chunk {
                     head: self.ent(person),
                     first,
                     last,
                 });
                 for k in first..=last {
-                    self.chunk_of[k] = Some(c);
+                    self.v.chunk_of[k] = Some(c);
                 }
                 i = last + 1;
                 continue;
             }
-            if let Kind::Ent(m) = self.els[i].kind {
-                let c = self.chunks.len();
+            if let Kind::Ent(m) = self.v.els[i].kind {
+                let c = self.v.chunks.len();
                 let last = self.with_acronym(i);
-                self.chunks.push(Chunk {
+                self.v.chunks.push(Chunk {
                     head: m,
                     first: i,
                     last,
                 });
                 for k in i..=last {
-                    self.chunk_of[k] = Some(c);
+                    self.v.chunk_of[k] = Some(c);
                 }
                 i = last + 1;
                 continue;
@@ -895,7 +863,7 @@ impl<'a> Sent<'a> {
     }
 
     fn ent(&self, i: usize) -> u32 {
-        match self.els[i].kind {
+        match self.v.els[i].kind {
             Kind::Ent(m) => m,
             _ => unreachable!("not an entity element"),
         }
@@ -904,7 +872,7 @@ impl<'a> Sent<'a> {
     /// `i` followed by "(ACRONYM)" ends at the closing bracket.
     fn with_acronym(&self, i: usize) -> usize {
         if self.is_punct(i + 1, '(')
-            && matches!(self.els.get(i + 2).map(|e| e.kind), Some(Kind::Ent(_)))
+            && matches!(self.v.els.get(i + 2).map(|e| e.kind), Some(Kind::Ent(_)))
             && self.is_punct(i + 3, ')')
         {
             i + 3
@@ -917,14 +885,14 @@ impl<'a> Sent<'a> {
     /// followed by a person within a few words: returns (person element,
     /// first element of the phrase).
     fn title_phrase(&self, a: &Analysis, i: usize) -> Option<(usize, usize)> {
-        if !matches!(self.els[i].kind, Kind::Title(_)) && !self.has(i, WordClass::Collective) {
+        if !matches!(self.v.els[i].kind, Kind::Title(_)) && !self.has(i, WordClass::Collective) {
             return None;
         }
         let first = if i > 0
             && self
                 .mention(a, i - 1)
                 .is_some_and(|m| m.etype == EntityType::Country || m.kind == AliasKind::Demonym)
-            && self.chunk_of[i - 1].is_none()
+            && self.v.chunk_of[i - 1].is_none()
         {
             i - 1
         } else {
@@ -932,8 +900,8 @@ impl<'a> Sent<'a> {
         };
         let mut j = i + 1;
         let mut seen_comma = false;
-        while j < self.els.len() && j <= i + 12 {
-            match self.els[j].kind {
+        while j < self.v.els.len() && j <= i + 12 {
+            match self.v.els[j].kind {
                 Kind::Ent(m) => {
                     if a.mentions[m as usize].etype == EntityType::Person {
                         // "penasihat … Putin, Yuri Ushakov": the holder is the
@@ -965,20 +933,20 @@ impl<'a> Sent<'a> {
     /// Iran"), allowing one plain word after the conjunction ("AS dan blok
     /// NATO") and a short aside between commas ("Putin, kiri, dan Xi").
     fn build_groups(&mut self) {
-        self.group_of_chunk.clear();
-        self.group_of_chunk.resize(self.chunks.len(), 0);
+        self.v.group_of_chunk.clear();
+        self.v.group_of_chunk.resize(self.v.chunks.len(), 0);
         let mut c = 0;
-        while c < self.chunks.len() {
-            let g = self.groups.len();
+        while c < self.v.chunks.len() {
+            let g = self.v.groups.len();
             // Chunks `c..end` are joined so far; the join after the k-th
             // of them is the k-th join.
             let mut end = c + 1;
-            let mut last = self.chunks[c].last;
+            let mut last = self.v.chunks[c].last;
             // Joins by a lone comma count only when a conjunction closes
             // the list ("A, B, dan C"); "Dewan …, Nikolai Patrushev," is an
             // apposition, not a list.
             let (mut last_conj, mut first_comma) = (None, None);
-            while let Some(next) = self.chunks.get(end) {
+            while let Some(next) = self.v.chunks.get(end) {
                 let Some(j) = self.joins(last + 1, next.first) else {
                     break;
                 };
@@ -994,7 +962,7 @@ impl<'a> Sent<'a> {
             }
             // "India, Pakistan, dan empat negara …": a conjunction right
             // after the last entity also closes the list.
-            let after = self.chunks[end - 1].last + 1;
+            let after = self.v.chunks[end - 1].last + 1;
             let conj_after = self.has(after, WordClass::Coord)
                 || (self.is_punct(after, ',') && self.has(after + 1, WordClass::Coord));
             if !conj_after {
@@ -1007,7 +975,7 @@ impl<'a> Sent<'a> {
             // Two entities joined by ", dan" / ", and" are two clauses,
             // not a list ("mengecam China, dan Jepang mendukung …").
             if end == c + 2 {
-                let (gap_from, gap_to) = (self.chunks[c].last + 1, self.chunks[c + 1].first);
+                let (gap_from, gap_to) = (self.v.chunks[c].last + 1, self.v.chunks[c + 1].first);
                 if gap_to == gap_from + 2
                     && self.is_punct(gap_from, ',')
                     && self.has(gap_from + 1, WordClass::Coord)
@@ -1015,10 +983,10 @@ impl<'a> Sent<'a> {
                     end = c + 1;
                 }
             }
-            last = self.chunks[end - 1].last;
-            self.group_of_chunk[c..end].fill(g);
-            self.groups.push(Group {
-                first: self.chunks[c].first,
+            last = self.v.chunks[end - 1].last;
+            self.v.group_of_chunk[c..end].fill(g);
+            self.v.groups.push(Group {
+                first: self.v.chunks[c].first,
                 last,
                 chunks: c..end,
             });
@@ -1038,8 +1006,8 @@ impl<'a> Sent<'a> {
             [a] if self.is_punct(*a, ',') => Join::Comma,
             // "Rusia-China", "China-WHO"
             [a] if (self.is_punct(*a, '-') || self.is_punct(*a, '/'))
-                && self.els[*a].start == self.els[*a - 1].end
-                && self.els[*a].end == self.els[*a + 1].start =>
+                && self.v.els[*a].start == self.v.els[*a - 1].end
+                && self.v.els[*a].end == self.v.els[*a + 1].start =>
             {
                 Join::Conj
             }
@@ -1059,22 +1027,26 @@ impl<'a> Sent<'a> {
     }
 
     fn group_at(&self, i: usize) -> Option<usize> {
-        self.chunk_of
+        self.v
+            .chunk_of
             .get(i)
             .copied()
             .flatten()
-            .map(|c| self.group_of_chunk[c])
+            .map(|c| self.v.group_of_chunk[c])
     }
 
     fn heads(&self, g: usize) -> impl Iterator<Item = u32> + '_ {
-        self.groups[g].chunks.clone().map(|c| self.chunks[c].head)
+        self.v.groups[g]
+            .chunks
+            .clone()
+            .map(|c| self.v.chunks[c].head)
     }
 
     /// Is the group governed by a preposition (so not a subject)?
     fn after_prep(&self, g: usize) -> bool {
         // "dengan Beijing", "by the European Union", "oleh pasukan Rusia":
         // a preposition, with at most two modifiers or articles between.
-        let f = self.groups[g].first;
+        let f = self.v.groups[g].first;
         let mut k = f;
         for _ in 0..3 {
             if k == 0 {
@@ -1109,10 +1081,10 @@ impl<'a> Sent<'a> {
         let mut j = i;
         while j > 0 && i - j < 24 {
             j -= 1;
-            if self.quote[j] != self.quote[i] {
+            if self.v.quote[j] != self.v.quote[i] {
                 return Left::None;
             }
-            if self.quote[i] != 0 && j > 0 && self.quote[j - 1] != self.quote[i] {
+            if self.v.quote[i] != 0 && j > 0 && self.v.quote[j - 1] != self.v.quote[i] {
                 // The cue's quote opens at `j`, a few words before it, with
                 // no entity between: the group right before the quote is
                 // whose words they are and the subject ("Putin “sangat
@@ -1121,7 +1093,7 @@ impl<'a> Sent<'a> {
                     Some(g)
                         if i - j <= 4
                             && (j + 1..i).all(|k| {
-                                !matches!(self.els[k].kind, Kind::Ent(_))
+                                !matches!(self.v.els[k].kind, Kind::Ent(_))
                                     && !self.has(k, WordClass::Infinitive)
                             }) =>
                     {
@@ -1131,8 +1103,8 @@ impl<'a> Sent<'a> {
                 };
             }
             if let Some(g) = self.group_at(j) {
-                if self.after_prep(g) || self.descriptor[g] {
-                    j = self.groups[g].first;
+                if self.after_prep(g) || self.v.descriptor[g] {
+                    j = self.v.groups[g].first;
                     continue;
                 }
                 // "The Turkish and Greek sides of the island of Cyprus
@@ -1149,10 +1121,10 @@ impl<'a> Sent<'a> {
             // phrase of a judging verb, with no group between, has no
             // subject we know (but "menolak mengecam", "threatened to cut
             // off": its direct complement is its subject's act).
-            if let Kind::Cue(q) = self.els[j].kind
+            if let Kind::Cue(q) = self.v.els[j].kind
                 && self.pos(q) == Pos::Verb
                 && judges(self.cues[q as usize].relation)
-                && (j + 1..i).all(|k| !matches!(self.els[k].kind, Kind::Ent(_)))
+                && (j + 1..i).all(|k| !matches!(self.v.els[k].kind, Kind::Ent(_)))
                 && (j + 1..i).any(|k| {
                     let c = self.classes(k);
                     ((c.has(WordClass::PrepObj)
@@ -1208,8 +1180,8 @@ impl<'a> Sent<'a> {
                     && p > 0
                     && let Some(g) = self.group_at(p - 1)
                     && !self.after_prep(g)
-                    && !self.descriptor[g]
-                    && ((self.person[g] && self.is_apposition(p + 1..j))
+                    && !self.v.descriptor[g]
+                    && ((self.v.person[g] && self.is_apposition(p + 1..j))
                         || self.is_relative(p + 1..j))
                 {
                     return Left::Group(g);
@@ -1227,7 +1199,7 @@ impl<'a> Sent<'a> {
                     && self.is_aside(p + 1..j)
                     && let Some(g) = self.group_at(p - 1)
                     && !self.after_prep(g)
-                    && !self.descriptor[g]
+                    && !self.v.descriptor[g]
                 {
                     return Left::Group(g);
                 }
@@ -1268,8 +1240,8 @@ impl<'a> Sent<'a> {
             return None;
         }
         let g = self.group_at(i - 2)?;
-        let first = self.groups[g].first;
-        if self.groups[g].last != i - 2 || first < 2 || !self.has(first - 1, WordClass::PrepObj) {
+        let first = self.v.groups[g].first;
+        if self.v.groups[g].last != i - 2 || first < 2 || !self.has(first - 1, WordClass::PrepObj) {
             return None;
         }
         (first.saturating_sub(4)..first - 1)
@@ -1309,7 +1281,7 @@ impl<'a> Sent<'a> {
             // partners refuse": a subject we do not know, so none.
             Left::Comp(c) => {
                 let nouns = (c + 1..i)
-                    .filter(|&k| matches!(self.els[k].kind, Kind::Other))
+                    .filter(|&k| matches!(self.v.els[k].kind, Kind::Other))
                     .count();
                 if nouns > 1 {
                     return None;
@@ -1324,7 +1296,7 @@ impl<'a> Sent<'a> {
         let mut verb = None;
         while k > 0 && at - k < 7 {
             k -= 1;
-            if let Kind::Cue(q) = self.els[k].kind {
+            if let Kind::Cue(q) = self.v.els[k].kind {
                 verb = Some(self.cues[q as usize].relation == Relation::Reject);
                 break;
             }
@@ -1351,7 +1323,9 @@ impl<'a> Sent<'a> {
         let mut j = i;
         while j > 0 && i - j < 30 {
             j -= 1;
-            if self.quote[j] != self.quote[i] || self.is_boundary(j) || self.has(j, WordClass::Comp)
+            if self.v.quote[j] != self.v.quote[i]
+                || self.is_boundary(j)
+                || self.has(j, WordClass::Comp)
             {
                 if self.has(j, WordClass::Clause) && self.word(j).eq_ignore_ascii_case("yang") {
                     let k = if j > 0 && self.is_punct(j - 1, ',') {
@@ -1364,10 +1338,10 @@ impl<'a> Sent<'a> {
                 break;
             }
             if let Some(g) = self.group_at(j) {
-                if !self.after_prep(g) && !self.descriptor[g] {
+                if !self.after_prep(g) && !self.v.descriptor[g] {
                     best = Some(g);
                 }
-                j = self.groups[g].first;
+                j = self.v.groups[g].first;
             }
         }
         best
@@ -1377,11 +1351,11 @@ impl<'a> Sent<'a> {
     /// through prepositions; a place after "di"/"in" only for attacks, and
     /// after "ke"/"to" only for attacks and visits.
     fn object(&self, i: usize, rel: Relation) -> Option<usize> {
-        let noun = matches!(self.els[i].kind, Kind::Cue(q) if self.pos(q) == Pos::Noun)
-            || matches!(self.els[i].kind, Kind::Ent(_));
+        let noun = matches!(self.v.els[i].kind, Kind::Cue(q) if self.pos(q) == Pos::Noun)
+            || matches!(self.v.els[i].kind, Kind::Ent(_));
         let mut j = i + 1;
         let mut place: Option<usize> = None;
-        let n = self.els.len();
+        let n = self.v.els.len();
         // "agreed to lift the sanctions on Iran", "setuju untuk mencabut
         // sanksi": a verb cue before an infinitive names an act, and what
         // follows belongs to that act. But a threat is made to the one the
@@ -1405,13 +1379,13 @@ impl<'a> Sent<'a> {
             }
         }
         while j < n && j - i < 16 {
-            if self.quote[j] != self.quote[i] && !matches!(self.els[j].kind, Kind::Punct(_)) {
+            if self.v.quote[j] != self.v.quote[i] && !matches!(self.v.els[j].kind, Kind::Punct(_)) {
                 return None;
             }
             if let Some(g) = self.group_at(j) {
                 if self.stance(g) {
                     // "senilai 10 juta dolar AS kepada Myanmar": look on.
-                    j = self.groups[g].last + 1;
+                    j = self.v.groups[g].last + 1;
                     continue;
                 }
                 if let Some(p) = place {
@@ -1423,7 +1397,7 @@ impl<'a> Sent<'a> {
                         || (rel == Relation::Meet
                             && (w.eq_ignore_ascii_case("ke") || w.eq_ignore_ascii_case("to")));
                     if !ok {
-                        j = self.groups[g].last + 1;
+                        j = self.v.groups[g].last + 1;
                         place = None;
                         continue;
                     }
@@ -1432,20 +1406,20 @@ impl<'a> Sent<'a> {
                 // demonym modifier is the possessor ("rejected an Australian
                 // ultimatum") unless it describes a place ("in the Thai
                 // border area").
-                let first = self.groups[g].first;
-                if self.described[g]
-                    || (self.descriptor[g]
+                let first = self.v.groups[g].first;
+                if self.v.described[g]
+                    || (self.v.descriptor[g]
                         && ((first.saturating_sub(3)..first).any(|k| {
                             self.has(k, WordClass::PlacePrep) && !self.has(k, WordClass::PrepObj)
-                        }) || self.has(self.groups[g].last + 1, WordClass::PlaceNoun)))
+                        }) || self.has(self.v.groups[g].last + 1, WordClass::PlaceNoun)))
                 {
                     return None;
                 }
                 // "mencaplok Krimea dari Ukraina", "attacked Kharkiv in
                 // Ukraine", "mencaplok Krimea Ukraina": an attack on a place
                 // is on the country named right after it.
-                if rel == Relation::Attack && self.place[g] {
-                    let p = self.groups[g].last + 1;
+                if rel == Relation::Attack && self.v.place[g] {
+                    let p = self.v.groups[g].last + 1;
                     let after =
                         if self.has(p, WordClass::PlacePrep) || self.has(p, WordClass::Agent) {
                             self.group_at(p + 1)
@@ -1453,14 +1427,14 @@ impl<'a> Sent<'a> {
                             self.group_at(p)
                         };
                     if let Some(c) = after
-                        && !self.place[c]
+                        && !self.v.place[c]
                     {
                         return Some(c);
                     }
                 }
                 return Some(g);
             }
-            match self.els[j].kind {
+            match self.v.els[j].kind {
                 Kind::Word(c) => {
                     if c.has(WordClass::Clause)
                         || c.has(WordClass::Comp)
@@ -1513,13 +1487,13 @@ impl<'a> Sent<'a> {
     /// The group after an agent word ("oleh", "by", "dari" for nouns)
     /// following element `i`, within the clause.
     fn agent_after(&self, i: usize, nouns: bool) -> Option<usize> {
-        let n = self.els.len();
+        let n = self.v.els.len();
         let mut j = i + 1;
         while j < n && j - i < 14 {
             if self.is_boundary(j) || self.is_punct(j, ',') {
                 return None;
             }
-            if let Kind::Cue(q) = self.els[j].kind
+            if let Kind::Cue(q) = self.v.els[j].kind
                 && self.pos(q) != Pos::Noun
             {
                 return None;
@@ -1559,11 +1533,11 @@ impl<'a> Sent<'a> {
     /// is about ("menolak mengecam", "denied attacking", "membantah telah
     /// menyerang")? Only lower-case words may stand between.
     fn refused(&self, i: usize) -> bool {
-        if !matches!(self.els[i].kind, Kind::Cue(q) if self.pos(q) == Pos::Verb) {
+        if !matches!(self.v.els[i].kind, Kind::Cue(q) if self.pos(q) == Pos::Verb) {
             return false;
         }
         for k in (i.saturating_sub(3)..i).rev() {
-            match self.els[k].kind {
+            match self.v.els[k].kind {
                 Kind::Cue(q) => {
                     return self.cues[q as usize].relation == Relation::Reject
                         && self.pos(q) == Pos::Verb;
@@ -1587,7 +1561,7 @@ impl<'a> Sent<'a> {
             if let Some(g) = self.group_at(k) {
                 // (Inside a prepositional phrase too: "assistance to the
                 // US-led war" is the US's war.)
-                return (!self.described[g]).then_some(g);
+                return (!self.v.described[g]).then_some(g);
             }
             let w = self.word(k);
             let glue = matches!(w, "'s" | "’s" | "-" | "'" | "’") || w.eq_ignore_ascii_case("led");
@@ -1616,7 +1590,7 @@ impl<'a> Sent<'a> {
             if self.has(k, WordClass::Coord) {
                 continue;
             }
-            if let Kind::Cue(q) = self.els[k].kind {
+            if let Kind::Cue(q) = self.v.els[k].kind {
                 if self.pos(q) == Pos::Noun {
                     continue;
                 }
@@ -1626,14 +1600,14 @@ impl<'a> Sent<'a> {
                 // the sanctions against", "threatened an attack on").
                 return (!judges(self.cues[q as usize].relation)).then_some(k);
             }
-            if matches!(self.els[k].kind, Kind::Other) {
+            if matches!(self.v.els[k].kind, Kind::Other) {
                 others += 1;
             }
             let neutral = self.is_modifier(k)
                 || self.glued_hyphen(k)
                 || self.has(k, WordClass::Neg)
                 || self.has(k, WordClass::Irrealis)
-                || matches!(self.els[k].kind, Kind::Other);
+                || matches!(self.v.els[k].kind, Kind::Other);
             if !neutral
                 || others > 2
                 || self.group_at(k).is_some()
@@ -1651,7 +1625,7 @@ impl<'a> Sent<'a> {
     /// `g` makes its country describe something else; it neither acts nor
     /// is acted on.
     fn stance(&self, g: usize) -> bool {
-        let (f, l) = (self.groups[g].first, self.groups[g].last);
+        let (f, l) = (self.v.groups[g].first, self.v.groups[g].last);
         let before = |c: WordClass| {
             f > 0
                 && (self.has(f - 1, c)
@@ -1665,10 +1639,10 @@ impl<'a> Sent<'a> {
     /// Is element `k` a hyphen inside a word ("long-threatened")?
     fn glued_hyphen(&self, k: usize) -> bool {
         k > 0
-            && k + 1 < self.els.len()
+            && k + 1 < self.v.els.len()
             && self.is_punct(k, '-')
-            && self.els[k - 1].end == self.els[k].start
-            && self.els[k].end == self.els[k + 1].start
+            && self.v.els[k - 1].end == self.v.els[k].start
+            && self.v.els[k].end == self.v.els[k + 1].start
     }
 
     /// Does a possessive mark the noun cue at `i` ("kunjungannya",
@@ -1676,7 +1650,7 @@ impl<'a> Sent<'a> {
     fn possessed(&self, i: usize) -> bool {
         // Any word of the element: "kunjungannya ke" is one cue.
         let nya = |k: usize| {
-            k < self.els.len()
+            k < self.v.els.len()
                 && self
                     .word(k)
                     .split_whitespace()
@@ -1696,7 +1670,7 @@ impl<'a> Sent<'a> {
     fn intended(&self, i: usize, subject_first: usize, subject_last: usize) -> bool {
         let wants = |k: usize| {
             self.has(k, WordClass::Modal)
-                || matches!(self.els[k].kind, Kind::Cue(q)
+                || matches!(self.v.els[k].kind, Kind::Cue(q)
                     if matches!(self.cues[q as usize].relation, Relation::Warn | Relation::Demand))
         };
         if subject_last < i {
@@ -1747,14 +1721,14 @@ impl<'a> Sent<'a> {
         {
             return true;
         }
-        for k in i + 1..(i + 6).min(self.els.len()) {
+        for k in i + 1..(i + 6).min(self.v.els.len()) {
             if self.has(k, WordClass::Reciprocal) {
                 return true;
             }
             if self.is_boundary(k)
                 || self.is_punct(k, ',')
                 || self.has(k, WordClass::Coord)
-                || matches!(self.els[k].kind, Kind::Cue(_) | Kind::Ent(_))
+                || matches!(self.v.els[k].kind, Kind::Cue(_) | Kind::Ent(_))
             {
                 return false;
             }
@@ -1765,12 +1739,12 @@ impl<'a> Sent<'a> {
     /// Who is quoted when element `i` lies inside quotes: "…,” kata Xi" or
     /// "Wang berjanji: “…”".
     fn speaker(&self, a: &Analysis, i: usize) -> Option<u32> {
-        let region = self.quote[i];
+        let region = self.v.quote[i];
         if region == 0 {
             return None;
         }
-        let n = self.els.len();
-        let close = (i..n).find(|&k| self.quote[k] != region)?;
+        let n = self.v.els.len();
+        let close = (i..n).find(|&k| self.v.quote[k] != region)?;
         // After the closing quote: [,] speech-word group.
         let mut k = close + 1;
         while k < n && (self.is_punct(k, ',') || self.is_punct(k, '”') || self.is_punct(k, '"')) {
@@ -1784,12 +1758,12 @@ impl<'a> Sent<'a> {
         }
         // English order: "…," Xi said / Putin told reporters.
         if let Some(g) = self.group_at(k)
-            && self.has(self.groups[g].last + 1, WordClass::Speech)
+            && self.has(self.v.groups[g].last + 1, WordClass::Speech)
         {
             return self.heads(g).find(|&m| is_actor(&a.mentions[m as usize]));
         }
         // Before the opening quote: group [speech word | verb] [:] “
-        let open = (0..i).rev().find(|&k| self.quote[k] != region)?;
+        let open = (0..i).rev().find(|&k| self.v.quote[k] != region)?;
         let mut k = open;
         for _ in 0..4 {
             if k == 0 {
@@ -1856,7 +1830,7 @@ pub(crate) fn extract(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
 /// Rusia harus menarik pasukannya"): an obligation word right after a
 /// group that follows a reporting verb or "that"/"bahwa".
 fn obligations(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
-    for k in 1..s.els.len() {
+    for k in 1..s.v.els.len() {
         if !s.has(k, WordClass::Obligation) {
             continue;
         }
@@ -1869,8 +1843,8 @@ fn obligations(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         let Some(g) = s.group_at(before) else {
             continue;
         };
-        let first = s.groups[g].first;
-        if s.groups[g].last != before || first == 0 {
+        let first = s.v.groups[g].first;
+        if s.v.groups[g].last != before || first == 0 {
             continue;
         }
         // "said that the US must": through an article.
@@ -1970,7 +1944,7 @@ fn push(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>, subj: u32, obj: u32, 
         relation: rel,
         object: obj,
         negated,
-        trigger: trigger.map(|i| s.els[i].start..s.els[i].end),
+        trigger: trigger.map(|i| s.v.els[i].start..s.v.els[i].end),
         cameo: cameo
             .map(Relation::cameo3)
             .or_else(|| rel.cameo_root().map(str::to_owned)),
@@ -2013,7 +1987,7 @@ fn role_in_sentence(
         let Some(target) = s.gaz.find(&r.of) else {
             continue;
         };
-        for e in &s.els {
+        for e in &s.v.els {
             if let Kind::Ent(m) = e.kind
                 && a.mentions[m as usize].entity == EntityRef::Gazetteer(target)
                 && is_actor(&a.mentions[m as usize])
@@ -2045,7 +2019,7 @@ fn role_country(s: &Sent<'_>, a: &Analysis, person: u32) -> Option<u32> {
 
 /// Titles and appositions: `leader_of` / `official_of`.
 fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
-    for c in &s.chunks {
+    for c in &s.v.chunks {
         let head = c.head;
         if a.mentions[head as usize].etype != EntityType::Person {
             continue;
@@ -2055,7 +2029,7 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         let mut of: Option<u32> = None;
         let mut possessor: Option<u32> = None;
         for k in c.first..=c.last {
-            match s.els[k].kind {
+            match s.v.els[k].kind {
                 Kind::Title(r) if title.is_none() => title = Some((r, k)),
                 // "pejabat tinggi Partai Komunis China, Guo Shengkun"
                 Kind::Word(w) if title.is_none() && w.has(WordClass::Collective) => {
@@ -2105,7 +2079,7 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             // "penasihat … Putin, Yuri Ushakov": official of Putin's country.
             if let Some(country) = role_country(s, a, p) {
                 // (When the country is not named in the sentence: no triple.)
-                for e in &s.els {
+                for e in &s.v.els {
                     if let Kind::Ent(m) = e.kind
                         && a.mentions[m as usize].entity == EntityRef::Gazetteer(country)
                     {
@@ -2130,18 +2104,18 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         }
     }
     // A title noun before a lone person: "kepemimpinan (Vladimir) Putin".
-    for (k, e) in s.els.iter().enumerate() {
+    for (k, e) in s.v.els.iter().enumerate() {
         if let Kind::Title(rel) = e.kind
-            && s.chunk_of[k].is_none()
+            && s.v.chunk_of[k].is_none()
         {
             let mut j = k + 1;
-            while j < s.els.len()
+            while j < s.v.els.len()
                 && j <= k + 3
-                && matches!(s.els[j].kind, Kind::Punct('(') | Kind::Punct(')'))
+                && matches!(s.v.els[j].kind, Kind::Punct('(') | Kind::Punct(')'))
             {
                 j += 1;
             }
-            if let Some(Kind::Ent(m)) = s.els.get(j).map(|e| e.kind)
+            if let Some(Kind::Ent(m)) = s.v.els.get(j).map(|e| e.kind)
                 && a.mentions[m as usize].etype == EntityType::Person
                 && let Some((r, o)) = role_in_sentence(s, a, m, Some(rel))
             {
@@ -2160,9 +2134,9 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
     k += 1;
     let mut title = None;
     let mut of = None;
-    let end = (k + 6).min(s.els.len());
+    let end = (k + 6).min(s.v.els.len());
     while k < end {
-        match s.els[k].kind {
+        match s.v.els[k].kind {
             Kind::Title(r) if title.is_none() => title = Some((r, k)),
             Kind::Ent(m) if of.is_none() => {
                 let mm = &a.mentions[m as usize];
@@ -2190,7 +2164,7 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
 /// `member_of`: "negara anggota SCO mencakup India, Pakistan", "Arab Saudi
 /// bergabung dengan BRICS", "India, anggota SCO", "NATO member Poland".
 fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
-    let n = s.els.len();
+    let n = s.v.els.len();
     let org_at = |i: usize| -> Option<u32> {
         let g = s.group_at(i)?;
         s.heads(g)
@@ -2242,7 +2216,7 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                     } else {
                         // "Finland, a NATO member": the country before,
                         // through an article and one comma.
-                        let first = s.groups[s.group_at(ob).unwrap()].first;
+                        let first = s.v.groups[s.group_at(ob).unwrap()].first;
                         let mut b = first;
                         let mut comma = false;
                         while b > 0 && first - b < 3 {
@@ -2265,7 +2239,7 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             };
             let og = s.group_at(oi).unwrap();
             // … then a list: "mencakup India, Pakistan" / ": India, Pakistan"
-            let mut k = s.groups[og].last + 1;
+            let mut k = s.v.groups[og].last + 1;
             let stop = (k + 3).min(n);
             while k < stop {
                 if s.has(k, WordClass::Include) || s.is_punct(k, ':') {
@@ -2304,7 +2278,7 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
 
 /// Event relations from cues.
 fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
-    for (i, e) in s.els.iter().enumerate() {
+    for (i, e) in s.v.els.iter().enumerate() {
         let Kind::Cue(q) = e.kind else { continue };
         let cue = s.cues[q as usize];
         let pos = s.pos(q);
@@ -2336,8 +2310,8 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 Left::Group(g)
                     if cue.pos == Pos::Passive
                         || s.has(i - 1, WordClass::PassiveAux)
-                        || s.groups[g].last + 1 == i
-                        || (s.groups[g].last + 2 == i
+                        || s.v.groups[g].last + 1 == i
+                        || (s.v.groups[g].last + 2 == i
                             && (s.has(i - 1, WordClass::Collective) || s.is_punct(i - 1, ','))) =>
                 {
                     Some(g)
@@ -2363,9 +2337,9 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 rule = "noun-genitive";
                 subject = Some(g);
                 // The object must come after a preposition.
-                let after = s.groups[g].last;
+                let after = s.v.groups[g].last;
                 object = s.object(after, rel).filter(|&o| {
-                    let f = s.groups[o].first;
+                    let f = s.v.groups[o].first;
                     (after + 1..f).any(|k| {
                         let c = s.classes(k);
                         c.has(WordClass::PrepObj)
@@ -2424,7 +2398,7 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         let mut negated = denial
             || s.negated(
                 i,
-                (rule == "cue" || rule == "noun").then(|| s.groups[sg].last),
+                (rule == "cue" || rule == "noun").then(|| s.v.groups[sg].last),
             );
         // "menghentikan bantuan", "halted aid": stopping aid is a sanction
         // (CAMEO 162); stopping anything else negates it ("lifted the
@@ -2450,7 +2424,7 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         } else {
             (subs, objs)
         };
-        let intended = s.intended(i, s.groups[sg].first, s.groups[sg].last);
+        let intended = s.intended(i, s.v.groups[sg].first, s.v.groups[sg].last);
         let hit = |rule| Hit {
             rel,
             negated,
@@ -2472,9 +2446,9 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             // unless the group is the object of a verb right before it
             // ("will visit Mauritania and Senegal to mediate": the visitor
             // mediates).
-            let f = s.groups[sg].first;
+            let f = s.v.groups[sg].first;
             let object_of_verb =
-                f > 0 && matches!(s.els[f - 1].kind, Kind::Cue(q) if s.pos(q) == Pos::Verb);
+                f > 0 && matches!(s.v.els[f - 1].kind, Kind::Cue(q) if s.pos(q) == Pos::Verb);
             if rel.is_symmetric() && subs.len() >= 2 && !object_of_verb {
                 for (k, &x) in subs.iter().enumerate() {
                     for &y in &subs[k + 1..] {
