@@ -500,12 +500,12 @@ impl<'a> Sent<'a> {
         cue_pos.extend(s.cues.iter().map(|c| c.pos));
         for i in 1..s.v.els.len() {
             // "the attack on", "its support for", "the bombing of",
-            // "Albania's help": an English verb form after a determiner or a
-            // possessive 's is the noun; so is a
-            // plural right after a verb cue ("condemned attacks on",
-            // "criticized sanctions"), but not a bare infinitive ("help
-            // support") or a gerund ("denied attacking"). A participle is
-            // no event noun ("the invaded country").
+            // "Albania's help": an English verb form after a determiner or
+            // a possessive 's is the noun; so is a plural right after a verb
+            // cue ("condemned attacks on", "criticized sanctions"), but not
+            // a bare infinitive ("help support") or a gerund ("denied
+            // attacking"). A participle is no event noun ("the invaded
+            // country").
             if lex.lang != Lang::En {
                 break;
             }
@@ -1092,10 +1092,7 @@ impl<'a> Sent<'a> {
                 return match self.group_at(j - 1) {
                     Some(g)
                         if i - j <= 4
-                            && (j + 1..i).all(|k| {
-                                !matches!(self.v.els[k].kind, Kind::Ent(_))
-                                    && !self.has(k, WordClass::Infinitive)
-                            }) =>
+                            && (j + 1..i).all(|k| !matches!(self.v.els[k].kind, Kind::Ent(_))) =>
                     {
                         Left::Group(g)
                     }
@@ -1120,11 +1117,15 @@ impl<'a> Sent<'a> {
             // …": an act after the object (people) or in a prepositional
             // phrase of a judging verb, with no group between, has no
             // subject we know (but "menolak mengecam", "threatened to cut
-            // off": its direct complement is its subject's act).
+            // off", "threatened on Monday to resume": its direct complement,
+            // or an act after "to", is its subject's act).
             if let Kind::Cue(q) = self.v.els[j].kind
                 && self.pos(q) == Pos::Verb
                 && judges(self.cues[q as usize].relation)
-                && (j + 1..i).all(|k| !matches!(self.v.els[k].kind, Kind::Ent(_)))
+                && (j + 1..i).all(|k| {
+                    !matches!(self.v.els[k].kind, Kind::Ent(_))
+                        && !self.has(k, WordClass::Infinitive)
+                })
                 && (j + 1..i).any(|k| {
                     let c = self.classes(k);
                     ((c.has(WordClass::PrepObj)

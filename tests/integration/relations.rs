@@ -768,7 +768,7 @@ fn threats_reach_the_target_of_the_threatened_act() {
             "Iran threatened to cut off gas supplies to Armenia over unpaid bills." => ["Iran warn Armenia", "Iran sanction Armenia"],
             "Hungary threatened on Monday to break relations with Ukraine unless the law changed." => ["Hungary warn Ukraine"],
             "China threatened to retaliate." => [],
-            "Hezbollah threatened on Monday to resume rocket attacks in Israel." => ["Hezbollah warn Israel"],
+            "Hezbollah threatened on Monday to resume rocket attacks in Israel." => ["Hezbollah warn Israel", "Hezbollah attack Israel"],
             "Serbia rejected a British ultimatum to hand over a suspect in Belgrade." => ["Serbia reject United_Kingdom"],
             "The WHO repeated its demand that China share data on the outbreak." => ["World_Health_Organization demand China"],
             "Turki mengancam untuk memutuskan hubungan diplomatik dengan Israel pada hari Senin." => ["Turkey warn Israel", "Turkey sanction Israel"],
