@@ -42,6 +42,9 @@ pub struct Names {
     title_heads: HashSet<String>,
     /// Organisation head words of each language, capitalised.
     org_heads: HashMap<Lang, PhraseSet<()>>,
+    /// Lower-case articles and possessives of the word lists ("the",
+    /// "its"): passed over between an apposition's comma and its title.
+    determiners: HashSet<String>,
 }
 
 /// Lower-case particles inside names ("bin", "al", "van", "de").
@@ -93,6 +96,12 @@ impl Names {
             }
             org_heads.insert(lang, b.build_in(vocabulary));
         }
+        let determiners = gaz
+            .words
+            .iter()
+            .filter(|w| w.class.is_determiner())
+            .map(|w| w.word.to_lowercase())
+            .collect();
         Names {
             lexicons,
             stop,
@@ -100,6 +109,7 @@ impl Names {
             title_heads,
             function_words,
             org_heads,
+            determiners,
         }
     }
 
@@ -249,13 +259,15 @@ impl Names {
                     continue;
                 };
                 // "Kofi Annan, the UN secretary-general", "Michel Suleiman,
-                // Lebanon's president": an article, the title's country or
-                // organisation and a possessive may come first.
+                // Lebanon's president": a determiner, the title's country or
+                // organisation and a possessive 's may come first.
                 let mut t = c + 1;
                 for _ in 0..4 {
                     let Some(tok) = tokens.get(t) else { break };
                     let w = &text[tok.start..tok.end];
-                    if w.eq_ignore_ascii_case("the") || matches!(w, "'s" | "’s" | "'" | "’") {
+                    if self.determiners.contains(&w.to_lowercase())
+                        || matches!(w, "'s" | "’s" | "'" | "’")
+                    {
                         t += 1;
                     } else if let Some(m) = mentions.iter().find(|m| {
                         m.start == tok.start

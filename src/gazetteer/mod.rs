@@ -241,8 +241,9 @@ pub enum WordClass {
     /// harus …", "said that China must …"), the reporter's demand on it.
     Obligation,
     /// "its", "their", "his": a possessive determiner. A verb-form cue after
-    /// it is a noun ("its attack on"), owned by the clause's subject
-    /// ("called off his visit"). Not a sentence element, like articles.
+    /// it is a noun ("its attack on"), owned by the nearest actor before it
+    /// ("Russia … its war", "Trump called off his visit"). Not a sentence
+    /// element, like articles.
     Possessive,
 }
 
