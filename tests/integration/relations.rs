@@ -769,7 +769,7 @@ fn threats_reach_the_target_of_the_threatened_act() {
             "Hungary threatened on Monday to break relations with Ukraine unless the law changed." => ["Hungary warn Ukraine"],
             "China threatened to retaliate." => [],
             "Hezbollah threatened on Monday to resume rocket attacks in Israel." => ["Hezbollah warn Israel", "Hezbollah attack Israel"],
-            "Serbia rejected a British ultimatum to hand over a suspect in Belgrade." => ["Serbia reject United_Kingdom"],
+            "Serbia flatly rejected an Australian ultimatum to hand over a guard involved in a shooting in front of the Croatian consulate in Sydney." => ["Serbia reject Australia"],
             "The WHO repeated its demand that China share data on the outbreak." => ["World_Health_Organization demand China"],
             "Turki mengancam untuk memutuskan hubungan diplomatik dengan Israel pada hari Senin." => ["Turkey warn Israel", "Turkey sanction Israel"],
         ],
