@@ -22,7 +22,7 @@ use std::sync::Arc;
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
 use crate::gazetteer::matcher::{PhraseSetBuilder, VocabularyBuilder, WordTable};
 use crate::gazetteer::{AliasKind, Case, EntityType, Gazetteer, Lang, PhraseSet, WordClass};
-use crate::relation::lexicon::{Classes, Lexicons};
+use crate::relation::lexicon::{Classes, Determiners, Lexicons};
 use crate::tokenize::{SentenceTokens, Token, TokenKind, is_boundary};
 
 /// Finds people by pattern.
@@ -42,9 +42,9 @@ pub struct Names {
     title_heads: HashSet<String>,
     /// Organisation head words of each language, capitalised.
     org_heads: HashMap<Lang, PhraseSet<()>>,
-    /// Lower-case articles and possessives of the word lists ("the",
-    /// "its"): passed over between an apposition's comma and its title.
-    determiners: HashSet<String>,
+    /// Articles and possessives ("the", "its"): passed over between an
+    /// apposition's comma and its title.
+    determiners: Determiners,
 }
 
 /// Lower-case particles inside names ("bin", "al", "van", "de").
@@ -96,12 +96,7 @@ impl Names {
             }
             org_heads.insert(lang, b.build_in(vocabulary));
         }
-        let determiners = gaz
-            .words
-            .iter()
-            .filter(|w| w.class.is_determiner())
-            .map(|w| w.word.to_lowercase())
-            .collect();
+        let determiners = Determiners::new(gaz);
         Names {
             lexicons,
             stop,
@@ -265,8 +260,7 @@ impl Names {
                 for _ in 0..4 {
                     let Some(tok) = tokens.get(t) else { break };
                     let w = &text[tok.start..tok.end];
-                    if self.determiners.contains(&w.to_lowercase())
-                        || matches!(w, "'s" | "’s" | "'" | "’")
+                    if self.determiners.is_determiner(w) || matches!(w, "'s" | "’s" | "'" | "’")
                     {
                         t += 1;
                     } else if let Some(m) = mentions.iter().find(|m| {

@@ -57,6 +57,12 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || is_mark(c)
 }
 
+/// [`is_word_char`] for an ASCII byte.
+#[inline]
+pub fn is_ascii_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
 #[inline]
 fn is_mark(c: char) -> bool {
     // Combining diacritical marks (the common blocks).
@@ -78,8 +84,7 @@ pub fn is_boundary(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
     if i > 0 && i < b.len() && b[i - 1].is_ascii() && b[i].is_ascii() {
         let (x, y) = (b[i - 1], b[i]);
-        let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
-        let (xw, yw) = (word(x), word(y));
+        let (xw, yw) = (is_ascii_word_byte(x), is_ascii_word_byte(y));
         if xw && yw {
             return false;
         }
@@ -349,41 +354,42 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
 /// [`ascii_words`] with their kinds, an English possessive split off, as
 /// [`push_token`] makes them.
 fn ascii_tokens(b: &[u8], start: usize, end: usize, out: &mut Vec<Token>) {
-    ascii_words(b, start, end, |s, e| {
-        let w = &b[s..e];
-        if w.len() > 2 && w[w.len() - 2] == b'\'' && w[w.len() - 1] | 0x20 == b's' {
-            out.push(Token {
-                start: s,
-                end: e - 2,
-                kind: TokenKind::Word,
-            });
-            out.push(Token {
-                start: e - 2,
-                end: e,
-                kind: TokenKind::Punct,
-            });
-            return;
-        }
-        let kind = if w.iter().any(u8::is_ascii_alphabetic) {
-            TokenKind::Word
-        } else if w[0].is_ascii_digit() {
-            TokenKind::Number
-        } else {
-            TokenKind::Punct
-        };
+    ascii_words(b, start, end, |s, e| push_ascii_token(b, s, e, out));
+}
+
+/// Adds the ASCII token `b[start..end]`, splitting an English possessive
+/// off ("China's" → "China", "'s"); its kind by bytes, as [`push_token`]
+/// gives it by characters.
+fn push_ascii_token(b: &[u8], start: usize, end: usize, out: &mut Vec<Token>) {
+    let w = &b[start..end];
+    if w.len() > 2 && w[w.len() - 2] == b'\'' && w[w.len() - 1] | 0x20 == b's' {
         out.push(Token {
-            start: s,
-            end: e,
-            kind,
+            start,
+            end: end - 2,
+            kind: TokenKind::Word,
         });
-    });
+        out.push(Token {
+            start: end - 2,
+            end,
+            kind: TokenKind::Punct,
+        });
+        return;
+    }
+    let kind = if w.iter().any(u8::is_ascii_alphabetic) {
+        TokenKind::Word
+    } else if w.first().is_some_and(u8::is_ascii_digit) {
+        TokenKind::Number
+    } else {
+        TokenKind::Punct
+    };
+    out.push(Token { start, end, kind });
 }
 
 /// UAX #29 word boundaries for ASCII text without white space: letters and
 /// digits join; `.` and `'` join two letters or two digits, `:` two letters,
 /// `,` and `;` two digits; `_` joins anything; other characters stand alone.
 fn ascii_words(b: &[u8], start: usize, end: usize, mut emit: impl FnMut(usize, usize)) {
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let word = is_ascii_word_byte;
     let mut i = start;
     while i < end {
         if !word(b[i]) {
@@ -423,17 +429,8 @@ fn ascii_words(b: &[u8], start: usize, end: usize, mut emit: impl FnMut(usize, u
 /// "China", "'s").
 fn push_token(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let word = &text[start..end];
-    let b = word.as_bytes();
-    if b.is_ascii() && !(b.len() > 2 && b[b.len() - 2] == b'\'' && b[b.len() - 1] | 0x20 == b's') {
-        // ASCII, no possessive: the same kinds as below, by bytes.
-        let kind = if b.iter().any(u8::is_ascii_alphabetic) {
-            TokenKind::Word
-        } else if b.first().is_some_and(u8::is_ascii_digit) {
-            TokenKind::Number
-        } else {
-            TokenKind::Punct
-        };
-        out.push(Token { start, end, kind });
+    if word.is_ascii() {
+        push_ascii_token(text.as_bytes(), start, end, out);
         return;
     }
     for suffix in ["'s", "’s", "'S", "’S"] {

@@ -24,7 +24,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, 
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::tokenize::{is_boundary, is_word_char};
+use crate::tokenize::{is_ascii_word_byte, is_boundary, is_word_char};
 
 /// How a phrase's letter case must match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -149,7 +149,7 @@ fn key_end(s: &str, at: usize) -> usize {
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            if b.is_ascii_alphanumeric() || b == b'_' {
+            if is_ascii_word_byte(b) {
                 i += 1;
                 continue;
             }
@@ -330,7 +330,7 @@ impl Vocabulary {
             let n = bytes.len();
             let mut pos = 0;
             let mut buf = [0u8; 64];
-            let ascii_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+            let ascii_word = is_ascii_word_byte;
             while pos < n {
                 let b = bytes[pos];
                 let (ke, boundary) = if ascii_word(b) {

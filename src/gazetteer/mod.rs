@@ -122,6 +122,9 @@ impl Lang {
     }
 }
 
+/// The gap mark of a listed cue form: "fired … at" (see `README.md`).
+pub const GAP: char = '…';
+
 /// How a cue's forms are produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Forms {
@@ -863,9 +866,9 @@ fn load_cues(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec<D
                 let forms = split_list(list, t, row.line, "forms", diags);
                 // "fired … at": one gap, with words on both sides.
                 let bad_gap = forms.iter().find(|f| {
-                    f.contains('…')
-                        && (f.matches('…').count() > 1
-                            || f.split('…').any(|part| part.trim().is_empty()))
+                    f.contains(GAP)
+                        && (f.matches(GAP).count() > 1
+                            || f.split(GAP).any(|part| part.trim().is_empty()))
                 });
                 if let Some(f) = bad_gap {
                     diags.push(t.error(

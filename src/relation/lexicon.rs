@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::gazetteer::matcher::{PhraseSetBuilder, VocabularyBuilder, WordTable};
-use crate::gazetteer::{Case, Direction, Forms, Gazetteer, Lang, PhraseSet, WordClass};
+use crate::gazetteer::{Case, Direction, Forms, GAP, Gazetteer, Lang, PhraseSet, WordClass};
 use crate::relation::Relation;
 use crate::relation::morph::{self, Pos};
 
@@ -40,8 +40,60 @@ impl Gapped {
     pub const REACH: usize = 6;
 }
 
-/// The gap mark of a cue form: "fired … at".
-pub const GAP: &str = "…";
+/// The determiners of the word lists (no sentence elements: as elements
+/// they would hide "and the Philippines"), looked up by the name patterns,
+/// the seats and the relation rules.
+#[derive(Debug, Clone, Default)]
+pub struct Determiners {
+    /// "the", "a", "an", "this" (word class `determiner`), lower-case.
+    articles: Vec<String>,
+    /// "its", "their", "his" (word class `possessive`), lower-case.
+    possessives: Vec<String>,
+}
+
+impl Determiners {
+    pub fn new(gaz: &Gazetteer) -> Determiners {
+        let of = |class: WordClass| {
+            let mut v: Vec<String> = gaz
+                .words
+                .iter()
+                .filter(|w| w.class == class)
+                .map(|w| w.word.to_lowercase())
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        Determiners {
+            articles: of(WordClass::Determiner),
+            possessives: of(WordClass::Possessive),
+        }
+    }
+
+    /// An article ("the", "a", "this").
+    pub fn is_article(&self, w: &str) -> bool {
+        in_list(&self.articles, w)
+    }
+
+    /// A possessive ("its", "their", "his").
+    pub fn is_possessive(&self, w: &str) -> bool {
+        in_list(&self.possessives, w)
+    }
+
+    /// An article or a possessive.
+    pub fn is_determiner(&self, w: &str) -> bool {
+        self.is_article(w) || self.is_possessive(w)
+    }
+}
+
+/// Is `w` one of a few lower-case words (lower-casing only when needed)?
+fn in_list(list: &[String], w: &str) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|d| d.eq_ignore_ascii_case(w))
+    } else {
+        list.contains(&w.to_lowercase())
+    }
+}
 
 /// A set of [`WordClass`]es as bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
@@ -125,8 +177,7 @@ impl Lexicons {
         let mut by_lang = BTreeMap::new();
         for lang in Lang::ALL {
             let mut classes: HashMap<String, Classes> = HashMap::new();
-            // (Determiners are looked up by the rules, see `RelationStage`:
-            // as sentence elements they would hide "and the Philippines".)
+            // (Determiners are looked up instead: see `Determiners`.)
             for w in gaz
                 .words
                 .iter()
@@ -152,6 +203,14 @@ impl Lexicons {
             let mut plain: HashMap<String, CueInfo> = HashMap::new();
             let mut gapped: Vec<(String, Gapped)> = Vec::new();
             for c in gaz.cues.iter().filter(|c| applies(c.lang, lang)) {
+                let cue_info = |pos, ends_with_prep| CueInfo {
+                    relation: c.relation,
+                    cameo: (!c.cameo.is_empty()).then(|| c.cameo.clone().into_boxed_str()),
+                    direction: c.direction,
+                    pos,
+                    ends_with_prep,
+                    gapped: None,
+                };
                 let forms: Vec<(String, Pos)> = match &c.forms {
                     Forms::Stem => match lang {
                         Lang::Id => morph::indonesian_forms(&c.cue),
@@ -183,14 +242,7 @@ impl Lexicons {
                     if let Some((head, tail)) = form.split_once(GAP) {
                         // "fired … at": the head's use decides the part of speech.
                         let head = head.trim().to_lowercase();
-                        let info = CueInfo {
-                            relation: c.relation,
-                            cameo: (!c.cameo.is_empty()).then(|| c.cameo.clone().into_boxed_str()),
-                            direction: c.direction,
-                            pos: pos_of(lang, &head, &c.cue),
-                            ends_with_prep: false,
-                            gapped: None,
-                        };
+                        let info = cue_info(pos_of(lang, &head, &c.cue), false);
                         let tail = tail.split_whitespace().map(str::to_lowercase).collect();
                         match gapped.iter_mut().find(|(h, _)| *h == head) {
                             Some((_, g)) => g.tails.push((tail, info)),
@@ -214,14 +266,7 @@ impl Lexicons {
                         }
                         _ => pos,
                     };
-                    let info = CueInfo {
-                        relation: c.relation,
-                        cameo: (!c.cameo.is_empty()).then(|| c.cameo.clone().into_boxed_str()),
-                        direction: c.direction,
-                        pos,
-                        ends_with_prep,
-                        gapped: None,
-                    };
+                    let info = cue_info(pos, ends_with_prep);
                     plain.insert(form.to_lowercase(), info.clone());
                     cues.add(&form, Case::Any, info);
                 }

@@ -18,7 +18,7 @@ use crate::analysis::{Analysis, EntityRef, Triple};
 use crate::gazetteer::matcher::WordTable;
 use crate::gazetteer::{AliasKind, EntityType, Gazetteer, Lang, WordClass};
 use crate::tokenize::{SentenceTokens, is_word_char};
-use lexicon::Lexicons;
+use lexicon::{Determiners, Lexicons};
 
 /// Options of the relation stage.
 #[derive(Debug, Clone, Default)]
@@ -46,7 +46,7 @@ pub struct RelationStage {
     place_preps: HashSet<String>,
     /// Articles (passed over when looking for a place preposition before
     /// a seat) and possessives, for the rules.
-    determiners: rules::Determiners,
+    determiners: Determiners,
     lexicons: std::sync::Arc<Lexicons>,
 }
 
@@ -66,10 +66,7 @@ impl RelationStage {
         RelationStage {
             options,
             place_preps: words_of(WordClass::PlacePrep),
-            determiners: rules::Determiners {
-                articles: words_of(WordClass::Determiner).into_iter().collect(),
-                possessives: words_of(WordClass::Possessive).into_iter().collect(),
-            },
+            determiners: Determiners::new(gaz),
             lexicons,
         }
     }
@@ -202,7 +199,7 @@ impl RelationStage {
         if self.place_preps.contains(&w_lower) {
             return true;
         }
-        if self.determiners.articles.contains(&w_lower) {
+        if self.determiners.is_article(w) {
             // `w` is a slice of `text`: the word before it.
             let w_start = w.as_ptr() as usize - text.as_ptr() as usize;
             return previous_word(text, w_start)

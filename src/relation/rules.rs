@@ -16,7 +16,7 @@ use crate::analysis::{Analysis, EntityRef, Mention, Triple};
 use crate::gazetteer::matcher::{Found, WordTable};
 use crate::gazetteer::{AliasKind, Direction, EntityType, Gazetteer, Lang, WordClass};
 use crate::relation::Relation;
-use crate::relation::lexicon::{Classes, CueInfo, Gapped, LangLexicon};
+use crate::relation::lexicon::{Classes, CueInfo, Determiners, Gapped, LangLexicon};
 use crate::relation::morph::Pos;
 use crate::tokenize::{SentenceTokens, TokenKind};
 
@@ -81,16 +81,6 @@ enum Phrase<'a> {
     Word(Found<'a, Classes>),
     Title(Found<'a, Relation>),
     Cue(Found<'a, CueInfo>),
-}
-
-/// The determiners of the word lists, looked up by the rules (they are no
-/// sentence elements).
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Determiners {
-    /// "the", "a", "an", "this" (word class `determiner`), lower-case.
-    pub(crate) articles: Vec<String>,
-    /// "its", "their", "his" (word class `possessive`), lower-case.
-    pub(crate) possessives: Vec<String>,
 }
 
 /// Buffers reused from one sentence to the next: [`Sent::new`] takes them,
@@ -753,15 +743,19 @@ impl<'a> Sent<'a> {
         None
     }
 
-    /// Are the elements `r` (between two commas) a relative clause: "who",
-    /// "which" or "yang" first, and no quote or clause break?
-    fn is_relative(&self, r: std::ops::Range<usize>) -> bool {
-        let w = self.word(r.start);
-        !r.is_empty()
-            && self.has(r.start, WordClass::Clause)
-            && ["who", "which", "yang"]
+    /// Is element `k` a relative pronoun ("yang", "who", "which")?
+    fn is_relative_pronoun(&self, k: usize) -> bool {
+        self.has(k, WordClass::Clause)
+            && ["yang", "who", "which"]
                 .iter()
-                .any(|x| w.eq_ignore_ascii_case(x))
+                .any(|x| self.word(k).eq_ignore_ascii_case(x))
+    }
+
+    /// Are the elements `r` (between two commas) a relative clause: a
+    /// relative pronoun first, and no quote or clause break?
+    fn is_relative(&self, r: std::ops::Range<usize>) -> bool {
+        !r.is_empty()
+            && self.is_relative_pronoun(r.start)
             && r.clone().all(|k| !self.is_boundary(k) || k == r.start)
     }
 
@@ -1066,13 +1060,12 @@ impl<'a> Sent<'a> {
 
     /// A determiner: an article ("the", "a", "this") or a possessive ("its").
     fn is_article(&self, k: usize) -> bool {
-        let w = self.word(k);
-        in_set(&self.determiners.articles, w) || in_set(&self.determiners.possessives, w)
+        self.determiners.is_determiner(self.word(k))
     }
 
     /// A possessive determiner ("its", "their", "his").
     fn is_possessive(&self, k: usize) -> bool {
-        in_set(&self.determiners.possessives, self.word(k))
+        self.determiners.is_possessive(self.word(k))
     }
 
     /// The subject candidate before element `i`, in the same clause.
@@ -1154,10 +1147,7 @@ impl<'a> Sent<'a> {
                 if k > 0 && self.is_punct(k - 1, ',') {
                     k -= 1;
                 }
-                if self.word(j).eq_ignore_ascii_case("yang")
-                    || self.word(j).eq_ignore_ascii_case("who")
-                    || self.word(j).eq_ignore_ascii_case("which")
-                {
+                if self.is_relative_pronoun(j) {
                     return match k.checked_sub(1).and_then(|x| self.group_at(x)) {
                         Some(g) => Left::Group(g),
                         None => Left::None,
@@ -1779,16 +1769,6 @@ impl<'a> Sent<'a> {
             }
         }
         None
-    }
-}
-
-/// Is `w` one of a few lower-case words (lower-casing only when needed)?
-pub(crate) fn in_set(set: &[String], w: &str) -> bool {
-    if w.is_ascii() {
-        set.iter().any(|d| d.eq_ignore_ascii_case(w))
-    } else {
-        let w = w.to_lowercase();
-        set.contains(&w)
     }
 }
 
