@@ -942,7 +942,7 @@ pub struct Boilerplate {
     /// Lower-cased patterns by their first character, each with `true`
     /// when it must be the whole line (else a line starting with it is
     /// boilerplate).
-    by_first: std::collections::HashMap<char, Vec<(String, bool)>>,
+    by_first: rustc_hash::FxHashMap<char, Vec<(String, bool)>>,
 }
 
 impl Boilerplate {
@@ -974,6 +974,13 @@ impl Boilerplate {
         // Compare case-insensitively without allocating: the patterns are
         // lower case already.
         let starts = |p: &str| -> Option<usize> {
+            // An ASCII pattern against an ASCII start of the line: bytes.
+            if let Some(head) = line.as_bytes().get(..p.len())
+                && p.is_ascii()
+                && head.is_ascii()
+            {
+                return head.eq_ignore_ascii_case(p.as_bytes()).then_some(p.len());
+            }
             let mut lc = line
                 .char_indices()
                 .flat_map(|(i, c)| c.to_lowercase().map(move |l| (i, c, l)));

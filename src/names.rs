@@ -23,23 +23,23 @@ use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
 use crate::gazetteer::matcher::{PhraseSetBuilder, VocabularyBuilder, WordTable};
 use crate::gazetteer::{AliasKind, Case, EntityType, Gazetteer, Lang, PhraseSet, WordClass};
 use crate::relation::lexicon::{Classes, Determiners, Lexicons};
-use crate::tokenize::{SentenceTokens, Token, TokenKind, is_boundary};
+use crate::tokenize::{LowerSet, SentenceTokens, Token, TokenKind, is_boundary};
 
 /// Finds people by pattern.
 #[derive(Debug, Clone)]
 pub struct Names {
     lexicons: Arc<Lexicons>,
     /// Lower-case stop words of both languages: never part of a name.
-    stop: HashSet<String>,
+    stop: LowerSet,
     /// Lower-case words of titles ("menteri", "ketua", "direktur"): never
     /// part of a person's or an organisation's name.
-    title_words: HashSet<String>,
+    title_words: LowerSet,
     /// Lower-case function words of the word lists: never part of a
     /// person's name.
-    function_words: HashSet<String>,
+    function_words: LowerSet,
     /// Lower-case one-word titles ("ketua", "menteri"): never part of an
     /// organisation's name ("Ketua Pengadilan Negeri" is a person's office).
-    title_heads: HashSet<String>,
+    title_heads: LowerSet,
     /// Organisation head words of each language, capitalised.
     org_heads: HashMap<Lang, PhraseSet<()>>,
     /// Articles and possessives ("the", "its"): passed over between an
@@ -349,8 +349,8 @@ impl Names {
                 let w = &text[t.start..t.end];
                 t.kind == TokenKind::Word
                     && is_cap(w)
-                    && !self.stop.contains(&w.to_lowercase())
-                    && !self.title_heads.contains(&w.to_lowercase())
+                    && !self.stop.contains(w)
+                    && !self.title_heads.contains(w)
                     && mention_at(t).is_none()
             };
             // A country or demonym inside the name.
@@ -399,7 +399,7 @@ impl Names {
                     let w = &text[t.start..t.end];
                     t.kind == TokenKind::Word
                         && is_cap(w)
-                        && self.stop.contains(&w.to_lowercase())
+                        && self.stop.contains(w)
                         && mention_at(t).is_none()
                 });
                 let (fw, fend, fj) = if cut {
@@ -522,7 +522,7 @@ impl Names {
         text[s..e]
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .any(|w| is_cap(w) && set.contains(&w.to_lowercase()))
+            .any(|w| is_cap(w) && set.contains(w))
     }
 
     /// Two to four capitalised words from token `k` that are no known
@@ -552,16 +552,15 @@ impl Names {
                 }
                 break;
             }
-            let lower = w.to_lowercase();
             if is_cap(w) {
                 let c = classes(t);
                 if words == 0 && c.has(WordClass::Honorific) {
                     // "Bapak Agum Gumelar": the name starts after it.
                     return self.name_run(text, tokens, j + 1, in_mention, classes);
                 }
-                if self.stop.contains(&lower)
-                    || self.title_words.contains(&lower)
-                    || self.function_words.contains(&lower)
+                if self.stop.contains(w)
+                    || self.title_words.contains(w)
+                    || self.function_words.contains(w)
                     || !c.is_empty()
                     || w.chars().any(|ch| ch.is_numeric())
                 {
@@ -569,7 +568,7 @@ impl Names {
                 }
                 words += 1;
                 end = Some(t.end);
-            } else if words > 0 && PARTICLES.contains(&lower.as_str()) {
+            } else if words > 0 && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w)) {
                 // a particle inside a name
             } else {
                 break;
@@ -621,7 +620,7 @@ impl Names {
             if name.split_whitespace().count() < 2
                 || last.chars().count() < 3
                 || !is_cap(last)
-                || self.stop.contains(&last.to_lowercase())
+                || self.stop.contains(last)
             {
                 continue;
             }

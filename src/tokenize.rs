@@ -18,20 +18,67 @@
 //! another word character, except a full stop between
 //! two word characters (domains, numbers), which stays inside the token.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
+use rustc_hash::FxHashSet;
 use unicode_segmentation::UnicodeSegmentation;
+
+/// A set of lower-case words, looked up in any case. An ASCII word is
+/// lower-cased on the stack: no allocation per look-up.
+#[derive(Debug, Clone, Default)]
+pub struct LowerSet {
+    words: FxHashSet<String>,
+}
+
+impl LowerSet {
+    /// Adds `word`, lower-cased.
+    pub fn insert(&mut self, word: &str) {
+        self.words.insert(word.to_lowercase());
+    }
+
+    /// Is `word`, lower-cased, in the set?
+    pub fn contains(&self, word: &str) -> bool {
+        const MAX: usize = 48;
+        if word.len() <= MAX && word.is_ascii() {
+            let mut buf = [0u8; MAX];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            // ASCII in, ASCII out.
+            let lower = std::str::from_utf8(lower).expect("ASCII");
+            return self.words.contains(lower);
+        }
+        self.words.contains(&word.to_lowercase())
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for LowerSet {
+    fn from_iter<I: IntoIterator<Item = S>>(iter: I) -> Self {
+        let mut set = LowerSet::default();
+        for w in iter {
+            set.insert(w.as_ref());
+        }
+        set
+    }
+}
 
 /// Words after which a full stop does not end a sentence (lower case, no dot).
 #[derive(Debug, Clone, Default)]
 pub struct Abbreviations {
-    words: HashSet<String>,
+    words: LowerSet,
 }
 
 impl Abbreviations {
     pub fn insert(&mut self, word: &str) {
-        let w = word.trim().trim_end_matches('.').to_lowercase();
+        let w = word.trim().trim_end_matches('.');
         if !w.is_empty() {
             self.words.insert(w);
         }
@@ -39,7 +86,7 @@ impl Abbreviations {
 
     pub fn contains(&self, word: &str) -> bool {
         // Fast path: abbreviations are short.
-        word.len() <= 12 && self.words.contains(&word.to_lowercase())
+        word.len() <= 12 && self.words.contains(word)
     }
 
     pub fn len(&self) -> usize {
