@@ -240,8 +240,10 @@ struct Encoded {
     triples: Vec<u8>,
     entities: Vec<u8>,
     sentences: usize,
-    mention_types: Vec<EntityType>,
-    relations: Vec<Relation>,
+    /// Mentions per [`EntityType`] and triples per [`Relation`], by
+    /// discriminant: counted by the worker, not the writing thread.
+    mention_types: [u64; EntityType::ALL.len()],
+    relations: [u64; Relation::ALL.len()],
 }
 
 impl Encoded {
@@ -249,13 +251,19 @@ impl Encoded {
         stats.documents += 1;
         stats.input_bytes += doc.text.len() as u64;
         stats.sentences += self.sentences as u64;
-        stats.mentions += self.mention_types.len() as u64;
-        stats.triples += self.relations.len() as u64;
-        for t in self.mention_types {
-            *stats.mentions_by_type.entry(t.as_str()).or_default() += 1;
+        stats.mentions += self.mention_types.iter().sum::<u64>();
+        stats.triples += self.relations.iter().sum::<u64>();
+        for t in EntityType::ALL {
+            let n = self.mention_types[t as usize];
+            if n > 0 {
+                *stats.mentions_by_type.entry(t.as_str()).or_default() += n;
+            }
         }
-        for r in self.relations {
-            *stats.triples_by_relation.entry(r.as_str()).or_default() += 1;
+        for r in Relation::ALL {
+            let n = self.relations[r as usize];
+            if n > 0 {
+                *stats.triples_by_relation.entry(r.as_str()).or_default() += n;
+            }
         }
     }
 }
@@ -277,8 +285,8 @@ fn encode_doc<W: io::Write>(
         triples: Vec::new(),
         entities: Vec::new(),
         sentences: 0,
-        mention_types: Vec::new(),
-        relations: Vec::new(),
+        mention_types: [0; EntityType::ALL.len()],
+        relations: [0; Relation::ALL.len()],
     };
     pipeline.process_in_sections(doc, section_bytes, |section, a, offset| {
         let rows = Rows {
@@ -295,8 +303,12 @@ fn encode_doc<W: io::Write>(
             rows.try_each_entity(|r| enc.write(&r))?;
         }
         out.sentences += a.sentences.len();
-        out.mention_types.extend(a.mentions.iter().map(|m| m.etype));
-        out.relations.extend(a.triples.iter().map(|t| t.relation));
+        for m in &a.mentions {
+            out.mention_types[m.etype as usize] += 1;
+        }
+        for t in &a.triples {
+            out.relations[t.relation as usize] += 1;
+        }
         Ok::<(), io::Error>(())
     })?;
     if let Some(enc) = triples {

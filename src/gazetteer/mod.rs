@@ -33,6 +33,14 @@ pub enum EntityType {
 }
 
 impl EntityType {
+    /// Every type, in declaration order.
+    pub const ALL: [EntityType; 4] = [
+        EntityType::Person,
+        EntityType::Country,
+        EntityType::Organization,
+        EntityType::Location,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             EntityType::Person => "PERSON",

@@ -339,12 +339,11 @@ fn cooccurrence(gaz: &Gazetteer, analysis: &mut Analysis) {
 pub fn actor_countries<'g>(
     gaz: &'g Gazetteer,
     a: &'g Analysis,
-) -> std::collections::HashMap<EntityRef, &'g str> {
-    let mut out = std::collections::HashMap::new();
+) -> rustc_hash::FxHashMap<EntityRef, &'g str> {
+    let mut out = rustc_hash::FxHashMap::default();
     // The first title a person holds in the document (one pass: a long
     // document has many people and many triples).
-    let mut titled: std::collections::HashMap<EntityRef, &'g str> =
-        std::collections::HashMap::new();
+    let mut titled: rustc_hash::FxHashMap<EntityRef, &'g str> = rustc_hash::FxHashMap::default();
     for t in &a.triples {
         if matches!(t.relation, Relation::LeaderOf | Relation::OfficialOf)
             && a.mentions[t.object as usize].etype == EntityType::Country
@@ -368,18 +367,18 @@ pub fn actor_countries<'g>(
             EntityType::Person => titled.get(&m.entity).copied().or_else(|| {
                 e.roles
                     .iter()
-                    .filter(|r| {
-                        gaz.find(&r.of)
-                            .is_some_and(|x| gaz.entity(x).etype == EntityType::Country)
+                    .filter_map(|r| {
+                        let x = gaz.entity(gaz.find(&r.of)?);
+                        (x.etype == EntityType::Country).then_some((r, x.id.as_str()))
                     })
-                    .max_by_key(|r| {
+                    .max_by_key(|(r, _)| {
                         r.years
                             .iter()
                             .map(|y| y.1.unwrap_or(u16::MAX))
                             .max()
                             .unwrap_or(0)
                     })
-                    .and_then(|r| gaz.find(&r.of).map(|x| gaz.entity(x).id.as_str()))
+                    .map(|(_, id)| id)
             }),
             EntityType::Organization => a.mentions[i + 1..]
                 .iter()
