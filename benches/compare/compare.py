@@ -210,6 +210,7 @@ def main() -> int:
     ap.add_argument("--spacy-patterns", required=True, type=Path, help="... --format spacy")
     ap.add_argument("--kabar", required=True, type=Path)
     ap.add_argument("--bare-scan", required=True, type=Path)
+    ap.add_argument("--csv-floor", type=Path, help="examples/csv_floor: kabar's CSVs rewritten by the csv crate alone")
     ap.add_argument("--python", default=sys.executable, help="the virtualenv's python")
     ap.add_argument("--work", required=True, type=Path, help="folder for outputs")
     ap.add_argument("--results", type=Path, help="write the Markdown report here too")
@@ -307,8 +308,34 @@ def main() -> int:
             "key": "bare_scan", "tool": "bare scan (Rust aho-corasick, examples/bare_scan.rs)",
             "timed": "scan only, corpus in memory", "mb": j["mb"], "docs": j["documents"],
             "seconds": r["seconds"], "rss": r["rss"], "wall": r["wall"], "mentions": j["matches"], "matches": bm,
-            "load": r["load"], "cpu": r["cpu"],
+            "load": r["load"], "cpu": r["cpu"], "read": j["read_seconds"],
         })
+
+    # --- the output floor: kabar's own rows (1 thread run) written again by the csv crate alone
+    k1_row = next((r for r in rows if r["key"] == "kabar-1t"), None)
+    if "csv_floor" not in skip and args.csv_floor and k1_row:
+        trips1, ents1 = args.work / "kabar-1t-triples.csv", args.work / "kabar-1t-entities.csv"
+
+        def run_csv_floor():
+            r = timed([str(args.csv_floor), str(args.corpus), str(trips1), str(ents1)], label="csv_floor")
+            j = json.loads(r["stdout"])
+            return {"seconds": j["write_seconds_min"], "rss": r["rss_mb"], "wall": r["wall"], "j": j,
+                    "load": r["load"], "cpu": j.get("write_cpu_seconds_min") or float("nan")}
+
+        r = best_of(args.repeat, run_csv_floor, "csv_floor")
+        if r is not None:
+            j = r["j"]
+            notes.append(
+                f"csv_floor: {j['rows']:,} rows, {j['output_mb']:.1f} MB of CSV written in {j['write_seconds_min']:.3f} s "
+                f"(fastest of 5 in the process; median {j['write_seconds_median']:.3f} s), rows read from kabar's "
+                f"1-thread output beforehand, not timed."
+            )
+            rows.append({
+                "key": "csv_floor", "tool": "CSV write floor (csv crate alone, kabar's rows, examples/csv_floor.rs)",
+                "timed": "writing the rows only, rows in memory", "mb": j["input_mb"], "docs": n_docs,
+                "seconds": r["seconds"], "rss": r["rss"], "wall": r["wall"], "mentions": None, "matches": None,
+                "load": r["load"], "cpu": r["cpu"],
+            })
 
     # --- Python tools
     py_tools = [
@@ -476,6 +503,22 @@ def main() -> int:
             if kc and oc:
                 line += f"; on CPU time {kc / oc:.3g}x ({kc:.1f} vs {oc:.1f} MB per CPU second)"
             lines.append(line)
+    # The floor of the full job on one core: reading the JSONL (bare_scan's read time), the bare scan
+    # and writing the rows with the csv crate, added up; nothing else of the job is in it.
+    bs, cf = by.get("bare_scan"), by.get("csv_floor")
+    if bs and cf:
+        read_s = bs.get("read", 0.0)
+        floor_s = read_s + bs["seconds"] + cf["seconds"] * bs["mb"] / cf["mb"]
+        floor = bs["mb"] / floor_s
+        lines.append(
+            f"- floor of the full job on one core (read JSONL {read_s:.2f} s + bare scan {bs['seconds']:.2f} s "
+            f"+ csv write {cf['seconds'] * bs['mb'] / cf['mb']:.2f} s, per {bs['mb']:.1f} MB): {floor:.1f} MB/s"
+        )
+        for key, what in [("flashtext", "flashtext"), ("ahocorasick_rs", "ahocorasick-rs"),
+                          ("spacy", "spaCy"), ("bare_scan", "the bare scan")]:
+            o = rate(key)
+            if o:
+                lines.append(f"  - the floor is {floor / o:.3g}x {what}")
     kn = rate("kabar-nt")
     if k and kn:
         lines.append(f"- kabar all cores / kabar 1 thread: {kn / k:.2f}x ({kn:.1f} vs {k:.1f} MB/s)")

@@ -7,10 +7,10 @@
 # QUIET_LOAD (e.g. 0.5: before the runs, wait up to 15 minutes for the
 # 1-minute load average to fall below it; the machine may be shared),
 # REPEAT (runs per tool, fastest kept; default 1), SKIP (comma-separated
-# tools to leave out: kabar-1t, kabar-nt, bare_scan, flashtext,
-# pyahocorasick, ahocorasick_rs, spacy, cat).
+# tools to leave out: kabar-1t, kabar-nt, startup, bare_scan, csv_floor,
+# flashtext, pyahocorasick, ahocorasick_rs, spacy, cat).
 #
-# Steps: build kabar and examples/bare_scan in release; make the corpus
+# Steps: build kabar, examples/bare_scan and examples/csv_floor in release; make the corpus
 # (scripts/make_corpus.py, into benches/data/, git-ignored); export the
 # gazetteer as TSV and as spaCy patterns; create benches/compare/.venv
 # (git-ignored) with flashtext, pyahocorasick, ahocorasick-rs and spacy (the
@@ -36,9 +36,10 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 echo "== build (release)" >&2
-cargo build --release --quiet --bin kabar --example bare_scan
+cargo build --release --quiet --bin kabar --example bare_scan --example csv_floor
 KABAR=$ROOT/target/release/kabar
 BARE=$ROOT/target/release/examples/bare_scan
+CSV_FLOOR=$ROOT/target/release/examples/csv_floor
 
 echo "== corpus (${SIZE_MB} MB)" >&2
 mkdir -p "$DATA" "$WORK"
@@ -86,6 +87,7 @@ RESULTS=$HERE/results-$(date +%Y-%m-%d).md
     --spacy-patterns "$WORK/patterns.jsonl" \
     --kabar "$KABAR" \
     --bare-scan "$BARE" \
+    --csv-floor "$CSV_FLOOR" \
     --python "$VENV/bin/python" \
     --work "$WORK" \
     --spacy-mb "$SPACY_MB" \
