@@ -319,9 +319,82 @@ impl<'a> Rows<'a> {
     }
 }
 
+/// A row that writes itself as CSV fields through
+/// [`csv::Writer::write_record`], numbers formatted by `itoa`: the same
+/// bytes as serialising it with serde, at about half the cost per row.
+pub trait CsvRow {
+    fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()>;
+}
+
+/// An optional number as a CSV field: empty when absent (as serde writes
+/// `None`).
+fn opt_num<'b>(n: Option<usize>, buf: &'b mut itoa::Buffer) -> &'b [u8] {
+    n.map_or(b"", |n| buf.format(n).as_bytes())
+}
+
+impl CsvRow for EntityRow<'_> {
+    fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
+        let (mut b1, mut b2, mut b3) = (
+            itoa::Buffer::new(),
+            itoa::Buffer::new(),
+            itoa::Buffer::new(),
+        );
+        w.write_record([
+            self.doc_id.as_bytes(),
+            b1.format(self.sentence_id).as_bytes(),
+            b2.format(self.start_char).as_bytes(),
+            b3.format(self.end_char).as_bytes(),
+            self.text.as_bytes(),
+            self.entity_id.as_bytes(),
+            self.name.as_bytes(),
+            self.etype.as_bytes(),
+            self.source.as_bytes(),
+        ])
+    }
+}
+
+impl CsvRow for TripleRow<'_> {
+    fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
+        let mut b: [itoa::Buffer; 8] = std::array::from_fn(|_| itoa::Buffer::new());
+        let [b0, b1, b2, b3, b4, b5, b6, b7] = &mut b;
+        w.write_record([
+            self.doc_id.as_bytes(),
+            b0.format(self.sentence_id).as_bytes(),
+            self.subject_id.as_bytes(),
+            self.subject.as_bytes(),
+            self.subject_type.as_bytes(),
+            self.relation.as_bytes(),
+            self.object_id.as_bytes(),
+            self.object.as_bytes(),
+            self.object_type.as_bytes(),
+            if self.negated { b"true" } else { b"false" },
+            self.trigger.as_bytes(),
+            self.evidence.as_bytes(),
+            self.cameo_code.as_bytes(),
+            opt_num(self.quad_class.map(usize::from), b1),
+            self.speaker.as_bytes(),
+            self.lang.as_bytes(),
+            self.rule.as_bytes(),
+            b2.format(self.subject_start).as_bytes(),
+            b3.format(self.subject_end).as_bytes(),
+            b4.format(self.object_start).as_bytes(),
+            b5.format(self.object_end).as_bytes(),
+            opt_num(self.trigger_start, b6),
+            opt_num(self.trigger_end, b7),
+            self.subject_country.as_bytes(),
+            self.object_country.as_bytes(),
+            self.mode.as_bytes(),
+        ])
+    }
+}
+
 /// Serialises rows without a header into `buf` (one document's worth, so
 /// workers can format in parallel and a single writer emits in order).
-pub fn encode<R: Serialize>(rows: &[R], format: Format, buf: &mut Vec<u8>) -> io::Result<()> {
+pub fn encode<R: Serialize + CsvRow>(
+    rows: &[R],
+    format: Format,
+    buf: &mut Vec<u8>,
+) -> io::Result<()> {
     let mut enc = RowEncoder::new(format, buf);
     for r in rows {
         enc.write(r)?;
@@ -365,9 +438,9 @@ impl<W: Write> RowEncoder<W> {
         }
     }
 
-    pub fn write<R: Serialize>(&mut self, row: &R) -> io::Result<()> {
+    pub fn write<R: Serialize + CsvRow>(&mut self, row: &R) -> io::Result<()> {
         match &mut self.inner {
-            Encoding::Csv(w) => w.serialize(row).map_err(csv_error),
+            Encoding::Csv(w) => row.write_csv(w).map_err(csv_error),
             Encoding::Jsonl(w) => {
                 serde_json::to_writer(&mut *w, row).map_err(io::Error::from)?;
                 w.write_all(b"\n")
@@ -546,6 +619,80 @@ impl std::fmt::Debug for Sink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bytes serde writes for `row`, and the bytes [`CsvRow`] writes.
+    fn both_ways<R: Serialize + CsvRow>(row: &R) -> (String, String) {
+        let mut a = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        a.serialize(row).unwrap();
+        let mut b = csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        row.write_csv(&mut b).unwrap();
+        let s = |w: csv::Writer<Vec<u8>>| String::from_utf8(w.into_inner().unwrap()).unwrap();
+        (s(a), s(b))
+    }
+
+    #[test]
+    fn csv_rows_write_what_serde_writes() {
+        let triple = |negated, quad, trigger: Option<usize>| TripleRow {
+            doc_id: "doc \"1\"".into(),
+            sentence_id: 7,
+            subject_id: "Xi_Jinping".into(),
+            subject: "Xi Jinping".into(),
+            subject_type: "PERSON",
+            relation: "meet",
+            object_id: "Vladimir_Putin".into(),
+            object: "Vladimir Putin".into(),
+            object_type: "PERSON",
+            negated,
+            trigger: "bertemu".into(),
+            evidence: "Xi, di Moskow, bertemu Putin;\n\"hangat\".".into(),
+            cameo_code: "040".into(),
+            quad_class: quad,
+            speaker: "".into(),
+            lang: "id",
+            rule: "svo",
+            subject_start: 0,
+            subject_end: 2,
+            object_start: 1_234_567,
+            object_end: usize::MAX,
+            trigger_start: trigger,
+            trigger_end: trigger.map(|t| t + 7),
+            subject_country: "China".into(),
+            object_country: "Russia".into(),
+            mode: "asserted",
+        };
+        for row in [
+            triple(false, Some(1), Some(17)),
+            triple(true, None, None),
+            triple(true, Some(4), Some(0)),
+        ] {
+            let (serde, direct) = both_ways(&row);
+            assert_eq!(direct, serde);
+        }
+        let (_, direct) = both_ways(&triple(true, None, None));
+        assert!(direct.contains(",true,"), "{direct}");
+        assert!(direct.contains("\"Xi, di Moskow, bertemu Putin;\n\"\"hangat\"\".\""));
+        let entity = EntityRow {
+            doc_id: "a,b".into(),
+            sentence_id: 0,
+            start_char: 10,
+            end_char: 15,
+            text: "'=Putin".into(),
+            entity_id: "Vladimir_Putin".into(),
+            name: "Vladimir Putin".into(),
+            etype: "PERSON",
+            source: "gazetteer",
+        };
+        let (serde_e, direct_e) = both_ways(&entity);
+        assert_eq!(direct_e, serde_e);
+        assert_eq!(
+            direct_e,
+            "\"a,b\",0,10,15,'=Putin,Vladimir_Putin,Vladimir Putin,PERSON,gazetteer\n"
+        );
+    }
 
     #[test]
     fn formula_cells_are_escaped() {
