@@ -328,7 +328,7 @@ pub trait CsvRow {
 
 /// An optional number as a CSV field: empty when absent (as serde writes
 /// `None`).
-fn opt_num<'b>(n: Option<usize>, buf: &'b mut itoa::Buffer) -> &'b [u8] {
+fn opt_num(n: Option<usize>, buf: &mut itoa::Buffer) -> &[u8] {
     n.map_or(b"", |n| buf.format(n).as_bytes())
 }
 
