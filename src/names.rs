@@ -239,11 +239,11 @@ impl Names {
             }
             // Apposition: "Yuri Ushakov, penasihat …".
             for k in 0..tokens.len() {
-                if k > 0
-                    && tokens[k - 1].kind == TokenKind::Word
-                    && is_cap(&text[tokens[k - 1].start..tokens[k - 1].end])
-                {
-                    continue; // not the start of a run
+                let cap_word =
+                    |t: &Token| t.kind == TokenKind::Word && is_cap(&text[t.start..t.end]);
+                if !cap_word(&tokens[k]) || (k > 0 && cap_word(&tokens[k - 1])) {
+                    // A run starts with a capitalised word, and only once.
+                    continue;
                 }
                 let Some((s, e)) = self.name_run(text, tokens, k, &in_mention, &classes) else {
                     continue;
