@@ -264,6 +264,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         )
     });
     progress.finish();
+    // The pipeline's tables (gazetteer, phrase sets, lexicons: tens of
+    // thousands of allocations) are not freed one by one: the process ends
+    // soon after and the system takes the memory back at once. Saves a few
+    // milliseconds of every run.
+    std::mem::forget(pipeline);
     let mut stats = match result {
         Err(e) if batch::is_interrupted(&e) => return Ok(interrupt.exit(&args)),
         r => r?,
