@@ -13,8 +13,17 @@
 //!   pattern), a later bare surname is the same person ("Ushakov"), unless
 //!   two people of the document share it.
 //!
-//! Pattern-found people get an id built from the name as written
-//! (SPEC §1: `Yuri_Ushakov`) and `source` = `pattern`.
+//! - Organisations: a head word (`org_head`: Kementerian, Partai,
+//!   Ministry, Council) with the capitalised words after it or, in
+//!   English, before it ("Kementerian Perdagangan Malaysia", "National
+//!   Security Council").
+//! - An acronym right after an organisation, in brackets or after
+//!   "atau"/"or", that spells the initials of its capitalised words
+//!   ("Partai Rakyat Maju Bersama (PRMB)") is that organisation, and so are
+//!   its later uses in the document.
+//!
+//! Pattern-found people and organisations get an id built from the name as
+//! written (SPEC §1: `Yuri_Ushakov`) and `source` = `pattern`.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -293,6 +302,7 @@ impl Names {
         self.add_people(gaz, text, a, found);
         self.link_repetitions(gaz, text, a);
         self.find_organisations(text, words, lang, a, tokens);
+        link_acronyms(text, a);
     }
 
     /// Organisations by pattern: a capitalised head word and the
@@ -602,7 +612,7 @@ impl Names {
             };
             pending.push((s, e, entity));
         }
-        insert_mentions(a, pending, MentionSource::Pattern);
+        insert_mentions(a, pending, EntityType::Person, MentionSource::Pattern);
     }
 
     /// A later bare surname of a person already mentioned is that person.
@@ -656,13 +666,101 @@ impl Names {
                 pending.push((s, e, entity));
             }
         }
-        insert_mentions(a, pending, MentionSource::Pattern);
+        insert_mentions(a, pending, EntityType::Person, MentionSource::Pattern);
     }
 }
 
 fn is_cap(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+}
+
+/// "Partai Rakyat Maju Bersama (PRMB)", "… atau PRMB", "… or NDRA": an
+/// acronym right after an organisation's name that spells the initials of
+/// its capitalised words is that organisation, and so is every later use
+/// of the acronym in the document (as written, upper case). An acronym that
+/// is already a mention (a gazetteer alias) is left alone; one that two
+/// organisations of the document define is linked at neither's later uses.
+fn link_acronyms(text: &str, a: &mut Analysis) {
+    let mut defined: Vec<(usize, usize, EntityRef)> = Vec::new();
+    for m in &a.mentions {
+        if m.etype != EntityType::Organization || m.nested {
+            continue;
+        }
+        let Some((s, e)) = acronym_after(text, m.end) else {
+            continue;
+        };
+        if initials(&text[m.start..m.end]) == text[s..e]
+            && !overlaps(a, s, e)
+            && !in_boilerplate(&a.boilerplate, m.start, e)
+        {
+            defined.push((s, e, m.entity));
+        }
+    }
+    if defined.is_empty() {
+        return;
+    }
+    let mut spans = defined.clone();
+    for (i, &(s, e, entity)) in defined.iter().enumerate() {
+        let acronym = &text[s..e];
+        let ambiguous = defined
+            .iter()
+            .enumerate()
+            .any(|(j, &(s2, e2, other))| j != i && &text[s2..e2] == acronym && other != entity);
+        if ambiguous {
+            continue;
+        }
+        for at in memchr::memmem::find_iter(&text.as_bytes()[e..], acronym.as_bytes()) {
+            let (s2, e2) = (e + at, e + at + acronym.len());
+            if is_boundary(text, s2)
+                && is_boundary(text, e2)
+                && !overlaps(a, s2, e2)
+                && !in_boilerplate(&a.boilerplate, s2, e2)
+            {
+                spans.push((s2, e2, entity));
+            }
+        }
+    }
+    insert_mentions(a, spans, EntityType::Organization, MentionSource::Pattern);
+}
+
+/// The acronym right after byte `end`: `(ACR)` or `atau ACR` / `or ACR`,
+/// two to eight ASCII capitals; its byte span.
+fn acronym_after(text: &str, end: usize) -> Option<(usize, usize)> {
+    let rest = &text[end..];
+    let gap = rest.len() - rest.trim_start_matches(' ').len();
+    if gap > 1 {
+        return None;
+    }
+    let after = &rest[gap..];
+    let (skip, closing) = if let Some(r) = after.strip_prefix('(') {
+        (1 + (r.len() - r.trim_start_matches(' ').len()), true)
+    } else if gap == 1 && (after.starts_with("atau ") || after.starts_with("or ")) {
+        (after.find(' ')? + 1, false)
+    } else {
+        return None;
+    };
+    let s = end + gap + skip;
+    let len = text[s..].bytes().take_while(u8::is_ascii_uppercase).count();
+    let e = s + len;
+    if !(2..=8).contains(&len) {
+        return None;
+    }
+    let tail = text[e..].trim_start_matches(' ');
+    let closed = if closing {
+        tail.starts_with(')')
+    } else {
+        is_boundary(text, e)
+    };
+    closed.then_some((s, e))
+}
+
+/// The capital initials of a name's words ("Partai Rakyat Maju Bersama" →
+/// "PRMB"; "Ministry of Foreign Affairs" → "MFA"); lower-case words give none.
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
 }
 
 /// Does `s..e` touch a boilerplate line? (The ranges are in text order.)
@@ -688,6 +786,7 @@ fn overlaps(a: &Analysis, s: usize, e: usize) -> bool {
 fn insert_mentions(
     a: &mut Analysis,
     mut spans: Vec<(usize, usize, EntityRef)>,
+    etype: EntityType,
     source: MentionSource,
 ) {
     if spans.is_empty() {
@@ -709,7 +808,7 @@ fn insert_mentions(
             sentence: sentence as u32,
             entity,
             kind: AliasKind::Name,
-            etype: EntityType::Person,
+            etype,
             source,
             nested: false,
         });

@@ -294,6 +294,68 @@ fn has(got: &[(String, String, &str)], surface: &str, id: &str, ty: &str) -> boo
 }
 
 #[test]
+fn acronyms_defined_after_an_organisation() {
+    // Organisations composed for this test; none is in the default gazetteers.
+    let count = |got: &[(String, String, &str)], surface: &str, id: &str| {
+        got.iter()
+            .filter(|(t, i, y)| t == surface && i == id && *y == "ORGANIZATION")
+            .count()
+    };
+    // "(ACR)" and "atau ACR" after an organisation found by pattern; the
+    // later uses of the acronym are the same organisation.
+    let id = "Partai Rakyat Maju Bersama (PRMB) menolak rencana itu pada Senin. \
+        Juru bicara PRMB mengatakan partainya akan bertemu Presiden. \
+        Badan Pengawas Pelabuhan Nusantara atau BPPN memeriksa kapal itu, kata pejabat BPPN.";
+    let got = mentions(id);
+    assert_eq!(
+        count(&got, "PRMB", "Partai_Rakyat_Maju_Bersama"),
+        2,
+        "{got:?}"
+    );
+    assert_eq!(
+        count(&got, "BPPN", "Badan_Pengawas_Pelabuhan_Nusantara"),
+        2,
+        "{got:?}"
+    );
+    let en = "The National Disaster Response Agency (NDRA) said on Monday that the crash \
+        was under review. NDRA investigators will travel to the site on Tuesday, officials said.";
+    let got = mentions(en);
+    assert_eq!(
+        count(&got, "NDRA", "National_Disaster_Response_Agency"),
+        2,
+        "{got:?}"
+    );
+    // Not the initials: no acronym. Two organisations with one acronym:
+    // its later use is neither. An acronym the gazetteer knows keeps its
+    // own entity.
+    let text = "Partai Rakyat Maju Bersama (PRX) menolak rencana itu pada Senin. \
+        Badan Riset Kelautan (BRK) dan Badan Regulasi Kelistrikan (BRK) berselisih. \
+        Kepala BRK mengatakan pertemuan itu gagal. \
+        Badan Nasional Penanggulangan Bencana (BNPB) mengirim tenda ke lokasi.";
+    let got = mentions(text);
+    assert!(!got.iter().any(|(t, _, _)| t == "PRX"), "{got:?}");
+    assert_eq!(count(&got, "BRK", "Badan_Riset_Kelautan"), 1, "{got:?}");
+    assert_eq!(
+        count(&got, "BRK", "Badan_Regulasi_Kelistrikan"),
+        1,
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(t, i, _)| t == "BNPB" && i == "National_Agency_for_Disaster_Countermeasure"),
+        "{got:?}"
+    );
+    // Their source is `pattern`.
+    let a = PIPELINE.process(&Document::new("t", en));
+    let m = a
+        .mentions
+        .iter()
+        .find(|m| &en[m.start..m.end] == "NDRA")
+        .unwrap();
+    assert_eq!(m.source.as_str(), "pattern");
+}
+
+#[test]
 fn people_and_organisations_beyond_the_lists() {
     // Names composed for this test; none is in the default gazetteers.
     let text = "Menteri Luar Negeri Peru Arturo Mendívil Salas bertemu Presiden China Xi Jinping. \
