@@ -288,6 +288,17 @@ fn seats_act_for_their_country_or_are_places() {
 }
 
 /// Is (surface, id, type) among the mentions found?
+/// The `source` of the first mention of `surface` in `text`.
+fn source_of(text: &str, surface: &str) -> &'static str {
+    let a = PIPELINE.process(&Document::new("t", text));
+    a.mentions
+        .iter()
+        .find(|m| &text[m.start..m.end] == surface)
+        .unwrap_or_else(|| panic!("no mention {surface:?}"))
+        .source
+        .as_str()
+}
+
 fn has(got: &[(String, String, &str)], surface: &str, id: &str, ty: &str) -> bool {
     got.iter()
         .any(|(t, i, y)| t == surface && i == id && *y == ty)
@@ -346,13 +357,7 @@ fn acronyms_defined_after_an_organisation() {
         "{got:?}"
     );
     // Their source is `pattern`.
-    let a = PIPELINE.process(&Document::new("t", en));
-    let m = a
-        .mentions
-        .iter()
-        .find(|m| &en[m.start..m.end] == "NDRA")
-        .unwrap();
-    assert_eq!(m.source.as_str(), "pattern");
+    assert_eq!(source_of(en, "NDRA"), "pattern");
 }
 
 #[test]
@@ -398,14 +403,7 @@ fn people_and_organisations_beyond_the_lists() {
     // No person made of an event name after a lower-case title.
     assert!(!got.iter().any(|(t, _, _)| t.contains("Piala")), "{got:?}");
     // Their source is `pattern`.
-    let p = &*PIPELINE;
-    let a = p.process(&Document::new("t", text));
-    let m = a
-        .mentions
-        .iter()
-        .find(|m| &text[m.start..m.end] == "Boris Kalinovsky")
-        .unwrap();
-    assert_eq!(m.source.as_str(), "pattern");
+    assert_eq!(source_of(text, "Boris Kalinovsky"), "pattern");
 
     let en = "President Cyril Matamela Ramaphosa met Foreign Minister Ingrid Valbuena of Chile. \
         The National Security Council of Ruritania said Valbuena would return.";
