@@ -1477,6 +1477,50 @@ impl<'a> Sent<'a> {
 
     /// The group after an agent word ("oleh", "by", "dari" for nouns)
     /// following element `i`, within the clause.
+    /// "Cuba has been under an embargo", "Iran berada di bawah sanksi": the
+    /// group before "under"/"di bawah" right before the noun at `i`
+    /// (through an article) is what the noun is imposed on.
+    fn under_noun(&self, i: usize) -> Option<usize> {
+        let mut k = i.checked_sub(1)?;
+        if self.is_article(k) {
+            k = k.checked_sub(1)?;
+        }
+        let under = if self.word(k).eq_ignore_ascii_case("under") {
+            k
+        } else if self.word(k).eq_ignore_ascii_case("bawah")
+            && k > 0
+            && self.word(k - 1).eq_ignore_ascii_case("di")
+        {
+            k - 1
+        } else {
+            return None;
+        };
+        match self.left(under) {
+            Left::Group(g) => Some(g),
+            _ => None,
+        }
+    }
+
+    /// "sanksi yang dijatuhkan Uni Eropa", "bantuan yang diberikan oleh
+    /// Jepang": the agent of an Indonesian passive relative clause right
+    /// after the noun at `i` (a di- verb, then the group, "oleh" allowed).
+    fn relative_passive_agent(&self, i: usize) -> Option<usize> {
+        let w = |k: usize| (k < self.v.els.len()).then(|| self.word(k));
+        if !w(i + 1)?.eq_ignore_ascii_case("yang") || !self.is_plain_lower(i + 2) {
+            return None;
+        }
+        let verb = w(i + 2)?;
+        if !(verb.starts_with("di") && verb.len() > 5) {
+            return None;
+        }
+        let at = if w(i + 3)?.eq_ignore_ascii_case("oleh") {
+            i + 4
+        } else {
+            i + 3
+        };
+        self.group_at(at)
+    }
+
     fn agent_after(&self, i: usize, nouns: bool) -> Option<usize> {
         let n = self.v.els.len();
         let mut j = i + 1;
@@ -2331,7 +2375,19 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             } else {
                 rule = "noun";
                 object = s.object(i, rel);
-                subject = s.agent_after(i, true);
+                subject = s
+                    .agent_after(i, true)
+                    .or_else(|| s.relative_passive_agent(i));
+                if let Some(g) = subject
+                    && object.is_none_or(|o| o == g)
+                {
+                    // "the sanctions imposed by the EU on Iran": the object
+                    // comes after the agent; "Cuba has been under an embargo
+                    // imposed by the US": the one who is under it.
+                    object = s
+                        .object(s.v.groups[g].last, rel)
+                        .or_else(|| s.under_noun(i));
+                }
                 if subject.is_none() && i > 0 && s.is_possessive(i - 1) {
                     // "support to Russia for its war", "criticized the US
                     // for its support": an English possessive is the

@@ -453,15 +453,22 @@ fn passives_former_gaps() {
 }
 
 #[test]
-#[ignore = "known gap: participles without an auxiliary inside a noun phrase ('sanctions imposed by the EU on Iran', 'yang dijatuhkan Uni Eropa', 'an embargo imposed by')"]
-fn passives_gaps() {
+fn passive_relatives_after_noun_cues() {
+    // An event noun with a passive relative clause ("sanctions imposed by
+    // X on Y", "sanksi yang dijatuhkan X terhadap Y"): the agent is the
+    // subject, the object comes after it or is the one "under" the noun.
+    // Known gaps until 2026-11-23.
     check(
-        "passives_gaps",
+        "passive_relatives_after_noun_cues",
         table![
-            // A noun cue with a relative passive: "sanksi yang dijatuhkan X terhadap Y".
             "Sanksi yang dijatuhkan Uni Eropa terhadap Iran mulai berlaku." => ["European_Union sanction Iran"],
+            "Bantuan yang diberikan oleh Jepang kepada Filipina tiba di Manila pada Senin pagi." => ["Japan aid Philippines"],
+            "Iran berada di bawah sanksi yang dijatuhkan Amerika Serikat sejak 1979." => ["United_States sanction Iran"],
+            "Sanksi yang dijatuhkan terhadap Iran mulai berlaku pada Senin." => [],
             "Cuba has been under an embargo imposed by the United States since 1962." => ["United_States sanction Cuba"],
             "The sanctions imposed by the European Union on Iran took effect on Monday." => ["European_Union sanction Iran"],
+            "The sanctions imposed on Iran took effect on Monday." => [],
+            "The aid promised by Japan to the Philippines arrived in Manila on Monday." => ["Japan aid Philippines"],
         ],
         false,
     );
@@ -720,7 +727,7 @@ fn judged_acts_are_not_the_judges_own() {
             "Russia rejected the sanctions against Iran." => [],
             "Russia threatened an attack on Ukraine." => ["Russia warn Ukraine"],
             "The US demanded talks with Iran." => ["United_States demand Iran"],
-            "The EU criticized sanctions by the United States against Cuba." => ["European_Union criticize United_States"],
+            "The EU criticized sanctions by the United States against Cuba." => ["European_Union criticize United_States", "United_States sanction Cuba"],
             "Russia continued its attack on Ukraine." => ["Russia attack Ukraine"],
             "Kishida held talks with Biden during a surprise visit to Kyiv." => ["Fumio_Kishida meet Joe_Biden"],
             "Japan urged China to stop its support to Russia for its war in Ukraine." => ["Japan demand China", "China !support Russia", "Russia attack Ukraine"],
