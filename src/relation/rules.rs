@@ -1501,6 +1501,31 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// The subject of a clause that a phrase with the noun at `i` and its
+    /// object group `o` opens: at most three plain words, prepositions or
+    /// articles before the noun, a comma right after the object, then the
+    /// group (through an article).
+    fn fronted_subject(&self, i: usize, o: usize) -> Option<usize> {
+        let opener = |k: usize| match self.v.els[k].kind {
+            Kind::Other => true,
+            Kind::Word(_) => self.is_article(k) || self.has(k, WordClass::PlacePrep),
+            _ => false,
+        };
+        if i > 3 || !(0..i).all(opener) {
+            return None;
+        }
+        let comma = self.v.groups[o].last + 1;
+        if !self.is_punct(comma, ',') {
+            return None;
+        }
+        let at = if self.is_article(comma + 1) {
+            comma + 2
+        } else {
+            comma + 1
+        };
+        self.group_at(at)
+    }
+
     /// "sanksi yang dijatuhkan Uni Eropa", "bantuan yang diberikan oleh
     /// Jepang": the agent of an Indonesian passive relative clause right
     /// after the noun at `i` (a di- verb, then the group, "oleh" allowed).
@@ -2406,6 +2431,15 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                     // "Russia's invasion", "US-led war", "French mediation":
                     // an actor right before the noun.
                     subject = s.modifier_before(i);
+                }
+                if subject.is_none()
+                    && rel.is_symmetric()
+                    && let Some(o) = object
+                {
+                    // "Dalam pertemuan dengan Jepang, Filipina meminta …",
+                    // "In talks with Japan, the Philippines asked …": a
+                    // meeting fronted before the clause is its subject's.
+                    subject = s.fronted_subject(i, o);
                 }
                 if subject.is_none() {
                     // "Xi menawarkan dukungan", "held talks": the event noun
