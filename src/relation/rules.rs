@@ -1244,8 +1244,13 @@ impl<'a> Sent<'a> {
     fn subject_nearby(&self, i: usize) -> Option<(usize, bool)> {
         // "… menyambut baik X serta mendukung Y": a predicate joined by a
         // conjunction shares the subject of its clause.
-        if i > 0 && self.has(i - 1, WordClass::Coord) && self.group_at(i - 1).is_none() {
-            if let Some(g) = self.clause_subject(i - 1) {
+        // "… tidak mengakui Israel dan tidak menjalin …": through negation.
+        let mut c = i;
+        while c > 0 && (self.has(c - 1, WordClass::Neg) || self.has(c - 1, WordClass::Irrealis)) {
+            c -= 1;
+        }
+        if c > 0 && self.has(c - 1, WordClass::Coord) && self.group_at(c - 1).is_none() {
+            if let Some(g) = self.clause_subject(c - 1) {
                 return Some((g, false));
             }
         }
@@ -1582,7 +1587,15 @@ impl<'a> Sent<'a> {
     /// Is the cue at `i` negated (tidak, tak, agar tidak, not, never…)
     /// by a word between the subject and the cue?
     fn negated(&self, i: usize, subject_last: Option<usize>) -> bool {
-        let from = subject_last.map_or(i.saturating_sub(4), |l| (l + 1).max(i.saturating_sub(6)));
+        let mut from =
+            subject_last.map_or(i.saturating_sub(4), |l| (l + 1).max(i.saturating_sub(6)));
+        // "tidak mengakui Israel dan menjalin …": a negation before an
+        // earlier predicate with its own object stays with that predicate.
+        if let Some(c) = (from..i).rev().find(|&k| self.has(k, WordClass::Coord))
+            && (from..c).any(|k| self.group_at(k).is_some())
+        {
+            from = c + 1;
+        }
         (from..i).any(|k| {
             let c = self.classes(k);
             c.has(WordClass::Neg) || c.has(WordClass::Irrealis)
