@@ -1464,10 +1464,16 @@ impl<'a> Sent<'a> {
                             Relation::Criticize | Relation::Praise | Relation::Reject
                         ) =>
                 {
-                    let genitive = if self.cues[q as usize].ends_with_prep {
+                    let cue = self.cues[q as usize];
+                    let genitive = if cue.ends_with_prep {
                         None
                     } else {
-                        self.group_at(j + 1)
+                        self.group_at(j + 1).or_else(|| {
+                            // "the joint drills of Seoul and Washington".
+                            (cue.relation.is_symmetric() && self.has(j + 1, WordClass::PatientPrep))
+                                .then(|| self.group_at(j + 2))
+                                .flatten()
+                        })
                     };
                     return genitive.or_else(|| self.agent_after(j, true));
                 }
@@ -1480,8 +1486,6 @@ impl<'a> Sent<'a> {
         None
     }
 
-    /// The group after an agent word ("oleh", "by", "dari" for nouns)
-    /// following element `i`, within the clause.
     /// "Cuba has been under an embargo", "Iran berada di bawah sanksi": the
     /// group before "under"/"di bawah" right before the noun at `i`
     /// (through an article) is what the noun is imposed on.
@@ -1551,6 +1555,8 @@ impl<'a> Sent<'a> {
         self.group_at(at)
     }
 
+    /// The group after an agent word ("oleh", "by", "dari" for nouns)
+    /// following element `i`, within the clause.
     fn agent_after(&self, i: usize, nouns: bool) -> Option<usize> {
         let n = self.v.els.len();
         let mut j = i + 1;
@@ -2389,7 +2395,11 @@ fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 None
             } else {
                 s.group_at(i + 1).or_else(|| {
-                    if s.is_modifier(i + 1) && !s.has(i + 1, WordClass::PatientPrep) {
+                    // "the joint drills of X and Y": the parties of a
+                    // symmetric event, not what it is done to.
+                    let of_parties = rel.is_symmetric();
+                    if s.is_modifier(i + 1) && (!s.has(i + 1, WordClass::PatientPrep) || of_parties)
+                    {
                         s.group_at(i + 2)
                     } else {
                         None
