@@ -756,7 +756,21 @@ impl<'a> Sent<'a> {
     fn is_relative(&self, r: std::ops::Range<usize>) -> bool {
         !r.is_empty()
             && self.is_relative_pronoun(r.start)
-            && r.clone().all(|k| !self.is_boundary(k) || k == r.start)
+            && r.clone().all(|k| {
+                !self.is_boundary(k)
+                    || k == r.start
+                    || (k == r.start + 1 && self.relative_adverb(k))
+            })
+    }
+
+    /// A clause word right after a relative pronoun is an adverb of the
+    /// relative clause ("yang kemudian bertemu", "which then attacked"),
+    /// not a clause break.
+    fn relative_adverb(&self, k: usize) -> bool {
+        k > 0
+            && self.is_relative_pronoun(k - 1)
+            && self.has(k, WordClass::Clause)
+            && !self.is_relative_pronoun(k)
     }
 
     /// Can element `i`, right after "to"/"untuk", be the verb of an
@@ -1142,7 +1156,9 @@ impl<'a> Sent<'a> {
             }
             if c.has(WordClass::Clause) {
                 // "Karen Donfried, yang mengunjungi Moskow": the head
-                // before a relative pronoun is its subject.
+                // before a relative pronoun is its subject (also through
+                // an adverb: "yang kemudian bertemu").
+                let j = if self.relative_adverb(j) { j - 1 } else { j };
                 let mut k = j;
                 if k > 0 && self.is_punct(k - 1, ',') {
                     k -= 1;

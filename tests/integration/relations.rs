@@ -1453,18 +1453,38 @@ fn quotes_former_gaps() {
 }
 
 #[test]
-#[ignore = "known gap: a quote over two sentences; 'yang kemudian' after the speaker"]
+fn relative_clauses_with_an_adverb() {
+    // "yang kemudian bertemu", "who then met": a clause word right after the
+    // relative pronoun is an adverb of the relative clause, whose subject is
+    // the head before it. Known gap until 2026-11-23.
+    check(
+        "relative_clauses_with_an_adverb",
+        table![
+            "“Jepang tidak akan pernah menyerang China,” kata Kishida, yang kemudian bertemu Xi." => [
+                "Japan !attack China @Fumio_Kishida",
+                "Fumio_Kishida meet Xi_Jinping",
+            ],
+            "Kishida, yang kemudian bertemu Xi, mengecam Rusia." => [
+                "Fumio_Kishida meet Xi_Jinping",
+                "Fumio_Kishida criticize Russia",
+            ],
+            "Kishida, who then met Xi, criticized Russia on Monday." => [
+                "Fumio_Kishida meet Xi_Jinping",
+                "Fumio_Kishida criticize Russia",
+            ],
+        ],
+        true,
+    );
+}
+
+#[test]
+#[ignore = "known gap: a quote over two sentences"]
 fn quotes_gaps() {
     check(
         "quotes_gaps",
         table![
             // The speaker follows the sentence after the one quoted.
             "“China mendukung Rusia. Kami juga menentang perluasan NATO,” kata Wang Yi." => ["China support Russia @Wang_Yi"],
-            // "yang kemudian bertemu": "kemudian" is a clause word.
-            "“Jepang tidak akan pernah menyerang China,” kata Kishida, yang kemudian bertemu Xi." => [
-                "Japan !attack China @Fumio_Kishida",
-                "Fumio_Kishida meet Xi_Jinping",
-            ],
         ],
         true,
     );
