@@ -256,11 +256,15 @@ pub enum WordClass {
     /// ("Russia … its war", "Trump called off his visit"). Not a sentence
     /// element, like articles.
     Possessive,
+    /// "under", "di bawah": before an event noun, the group before it is
+    /// what the event is imposed on ("Cuba has been under an embargo
+    /// imposed by the United States").
+    Under,
 }
 
 impl WordClass {
     /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::Possessive;
+    pub const LAST: WordClass = WordClass::Under;
 
     /// An article or a possessive: looked up by the rules, never a
     /// sentence element.
@@ -304,6 +308,7 @@ impl WordClass {
             "conclude" => WordClass::Conclude,
             "obligation" => WordClass::Obligation,
             "possessive" => WordClass::Possessive,
+            "under" => WordClass::Under,
             _ => return None,
         })
     }

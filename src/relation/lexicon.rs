@@ -138,6 +138,7 @@ impl Classes {
             WordClass::PlaceNoun,
             WordClass::Currency,
             WordClass::Obligation,
+            WordClass::Under,
         ];
         let mask = soft.iter().fold(0u64, |m, &c| m | Classes::bit(c));
         self.0 != 0 && self.0 & !mask == 0

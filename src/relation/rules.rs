@@ -1503,24 +1503,17 @@ impl<'a> Sent<'a> {
     }
 
     /// "Cuba has been under an embargo", "Iran berada di bawah sanksi": the
-    /// group before "under"/"di bawah" right before the noun at `i`
-    /// (through an article) is what the noun is imposed on.
+    /// group before an `under` word right before the noun at `i` (through
+    /// an article) is what the noun is imposed on.
     fn under_noun(&self, i: usize) -> Option<usize> {
         let mut k = i.checked_sub(1)?;
         if self.is_article(k) {
             k = k.checked_sub(1)?;
         }
-        let under = if self.word(k).eq_ignore_ascii_case("under") {
-            k
-        } else if self.word(k).eq_ignore_ascii_case("bawah")
-            && k > 0
-            && self.word(k - 1).eq_ignore_ascii_case("di")
-        {
-            k - 1
-        } else {
+        if !self.has(k, WordClass::Under) {
             return None;
-        };
-        match self.left(under) {
+        }
+        match self.left(k) {
             Left::Group(g) => Some(g),
             _ => None,
         }
