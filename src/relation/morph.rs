@@ -124,6 +124,13 @@ fn is_an_noun(w: &str) -> bool {
     w.ends_with("an") && !w.ends_with("kan")
 }
 
+/// Does a lower-case Indonesian word look like a passive verb: the di-
+/// prefix on a stem of three letters or more, and not an -an noun
+/// ("dijatuhkan", "diberikan", "dipimpin"; not "dia", "dian")?
+pub fn is_passive_form(w: &str) -> bool {
+    w.starts_with("di") && w.len() > 4 && !is_an_noun(w)
+}
+
 /// The use of an Indonesian form given as written (explicit lists); `cue`
 /// is the lexicon's cue, so that a word that itself starts with "di"
 /// (dialog, diskusi) is not taken for a passive.

@@ -17,7 +17,7 @@ use crate::gazetteer::matcher::{Found, WordTable};
 use crate::gazetteer::{AliasKind, Direction, EntityType, Gazetteer, Lang, WordClass};
 use crate::relation::Relation;
 use crate::relation::lexicon::{Classes, CueInfo, Determiners, Gapped, LangLexicon};
-use crate::relation::morph::Pos;
+use crate::relation::morph::{self, Pos};
 use crate::tokenize::{SentenceTokens, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -179,6 +179,8 @@ pub(crate) struct Sent<'a> {
     text: &'a str,
     gaz: &'a Gazetteer,
     determiners: &'a Determiners,
+    /// The language of the lexicon the sentence was read with.
+    lang: Lang,
     sentence: u32,
     cues: Vec<&'a CueInfo>,
     v: Vecs,
@@ -481,6 +483,7 @@ impl<'a> Sent<'a> {
         let mut s = Sent {
             text,
             gaz,
+            lang: lex.lang,
             sentence: s,
             cues,
             ..sent
@@ -597,6 +600,7 @@ impl<'a> Sent<'a> {
             text,
             gaz,
             determiners,
+            lang: Lang::Id,
             sentence: 0,
             cues: Vec::new(),
             v: Vecs::default(),
@@ -1548,15 +1552,15 @@ impl<'a> Sent<'a> {
     /// Jepang": the agent of an Indonesian passive relative clause right
     /// after the noun at `i` (a di- verb, then the group, "oleh" allowed).
     fn relative_passive_agent(&self, i: usize) -> Option<usize> {
-        let w = |k: usize| (k < self.v.els.len()).then(|| self.word(k));
-        if !w(i + 1)?.eq_ignore_ascii_case("yang") || !self.is_plain_lower(i + 2) {
+        if self.lang != Lang::Id
+            || i + 3 >= self.v.els.len()
+            || !self.is_relative_pronoun(i + 1)
+            || !self.is_plain_lower(i + 2)
+            || !morph::is_passive_form(self.word(i + 2))
+        {
             return None;
         }
-        let verb = w(i + 2)?;
-        if !(verb.starts_with("di") && verb.len() > 5) {
-            return None;
-        }
-        let at = if w(i + 3)?.eq_ignore_ascii_case("oleh") {
+        let at = if self.has(i + 3, WordClass::Agent) {
             i + 4
         } else {
             i + 3
