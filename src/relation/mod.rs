@@ -18,7 +18,7 @@ use crate::analysis::{Analysis, EntityRef, Triple};
 use crate::gazetteer::matcher::WordTable;
 use crate::gazetteer::{AliasKind, EntityType, Gazetteer, Lang, WordClass};
 use crate::tokenize::{SentenceTokens, is_word_char};
-use lexicon::{Determiners, Lexicons};
+use lexicon::{Determiners, LangLexicon, Lexicons};
 
 /// Options of the relation stage.
 #[derive(Debug, Clone, Default)]
@@ -156,6 +156,7 @@ impl RelationStage {
         }
         BUFFERS.with(|b| *b.borrow_mut() = scratch.into_buffers());
         analysis.triples = triples;
+        carry_speakers(text, words, lex, analysis);
         if self.options.cooccurrence {
             cooccurrence(gaz, analysis);
         }
@@ -392,6 +393,140 @@ pub fn actor_countries<'g>(
         }
     }
     out
+}
+
+/// A quote opened in one sentence and closed in a later one of the same
+/// line is the speaker's named right after its close ("“China mendukung
+/// Rusia. Kami juga …,” kata Wang Yi"; "“…. …,” Xi said"): triples with no
+/// speaker whose trigger is inside such a quote, in the sentence that
+/// opens it or in the one that closes it, get that one.
+fn carry_speakers(text: &str, words: &WordTable, lex: &LangLexicon, a: &mut Analysis) {
+    // The quote marks of the sentence at hand, and the speaker of a quote
+    // it leaves open: both found once per sentence.
+    let mut marks: Option<(u32, QuoteMarks)> = None;
+    let mut carried: Option<(u32, Option<u32>)> = None;
+    for t in 0..a.triples.len() {
+        let x = &a.triples[t];
+        let (sentence, trigger) = match (&x.trigger, x.speaker) {
+            (Some(tr), None) => (x.sentence, tr.start),
+            _ => continue,
+        };
+        let range = a.sentences[sentence as usize].clone();
+        let q = match marks {
+            Some((s, q)) if s == sentence => q,
+            _ => {
+                let q = QuoteMarks::of(&text[range.clone()]);
+                marks = Some((sentence, q));
+                q
+            }
+        };
+        let at = trigger - range.start;
+        let speaker = match (q.open_at_end, q.first) {
+            // Opened here before the trigger, closed later.
+            (Some((open_at, open)), _) if open_at < at => match carried {
+                Some((s, sp)) if s == sentence => sp,
+                _ => {
+                    let sp = speaker_after_close(text, words, lex, a, range.end, open);
+                    carried = Some((sentence, sp));
+                    sp
+                }
+            },
+            // Opened in an earlier sentence, closed here after the trigger.
+            (_, Some((close_at, '”' | '»'))) if close_at > at => {
+                speaker_after_close(text, words, lex, a, trigger, '“')
+            }
+            _ => continue,
+        };
+        a.triples[t].speaker = speaker;
+    }
+}
+
+/// Where a sentence's quote marks are: the first one, and the one still
+/// open at its end (`“`, `«`, or a `"` after an even number of them),
+/// with byte offsets into the sentence.
+#[derive(Debug, Clone, Copy, Default)]
+struct QuoteMarks {
+    first: Option<(usize, char)>,
+    open_at_end: Option<(usize, char)>,
+}
+
+impl QuoteMarks {
+    fn of(sentence: &str) -> QuoteMarks {
+        let mut q = QuoteMarks::default();
+        let b = sentence.as_bytes();
+        // `"`, and the lead bytes of `“”` (E2) and `«»` (C2).
+        for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, b) {
+            let Some(c) = sentence[i..].chars().next() else {
+                continue;
+            };
+            if !matches!(c, '“' | '«' | '”' | '»' | '"') {
+                continue;
+            }
+            q.first.get_or_insert((i, c));
+            match c {
+                '“' | '«' => q.open_at_end = Some((i, c)),
+                '"' if matches!(q.open_at_end, Some((_, '"'))) => q.open_at_end = None,
+                '"' if q.open_at_end.is_none() => q.open_at_end = Some((i, c)),
+                '”' | '»' => q.open_at_end = None,
+                _ => {}
+            }
+        }
+        q
+    }
+}
+
+/// The actor named right after the mark that closes an `open` quote after
+/// byte `from`, in the same line and within three sentences: a speech
+/// word, then the actor ("kata Wang Yi"), or the actor, then a speech word
+/// ("Xi said").
+fn speaker_after_close(
+    text: &str,
+    words: &WordTable,
+    lex: &LangLexicon,
+    a: &Analysis,
+    from: usize,
+    open: char,
+) -> Option<u32> {
+    let line_end = text[from..].find('\n').map_or(text.len(), |n| from + n);
+    let closer: &[char] = if open == '"' { &['"'] } else { &['”', '»'] };
+    let last = a.sentences.partition_point(|r| r.start < from) + 3;
+    let limit = a
+        .sentences
+        .get(last)
+        .map_or(line_end, |r| r.start.min(line_end));
+    let close = from + text[from..limit].find(closer)?;
+    let mut p = close + text[close..].chars().next()?.len_utf8();
+    p += text[p..].len() - text[p..].trim_start_matches([',', ' ']).len();
+    let speech_at = |at: usize| {
+        let mut end = None;
+        lex.words
+            .find_each_in(text, words, at..(at + 40).min(text.len()), |f| {
+                if f.start == at && f.value.has(WordClass::Speech) {
+                    end = Some(f.end);
+                }
+            });
+        end
+    };
+    let actor_at = |at: usize| {
+        let k = a.mentions.partition_point(|m| m.start < at);
+        a.mentions
+            .get(k)
+            .filter(|m| m.start == at && !m.nested && is_speaker(m.etype))
+            .map(|_| k as u32)
+    };
+    let skip_space = |at: usize| at + text[at..].len() - text[at..].trim_start_matches(' ').len();
+    if let Some(e) = speech_at(p) {
+        return actor_at(skip_space(e));
+    }
+    let m = actor_at(p)?;
+    speech_at(skip_space(a.mentions[m as usize].end)).map(|_| m)
+}
+
+fn is_speaker(t: EntityType) -> bool {
+    matches!(
+        t,
+        EntityType::Person | EntityType::Country | EntityType::Organization
+    )
 }
 
 #[cfg(test)]

@@ -1480,13 +1480,19 @@ fn relative_clauses_with_an_adverb() {
 }
 
 #[test]
-#[ignore = "known gap: a quote over two sentences"]
-fn quotes_gaps() {
+fn quotes_over_two_sentences() {
+    // A quote opened in one sentence and closed in a later one is the
+    // speaker's named right after its close, in either word order; an
+    // unclosed quote, or a close with no speech word after it, names no
+    // one. Known gap until 2026-11-23.
     check(
-        "quotes_gaps",
+        "quotes_over_two_sentences",
         table![
-            // The speaker follows the sentence after the one quoted.
             "“China mendukung Rusia. Kami juga menentang perluasan NATO,” kata Wang Yi." => ["China support Russia @Wang_Yi"],
+            "“Kami mendukung perdamaian. Rusia menyerang Ukraina,” kata Wang Yi." => ["Russia attack Ukraine @Wang_Yi"],
+            "“China supports Russia. We also oppose the expansion of the alliance,” Wang Yi said." => ["China support Russia @Wang_Yi"],
+            "“China mendukung Rusia. Kami juga menentang perluasan NATO." => ["China support Russia"],
+            "“China mendukung Rusia. Itu benar,” dan Wang Yi tersenyum." => ["China support Russia"],
         ],
         true,
     );
