@@ -22,6 +22,11 @@ use crate::tsv::{Diagnostic, Severity, Table, split_list, word_lines};
 
 pub use matcher::{Case, PhraseSet, fold_diacritics};
 
+/// The `cameo` of a cue whose act has no code under its relation's root
+/// ("protest": 114 or 14x; "invite": 036 or 04x): no code is written,
+/// rather than the root's generic one.
+pub const NO_CAMEO: &str = "-";
+
 /// The entity types of SPEC §1 (plus `LOCATION`, which evaluation ignores).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
@@ -865,10 +870,10 @@ fn load_cues(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec<D
         };
         let cameo = row.get(c("cameo"));
         let cameo_ok = (2..=4).contains(&cameo.len()) && cameo.bytes().all(|b| b.is_ascii_digit());
-        if !cameo.is_empty() && !cameo_ok {
+        if !cameo.is_empty() && cameo != NO_CAMEO && !cameo_ok {
             diags.push(t.error(
                 row.line,
-                format!("bad cameo `{cameo}` (2 to 4 digits or empty)"),
+                format!("bad cameo `{cameo}` (2 to 4 digits, `-` or empty)"),
             ));
             continue;
         }

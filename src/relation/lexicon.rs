@@ -13,6 +13,8 @@ use crate::relation::morph::{self, Pos};
 pub struct CueInfo {
     pub relation: Relation,
     /// CAMEO code from the lexicon, if any.
+    /// The cue's CAMEO code; `None`: its relation's root code; an empty
+    /// code: none at all.
     pub cameo: Option<Box<str>>,
     pub direction: Direction,
     pub pos: Pos,
@@ -206,7 +208,12 @@ impl Lexicons {
             for c in gaz.cues.iter().filter(|c| applies(c.lang, lang)) {
                 let cue_info = |pos, ends_with_prep| CueInfo {
                     relation: c.relation,
-                    cameo: (!c.cameo.is_empty()).then(|| c.cameo.clone().into_boxed_str()),
+                    // `-`: no code at all, an empty one (see NO_CAMEO).
+                    cameo: match c.cameo.as_str() {
+                        "" => None,
+                        crate::gazetteer::NO_CAMEO => Some("".into()),
+                        code => Some(code.into()),
+                    },
                     direction: c.direction,
                     pos,
                     ends_with_prep,

@@ -74,7 +74,7 @@ fn check_reports_every_problem_with_file_and_line() {
 }
 
 #[test]
-fn check_reports_bad_gapped_cue_forms() {
+fn check_reports_bad_cue_forms_and_codes() {
     let dir = tempdir();
     let f = dir.path().join("cues-en.tsv");
     std::fs::write(
@@ -82,17 +82,23 @@ fn check_reports_bad_gapped_cue_forms() {
         "cue\trelation\tcameo\tforms\tdirection\tnotes\n\
          fire at\tattack\t19\tfire … at|fired … into\tfwd\t\n\
          at\tattack\t19\t… at\tfwd\t\n\
-         fire\tattack\t19\tfired … at … on\tfwd\t\n",
+         fire\tattack\t19\tfired … at … on\tfwd\t\n\
+         protest\tcriticize\t-\tstem\tfwd\t\n\
+         scold\tcriticize\tx1\tstem\tfwd\t\n",
     )
     .unwrap();
     let out = kabar(&["gazetteer", "check", p(&f)], None);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     let name = p(&f);
-    assert!(!err.contains(&format!("{name}:2:")), "{err}");
+    // A `-` cameo (no code at all) is fine.
+    for fine in [2, 5] {
+        assert!(!err.contains(&format!("{name}:{fine}:")), "{err}");
+    }
     for want in [
         format!("{name}:3: error: bad gapped form `… at`"),
         format!("{name}:4: error: bad gapped form `fired … at … on`"),
+        format!("{name}:6: error: bad cameo `x1`"),
     ] {
         assert!(err.contains(&want), "missing {want:?} in:\n{err}");
     }
