@@ -1500,7 +1500,8 @@ fn quotes_over_two_sentences() {
 
 // Extra columns: `cameo_code` is the cue's code as three digits (a root
 // "05" is written "050") and empty when neither the cue nor a single root of
-// its relation gives one, never guessed; `quad_class` follows from it;
+// its relation gives one, or the cue is marked `-` (no code under its
+// relation's root), never guessed; `quad_class` follows from it;
 // structural triples have neither. `lang` is detected per document.
 
 /// (text, triple, cameo_code, quad_class)
