@@ -247,9 +247,8 @@ impl Names {
                 }
             }
             // Apposition: "Yuri Ushakov, penasihat …".
+            let cap_word = |t: &Token| t.kind == TokenKind::Word && is_cap(&text[t.start..t.end]);
             for k in 0..tokens.len() {
-                let cap_word =
-                    |t: &Token| t.kind == TokenKind::Word && is_cap(&text[t.start..t.end]);
                 if !cap_word(&tokens[k]) || (k > 0 && cap_word(&tokens[k - 1])) {
                     // A run starts with a capitalised word, and only once.
                     continue;

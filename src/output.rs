@@ -334,16 +334,13 @@ fn opt_num(n: Option<usize>, buf: &mut itoa::Buffer) -> &[u8] {
 
 impl CsvRow for EntityRow<'_> {
     fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()> {
-        let (mut b1, mut b2, mut b3) = (
-            itoa::Buffer::new(),
-            itoa::Buffer::new(),
-            itoa::Buffer::new(),
-        );
+        let mut b: [itoa::Buffer; 3] = std::array::from_fn(|_| itoa::Buffer::new());
+        let [b0, b1, b2] = &mut b;
         w.write_record([
             self.doc_id.as_bytes(),
-            b1.format(self.sentence_id).as_bytes(),
-            b2.format(self.start_char).as_bytes(),
-            b3.format(self.end_char).as_bytes(),
+            b0.format(self.sentence_id).as_bytes(),
+            b1.format(self.start_char).as_bytes(),
+            b2.format(self.end_char).as_bytes(),
             self.text.as_bytes(),
             self.entity_id.as_bytes(),
             self.name.as_bytes(),

@@ -12,7 +12,6 @@ use crate::relation::morph::{self, Pos};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CueInfo {
     pub relation: Relation,
-    /// CAMEO code from the lexicon, if any.
     /// The cue's CAMEO code; `None`: its relation's root code; an empty
     /// code: none at all.
     pub cameo: Option<Box<str>>,
@@ -89,6 +88,10 @@ impl Determiners {
 }
 
 /// Is `w` one of a few lower-case words (lower-casing only when needed)?
+/// A scan of a handful of words: cheaper here than a [`LowerSet`]'s hash,
+/// on a look-up the rules make for nearly every element.
+///
+/// [`LowerSet`]: crate::tokenize::LowerSet
 fn in_list(list: &[String], w: &str) -> bool {
     if w.is_ascii() {
         list.iter().any(|d| d.eq_ignore_ascii_case(w))

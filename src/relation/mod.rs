@@ -401,10 +401,9 @@ pub fn actor_countries<'g>(
 /// speaker whose trigger is inside such a quote, in the sentence that
 /// opens it or in the one that closes it, get that one.
 fn carry_speakers(text: &str, words: &WordTable, lex: &LangLexicon, a: &mut Analysis) {
-    // The quote marks of the sentence at hand, and the speaker of a quote
-    // it leaves open: both found once per sentence.
-    let mut marks: Option<(u32, QuoteMarks)> = None;
-    let mut carried: Option<(u32, Option<u32>)> = None;
+    // The sentence at hand, its quote marks and, once looked for, the
+    // speaker of a quote it leaves open.
+    let mut at_hand: Option<(u32, QuoteMarks, Option<Option<u32>>)> = None;
     for t in 0..a.triples.len() {
         let x = &a.triples[t];
         let (sentence, trigger) = match (&x.trigger, x.speaker) {
@@ -412,25 +411,15 @@ fn carry_speakers(text: &str, words: &WordTable, lex: &LangLexicon, a: &mut Anal
             _ => continue,
         };
         let range = a.sentences[sentence as usize].clone();
-        let q = match marks {
-            Some((s, q)) if s == sentence => q,
-            _ => {
-                let q = QuoteMarks::of(&text[range.clone()]);
-                marks = Some((sentence, q));
-                q
-            }
-        };
+        if at_hand.is_none_or(|(s, _, _)| s != sentence) {
+            at_hand = Some((sentence, QuoteMarks::of(&text[range.clone()]), None));
+        }
+        let (_, q, carried) = at_hand.as_mut().expect("set above");
         let at = trigger - range.start;
         let speaker = match (q.open_at_end, q.first) {
             // Opened here before the trigger, closed later.
-            (Some((open_at, open)), _) if open_at < at => match carried {
-                Some((s, sp)) if s == sentence => sp,
-                _ => {
-                    let sp = speaker_after_close(text, words, lex, a, range.end, open);
-                    carried = Some((sentence, sp));
-                    sp
-                }
-            },
+            (Some((open_at, open)), _) if open_at < at => *carried
+                .get_or_insert_with(|| speaker_after_close(text, words, lex, a, range.end, open)),
             // Opened in an earlier sentence, closed here after the trigger.
             (_, Some((close_at, '”' | '»'))) if close_at > at => {
                 speaker_after_close(text, words, lex, a, trigger, '“')
@@ -511,7 +500,7 @@ fn speaker_after_close(
         let k = a.mentions.partition_point(|m| m.start < at);
         a.mentions
             .get(k)
-            .filter(|m| m.start == at && !m.nested && is_speaker(m.etype))
+            .filter(|m| m.start == at && !m.nested && rules::is_actor(m))
             .map(|_| k as u32)
     };
     let skip_space = |at: usize| at + text[at..].len() - text[at..].trim_start_matches(' ').len();
@@ -520,13 +509,6 @@ fn speaker_after_close(
     }
     let m = actor_at(p)?;
     speech_at(skip_space(a.mentions[m as usize].end)).map(|_| m)
-}
-
-fn is_speaker(t: EntityType) -> bool {
-    matches!(
-        t,
-        EntityType::Person | EntityType::Country | EntityType::Organization
-    )
 }
 
 #[cfg(test)]

@@ -1892,7 +1892,7 @@ fn judges(rel: Relation) -> bool {
     )
 }
 
-fn is_actor(m: &Mention) -> bool {
+pub(crate) fn is_actor(m: &Mention) -> bool {
     matches!(
         m.etype,
         EntityType::Person | EntityType::Country | EntityType::Organization
