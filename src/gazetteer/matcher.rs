@@ -531,7 +531,15 @@ impl<T> PhraseSet<T> {
             .find(|c| match c.case {
                 Case::Any => true,
                 Case::Exact => *c.form == *matched,
-                Case::Cap => matched.chars().next().is_some_and(char::is_uppercase),
+                // (A roman numeral in capitals after a word in lower case
+                // is no name: "Pius XI" holds no "Xi"; "PUTIN BERTEMU XI"
+                // does.)
+                Case::Cap => {
+                    matched.chars().next().is_some_and(char::is_uppercase)
+                        && (*c.form == *matched
+                            || !is_roman_numeral(matched)
+                            || !after_lower_case(text, start))
+                }
                 Case::Title => {
                     !matched.chars().any(char::is_lowercase)
                         || matched
@@ -713,6 +721,22 @@ impl<T> PhraseSet<T> {
     }
 }
 
+/// Does the word before byte `start` hold a lower-case letter?
+fn after_lower_case(text: &str, start: usize) -> bool {
+    text[..start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.chars().any(char::is_lowercase))
+}
+
+/// A roman numeral in capitals ("XI", "IV", "XVII").
+fn is_roman_numeral(w: &str) -> bool {
+    (1..=7).contains(&w.len())
+        && w.bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -756,6 +780,16 @@ mod tests {
                 ("ERDOĞAN".into(), "E"),
                 ("TÜRKIYE".into(), "T")
             ]
+        );
+    }
+
+    #[test]
+    fn roman_numerals_after_lower_case_are_no_names() {
+        let s = set(&[("Xi", Case::Cap, "X")]);
+        assert!(found(&s, "Paus Pius XI wafat; abad XI").is_empty());
+        assert_eq!(
+            found(&s, "PUTIN BERTEMU XI. XI tiba. Xi tiba"),
+            [("XI".into(), "X"), ("XI".into(), "X"), ("Xi".into(), "X")]
         );
     }
 
