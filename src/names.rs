@@ -105,6 +105,7 @@ impl Names {
             }
             org_heads.insert(lang, b.build_in(vocabulary));
         }
+
         let determiners = Determiners::new(gaz);
         Names {
             lexicons,
@@ -341,19 +342,39 @@ impl Names {
             let tokens = tokens.get(text, si, range.clone());
             let mention_at =
                 |t: &Token| mentions.iter().find(|m| t.start < m.end && m.start < t.end);
-            let head = |t: &Token| {
-                let w = &text[t.start..t.end];
+            // Is the capitalised word `t` one of the word class `c`?
+            let is_a = |t: &Token, c: WordClass| {
                 let mut hit = false;
-                if is_cap(w) {
+                if is_cap(&text[t.start..t.end]) {
                     lex.words.find_each_in(text, words, t.start..t.end, |f| {
-                        hit |=
-                            f.start == t.start && f.end == t.end && f.value.has(WordClass::OrgHead);
+                        hit |= f.start == t.start && f.end == t.end && f.value.has(c);
                     });
                 }
                 hit
             };
+            // The last token of a head word starting at token `k` ("Angkatan
+            // Laut" is two).
+            let head = |k: usize| {
+                let t = &tokens[k];
+                let w = &text[t.start..t.end];
+                let mut end = None;
+                // (A head in capitals is an abbreviation: "Bintang Timur FC".)
+                if is_cap(w) || w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+                    // (Head words are at most three words long.)
+                    let to = tokens.get(k + 2).map_or(range.end, |n| n.end);
+                    lex.words.find_each_in(text, words, t.start..to, |f| {
+                        if f.start == t.start && f.value.has(WordClass::OrgHead) {
+                            end = end.max(Some(f.end));
+                        }
+                    });
+                }
+                let end = end?;
+                (k..tokens.len())
+                    .take_while(|&j| tokens[j].end <= end)
+                    .last()
+            };
             // A word that can be part of a name: capitalised, not a stop
-            // word or a day, not inside a known mention.
+            // word, a day or "Nomor", not inside a known mention.
             let name_word = |t: &Token| {
                 let w = &text[t.start..t.end];
                 t.kind == TokenKind::Word
@@ -361,6 +382,7 @@ impl Names {
                     && !self.stop.contains(w)
                     && !self.title_heads.contains(w)
                     && mention_at(t).is_none()
+                    && !is_a(t, WordClass::Time)
             };
             // A country or demonym inside the name.
             // (a country's name, not its capital: "Universitas Jayabaya | Jakarta").
@@ -370,15 +392,15 @@ impl Names {
             };
             let mut k = 0;
             while k < tokens.len() {
-                if !head(&tokens[k]) || mention_at(&tokens[k]).is_some() {
+                let Some(last) = head(k).filter(|_| mention_at(&tokens[k]).is_none()) else {
                     k += 1;
                     continue;
-                }
+                };
                 // Head first: "Kementerian Perdagangan Malaysia", "Ministry of Foreign Affairs".
                 let mut end = None;
                 let mut n_words = 0;
-                let mut j = k + 1;
-                while j < tokens.len() && j <= k + 7 {
+                let mut j = last + 1;
+                while j < tokens.len() && j <= last + 7 {
                     let t = &tokens[j];
                     let w = &text[t.start..t.end];
                     if name_word(t) {
@@ -393,7 +415,10 @@ impl Names {
                     } else {
                         // "Ministry of Foreign Affairs": a joining word
                         // between capitalised words.
-                        let joiner = matches!(w, "of" | "for" | "and" | "dan" | "untuk")
+                        // ("and", "dan", "untuk" only after a name word:
+                        // "Susunan Organisasi dan Tata Kerja" is no name.)
+                        let joiner = (matches!(w, "of" | "for")
+                            || n_words > 0 && matches!(w, "and" | "dan" | "untuk"))
                             && tokens.get(j + 1).is_some_and(&name_word);
                         if !joiner {
                             break;
@@ -456,7 +481,9 @@ impl Names {
                     b = k;
                     back = 0;
                 }
-                if fw + back >= 1 {
+                // A head of two words needs no name word, only something
+                // after it ("Angkatan Laut Peru").
+                if fw + back >= 1 || last > k && fend.is_some() {
                     let start = mention_at(&tokens[b])
                         .map_or(tokens[b].start, |m| m.start.min(tokens[b].start));
                     spans.push((start, fend.unwrap_or(tokens[k].end)));
@@ -677,7 +704,9 @@ fn is_cap(w: &str) -> bool {
 /// "Partai Rakyat Maju Bersama (PRMB)", "… atau PRMB", "… or NDRA": an
 /// acronym right after an organisation's name that spells the initials of
 /// its capitalised words is that organisation, and so is every later use
-/// of the acronym in the document (as written, upper case). An acronym that
+/// of the acronym in the document (as written, upper case). So is one right
+/// before the name in brackets ("HKTI (Himpunan Kerukunan Tani
+/// Indonesia)"). An acronym that
 /// is already a mention (a gazetteer alias) is left alone; one that two
 /// organisations of the document define is linked at neither's later uses.
 fn link_acronyms(text: &str, a: &mut Analysis) {
@@ -686,7 +715,7 @@ fn link_acronyms(text: &str, a: &mut Analysis) {
         if m.etype != EntityType::Organization || m.nested {
             continue;
         }
-        let Some((s, e)) = acronym_after(text, m.end) else {
+        let Some((s, e)) = acronym_after(text, m.end).or_else(|| acronym_before(text, m)) else {
             continue;
         };
         if initials(&text[m.start..m.end]) == text[s..e]
@@ -752,6 +781,25 @@ fn acronym_after(text: &str, end: usize) -> Option<(usize, usize)> {
         is_boundary(text, e)
     };
     closed.then_some((s, e))
+}
+
+/// The acronym right before an organisation's name in brackets, `ACR (Name)`:
+/// two to eight ASCII capitals, the brackets holding the name alone; its
+/// byte span.
+fn acronym_before(text: &str, m: &Mention) -> Option<(usize, usize)> {
+    let before = text[..m.start].trim_end_matches(' ').strip_suffix('(')?;
+    if !text[m.end..].trim_start_matches(' ').starts_with(')') {
+        return None;
+    }
+    let before = before.trim_end_matches(' ');
+    let e = before.len();
+    let len = before
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_uppercase)
+        .count();
+    let s = e - len;
+    ((2..=8).contains(&len) && e < m.start && is_boundary(text, s)).then_some((s, e))
 }
 
 /// The capital initials of a name's words ("Partai Rakyat Maju Bersama" →

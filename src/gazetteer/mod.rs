@@ -208,8 +208,9 @@ pub enum WordClass {
     /// "sehingga", "thereby": a result clause whose subject is the subject
     /// of the clause before.
     Then,
-    /// Days and months: they end a name found by pattern ("… Retno
-    /// Marsudi Senin").
+    /// Days, months and document numbers ("Nomor", "No."): they end a name
+    /// found by pattern ("… Retno Marsudi Senin", "Departemen Sosial RI
+    /// No. 25").
     Time,
     /// Head words of organisation names ("Kementerian …", "… Council").
     OrgHead,

@@ -367,6 +367,112 @@ fn acronyms_defined_after_an_organisation() {
 }
 
 #[test]
+fn acronyms_defined_before_an_organisation() {
+    // "ACR (Name)": the acronym before the bracketed name is that
+    // organisation, and so are its later uses. Names composed for this
+    // test; none is in the default gazetteers.
+    let text = "Ia menjabat ketua umum HNPN (Himpunan Nelayan Pesisir Nusantara) sejak 2010. \
+        Tahun lalu HNPN menolak rencana reklamasi itu. \
+        Sebelumnya KRP (Himpunan Nelayan Pesisir Nusantara) tidak pernah ada.";
+    let got = mentions(text);
+    let hnpn = |surface: &str| {
+        got.iter()
+            .filter(|(t, i, y)| {
+                t == surface && i == "Himpunan_Nelayan_Pesisir_Nusantara" && *y == "ORGANIZATION"
+            })
+            .count()
+    };
+    assert_eq!(hnpn("HNPN"), 2, "{got:?}");
+    // Not the initials: no acronym.
+    assert!(!got.iter().any(|(t, _, _)| t == "KRP"), "{got:?}");
+    // Brackets that hold more than the name define nothing.
+    let got = mentions("Kepala HNPN (dan Himpunan Nelayan Pesisir Nusantara) datang.");
+    assert!(!got.iter().any(|(t, _, _)| t == "HNPN"), "{got:?}");
+    let en = "Leaders of the NFPA (National Fishers Protection Association) met on Monday.";
+    let got = mentions(en);
+    assert!(
+        has(
+            &got,
+            "NFPA",
+            "National_Fishers_Protection_Association",
+            "ORGANIZATION"
+        ),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn organisation_names_end_before_days_and_numbers() {
+    // A day or a document number after an organisation's name is not part
+    // of it; nor does a lone head word with "dan" after it start a name.
+    for (text, org) in [
+        (
+            "Kementerian Perdagangan Malaysia Senin menolak tuduhan itu.",
+            "Kementerian Perdagangan Malaysia",
+        ),
+        (
+            "Kementerian Perdagangan Kamis lalu mengatakan hal yang sama.",
+            "Kementerian Perdagangan",
+        ),
+        (
+            "Izin itu diakui Departemen Sosial RI No. 25/HUK/1991 tanggal 6 Juli 1991.",
+            "Departemen Sosial RI",
+        ),
+        (
+            "Izin itu diakui Departemen Sosial RI Nomor 25 tahun 1991.",
+            "Departemen Sosial RI",
+        ),
+    ] {
+        let got = mentions(text);
+        let orgs: Vec<&str> = got
+            .iter()
+            .filter(|(_, _, y)| *y == "ORGANIZATION")
+            .map(|(t, _, _)| t.as_str())
+            .collect();
+        assert_eq!(orgs, [org], "{text}");
+    }
+    let got = mentions("Aturan itu mengatur Susunan Organisasi dan Tata Kerja lembaga tersebut.");
+    assert!(!got.iter().any(|(_, _, y)| *y == "ORGANIZATION"), "{got:?}");
+}
+
+#[test]
+fn organisations_by_their_head_words() {
+    // Parliamentary factions, associations, militias, service branches,
+    // regional police and army commands, football clubs. Names composed
+    // for this test; none is in the default gazetteers.
+    let text = "Usul itu ditolak Fraksi Partai Maju di DPR. \
+        Himpunan Petani Garam Madura mendukung rencana itu. \
+        Barisan Pemuda Merdeka menggelar aksi di depan gedung. \
+        Angkatan Laut Peru mengirim dua kapal ke perairan itu. \
+        Polda Sulawesi Tenggara memeriksa tiga saksi. \
+        Pemain itu pindah ke Bintang Timur FC musim lalu.";
+    let got = mentions(text);
+    for surface in [
+        "Fraksi Partai Maju",
+        "Himpunan Petani Garam Madura",
+        "Barisan Pemuda Merdeka",
+        "Angkatan Laut Peru",
+        "Polda Sulawesi Tenggara",
+        "Bintang Timur FC",
+    ] {
+        assert!(
+            got.iter()
+                .any(|(t, _, y)| t == surface && *y == "ORGANIZATION"),
+            "{surface}: {got:?}"
+        );
+    }
+    // The country inside the name is still found, nested.
+    let a = PIPELINE.process(&Document::new("t", text));
+    assert!(
+        a.mentions
+            .iter()
+            .any(|m| m.nested && &text[m.start..m.end] == "Peru"),
+        "{:?}",
+        a.mentions
+    );
+}
+
+#[test]
 fn people_and_organisations_beyond_the_lists() {
     // Names composed for this test; none is in the default gazetteers.
     let text = "Menteri Luar Negeri Peru Arturo Mendívil Salas bertemu Presiden China Xi Jinping. \
