@@ -51,6 +51,12 @@ pub struct Names {
     title_heads: LowerSet,
     /// Organisation head words of each language, capitalised.
     org_heads: HashMap<Lang, PhraseSet<()>>,
+    /// Words that begin a place's or a unit's name ("Dusun", "Kabupaten",
+    /// "Resimen"), lower-case.
+    place_heads: LowerSet,
+    /// Words that end a place's name after a capitalised word ("Utara",
+    /// "Barat"), lower-case.
+    compass: LowerSet,
     /// Articles and possessives ("the", "its"): passed over between an
     /// apposition's comma and its title.
     determiners: Determiners,
@@ -90,7 +96,7 @@ impl Names {
         let function_words = gaz
             .words
             .iter()
-            .filter(|w| !w.class.is_determiner())
+            .filter(|w| !w.class.is_looked_up())
             .flat_map(|w| words_of(&w.word))
             .collect();
         let mut org_heads = HashMap::new();
@@ -106,6 +112,15 @@ impl Names {
             org_heads.insert(lang, b.build_in(vocabulary));
         }
 
+        let class_words = |class: WordClass| {
+            gaz.words
+                .iter()
+                .filter(|w| w.class == class)
+                .map(|w| w.word.clone())
+                .collect()
+        };
+        let place_heads = class_words(WordClass::PlaceHead);
+        let compass = class_words(WordClass::Compass);
         let determiners = Determiners::new(gaz);
         Names {
             lexicons,
@@ -114,6 +129,8 @@ impl Names {
             title_heads,
             function_words,
             org_heads,
+            place_heads,
+            compass,
             determiners,
         }
     }
@@ -206,6 +223,16 @@ impl Names {
                         while k < tokens.len() && tokens[k].start < m.end {
                             k += 1;
                         }
+                        // "Bupati Lampung Utara": a compass word after a
+                        // place is part of it.
+                        while m.etype == EntityType::Location
+                            && tokens.get(k).is_some_and(|t| {
+                                let w = &text[t.start..t.end];
+                                is_cap(w) && self.compass.contains(w)
+                            })
+                        {
+                            k += 1;
+                        }
                         steps += 1;
                         continue;
                     }
@@ -241,6 +268,9 @@ impl Names {
                 if lower_seen && !comma {
                     continue;
                 }
+                // "Bupati Lampung Utara Mukhlis Basri": the title's place
+                // comes before the name.
+                let k = self.after_place(text, tokens, k);
                 if let Some((s, e)) = self.name_run(text, tokens, k, &in_mention, &classes)
                     && !self.common_words(text, s, e, &mut lowercase)
                 {
@@ -384,11 +414,14 @@ impl Names {
                     && mention_at(t).is_none()
                     && !is_a(t, WordClass::Time)
             };
-            // A country or demonym inside the name.
-            // (a country's name, not its capital: "Universitas Jayabaya | Jakarta").
+            // A country, a demonym or a province inside the name ("Polda Jawa
+            // Barat"); a country's name, not its capital ("Universitas
+            // Jayabaya | Jakarta").
             let country = |t: &Token| {
-                mention_at(t)
-                    .is_some_and(|m| m.etype == EntityType::Country && m.kind == AliasKind::Name)
+                mention_at(t).is_some_and(|m| {
+                    m.etype == EntityType::Location
+                        || m.etype == EntityType::Country && m.kind == AliasKind::Name
+                })
             };
             let mut k = 0;
             while k < tokens.len() {
@@ -409,6 +442,11 @@ impl Names {
                     } else if country(t) {
                         let m = mention_at(t).unwrap();
                         end = Some(m.end);
+                        // A body named by its province ("Polda Jawa Barat");
+                        // a country alone makes no name ("Kementerian Rusia").
+                        if m.etype == EntityType::Location {
+                            n_words += 1;
+                        }
                         while j + 1 < tokens.len() && tokens[j + 1].start < m.end {
                             j += 1;
                         }
@@ -495,13 +533,16 @@ impl Names {
         }
         let mut orgs: Vec<Mention> = Vec::new();
         for (s, e) in spans {
-            // Known organisations are left alone; a country inside becomes nested.
+            // Known organisations are left alone; a country or place inside
+            // becomes nested.
             let hi = a.mentions.partition_point(|m| m.start < e);
             if a.mentions[..hi]
                 .iter()
                 .rev()
                 .take_while(|m| m.start + 1024 > s)
-                .any(|m| s < m.end && m.etype != EntityType::Country)
+                .any(|m| {
+                    s < m.end && !matches!(m.etype, EntityType::Country | EntityType::Location)
+                })
             {
                 continue;
             }
@@ -561,6 +602,36 @@ impl Names {
             .any(|w| is_cap(w) && set.contains(w))
     }
 
+    /// The token after a place's name at token `k`, or `k`: a place head
+    /// and a capitalised word ("Dusun Kleben"; one word, as the name after
+    /// it cannot be told from the place's), or one to three capitalised
+    /// words and the compass words after them ("Lampung Utara", "Nusa
+    /// Tenggara Timur", "Kabupaten Lampung Utara").
+    fn after_place(&self, text: &str, tokens: &[Token], k: usize) -> usize {
+        let cap = |j: usize| {
+            tokens.get(j).is_some_and(|t| {
+                let w = &text[t.start..t.end];
+                t.kind == TokenKind::Word && is_cap(w) && !self.stop.contains(w)
+            })
+        };
+        let word = |j: usize| &text[tokens[j].start..tokens[j].end];
+        let compass = |j: usize| cap(j) && self.compass.contains(word(j));
+        let head = cap(k) && self.place_heads.contains(word(k));
+        let mut j = k + usize::from(head);
+        let mut n = 0;
+        let most = if head { 1 } else { 3 };
+        while n < most && cap(j) && !compass(j) && !self.place_heads.contains(word(j)) {
+            j += 1;
+            n += 1;
+        }
+        let mut ends = false;
+        while n > 0 && compass(j) {
+            j += 1;
+            ends = true;
+        }
+        if n > 0 && (head || ends) { j } else { k }
+    }
+
     /// Two to four capitalised words from token `k` that are no known
     /// mention, stop word, title or day: a name's span.
     fn name_run(
@@ -589,6 +660,10 @@ impl Names {
                 break;
             }
             if is_cap(w) {
+                // "Dusun Kleben", "Lampung Utara": a place, no person.
+                if self.place_heads.contains(w) || words > 0 && self.compass.contains(w) {
+                    return None;
+                }
                 let c = classes(t);
                 if words == 0 && c.has(WordClass::Honorific) {
                     // "Bapak Agum Gumelar": the name starts after it.

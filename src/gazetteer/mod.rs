@@ -266,16 +266,30 @@ pub enum WordClass {
     /// what the event is imposed on ("Cuba has been under an embargo
     /// imposed by the United States").
     Under,
+    /// "Desa", "Kabupaten", "Gunung", "Resimen": a capitalised name after
+    /// it is a place or a unit ("Dusun Kleben", "Resimen Infanteri"), never
+    /// a person, also right after a title ("Kepala Dusun Kleben").
+    PlaceHead,
+    /// "Utara", "Barat", "Pusat": after a capitalised word, the pair is a
+    /// place ("Lampung Utara", "Jawa Barat"), never a person; after a title
+    /// it is passed over ("Bupati Lampung Utara Mukhlis Basri").
+    Compass,
 }
 
 impl WordClass {
     /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::Under;
+    pub const LAST: WordClass = WordClass::Compass;
 
-    /// An article or a possessive: looked up by the rules, never a
-    /// sentence element.
-    pub fn is_determiner(self) -> bool {
-        matches!(self, WordClass::Determiner | WordClass::Possessive)
+    /// An article, a possessive, or a word of a place's name: looked up by
+    /// the rules that use it, never a sentence element or a function word.
+    pub fn is_looked_up(self) -> bool {
+        matches!(
+            self,
+            WordClass::Determiner
+                | WordClass::Possessive
+                | WordClass::PlaceHead
+                | WordClass::Compass
+        )
     }
 
     pub fn parse(s: &str) -> Option<WordClass> {
@@ -315,6 +329,8 @@ impl WordClass {
             "obligation" => WordClass::Obligation,
             "possessive" => WordClass::Possessive,
             "under" => WordClass::Under,
+            "place_head" => WordClass::PlaceHead,
+            "compass" => WordClass::Compass,
             _ => return None,
         })
     }

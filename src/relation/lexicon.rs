@@ -183,11 +183,12 @@ impl Lexicons {
         let mut by_lang = BTreeMap::new();
         for lang in Lang::ALL {
             let mut classes: HashMap<String, Classes> = HashMap::new();
-            // (Determiners are looked up instead: see `Determiners`.)
+            // (Determiners are looked up instead, see `Determiners`; place
+            // words by the name finder.)
             for w in gaz
                 .words
                 .iter()
-                .filter(|w| applies(w.lang, lang) && !w.class.is_determiner())
+                .filter(|w| applies(w.lang, lang) && !w.class.is_looked_up())
             {
                 classes
                     .entry(w.word.to_lowercase())

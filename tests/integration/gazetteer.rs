@@ -473,6 +473,44 @@ fn organisations_by_their_head_words() {
 }
 
 #[test]
+fn places_after_titles_are_no_people() {
+    // A regional title is followed by its place, then maybe the name:
+    // provinces, "X Utara" and "Dusun X" are places, a regiment is a unit.
+    // Names composed for this test; none is in the default gazetteers.
+    let text = "Bupati Lampung Utara Mukhlis Basri mengatakan jalan itu rusak. \
+        Gubernur Papua Barnabas Suebu meninjau lokasi. \
+        Kepala Dusun Kleben mengatakan warga mengungsi. \
+        Wakil Bupati Tapanuli Tengah tiba kemarin. \
+        Komandan Resimen Infanteri itu datang bersama Wali Kota Madya Surakarta.";
+    let got = mentions(text);
+    let people: Vec<&str> = got
+        .iter()
+        .filter(|(_, _, y)| *y == "PERSON")
+        .map(|(t, _, _)| t.as_str())
+        .collect();
+    assert_eq!(people, ["Mukhlis Basri", "Barnabas Suebu"], "{got:?}");
+    assert!(
+        has(&got, "Papua", "Papua_(province)", "LOCATION"),
+        "{got:?}"
+    );
+    // A compass word first is still a name ("Timur" is a given name), and
+    // a body is named by its province.
+    let got = mentions(
+        "Menteri Pertahanan Timur Hadiprawiro bertemu Kapolda Jawa Barat. Polda Jawa Barat menolak.",
+    );
+    assert!(
+        got.iter()
+            .any(|(t, _, y)| t == "Timur Hadiprawiro" && *y == "PERSON"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(t, _, y)| t == "Polda Jawa Barat" && *y == "ORGANIZATION"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn people_and_organisations_beyond_the_lists() {
     // Names composed for this test; none is in the default gazetteers.
     let text = "Menteri Luar Negeri Peru Arturo Mendívil Salas bertemu Presiden China Xi Jinping. \
