@@ -433,10 +433,24 @@ impl Names {
                 let mut end = None;
                 let mut n_words = 0;
                 let mut j = last + 1;
+                // An acronym right after "dan" ends the name ("Kementerian
+                // Hukum dan HAM").
+                let acronym = |t: &Token| {
+                    let w = &text[t.start..t.end];
+                    (2..=6).contains(&w.len())
+                        && w.bytes().all(|b| b.is_ascii_uppercase())
+                        && mention_at(t).is_none()
+                };
+                let mut after_and = false;
                 while j < tokens.len() && j <= last + 7 {
                     let t = &tokens[j];
                     let w = &text[t.start..t.end];
-                    if name_word(t) {
+                    if after_and && acronym(t) {
+                        n_words += 1;
+                        end = Some(t.end);
+                        j += 1;
+                        break;
+                    } else if name_word(t) {
                         n_words += 1;
                         end = Some(t.end);
                     } else if country(t) {
@@ -450,18 +464,33 @@ impl Names {
                         while j + 1 < tokens.len() && tokens[j + 1].start < m.end {
                             j += 1;
                         }
+                        // An Indonesian name ends with its country: "Partai
+                        // Komunis Jerman | Karl Liebknecht".
+                        if lang == Lang::Id && m.etype == EntityType::Country {
+                            j += 1;
+                            break;
+                        }
                     } else {
                         // "Ministry of Foreign Affairs": a joining word
                         // between capitalised words.
                         // ("and", "dan", "untuk" only after a name word:
-                        // "Susunan Organisasi dan Tata Kerja" is no name.)
-                        let joiner = (matches!(w, "of" | "for")
-                            || n_words > 0 && matches!(w, "and" | "dan" | "untuk"))
-                            && tokens.get(j + 1).is_some_and(&name_word);
+                        // "Susunan Organisasi dan Tata Kerja" is no name;
+                        // and not before another head: "Partai A dan Partai
+                        // B" are two.)
+                        let and = n_words > 0 && matches!(w, "and" | "dan" | "untuk");
+                        let joiner = (matches!(w, "of" | "for") || and)
+                            && tokens.get(j + 1).is_some_and(|n| {
+                                name_word(n) && head(j + 1).is_none()
+                                    || and && w != "untuk" && acronym(n)
+                            });
                         if !joiner {
                             break;
                         }
+                        after_and = and;
+                        j += 1;
+                        continue;
                     }
+                    after_and = false;
                     j += 1;
                 }
                 // A capitalised stop word right after the run continues a

@@ -431,6 +431,28 @@ fn organisation_names_end_before_days_and_numbers() {
             .collect();
         assert_eq!(orgs, [org], "{text}");
     }
+    // "dan" joins an acronym that ends the name, but not a second
+    // organisation; an Indonesian name ends with its country.
+    let got = mentions(
+        "Kementerian Sumber Daya dan ESDM menolak. \
+         Partai Rakyat Miskin dan Partai Kepentingan Rakyat bergabung. \
+         Ia anggota Partai Komunis Jerman Karl Liebknecht.",
+    );
+    let orgs: Vec<&str> = got
+        .iter()
+        .filter(|(_, _, y)| *y == "ORGANIZATION")
+        .map(|(t, _, _)| t.as_str())
+        .collect();
+    assert_eq!(
+        orgs,
+        [
+            "Kementerian Sumber Daya dan ESDM",
+            "Partai Rakyat Miskin",
+            "Partai Kepentingan Rakyat",
+            "Partai Komunis Jerman"
+        ],
+        "{got:?}"
+    );
     let got = mentions("Aturan itu mengatur Susunan Organisasi dan Tata Kerja lembaga tersebut.");
     assert!(!got.iter().any(|(_, _, y)| *y == "ORGANIZATION"), "{got:?}");
 }
