@@ -2,6 +2,7 @@
 """Precision of kabar's Indonesian PERSON and ORGANIZATION mentions against NERGrit gold spans.
 
     python3 scripts/nergrit_precision.py [--kabar target/release/kabar] [--json] [--min-precision 0.85]
+                                         [--data FILE] [--show-errors N] [--audit]
 
 Data: tests/data/peer/indonlu-nergrit/test_preprocess.txt, the NERGrit test split as
 redistributed by IndoNLU (IndoNLP/indonlu, Apache-2.0; corpus by Grit-ID; Wilie et al., AACL 2020),
@@ -23,6 +24,15 @@ Steps:
      Precision is the aim (kabar finds actors, it is not a general NER tagger); recall is shown
      for information, as are counts per `source` (gazetteer/pattern) and how kabar's COUNTRY and
      LOCATION mentions line up with gold PLACE.
+
+--audit adds how the gold labels what kabar's ORGANIZATION type covers: kabar's gazetteer
+ORGANIZATION mentions (hand-listed names such as ASEAN, DPR, TNI) by name, with the gold label at
+each span; and every gold span that begins with an institution word (Universitas, SMA, Sekolah,
+University, ...) by label. Both show where the corpus's ORGANISATION label and kabar's
+ORGANIZATION type differ whatever kabar finds.
+
+--data takes any NERGrit-format file, e.g. IndoNLU's train_preprocess.txt or valid_preprocess.txt
+(same repository folder, not copied into this repo) as a development set.
 
 Prints a table (or --json). Exit status: 0 fine, 1 a strict precision is below --min-precision
 (a type with no mentions has no precision and does not fail), 2 kabar or the input failed.
@@ -183,6 +193,63 @@ def ratio(a: int, b: int) -> float | None:
     return round(a / b, 4) if b else None
 
 
+# Words that begin an institution's name: schools, universities, hospitals.
+INSTITUTION_WORDS = ("Universitas", "Institut", "Akademi", "Politeknik", "Sekolah", "SD", "SDN", "SMP",
+                     "SMPN", "SMA", "SMAN", "SMK", "SMKN", "SMU", "MTs", "Rumah", "University", "School",
+                     "College")
+
+
+def audit(docs: list[Doc], mentions: list[Mention]) -> dict:
+    """How the gold labels (1) kabar's gazetteer ORGANIZATION mentions, by name, and (2) spans that
+    begin with an institution word."""
+    gold_by_doc: dict[str, list[Span]] = collections.defaultdict(list)
+    for d in docs:
+        gold_by_doc[d.id].extend(d.gold)
+    text_of = {d.id: d.text for d in docs}
+    by_name: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    seen = set()
+    for m in mentions:
+        key = (m.span.doc, m.span.start, m.span.end)
+        if m.span.label == "ORGANIZATION" and m.source == "gazetteer" and key not in seen:
+            seen.add(key)
+            by_name[m.text][gold_at(m.span, gold_by_doc)] += 1
+    institutions: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for d in docs:
+        for g in d.gold:
+            first = text_of[d.id][g.start:g.end].split(" ")[0]
+            if first in INSTITUTION_WORDS:
+                institutions[first][g.label] += 1
+    total = collections.Counter()
+    for c in by_name.values():
+        total.update(c)
+    inst_total = collections.Counter()
+    for c in institutions.values():
+        inst_total.update(c)
+    return {
+        "gazetteer_organizations": {"total": dict(total.most_common()),
+                                    "by_name": {n: dict(c.most_common()) for n, c in
+                                                sorted(by_name.items(), key=lambda x: -sum(x[1].values()))}},
+        "institution_spans": {"total": dict(inst_total.most_common()),
+                              "by_first_word": {w: dict(c.most_common()) for w, c in
+                                                sorted(institutions.items(), key=lambda x: -sum(x[1].values()))}},
+    }
+
+
+def print_audit(a: dict) -> None:
+    g = a["gazetteer_organizations"]
+    print()
+    print("kabar's gazetteer ORGANIZATION mentions by what the gold has at the span: "
+          + ", ".join(f"{k} {v}" for k, v in g["total"].items()))
+    for name, c in g["by_name"].items():
+        if any(k != "ORGANISATION" for k in c):
+            print(f"  {name}: " + ", ".join(f"{k} {v}" for k, v in c.items()))
+    i = a["institution_spans"]
+    print("gold spans that begin with an institution word, by label: "
+          + ", ".join(f"{k} {v}" for k, v in i["total"].items()))
+    for word, c in i["by_first_word"].items():
+        print(f"  {word}: " + ", ".join(f"{k} {v}" for k, v in c.items()))
+
+
 def gold_at(span: Span, gold_by_doc: dict[str, list[Span]]) -> str:
     """What the gold says at a predicted span: 'LABEL' (same span), '~LABEL' (overlap) or 'O'."""
     golds = gold_by_doc.get(span.doc, [])
@@ -263,7 +330,7 @@ def pct(x: float | None) -> str:
 
 
 def print_table(report: dict, show_errors: int) -> None:
-    print(f"NERGrit test split: {report['documents']} sentences; gold "
+    print(f"NERGrit {report['data']}: {report['documents']} sentences; gold "
           + ", ".join(f"{k} {v}" for k, v in sorted(report["gold"].items())))
     print("kabar mentions: " + (", ".join(f"{k} {v}" for k, v in sorted(report["mentions"].items())) or "none"))
     print()
@@ -301,6 +368,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
     ap.add_argument("--min-precision", type=float, help="exit 1 if PERSON or ORGANIZATION strict precision is below")
     ap.add_argument("--show-errors", type=int, default=0, metavar="N", help="list the first N wrong mentions per type")
+    ap.add_argument("--audit", action="store_true",
+                    help="also show how the gold labels kabar's gazetteer organisations and institutions")
     args = ap.parse_args(argv)
 
     try:
@@ -317,7 +386,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     report = score(docs, mentions)
+    report["data"] = args.data.name
     report["problems"] = problems
+    if args.audit:
+        report["audit"] = audit(docs, mentions)
     failed = []
     if args.min_precision is not None:
         report["min_precision"] = args.min_precision
@@ -329,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print_table(report, args.show_errors)
+        if args.audit:
+            print_audit(report["audit"])
         for p in problems[:10]:
             print(f"problem: {p}")
         if len(problems) > 10:
