@@ -160,6 +160,7 @@ impl Names {
         a: &mut Analysis,
         tokens: &mut SentenceTokens,
     ) {
+        drop_products(text, a);
         let lex = self.lexicons.get(lang);
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut lowercase: Option<HashSet<String>> = None;
@@ -209,6 +210,8 @@ impl Names {
                 // with a comma before the name ("penasihat … luar negeri,
                 // Yuri Ushakov"), never "mengirim pejabat ke Olimpiade …".
                 let mut lower_seen = false;
+                // A place or country passed over: a regional title's region.
+                let mut place_seen = false;
                 while k < tokens.len() && steps < 10 {
                     let t = &tokens[k];
                     let w = &text[t.start..t.end];
@@ -223,6 +226,7 @@ impl Names {
                         while k < tokens.len() && tokens[k].start < m.end {
                             k += 1;
                         }
+                        place_seen |= matches!(m.etype, EntityType::Location | EntityType::Country);
                         // "Bupati Lampung Utara": a compass word after a
                         // place is part of it.
                         while m.etype == EntityType::Location
@@ -269,8 +273,22 @@ impl Names {
                     continue;
                 }
                 // "Bupati Lampung Utara Mukhlis Basri": the title's place
-                // comes before the name.
-                let k = self.after_place(text, tokens, k);
+                // comes before the name. "Kapolda Metro Jaya Irjen Fadil
+                // Imran": a rank within three capitalised words ends the
+                // place, and the name follows it.
+                let regional = !place_seen
+                    && text[..end]
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .is_some_and(|w| self.place_heads.contains(w));
+                let k = self.after_place(text, tokens, k, regional);
+                let k = (k..tokens.len().min(k + 4))
+                    .take_while(|&j| {
+                        let w = &text[tokens[j].start..tokens[j].end];
+                        w.chars().next().is_some_and(char::is_uppercase)
+                    })
+                    .find(|&j| classes(&tokens[j]).has(WordClass::Honorific))
+                    .map_or(k, |j| j + 1);
                 if let Some((s, e)) = self.name_run(text, tokens, k, &in_mention, &classes)
                     && !self.common_words(text, s, e, &mut lowercase)
                 {
@@ -632,11 +650,12 @@ impl Names {
     }
 
     /// The token after a place's name at token `k`, or `k`: a place head
-    /// and a capitalised word ("Dusun Kleben"; one word, as the name after
+    /// (or, with `headed`, a regional title just before `k`: "Kapolda",
+    /// "Camat") and a capitalised word ("Dusun Kleben"; one word, as the name after
     /// it cannot be told from the place's), or one to three capitalised
     /// words and the compass words after them ("Lampung Utara", "Nusa
     /// Tenggara Timur", "Kabupaten Lampung Utara").
-    fn after_place(&self, text: &str, tokens: &[Token], k: usize) -> usize {
+    fn after_place(&self, text: &str, tokens: &[Token], k: usize, headed: bool) -> usize {
         let cap = |j: usize| {
             tokens.get(j).is_some_and(|t| {
                 let w = &text[t.start..t.end];
@@ -645,8 +664,8 @@ impl Names {
         };
         let word = |j: usize| &text[tokens[j].start..tokens[j].end];
         let compass = |j: usize| cap(j) && self.compass.contains(word(j));
-        let head = cap(k) && self.place_heads.contains(word(k));
-        let mut j = k + usize::from(head);
+        let head = headed || cap(k) && self.place_heads.contains(word(k));
+        let mut j = k + usize::from(head && !headed);
         let mut n = 0;
         let most = if head { 1 } else { 3 };
         while n < most && cap(j) && !compass(j) && !self.place_heads.contains(word(j)) {
@@ -912,6 +931,46 @@ fn initials(name: &str) -> String {
     name.split(|c: char| c.is_whitespace() || c == '-')
         .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
         .collect()
+}
+
+/// "Boeing 737", "Airbus A320", "Sukhoi Su-35": a company's name right
+/// before a model number names the product, not the company, so it is no
+/// mention (no actor, no organisation).
+fn drop_products(text: &str, a: &mut Analysis) {
+    a.mentions.retain(|m| {
+        m.etype != EntityType::Organization
+            || m.source != MentionSource::Gazetteer
+            || !text[m.end..]
+                .strip_prefix(' ')
+                .is_some_and(|rest| is_model_number(rest))
+    });
+}
+
+/// Does `rest` begin with a model number: up to three capitals, an optional
+/// hyphen, two to four digits, up to three capitals, then the word's end
+/// ("737", "A320", "Su-35", "F-16", "A400M"); not a year ("ASEAN 2023").
+fn is_model_number(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    let mut i = 0;
+    while i < b.len() && i < 3 && b[i].is_ascii_alphabetic() {
+        i += 1;
+    }
+    let letters = i;
+    if letters > 0 && b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    let digits_from = i;
+    while i < b.len() && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    let digits = &rest[digits_from..i];
+    while i < b.len() && i < digits_from + digits.len() + 3 && b[i].is_ascii_uppercase() {
+        i += 1;
+    }
+    let ends = b.get(i).is_none_or(|c| !c.is_ascii_alphanumeric());
+    let year =
+        letters == 0 && digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    ends && (2..=4).contains(&digits.len()) && !year
 }
 
 /// Does `s..e` touch a boilerplate line? (The ranges are in text order.)

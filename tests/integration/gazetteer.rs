@@ -533,6 +533,39 @@ fn places_after_titles_are_no_people() {
 }
 
 #[test]
+fn ranks_and_regions_after_titles() {
+    // A rank after a title's region starts the name; a regional title's
+    // region is no person even when no name follows; an apposition ending
+    // in a regional title holds none either. Names composed for this test.
+    let text = "Kapolda Metro Jaya Irjen Danu Wirasena mengatakan hal itu. \
+        Kapolres Bogor AKBP Hendra Saputra tiba. \
+        Pangdam Bukit Barisan tiba kemarin. \
+        Rapat dihadiri Camat Parigi, Kapolsek Parigi, Kepala Desa Kampal dan warga.";
+    let got = mentions(text);
+    let people: Vec<&str> = got
+        .iter()
+        .filter(|(_, _, y)| *y == "PERSON")
+        .map(|(t, _, _)| t.as_str())
+        .collect();
+    assert_eq!(people, ["Danu Wirasena", "Hendra Saputra"], "{got:?}");
+}
+
+#[test]
+fn products_are_no_organisations() {
+    // A company's name before a model number names the product; a year
+    // after an organisation does not.
+    let got = mentions(
+        "Maskapai itu membeli Airbus A320 dan Boeing 737 MAX. Boeing menolak. KTT ASEAN 2023 digelar.",
+    );
+    let orgs: Vec<&str> = got
+        .iter()
+        .filter(|(_, _, y)| *y == "ORGANIZATION")
+        .map(|(t, _, _)| t.as_str())
+        .collect();
+    assert_eq!(orgs, ["Boeing", "ASEAN"], "{got:?}");
+}
+
+#[test]
 fn people_and_organisations_beyond_the_lists() {
     // Names composed for this test; none is in the default gazetteers.
     let text = "Menteri Luar Negeri Peru Arturo Mendívil Salas bertemu Presiden China Xi Jinping. \
