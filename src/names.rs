@@ -940,9 +940,7 @@ fn drop_products(text: &str, a: &mut Analysis) {
     a.mentions.retain(|m| {
         m.etype != EntityType::Organization
             || m.source != MentionSource::Gazetteer
-            || !text[m.end..]
-                .strip_prefix(' ')
-                .is_some_and(|rest| is_model_number(rest))
+            || !text[m.end..].strip_prefix(' ').is_some_and(is_model_number)
     });
 }
 
