@@ -57,6 +57,8 @@ pub struct Names {
     /// Words that end a place's name after a capitalised word ("Utara",
     /// "Barat"), lower-case.
     compass: LowerSet,
+    /// Honorifics and ranks ("Bapak", "Kolonel"), lower-case.
+    honorifics: LowerSet,
     /// Articles and possessives ("the", "its"): passed over between an
     /// apposition's comma and its title.
     determiners: Determiners,
@@ -121,6 +123,7 @@ impl Names {
         };
         let place_heads = class_words(WordClass::PlaceHead);
         let compass = class_words(WordClass::Compass);
+        let honorifics = class_words(WordClass::Honorific);
         let determiners = Determiners::new(gaz);
         Names {
             lexicons,
@@ -131,6 +134,7 @@ impl Names {
             org_heads,
             place_heads,
             compass,
+            honorifics,
             determiners,
         }
     }
@@ -161,6 +165,7 @@ impl Names {
         tokens: &mut SentenceTokens,
     ) {
         drop_products(text, a);
+        self.drop_named_places(text, a);
         let lex = self.lexicons.get(lang);
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut lowercase: Option<HashSet<String>> = None;
@@ -647,6 +652,32 @@ impl Names {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .any(|w| is_cap(w) && set.contains(w))
+    }
+
+    /// "Jalan Kolonel Sugiono", "Bandara Soekarno": a person's name after a
+    /// place head (and a rank) names the place, so it is no mention.
+    fn drop_named_places(&self, text: &str, a: &mut Analysis) {
+        let word_before = |at: usize| {
+            let before = text[..at].trim_end_matches(' ');
+            let w = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
+            (!w.is_empty()).then_some((before.len() - w.len(), w))
+        };
+        let named = |m: &Mention| {
+            let Some((at, w)) = word_before(m.start) else {
+                return false;
+            };
+            let w = match self.honorifics.contains(w) && is_cap(w) {
+                true => match word_before(at) {
+                    Some((_, w)) => w,
+                    None => return false,
+                },
+                false => w,
+            };
+            // (A regional title is no place: "Camat Ahmad Yani".)
+            is_cap(w) && self.place_heads.contains(w) && !self.title_heads.contains(w)
+        };
+        a.mentions
+            .retain(|m| m.etype != EntityType::Person || !named(m));
     }
 
     /// The token after a place's name at token `k`, or `k`: a place head

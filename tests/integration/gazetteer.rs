@@ -551,6 +551,27 @@ fn ranks_and_regions_after_titles() {
 }
 
 #[test]
+fn streets_named_after_people_are_no_people() {
+    // A known person's name after a place head (and a rank) names the
+    // place; after a title it is the person.
+    let text = "Kantor itu di Jalan Kolonel Sugiono 19. Menlu Sugiono bertemu Wang Yi.";
+    let a = PIPELINE.process(&Document::new("t", text));
+    let people: Vec<(&str, usize)> = a
+        .mentions
+        .iter()
+        .filter(|m| m.etype == kabar::EntityType::Person)
+        .map(|m| (&text[m.start..m.end], m.start))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Sugiono", text.find("Menlu").unwrap() + 6),
+            ("Wang Yi", text.find("Wang").unwrap())
+        ]
+    );
+}
+
+#[test]
 fn products_are_no_organisations() {
     // A company's name before a model number names the product; a year
     // after an organisation does not.
