@@ -169,6 +169,7 @@ impl Names {
         let lex = self.lexicons.get(lang);
         let mut found: Vec<(usize, usize)> = Vec::new();
         let mut lowercase: Option<HashSet<String>> = None;
+        self.split_families(gaz, text, a, &mut lowercase);
         // Titles are looked for once in the whole text; only sentences with
         // one are tokenised.
         let mut titles_at: Vec<usize> = Vec::new();
@@ -678,6 +679,112 @@ impl Names {
         };
         a.mentions
             .retain(|m| m.etype != EntityType::Person || !named(m));
+    }
+
+    /// "Michelle Obama", "Malia Ann Obama": one or two capitalised given
+    /// names right before a known person's surname that are none of that
+    /// person's names make another person of the family (`source` =
+    /// `pattern`), not the known one. A middle name between known names
+    /// stays the known person ("Cyril Matamela Ramaphosa"); one word that
+    /// opens the sentence may be a noun and is left alone, and so is a
+    /// headline.
+    fn split_families(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        a: &mut Analysis,
+        lowercase: &mut Option<HashSet<String>>,
+    ) {
+        let mut families: Vec<(usize, usize)> = Vec::new();
+        for (i, m) in a.mentions.iter().enumerate() {
+            let EntityRef::Gazetteer(g) = m.entity else {
+                continue;
+            };
+            let surname = &text[m.start..m.end];
+            let name = &gaz.entity(g).name;
+            if m.etype != EntityType::Person
+                || surname.contains(char::is_whitespace)
+                || name.split_whitespace().count() < 2
+                || name.split_whitespace().last() != Some(surname)
+            {
+                continue;
+            }
+            // Every word of the person's name and aliases.
+            let own = |w: &str| {
+                name.split_whitespace().any(|x| x == w)
+                    || gaz
+                        .aliases
+                        .iter()
+                        .filter(|al| al.entity == g)
+                        .any(|al| al.text.split_whitespace().any(|x| x == w))
+            };
+            let mut start = m.start;
+            for _ in 0..2 {
+                let Some(before) = text[..start].strip_suffix(' ') else {
+                    break;
+                };
+                let w = before
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                let given = is_cap(w)
+                    && !self.stop.contains(w)
+                    && !self.title_words.contains(w)
+                    && !self.function_words.contains(w)
+                    && !self.honorifics.contains(w)
+                    && !self.place_heads.contains(w)
+                    && !own(w)
+                    && !overlaps(a, before.len() - w.len(), before.len());
+                if !given {
+                    break;
+                }
+                start = before.len() - w.len();
+            }
+            // "Cyril Matamela Ramaphosa": a name of the person's own before
+            // the given names makes them middle names.
+            let first_own = text[..start]
+                .strip_suffix(' ')
+                .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next())
+                .is_some_and(own);
+            // A lone capitalised word that opens the sentence may be a noun
+            // ("Kunjungan Lavrov", "Kantor Patrushev"): only two given
+            // names there make a person ("Malia Ann Obama").
+            let sentence = a.sentences.partition_point(|r| r.end <= start);
+            let opens = a
+                .sentences
+                .get(sentence)
+                .is_some_and(|r| !text[r.start..start].contains(|c: char| c.is_alphanumeric()));
+            // Nor in a headline, where every word is capitalised.
+            let headline = a.sentences.get(sentence).is_some_and(|r| {
+                let words: Vec<&str> = text[r.clone()]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+                    .collect();
+                words.len() >= 4
+                    && words.iter().filter(|w| is_cap(w)).count() * 4 >= words.len() * 3
+            });
+            let given = text[start..m.start].split_whitespace().count();
+            if start < m.start
+                && !first_own
+                && !headline
+                && (given >= 2 || !opens)
+                && !self.common_words(text, start, m.start, lowercase)
+            {
+                families.push((i, start));
+            }
+        }
+        for (i, start) in families {
+            let end = a.mentions[i].end;
+            let name = text[start..end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let entity = a.local_entity(name.replace(' ', "_"), name, EntityType::Person);
+            let m = &mut a.mentions[i];
+            m.start = start;
+            m.entity = entity;
+            m.source = MentionSource::Pattern;
+        }
     }
 
     /// The token after a place's name at token `k`, or `k`: a place head

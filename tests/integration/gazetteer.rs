@@ -572,6 +572,27 @@ fn streets_named_after_people_are_no_people() {
 }
 
 #[test]
+fn relatives_of_known_people_are_other_people() {
+    // Given names before a known person's surname that are none of that
+    // person's names: another person of the family. A middle name, a noun
+    // that opens the sentence, a headline: the known person.
+    let text = "Ia datang bersama Michelle Obama ke Kenya. Presiden Obama tiba kemarin. \
+        Kunjungan Lavrov berakhir. Cyril Matamela Ramaphosa menyambut mereka.";
+    let got = mentions(text);
+    for (surface, id) in [
+        ("Michelle Obama", "Michelle_Obama"),
+        ("Obama", "Barack_Obama"),
+        ("Lavrov", "Sergei_Lavrov"),
+        ("Ramaphosa", "Cyril_Ramaphosa"),
+    ] {
+        assert!(has(&got, surface, id, "PERSON"), "{surface}: {got:?}");
+    }
+    assert_eq!(source_of(text, "Michelle Obama"), "pattern");
+    let got = mentions("Rusia Perkuat Kerja Sama Seiring Kunjungan Lavrov ke Beijing");
+    assert!(has(&got, "Lavrov", "Sergei_Lavrov", "PERSON"), "{got:?}");
+}
+
+#[test]
 fn products_are_no_organisations() {
     // A company's name before a model number names the product; a year
     // after an organisation does not.
