@@ -59,6 +59,8 @@ pub struct Names {
     compass: LowerSet,
     /// Honorifics and ranks ("Bapak", "Kolonel"), lower-case.
     honorifics: LowerSet,
+    /// (entity, alias) index pairs of known people, by entity.
+    person_aliases: Vec<(u32, u32)>,
     /// Articles and possessives ("the", "its"): passed over between an
     /// apposition's comma and its title.
     determiners: Determiners,
@@ -124,6 +126,11 @@ impl Names {
         let place_heads = class_words(WordClass::PlaceHead);
         let compass = class_words(WordClass::Compass);
         let honorifics = class_words(WordClass::Honorific);
+        let mut person_aliases: Vec<(u32, u32)> = (0..gaz.aliases.len() as u32)
+            .map(|i| (gaz.aliases[i as usize].entity, i))
+            .filter(|&(e, _)| gaz.entity(e).etype == EntityType::Person)
+            .collect();
+        person_aliases.sort_unstable();
         let determiners = Determiners::new(gaz);
         Names {
             lexicons,
@@ -135,6 +142,7 @@ impl Names {
             place_heads,
             compass,
             honorifics,
+            person_aliases,
             determiners,
         }
     }
@@ -709,14 +717,19 @@ impl Names {
             {
                 continue;
             }
-            // Every word of the person's name and aliases.
+            // A word of the person's name or aliases.
             let own = |w: &str| {
+                let from = self.person_aliases.partition_point(|&(e, _)| e < g);
                 name.split_whitespace().any(|x| x == w)
-                    || gaz
-                        .aliases
+                    || self.person_aliases[from..]
                         .iter()
-                        .filter(|al| al.entity == g)
-                        .any(|al| al.text.split_whitespace().any(|x| x == w))
+                        .take_while(|&&(e, _)| e == g)
+                        .any(|&(_, al)| {
+                            gaz.aliases[al as usize]
+                                .text
+                                .split_whitespace()
+                                .any(|x| x == w)
+                        })
             };
             let mut start = m.start;
             for _ in 0..2 {
@@ -739,6 +752,9 @@ impl Names {
                     break;
                 }
                 start = before.len() - w.len();
+            }
+            if start == m.start {
+                continue;
             }
             // "Cyril Matamela Ramaphosa": a name of the person's own before
             // the given names makes them middle names.
@@ -764,8 +780,7 @@ impl Names {
                     && words.iter().filter(|w| is_cap(w)).count() * 4 >= words.len() * 3
             });
             let given = text[start..m.start].split_whitespace().count();
-            if start < m.start
-                && !first_own
+            if !first_own
                 && !headline
                 && (given >= 2 || !opens)
                 && !self.common_words(text, start, m.start, lowercase)
