@@ -686,10 +686,20 @@ fn people_and_organisations_beyond_the_lists() {
     // no person after a title; a ministry's portfolio is part of the title,
     // not a name ("Menteri Kehutanan Nomor 5" holds no person).
     let id = "Tomasz Wierzba, presiden Baltic Records, tiba di Jakarta kemarin. \
-        Surat Keputusan Menteri Kehutanan Nomor 5 terbit tahun lalu.";
+        Surat Keputusan Menteri Kehutanan Nomor 5 terbit tahun lalu. \
+        Ia juga CEO Nusa Cahaya Pictures sejak 2015.";
     let got = mentions(id);
     assert!(
         has(&got, "Baltic Records", "Baltic_Records", "ORGANIZATION"),
+        "{got:?}"
+    );
+    assert!(
+        has(
+            &got,
+            "Nusa Cahaya Pictures",
+            "Nusa_Cahaya_Pictures",
+            "ORGANIZATION"
+        ),
         "{got:?}"
     );
     assert!(
