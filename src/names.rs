@@ -59,6 +59,9 @@ pub struct Names {
     compass: LowerSet,
     /// Honorifics and ranks ("Bapak", "Kolonel"), lower-case.
     honorifics: LowerSet,
+    /// One-word English organisation heads ("Records", "Council"),
+    /// lower-case.
+    english_heads: LowerSet,
     /// (entity, alias) index pairs of known people, by entity.
     person_aliases: Vec<(u32, u32)>,
     /// Articles and possessives ("the", "its"): passed over between an
@@ -126,6 +129,13 @@ impl Names {
         let place_heads = class_words(WordClass::PlaceHead);
         let compass = class_words(WordClass::Compass);
         let honorifics = class_words(WordClass::Honorific);
+        let english_heads = gaz
+            .words
+            .iter()
+            .filter(|w| w.class == WordClass::OrgHead && w.lang == Some(Lang::En))
+            .filter(|w| !w.word.contains(char::is_whitespace))
+            .map(|w| w.word.clone())
+            .collect();
         let mut person_aliases: Vec<(u32, u32)> = (0..gaz.aliases.len() as u32)
             .map(|i| (gaz.aliases[i as usize].entity, i))
             .filter(|&(e, _)| gaz.entity(e).etype == EntityType::Person)
@@ -142,6 +152,7 @@ impl Names {
             place_heads,
             compass,
             honorifics,
+            english_heads,
             person_aliases,
             determiners,
         }
@@ -890,6 +901,15 @@ impl Names {
         // "Cyril Matamela Ramaphosa": given names right before a known
         // person are part of that person, not another one.
         if tokens.get(j).is_some_and(in_mention) && end.is_some_and(|e| tokens[j].start <= e + 1) {
+            return None;
+        }
+        // "Nusa Cahaya Pictures": words before an English head that ends a
+        // body's name are that body's.
+        if words >= 2
+            && let Some(t) = tokens.get(j)
+            && is_cap(&text[t.start..t.end])
+            && self.english_heads.contains(&text[t.start..t.end])
+        {
             return None;
         }
         let start = tokens.get(k)?.start;
