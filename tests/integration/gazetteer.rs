@@ -305,6 +305,14 @@ fn source_of(text: &str, surface: &str) -> &'static str {
         .as_str()
 }
 
+/// The surfaces of the mentions of one type, in text order.
+fn of_type<'a>(got: &'a [(String, String, &str)], ty: &str) -> Vec<&'a str> {
+    got.iter()
+        .filter(|(_, _, y)| *y == ty)
+        .map(|(t, _, _)| t.as_str())
+        .collect()
+}
+
 fn has(got: &[(String, String, &str)], surface: &str, id: &str, ty: &str) -> bool {
     got.iter()
         .any(|(t, i, y)| t == surface && i == id && *y == ty)
@@ -424,11 +432,7 @@ fn organisation_names_end_before_days_and_numbers() {
         ),
     ] {
         let got = mentions(text);
-        let orgs: Vec<&str> = got
-            .iter()
-            .filter(|(_, _, y)| *y == "ORGANIZATION")
-            .map(|(t, _, _)| t.as_str())
-            .collect();
+        let orgs = of_type(&got, "ORGANIZATION");
         assert_eq!(orgs, [org], "{text}");
     }
     // "dan" joins an acronym that ends the name, but not a second
@@ -438,11 +442,7 @@ fn organisation_names_end_before_days_and_numbers() {
          Partai Rakyat Miskin dan Partai Kepentingan Rakyat bergabung. \
          Ia anggota Partai Komunis Jerman Karl Liebknecht.",
     );
-    let orgs: Vec<&str> = got
-        .iter()
-        .filter(|(_, _, y)| *y == "ORGANIZATION")
-        .map(|(t, _, _)| t.as_str())
-        .collect();
+    let orgs = of_type(&got, "ORGANIZATION");
     assert_eq!(
         orgs,
         [
@@ -505,11 +505,7 @@ fn places_after_titles_are_no_people() {
         Wakil Bupati Tapanuli Tengah tiba kemarin. \
         Komandan Resimen Infanteri itu datang bersama Wali Kota Madya Surakarta.";
     let got = mentions(text);
-    let people: Vec<&str> = got
-        .iter()
-        .filter(|(_, _, y)| *y == "PERSON")
-        .map(|(t, _, _)| t.as_str())
-        .collect();
+    let people = of_type(&got, "PERSON");
     assert_eq!(people, ["Mukhlis Basri", "Barnabas Suebu"], "{got:?}");
     assert!(
         has(&got, "Papua", "Papua_(province)", "LOCATION"),
@@ -542,11 +538,7 @@ fn ranks_and_regions_after_titles() {
         Pangdam Bukit Barisan tiba kemarin. \
         Rapat dihadiri Camat Parigi, Kapolsek Parigi, Kepala Desa Kampal dan warga.";
     let got = mentions(text);
-    let people: Vec<&str> = got
-        .iter()
-        .filter(|(_, _, y)| *y == "PERSON")
-        .map(|(t, _, _)| t.as_str())
-        .collect();
+    let people = of_type(&got, "PERSON");
     assert_eq!(people, ["Danu Wirasena", "Hendra Saputra"], "{got:?}");
 }
 
@@ -599,11 +591,7 @@ fn products_are_no_organisations() {
     let got = mentions(
         "Maskapai itu membeli Airbus A320 dan Boeing 737 MAX. Boeing menolak. KTT ASEAN 2023 digelar.",
     );
-    let orgs: Vec<&str> = got
-        .iter()
-        .filter(|(_, _, y)| *y == "ORGANIZATION")
-        .map(|(t, _, _)| t.as_str())
-        .collect();
+    let orgs = of_type(&got, "ORGANIZATION");
     assert_eq!(orgs, ["Boeing", "ASEAN"], "{got:?}");
 }
 
