@@ -686,12 +686,14 @@ impl Names {
             let Some((at, w)) = word_before(m.start) else {
                 return false;
             };
-            let w = match self.honorifics.contains(w) && is_cap(w) {
-                true => match word_before(at) {
+            // "Jalan Kolonel Sugiono": the rank stands between.
+            let w = if is_cap(w) && self.honorifics.contains(w) {
+                match word_before(at) {
                     Some((_, w)) => w,
                     None => return false,
-                },
-                false => w,
+                }
+            } else {
+                w
             };
             // (A regional title is no place: "Camat Ahmad Yani".)
             is_cap(w) && self.place_heads.contains(w) && !self.title_heads.contains(w)
