@@ -59,7 +59,15 @@ impl PipelineBuilder {
         let mut vocabulary = VocabularyBuilder::new();
         let mut b = PhraseSetBuilder::new();
         for a in &gaz.aliases {
-            b.add(&a.text, a.case, (a.entity, a.kind));
+            b.add(
+                &a.text,
+                a.case,
+                EntityPhrase {
+                    entity: a.entity,
+                    kind: a.kind,
+                    lang: a.lang,
+                },
+            );
         }
         let entities = b.build_in(&mut vocabulary);
         let lexicons = Arc::new(Lexicons::new_in(&gaz, &mut vocabulary));
@@ -78,10 +86,20 @@ impl PipelineBuilder {
 
 /// The whole job for one document: boilerplate, sentences, entity mentions,
 /// relations. Cheap to share between threads.
+/// What an entity phrase of the gazetteers stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityPhrase {
+    /// The entity's index in the gazetteer.
+    pub entity: u32,
+    pub kind: AliasKind,
+    /// The only language whose text it is matched in, or any.
+    pub lang: Option<Lang>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     gaz: Arc<Gazetteer>,
-    entities: PhraseSet<(u32, AliasKind)>,
+    entities: PhraseSet<EntityPhrase>,
     names: Names,
     vocabulary: Vocabulary,
     relations: RelationStage,
@@ -104,7 +122,7 @@ impl Pipeline {
     }
 
     /// The entity automaton (for benchmarks and the matching floor).
-    pub fn entity_phrases(&self) -> &PhraseSet<(u32, AliasKind)> {
+    pub fn entity_phrases(&self) -> &PhraseSet<EntityPhrase> {
         &self.entities
     }
 
@@ -126,9 +144,9 @@ impl Pipeline {
         };
         split_sentences(text, &self.gaz.abbreviations, &mut a.sentences);
         let words = self.vocabulary.table(text);
-        self.find_mentions(text, &words, &mut a);
         let lang = lang.unwrap_or_else(|| self.relations.language_in(text, &words));
         a.lang = Some(lang);
+        self.find_mentions(text, &words, lang, &mut a);
         // Names and relations share the sentences' tokens.
         let mut tokens = SentenceTokens::default();
         self.names
@@ -229,7 +247,7 @@ impl Pipeline {
     }
 
     /// Entity mentions outside boilerplate lines, each in its sentence.
-    fn find_mentions(&self, text: &str, words: &WordTable, a: &mut Analysis) {
+    fn find_mentions(&self, text: &str, words: &WordTable, lang: Lang, a: &mut Analysis) {
         let mut sent = 0usize;
         let mut boiler = 0usize;
         let sentences = &a.sentences;
@@ -248,7 +266,16 @@ impl Pipeline {
             while sent + 1 < sentences.len() && sentences[sent].end <= f.start {
                 sent += 1;
             }
-            let (entity, kind) = *f.value;
+            let EntityPhrase {
+                entity,
+                kind,
+                lang: only,
+            } = *f.value;
+            // An alias of one language only ("UN" is not the United
+            // Nations in Indonesian, where it is the national exam).
+            if only.is_some_and(|l| l != lang) {
+                return;
+            }
             // A one-word organisation followed by an unknown capitalised
             // word is part of a longer name no list has ("Apple Records").
             if self.gaz.entity(entity).etype == EntityType::Organization
@@ -277,8 +304,15 @@ impl Pipeline {
             if etype == EntityType::Organization {
                 self.entities
                     .find_each_in(text, words, f.start + 1..f.end, |inner| {
-                        let (e, k) = *inner.value;
-                        if k == AliasKind::Name && self.gaz.entity(e).etype == EntityType::Country {
+                        let EntityPhrase {
+                            entity: e,
+                            kind: k,
+                            lang: only,
+                        } = *inner.value;
+                        if k == AliasKind::Name
+                            && only.is_none_or(|l| l == lang)
+                            && self.gaz.entity(e).etype == EntityType::Country
+                        {
                             mentions.push(Mention {
                                 start: inner.start,
                                 end: inner.end,

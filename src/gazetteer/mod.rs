@@ -105,6 +105,9 @@ pub struct Alias {
     pub entity: u32,
     pub kind: AliasKind,
     pub case: Case,
+    /// The only language whose text it is matched in (`aliases_id`,
+    /// `aliases_en`), or any.
+    pub lang: Option<Lang>,
     pub location: Location,
 }
 
@@ -399,6 +402,8 @@ const ENTITY_COLUMNS: &[&str] = &[
     "type",
     "name",
     "aliases",
+    "aliases_id",
+    "aliases_en",
     "case",
     "roles",
     "seats",
@@ -659,6 +664,7 @@ fn load_entities(
     );
     let (c_roles, c_seats, c_dem, c_members) =
         (c("roles"), c("seats"), c("demonyms"), c("members"));
+    let (c_alias_id, c_alias_en) = (c("aliases_id"), c("aliases_en"));
     for row in &t.rows {
         let loc = Location::line(&t.name, row.line);
         let id = row.get(c_id);
@@ -772,18 +778,30 @@ fn load_entities(
             .map(|d| format!("{d}s"))
             .collect();
         let mut seen: Vec<&str> = Vec::new();
+        let only_id = split_list(row.get(c_alias_id), t, row.line, "aliases_id", diags);
+        let only_en = split_list(row.get(c_alias_en), t, row.line, "aliases_en", diags);
         let names = std::iter::once(name)
             .chain(split_list(row.get(c_alias), t, row.line, "aliases", diags))
-            .map(|a| (a, AliasKind::Name))
-            .chain(seats.into_iter().map(|a| (a, AliasKind::Seat)))
-            .chain(demonyms.iter().map(|a| (*a, AliasKind::Demonym)))
+            .map(|a| (a, AliasKind::Name, None))
+            .chain(
+                only_id
+                    .into_iter()
+                    .map(|a| (a, AliasKind::Name, Some(Lang::Id))),
+            )
+            .chain(
+                only_en
+                    .into_iter()
+                    .map(|a| (a, AliasKind::Name, Some(Lang::En))),
+            )
+            .chain(seats.into_iter().map(|a| (a, AliasKind::Seat, None)))
+            .chain(demonyms.iter().map(|a| (*a, AliasKind::Demonym, None)))
             // "Palestinians", "Iraqis", "Americans": the people as a noun.
             .chain(
                 plural_demonyms
                     .iter()
-                    .map(|a| (a.as_str(), AliasKind::Demonym)),
+                    .map(|a| (a.as_str(), AliasKind::Demonym, None)),
             );
-        for (alias, kind) in names {
+        for (alias, kind, lang) in names {
             if seen.contains(&alias) {
                 if kind == AliasKind::Name && alias != name {
                     diags.push(t.warning(row.line, format!("alias `{alias}` repeated")));
@@ -811,6 +829,7 @@ fn load_entities(
                 entity: idx,
                 kind,
                 case,
+                lang,
                 location: loc.clone(),
             });
         }

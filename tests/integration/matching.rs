@@ -157,3 +157,34 @@ fn user_entries_win_over_defaults() {
         [("China".to_owned(), "My_China".to_owned())]
     );
 }
+
+#[test]
+fn aliases_of_one_language() {
+    // `aliases_id` / `aliases_en` match only in text of that language.
+    let mut b = GazetteerBuilder::new();
+    b.add_default_lexicons();
+    b.add_str(
+        "user.tsv",
+        "entity_id\ttype\tname\taliases\taliases_id\taliases_en\n\
+         Nusa_Bank\tORGANIZATION\tNusa Bank\tNBK\tBN\tNB\n",
+    );
+    let (g, diags) = b.build();
+    assert!(diags.is_empty(), "{diags:?}");
+    let p = Pipeline::builder().gazetteer(g).build();
+    let id =
+        "Pemerintah dan NBK sepakat. BN menolak, NB tidak hadir, dan kedua pihak bertemu lagi.";
+    let en =
+        "The government and NBK agreed. BN refused, NB was absent, and the two sides met again.";
+    let ids = |text: &str| -> Vec<String> { found(&p, text).into_iter().map(|(t, _)| t).collect() };
+    assert_eq!(ids(id), ["NBK", "BN"]);
+    assert_eq!(ids(en), ["NBK", "NB"]);
+    // The defaults: "UN" is the United Nations in English only (in
+    // Indonesian it is the national exam), "BI" Bank Indonesia in
+    // Indonesian only.
+    let d = Pipeline::default();
+    let un = |text: &str| found(&d, text).iter().any(|(t, _)| t == "UN");
+    assert!(un("The UN said on Monday that the talks would resume."));
+    assert!(!un(
+        "Siswa kelas XII mengikuti UN tahun ini dan hasilnya baik sekali."
+    ));
+}
