@@ -43,7 +43,11 @@ OUT_GAZETTEER = ROOT / "gazetteers" / "countries.tsv"
 OUT_NAMES = ROOT / "tests" / "data" / "iso3166_names.tsv"
 
 INPUT_COLUMNS = ["code", "entity_id", "name", "case", "aliases", "seats", "demonyms", "notes"]
-OUTPUT_COLUMNS = ["entity_id", "type", "name", "aliases", "case", "seats", "demonyms", "notes"]
+OUTPUT_COLUMNS = ["entity_id", "type", "name", "aliases", "case", "seats", "demonyms", "notes",
+                  "aliases_id", "aliases_en"]
+# An alias written `FORM@id` or `FORM@en` in the input is matched only in text of that language
+# (output columns aliases_id / aliases_en): "AS@id" is the United States in Indonesian only.
+LANG_SUFFIXES = ("@id", "@en")
 CASES = {"", "any", "exact", "cap"}
 ISO_COUNT = 249
 
@@ -91,10 +95,11 @@ class Row:
     entity_id: str
     name: str
     case: str
-    aliases: list[str]
+    aliases: list[str]  # every alias, language suffixes removed
     seats: list[str]
     demonyms: list[str]
     notes: str
+    alias_lang: dict[str, str] = field(default_factory=dict)  # alias -> "id"/"en" if only in that language
     iso: object | None = None  # the pycountry record, None for extra rows
     required: list[str] = field(default_factory=list)  # names the test file will use
     lineno: int = 0
@@ -115,13 +120,21 @@ def read_input() -> list[Row]:
         if len(cells) != len(header):
             die(f"{INPUT}:{lineno}: {len(cells)} fields, expected {len(header)}")
         d = dict(zip(header, cells))
+        aliases, alias_lang = [], {}
+        for a in split_list(d["aliases"]):
+            for suffix in LANG_SUFFIXES:
+                if a.endswith(suffix):
+                    a = a[: -len(suffix)]
+                    alias_lang[a] = suffix[1:]
+            aliases.append(a)
         rows.append(
             Row(
                 code=d["code"].strip(),
                 entity_id=d["entity_id"].strip(),
                 name=d["name"].strip(),
                 case=d["case"].strip(),
-                aliases=split_list(d["aliases"]),
+                aliases=aliases,
+                alias_lang=alias_lang,
                 seats=split_list(d["seats"]),
                 demonyms=split_list(d["demonyms"]),
                 notes=d["notes"].strip(),
@@ -406,8 +419,11 @@ def write(rows: list[Row], names_table: list[tuple[str, str, str, str]]) -> None
             note = f"not ISO 3166-1 (code {r.code} used only in scripts/countries_input.tsv)"
         if r.notes:
             note += "; " + r.notes
-        cells = [r.entity_id, "COUNTRY", r.name, "|".join(r.aliases), r.case,
-                 "|".join(r.seats), "|".join(r.demonyms), note]
+        in_lang = lambda lang: "|".join(a for a in r.aliases if r.alias_lang.get(a) == lang)  # noqa: E731
+        cells = [r.entity_id, "COUNTRY", r.name, in_lang(None), r.case,
+                 "|".join(r.seats), "|".join(r.demonyms), note, in_lang("id"), in_lang("en")]
+        while cells and not cells[-1]:
+            cells.pop()  # no trailing empty fields (the reader takes them as empty)
         for cell in cells:
             if "\t" in cell or "\n" in cell:
                 die(f"{r.entity_id}: TAB or newline in {cell!r}")

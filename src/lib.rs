@@ -47,7 +47,7 @@ pub mod tsv;
 
 pub use analysis::{Analysis, EntityRef, Mention, SectionOffset, Triple};
 pub use error::{Error, Result};
-pub use gazetteer::{EntityType, Gazetteer, GazetteerBuilder};
+pub use gazetteer::{EntityType, Gazetteer, GazetteerBuilder, Lang};
 pub use input::Document;
-pub use pipeline::{Pipeline, PipelineBuilder};
+pub use pipeline::{EntityPhrase, Pipeline, PipelineBuilder};
 pub use relation::Relation;

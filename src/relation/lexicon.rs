@@ -350,11 +350,18 @@ impl Lexicons {
             end -= 1;
         }
         let mut counts = [0usize; 2];
-        self.stopwords
-            .find_each_in(text, words, 0..end, |f| match f.value {
+        self.stopwords.find_each_in(text, words, 0..end, |f| {
+            // A word in capitals is an acronym, not a function word: "AS"
+            // (Amerika Serikat) is no English "as".
+            let w = &text[f.start..f.end];
+            if w.len() >= 2 && !w.chars().any(char::is_lowercase) {
+                return;
+            }
+            match f.value {
                 Lang::Id => counts[0] += 1,
                 Lang::En => counts[1] += 1,
-            });
+            }
+        });
         if counts[1] > counts[0] {
             Lang::En
         } else {
