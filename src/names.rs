@@ -12,15 +12,25 @@
 //! - Once a person is mentioned in a document (found by gazetteer or by
 //!   pattern), a later bare surname is the same person ("Ushakov"), unless
 //!   two people of the document share it.
+//! - A title's place comes before the name and is no person ("Bupati
+//!   Lampung Utara Mukhlis Basri", "Kepala Dusun Kleben"; word classes
+//!   `place_head` and `compass`); after a regional title and its region
+//!   a rank starts the name ("Kapolda Metro Jaya Irjen Fadil Imran").
+//! - Given names before a known person's surname that are none of that
+//!   person's names are another person ("Michelle Obama"); a known name
+//!   after a place head names the place ("Jalan Kolonel Sugiono"); a
+//!   company before a model number is the product ("Boeing 737").
 //!
 //! - Organisations: a head word (`org_head`: Kementerian, Partai,
 //!   Ministry, Council) with the capitalised words after it or, in
 //!   English, before it ("Kementerian Perdagangan Malaysia", "National
 //!   Security Council").
+//!   A day, "Nomor" or, in Indonesian, the country ends the name.
 //! - An acronym right after an organisation, in brackets or after
 //!   "atau"/"or", that spells the initials of its capitalised words
-//!   ("Partai Rakyat Maju Bersama (PRMB)") is that organisation, and so are
-//!   its later uses in the document.
+//!   ("Partai Rakyat Maju Bersama (PRMB)"), or right before it in brackets
+//!   ("HKTI (Himpunan Kerukunan Tani Indonesia)"), is that organisation,
+//!   and so are its later uses in the document.
 //!
 //! Pattern-found people and organisations get an id built from the name as
 //! written (SPEC §1: `Yuri_Ushakov`) and `source` = `pattern`.

@@ -84,8 +84,6 @@ impl PipelineBuilder {
     }
 }
 
-/// The whole job for one document: boilerplate, sentences, entity mentions,
-/// relations. Cheap to share between threads.
 /// What an entity phrase of the gazetteers stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EntityPhrase {
@@ -96,6 +94,8 @@ pub struct EntityPhrase {
     pub lang: Option<Lang>,
 }
 
+/// The whole job for one document: boilerplate, sentences, entity mentions,
+/// relations. Cheap to share between threads.
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     gaz: Arc<Gazetteer>,
