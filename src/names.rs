@@ -42,7 +42,9 @@ use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
 use crate::gazetteer::matcher::{PhraseSetBuilder, VocabularyBuilder, WordTable};
 use crate::gazetteer::{AliasKind, Case, EntityType, Gazetteer, Lang, PhraseSet, WordClass};
 use crate::relation::lexicon::{Classes, Determiners, Lexicons};
-use crate::tokenize::{LowerSet, SentenceTokens, Token, TokenKind, is_boundary};
+use crate::tokenize::{
+    LowerSet, SentenceTokens, Token, TokenKind, is_boundary, offset, previous_word,
+};
 
 /// Finds people by pattern.
 #[derive(Debug, Clone)]
@@ -470,7 +472,7 @@ impl Names {
             // A country, a demonym or a province inside the name ("Polda Jawa
             // Barat"); a country's name, not its capital ("Universitas
             // Jayabaya | Jakarta").
-            let country = |t: &Token| {
+            let place = |t: &Token| {
                 mention_at(t).is_some_and(|m| {
                     m.etype == EntityType::Location
                         || m.etype == EntityType::Country && m.kind == AliasKind::Name
@@ -506,7 +508,7 @@ impl Names {
                     } else if name_word(t) {
                         n_words += 1;
                         end = Some(t.end);
-                    } else if country(t) {
+                    } else if place(t) {
                         let m = mention_at(t).unwrap();
                         end = Some(m.end);
                         // A body named by its province ("Polda Jawa Barat");
@@ -568,17 +570,11 @@ impl Names {
                 // Indonesian names put the head first: only English looks
                 // back, and an English company name in Indonesian text
                 // ("presiden Apple Records", "Lockheed Corporation").
-                let english_head = || {
-                    let t = &tokens[k];
-                    let mut hit = false;
-                    if let Some(en) = self.org_heads.get(&Lang::En) {
-                        en.find_each_in(text, words, t.start..t.end, |f| {
-                            hit |= f.start == t.start && f.end == t.end;
-                        });
-                    }
-                    hit
-                };
-                let look_back = lang == Lang::En || (fw == 0 && english_head());
+                let look_back = lang == Lang::En
+                    || (fw == 0
+                        && self
+                            .english_heads
+                            .contains(&text[tokens[k].start..tokens[k].end]));
                 // "The Fishers of Men Club", "Bank of America Corporation":
                 // a joining word between capitalised words.
                 let joins = |b: usize, back: usize| {
@@ -591,7 +587,7 @@ impl Names {
                 while look_back && b > 0 {
                     if name_word(&tokens[b - 1]) {
                         back += 1;
-                    } else if !country(&tokens[b - 1]) && !joins(b, back) {
+                    } else if !place(&tokens[b - 1]) && !joins(b, back) {
                         break;
                     }
                     b -= 1;
@@ -687,19 +683,14 @@ impl Names {
     /// "Jalan Kolonel Sugiono", "Bandara Soekarno": a person's name after a
     /// place head (and a rank) names the place, so it is no mention.
     fn drop_named_places(&self, text: &str, a: &mut Analysis) {
-        let word_before = |at: usize| {
-            let before = text[..at].trim_end_matches(' ');
-            let w = before.rsplit(|c: char| !c.is_alphanumeric()).next()?;
-            (!w.is_empty()).then_some((before.len() - w.len(), w))
-        };
         let named = |m: &Mention| {
-            let Some((at, w)) = word_before(m.start) else {
+            let Some(w) = previous_word(text, m.start) else {
                 return false;
             };
             // "Jalan Kolonel Sugiono": the rank stands between.
             let w = if is_cap(w) && self.honorifics.contains(w) {
-                match word_before(at) {
-                    Some((_, w)) => w,
+                match previous_word(text, offset(text, w)) {
+                    Some(w) => w,
                     None => return false,
                 }
             } else {
@@ -756,13 +747,10 @@ impl Names {
             };
             let mut start = m.start;
             for _ in 0..2 {
-                let Some(before) = text[..start].strip_suffix(' ') else {
+                let Some(w) = previous_word(text, start) else {
                     break;
                 };
-                let w = before
-                    .rsplit(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .unwrap_or("");
+                let at = offset(text, w);
                 let given = is_cap(w)
                     && !self.stop.contains(w)
                     && !self.title_words.contains(w)
@@ -770,21 +758,18 @@ impl Names {
                     && !self.honorifics.contains(w)
                     && !self.place_heads.contains(w)
                     && !own(w)
-                    && !overlaps(a, before.len() - w.len(), before.len());
+                    && !overlaps(a, at, at + w.len());
                 if !given {
                     break;
                 }
-                start = before.len() - w.len();
+                start = at;
             }
             if start == m.start {
                 continue;
             }
             // "Cyril Matamela Ramaphosa": a name of the person's own before
             // the given names makes them middle names.
-            let first_own = text[..start]
-                .strip_suffix(' ')
-                .and_then(|b| b.rsplit(|c: char| !c.is_alphanumeric()).next())
-                .is_some_and(own);
+            let first_own = previous_word(text, start).is_some_and(own);
             // A lone capitalised word that opens the sentence may be a noun
             // ("Kunjungan Lavrov", "Kantor Patrushev"): only two given
             // names there make a person ("Malia Ann Obama").

@@ -104,6 +104,27 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || is_mark(c)
 }
 
+/// The byte offset of `w`, a slice of `text`, in `text`.
+pub(crate) fn offset(text: &str, w: &str) -> usize {
+    w.as_ptr() as usize - text.as_ptr() as usize
+}
+
+/// The word right before `pos` (skipping spaces only), if any: a slice of
+/// `text`.
+pub(crate) fn previous_word(text: &str, pos: usize) -> Option<&str> {
+    let before = text[..pos].trim_end_matches([' ', '\t']);
+    if before.len() == pos && pos > 0 {
+        return None; // glued to something
+    }
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map(|(i, _)| i)?;
+    Some(&before[start..])
+}
+
 /// [`is_word_char`] for an ASCII byte.
 #[inline]
 pub fn is_ascii_word_byte(b: u8) -> bool {

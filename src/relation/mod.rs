@@ -17,7 +17,7 @@ pub use types::Relation;
 use crate::analysis::{Analysis, EntityRef, Triple};
 use crate::gazetteer::matcher::WordTable;
 use crate::gazetteer::{AliasKind, EntityType, Gazetteer, Lang, WordClass};
-use crate::tokenize::{SentenceTokens, is_word_char};
+use crate::tokenize::{SentenceTokens, offset, previous_word};
 use lexicon::{Determiners, LangLexicon, Lexicons};
 
 /// Options of the relation stage.
@@ -201,9 +201,8 @@ impl RelationStage {
             return true;
         }
         if self.determiners.is_article(w) {
-            // `w` is a slice of `text`: the word before it.
-            let w_start = w.as_ptr() as usize - text.as_ptr() as usize;
-            return previous_word(text, w_start)
+            // The word before it.
+            return previous_word(text, offset(text, w))
                 .is_some_and(|p| self.place_preps.contains(&p.to_lowercase()));
         }
         false
@@ -215,21 +214,6 @@ impl RelationStage {
 fn debug() -> bool {
     static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *DEBUG.get_or_init(|| std::env::var_os("KABAR_DEBUG").is_some_and(|v| v == "1"))
-}
-
-/// The word right before `pos` (skipping spaces only), if any.
-pub(crate) fn previous_word(text: &str, pos: usize) -> Option<&str> {
-    let before = text[..pos].trim_end_matches([' ', '\t']);
-    if before.len() == pos && pos > 0 {
-        return None; // glued to something
-    }
-    let start = before
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_word_char(c))
-        .last()
-        .map(|(i, _)| i)?;
-    Some(&before[start..])
 }
 
 /// A place name as written, in title case when written in capitals
