@@ -7,4 +7,5 @@ mod props;
 mod relations;
 mod scale;
 mod sentences;
+mod snapshot;
 mod util;
