@@ -3,8 +3,9 @@
 
 use std::ops::Range;
 
-use crate::gazetteer::{AliasKind, Entity, EntityType, Gazetteer, Lang};
-use crate::relation::Relation;
+use crate::gazetteer::{Entity, Gazetteer};
+use crate::schema::Relation;
+use crate::schema::{AliasKind, EntityType, Lang};
 
 /// How a mention was found (SPEC §3 `source`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

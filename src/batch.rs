@@ -21,11 +21,11 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::error::Error;
-use crate::gazetteer::EntityType;
 use crate::input::{Document, Item, Reader, Skip};
 use crate::output::{OutputOptions, RowEncoder, RowWriter, Rows};
 use crate::pipeline::Pipeline;
-use crate::relation::Relation;
+use crate::schema::EntityType;
+use crate::schema::Relation;
 
 /// Batch sizes, and how to stop a run.
 #[derive(Debug, Clone)]

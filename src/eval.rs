@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Location, Result};
 use crate::gazetteer::id_key;
-use crate::relation::Relation;
+use crate::schema::Relation;
 
 const SCORED_TYPES: &[&str] = &["PERSON", "COUNTRY", "ORGANIZATION"];
 

@@ -39,9 +39,11 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
-use crate::gazetteer::matcher::{PhraseSetBuilder, VocabularyBuilder, WordTable};
-use crate::gazetteer::{AliasKind, Case, EntityType, Gazetteer, Lang, PhraseSet, WordClass};
-use crate::relation::lexicon::{Classes, Determiners, Lexicons};
+use crate::gazetteer::Gazetteer;
+use crate::lang::{Determiners, Lexicons};
+use crate::phrase::{Case, PhraseSet};
+use crate::phrase::{PhraseSetBuilder, VocabularyBuilder, WordTable};
+use crate::schema::{AliasKind, Classes, EntityType, Lang, WordClass};
 use crate::tokenize::{
     LowerSet, SentenceTokens, Token, TokenKind, is_boundary, offset, previous_word,
 };

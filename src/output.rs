@@ -300,7 +300,7 @@ impl<'a> Rows<'a> {
                 trigger: self.cell(t.trigger.clone().map_or("", |r| &text[r])),
                 evidence: self.cell(&text[sentence]),
                 cameo_code: Cow::Borrowed(cameo),
-                quad_class: crate::relation::Relation::quad_class(cameo),
+                quad_class: crate::schema::Relation::quad_class(cameo),
                 speaker: self.cell(speaker),
                 lang,
                 rule: t.rule,

@@ -6,12 +6,14 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource, SectionOffset};
-use crate::gazetteer::matcher::{PhraseSetBuilder, Vocabulary, VocabularyBuilder, WordTable};
-use crate::gazetteer::{AliasKind, EntityType, Gazetteer, Lang, PhraseSet};
+use crate::gazetteer::Gazetteer;
 use crate::input::Document;
+use crate::lang::Lexicons;
 use crate::names::Names;
-use crate::relation::lexicon::Lexicons;
+use crate::phrase::PhraseSet;
+use crate::phrase::{PhraseSetBuilder, Vocabulary, VocabularyBuilder, WordTable};
 use crate::relation::{RelationOptions, RelationStage};
+use crate::schema::{AliasKind, EntityType, Lang};
 use crate::tokenize::{SentenceTokens, split_sentences, split_sentences_within_line};
 
 /// Builds a [`Pipeline`]. Defaults: the compiled-in gazetteers, relations
@@ -31,7 +33,7 @@ impl PipelineBuilder {
     }
 
     /// Fixes the language of every document (default: detected per document).
-    pub fn lang(&mut self, lang: Option<crate::gazetteer::Lang>) -> &mut Self {
+    pub fn lang(&mut self, lang: Option<Lang>) -> &mut Self {
         self.relation.lang = lang;
         self
     }

@@ -120,8 +120,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         .entities_only(args.no_triples)
         .lang(match args.lang {
             LangArg::Auto => None,
-            LangArg::Id => Some(kabar::gazetteer::Lang::Id),
-            LangArg::En => Some(kabar::gazetteer::Lang::En),
+            LangArg::Id => Some(kabar::Lang::Id),
+            LangArg::En => Some(kabar::Lang::En),
         })
         .build();
 

@@ -91,7 +91,7 @@ fn export(
     for a in rows {
         let e = g.entity(a.entity);
         let ty = match a.kind {
-            kabar::gazetteer::AliasKind::Name => e.etype,
+            kabar::AliasKind::Name => e.etype,
             _ => kabar::EntityType::Country,
         };
         match format {

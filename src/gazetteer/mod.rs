@@ -7,64 +7,19 @@
 //! are added after them and win on conflicts.
 
 pub mod defaults;
-pub mod matcher;
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use serde::Serialize;
-
 use crate::error::{Error, Location};
 use crate::input::Boilerplate;
-use crate::relation::Relation;
+use crate::schema::{
+    AliasKind, Direction, EntityType, Forms, GAP, Lang, NO_CAMEO, Relation, WordClass,
+};
 use crate::tokenize::Abbreviations;
 use crate::tsv::{Diagnostic, Severity, Table, split_list, word_lines};
 
-pub use matcher::{Case, PhraseSet, fold_diacritics};
-
-/// The `cameo` of a cue whose act has no code under its relation's root
-/// ("protest": 114 or 14x; "invite": 036 or 04x): no code is written,
-/// rather than the root's generic one.
-pub const NO_CAMEO: &str = "-";
-
-/// The entity types of SPEC §1 (plus `LOCATION`, which evaluation ignores).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum EntityType {
-    Person,
-    Country,
-    Organization,
-    Location,
-}
-
-impl EntityType {
-    /// Every type, in declaration order.
-    pub const ALL: [EntityType; 4] = [
-        EntityType::Person,
-        EntityType::Country,
-        EntityType::Organization,
-        EntityType::Location,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityType::Person => "PERSON",
-            EntityType::Country => "COUNTRY",
-            EntityType::Organization => "ORGANIZATION",
-            EntityType::Location => "LOCATION",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<EntityType> {
-        Some(match s {
-            "PERSON" => EntityType::Person,
-            "COUNTRY" => EntityType::Country,
-            "ORGANIZATION" => EntityType::Organization,
-            "LOCATION" => EntityType::Location,
-            _ => return None,
-        })
-    }
-}
+use crate::phrase::{Case, fold_diacritics};
 
 /// A person's office: `leader_of:Russia;2000-2008,2012-`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,17 +42,6 @@ pub struct Entity {
     pub members: Vec<String>,
 }
 
-/// What a matched alias stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum AliasKind {
-    /// The entity's name or an alias.
-    Name,
-    /// A capital or seat of government of a country (Moskow, Kremlin).
-    Seat,
-    /// A demonym of a country (Chinese, Russian).
-    Demonym,
-}
-
 /// One surface form to match.
 #[derive(Debug, Clone)]
 pub struct Alias {
@@ -109,55 +53,6 @@ pub struct Alias {
     /// `aliases_en`), or any.
     pub lang: Option<Lang>,
     pub location: Location,
-}
-
-/// Languages kabar reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Id,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s {
-            "id" => Some(Lang::Id),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-}
-
-/// The gap mark of a listed cue form: "fired … at" (see `README.md`).
-pub const GAP: char = '…';
-
-/// How a cue's forms are produced.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Forms {
-    /// Generate affixed (Indonesian) or inflected (English) forms.
-    Stem,
-    /// Only as written.
-    Exact,
-    /// These forms.
-    List(Vec<String>),
-}
-
-/// Which entity around a cue is the subject.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Direction {
-    Forward,
-    Symmetric,
-    Reverse,
 }
 
 /// A row of a cue lexicon.
@@ -178,165 +73,6 @@ pub struct Title {
     pub lang: Option<Lang>,
     pub title: String,
     pub relation: Relation,
-}
-
-/// Classes of function words (see gazetteers/README.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum WordClass {
-    Neg,
-    Irrealis,
-    Clause,
-    PrepObj,
-    Agent,
-    PlacePrep,
-    Speech,
-    Coord,
-    Reciprocal,
-    Collective,
-    /// "bahwa", "that": a clause that reports or denies.
-    Comp,
-    /// "was", "were", "been": an English passive before a participle.
-    PassiveAux,
-    /// "anggota", "member": membership in an organisation.
-    Member,
-    /// "bergabung dengan", "joined": joining an organisation.
-    Join,
-    /// "mencakup", "termasuk", "including": a list follows.
-    Include,
-    /// "dia", "pihaknya", "he": a pronoun that takes the matrix subject.
-    Pronoun,
-    /// "hubungan", "relations": a relationship noun; praising or improving
-    /// a relationship is not an act towards the entities in it.
-    Relationship,
-    /// "sehingga", "thereby": a result clause whose subject is the subject
-    /// of the clause before.
-    Then,
-    /// Days, months and document numbers ("Nomor", "No."): they end a name
-    /// found by pattern ("… Retno Marsudi Senin", "Departemen Sosial RI
-    /// No. 25").
-    Time,
-    /// Head words of organisation names ("Kementerian …", "… Council").
-    OrgHead,
-    /// "Bapak", "Ibu", "Mr": before a name, not part of it.
-    Honorific,
-    /// "melakukan", "memberikan", "held", "launched": a verb whose object
-    /// noun is the event ("held talks", "memberikan dukungan"); its subject
-    /// is the event's subject.
-    LightVerb,
-    /// "menghentikan", "mencabut", "halted", "lifted": stops the relation
-    /// that follows (halting aid is a sanction, CAMEO 162; lifting
-    /// sanctions is no sanction).
-    Undo,
-    /// "akan", "ingin", "will", "wants", "threatened": the relation is
-    /// intended, wanted or asked for, not (yet) done (`mode` = `intended`).
-    Modal,
-    /// "mantan", "former", "oposisi": the title that follows is not held
-    /// (no leader_of / official_of).
-    Former,
-    /// "anti", "pro", "ethnic", "etnis": the country or demonym after it
-    /// describes someone ("anti-Syria journalist", "ethnic Albanians") and
-    /// does not act.
-    Stance,
-    /// "of": right after an event noun, what follows is what the event is
-    /// done to ("invasion of X"), not its doer (no genitive subject).
-    PatientPrep,
-    /// "border", "waters", "territory": after a demonym, the pair is a
-    /// place ("on the Thai border"), not the country acted on.
-    PlaceNoun,
-    /// "the", "a": an article between a place preposition and a seat of
-    /// government ("at the Kremlin") keeps the seat a place. Used for that
-    /// only: determiners are not sentence elements.
-    Determiner,
-    /// "dolar", "dollars": a currency named by a country ("dolar AS", "US
-    /// dollars"); that country neither acts nor is acted on.
-    Currency,
-    /// "to", "untuk": before a plain lower-case word, an infinitive; a verb
-    /// cue right before it names an act, not a party ("agreed to lift the
-    /// sanctions on Iran": Iran is no party to the agreement).
-    Infinitive,
-    /// "mengakhiri", "concluded": an undo verb that ends an event which
-    /// took place; a visit or talks that are ended were held (not negated).
-    Conclude,
-    /// "must", "harus": after a reported party ("Rusia mengatakan Sudan
-    /// harus …", "said that China must …"), the reporter's demand on it.
-    Obligation,
-    /// "its", "their", "his": a possessive determiner. A verb-form cue after
-    /// it is a noun ("its attack on"), owned by the nearest actor before it
-    /// ("Russia … its war", "Trump called off his visit"). Not a sentence
-    /// element, like articles.
-    Possessive,
-    /// "under", "di bawah": before an event noun, the group before it is
-    /// what the event is imposed on ("Cuba has been under an embargo
-    /// imposed by the United States").
-    Under,
-    /// "Desa", "Kabupaten", "Gunung", "Resimen": a capitalised name after
-    /// it is a place or a unit ("Dusun Kleben", "Resimen Infanteri"), never
-    /// a person, also right after a title ("Kepala Dusun Kleben").
-    PlaceHead,
-    /// "Utara", "Barat", "Pusat": after a capitalised word, the pair is a
-    /// place ("Lampung Utara", "Jawa Barat"), never a person; after a title
-    /// it is passed over ("Bupati Lampung Utara Mukhlis Basri").
-    Compass,
-}
-
-impl WordClass {
-    /// The last variant (the bit set of word classes must hold them all).
-    pub const LAST: WordClass = WordClass::Compass;
-
-    /// An article, a possessive, or a word of a place's name: looked up by
-    /// the rules that use it, never a sentence element or a function word.
-    pub fn is_looked_up(self) -> bool {
-        matches!(
-            self,
-            WordClass::Determiner
-                | WordClass::Possessive
-                | WordClass::PlaceHead
-                | WordClass::Compass
-        )
-    }
-
-    pub fn parse(s: &str) -> Option<WordClass> {
-        Some(match s {
-            "neg" => WordClass::Neg,
-            "irrealis" => WordClass::Irrealis,
-            "clause" => WordClass::Clause,
-            "prep_obj" => WordClass::PrepObj,
-            "agent" => WordClass::Agent,
-            "place_prep" => WordClass::PlacePrep,
-            "speech" => WordClass::Speech,
-            "coord" => WordClass::Coord,
-            "reciprocal" => WordClass::Reciprocal,
-            "collective" => WordClass::Collective,
-            "comp" => WordClass::Comp,
-            "passive_aux" => WordClass::PassiveAux,
-            "member" => WordClass::Member,
-            "join" => WordClass::Join,
-            "include" => WordClass::Include,
-            "pronoun" => WordClass::Pronoun,
-            "relationship" => WordClass::Relationship,
-            "then" => WordClass::Then,
-            "time" => WordClass::Time,
-            "org_head" => WordClass::OrgHead,
-            "honorific" => WordClass::Honorific,
-            "light_verb" => WordClass::LightVerb,
-            "undo" => WordClass::Undo,
-            "modal" => WordClass::Modal,
-            "former" => WordClass::Former,
-            "stance" => WordClass::Stance,
-            "patient_prep" => WordClass::PatientPrep,
-            "place_noun" => WordClass::PlaceNoun,
-            "determiner" => WordClass::Determiner,
-            "currency" => WordClass::Currency,
-            "infinitive" => WordClass::Infinitive,
-            "conclude" => WordClass::Conclude,
-            "obligation" => WordClass::Obligation,
-            "possessive" => WordClass::Possessive,
-            "under" => WordClass::Under,
-            "place_head" => WordClass::PlaceHead,
-            "compass" => WordClass::Compass,
-            _ => return None,
-        })
-    }
 }
 
 #[derive(Debug, Clone)]

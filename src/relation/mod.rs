@@ -5,20 +5,16 @@
 //! is acting for its country or is a place). Co-occurrence rows are written
 //! only when asked for.
 
-pub mod lexicon;
-pub mod morph;
 mod rules;
-mod types;
 
 use std::collections::HashSet;
 
-pub use types::Relation;
-
 use crate::analysis::{Analysis, EntityRef, Triple};
-use crate::gazetteer::matcher::WordTable;
-use crate::gazetteer::{AliasKind, EntityType, Gazetteer, Lang, WordClass};
+use crate::gazetteer::Gazetteer;
+use crate::lang::{Determiners, LangLexicon, Lexicons};
+use crate::phrase::WordTable;
+use crate::schema::{AliasKind, EntityType, Lang, Relation, WordClass};
 use crate::tokenize::{SentenceTokens, offset, previous_word};
-use lexicon::{Determiners, LangLexicon, Lexicons};
 
 /// Options of the relation stage.
 #[derive(Debug, Clone, Default)]

@@ -13,11 +13,12 @@
 //!   semicolons limit the reach.
 
 use crate::analysis::{Analysis, EntityRef, Mention, Triple};
-use crate::gazetteer::matcher::{Found, WordTable};
-use crate::gazetteer::{AliasKind, Direction, EntityType, Gazetteer, Lang, WordClass};
-use crate::relation::Relation;
-use crate::relation::lexicon::{Classes, CueInfo, Determiners, Gapped, LangLexicon};
-use crate::relation::morph::{self, Pos};
+use crate::gazetteer::Gazetteer;
+use crate::lang::morph::{self, Pos};
+use crate::lang::{CueInfo, Determiners, Gapped, LangLexicon};
+use crate::phrase::{Found, WordTable};
+use crate::schema::Relation;
+use crate::schema::{AliasKind, Classes, Direction, EntityType, Lang, WordClass};
 use crate::tokenize::{SentenceTokens, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -322,14 +323,7 @@ impl<'a> Sent<'a> {
         }
         let triggers = cand.iter().any(|&(_, _, _, k)| match k {
             Kind::Cue(_) | Kind::Title(_) => true,
-            Kind::Word(w) => [
-                WordClass::Collective,
-                WordClass::Member,
-                WordClass::Join,
-                WordClass::Obligation,
-            ]
-            .iter()
-            .any(|&c| w.has(c)),
+            Kind::Word(w) => w.is_trigger(),
             _ => false,
         });
         if !triggers && !scratch.always {
@@ -795,21 +789,7 @@ impl<'a> Sent<'a> {
         let Some(Kind::Word(c)) = self.v.els.get(i).map(|e| e.kind) else {
             return false;
         };
-        let structural = [
-            WordClass::PrepObj,
-            WordClass::PlacePrep,
-            WordClass::Agent,
-            WordClass::Clause,
-            WordClass::Comp,
-            WordClass::Coord,
-            WordClass::Neg,
-            WordClass::Irrealis,
-            WordClass::Speech,
-            WordClass::Pronoun,
-            WordClass::Then,
-        ];
-        structural.iter().all(|&k| !c.has(k))
-            && self.word(i).chars().next().is_some_and(char::is_lowercase)
+        !c.is_structural() && self.word(i).chars().next().is_some_and(char::is_lowercase)
     }
 
     fn is_boundary(&self, i: usize) -> bool {

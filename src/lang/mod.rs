@@ -1,12 +1,16 @@
-//! The cue lexicons, title words and function words of each language,
-//! compiled into phrase automata; and language detection by stop words.
+//! The language layer: the cue lexicons, title words and function words of
+//! each language, compiled into phrase automata; the morphology of cue
+//! forms ([`morph`]); and language detection by stop words.
+
+pub mod morph;
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::gazetteer::matcher::{PhraseSetBuilder, VocabularyBuilder, WordTable};
-use crate::gazetteer::{Case, Direction, Forms, GAP, Gazetteer, Lang, PhraseSet, WordClass};
-use crate::relation::Relation;
-use crate::relation::morph::{self, Pos};
+use crate::gazetteer::Gazetteer;
+use crate::phrase::{Case, PhraseSet};
+use crate::phrase::{PhraseSetBuilder, VocabularyBuilder, WordTable};
+use crate::schema::{Classes, Direction, Forms, GAP, Lang, Relation, WordClass};
+use morph::Pos;
 
 /// What a cue form means.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,56 +104,6 @@ fn in_list(list: &[String], w: &str) -> bool {
     }
 }
 
-/// A set of [`WordClass`]es as bits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub struct Classes(u64);
-
-// Every class must fit in the bit set.
-const _: () = assert!((WordClass::LAST as u32) < 64);
-
-impl Classes {
-    fn bit(c: WordClass) -> u64 {
-        1 << (c as u32)
-    }
-
-    pub fn has(self, c: WordClass) -> bool {
-        self.0 & Self::bit(c) != 0
-    }
-
-    pub fn insert(&mut self, c: WordClass) {
-        self.0 |= Self::bit(c);
-    }
-
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// Only classes that describe rather than structure a sentence (modal,
-    /// light verb, collective, …): such a word gives way to a cue or title.
-    pub fn is_soft(self) -> bool {
-        let soft = [
-            WordClass::Modal,
-            WordClass::LightVerb,
-            WordClass::Collective,
-            WordClass::Time,
-            WordClass::Honorific,
-            WordClass::OrgHead,
-            WordClass::Member,
-            WordClass::Include,
-            WordClass::Join,
-            WordClass::Relationship,
-            WordClass::Former,
-            WordClass::Stance,
-            WordClass::PlaceNoun,
-            WordClass::Currency,
-            WordClass::Obligation,
-            WordClass::Under,
-        ];
-        let mask = soft.iter().fold(0u64, |m, &c| m | Classes::bit(c));
-        self.0 != 0 && self.0 & !mask == 0
-    }
-}
-
 /// The compiled lexicon of one language.
 #[derive(Debug, Clone)]
 pub struct LangLexicon {
@@ -215,7 +169,7 @@ impl Lexicons {
                     // `-`: no code at all, an empty one (see NO_CAMEO).
                     cameo: match c.cameo.as_str() {
                         "" => None,
-                        crate::gazetteer::NO_CAMEO => Some("".into()),
+                        crate::schema::NO_CAMEO => Some("".into()),
                         code => Some(code.into()),
                     },
                     direction: c.direction,

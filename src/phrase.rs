@@ -45,8 +45,8 @@ impl Case {
     /// organisation's name capitalised as a name is written ("Bernama" is an
     /// agency, "bernama" the Indonesian for "named"; "Russia Today" a
     /// channel, "Russia today" not); anything else any case.
-    pub fn auto_for(alias: &str, etype: crate::gazetteer::EntityType) -> Case {
-        use crate::gazetteer::EntityType;
+    pub fn auto_for(alias: &str, etype: crate::schema::EntityType) -> Case {
+        use crate::schema::EntityType;
         match Case::auto(alias) {
             Case::Any if matches!(etype, EntityType::Person | EntityType::Organization) => {
                 let words: Vec<&str> = alias.split_whitespace().collect();
