@@ -98,6 +98,15 @@ impl Lang {
     }
 }
 
+// Each language sits at its index (per-language arrays are indexed by it).
+const _: () = {
+    let mut i = 0;
+    while i < Lang::ALL.len() {
+        assert!(Lang::ALL[i] as usize == i);
+        i += 1;
+    }
+};
+
 /// The gap mark of a listed cue form: "fired … at" (see `README.md`).
 pub const GAP: char = '…';
 

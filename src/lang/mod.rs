@@ -6,7 +6,7 @@ pub mod morph;
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Cue, Gazetteer};
 use crate::phrase::{Case, PhraseSet};
 use crate::phrase::{PhraseSetBuilder, VocabularyBuilder, WordTable};
 use crate::schema::{Classes, Direction, Forms, GAP, Lang, Relation, WordClass};
@@ -127,6 +127,142 @@ fn applies(entry: Option<Lang>, lang: Lang) -> bool {
     entry.is_none_or(|l| l == lang)
 }
 
+/// The word classes of every function word of `lang`, by lower-case word.
+/// Looked-up classes (determiners, the words of places' names) are left
+/// out: they are never sentence elements.
+fn word_classes(gaz: &Gazetteer, lang: Lang) -> HashMap<String, Classes> {
+    let mut classes: HashMap<String, Classes> = HashMap::new();
+    for w in gaz
+        .words
+        .iter()
+        .filter(|w| applies(w.lang, lang) && !w.class.is_looked_up())
+    {
+        classes
+            .entry(w.word.to_lowercase())
+            .or_default()
+            .insert(w.class);
+    }
+    classes
+}
+
+/// The cue forms of `lang` as phrases, and the gapped forms by head
+/// ([`CueInfo::gapped`]), in lexicon order.
+fn cue_phrases(
+    gaz: &Gazetteer,
+    lang: Lang,
+    classes: &HashMap<String, Classes>,
+) -> (PhraseSetBuilder<CueInfo>, Vec<Gapped>) {
+    // A form that ends with a preposition ("kunjungan ke", "talks with").
+    let is_prep = |form: &str| {
+        form.rsplit(' ').next().is_some_and(|last| {
+            classes.get(&last.to_lowercase()).is_some_and(|c| {
+                c.has(WordClass::PrepObj) || c.has(WordClass::PlacePrep) || c.has(WordClass::Agent)
+            })
+        })
+    };
+    let mut cues = PhraseSetBuilder::new();
+    // Plain forms (to fall back on when a gapped head has no tail),
+    // and gapped forms by head, in lexicon order.
+    let mut plain: HashMap<String, CueInfo> = HashMap::new();
+    let mut gapped: Vec<(String, Gapped)> = Vec::new();
+    for c in gaz.cues.iter().filter(|c| applies(c.lang, lang)) {
+        let cue_info = |pos, ends_with_prep| CueInfo {
+            relation: c.relation,
+            // `-`: no code at all, an empty one (see NO_CAMEO).
+            cameo: match c.cameo.as_str() {
+                "" => None,
+                crate::schema::NO_CAMEO => Some("".into()),
+                code => Some(code.into()),
+            },
+            direction: c.direction,
+            pos,
+            ends_with_prep,
+            gapped: None,
+        };
+        for (form, pos) in cue_forms(c, lang) {
+            if let Some((head, tail)) = form.split_once(GAP) {
+                // "fired … at": the head's use decides the part of speech.
+                let head = head.trim().to_lowercase();
+                let info = cue_info(pos_of(lang, &head, &c.cue), false);
+                let tail = tail.split_whitespace().map(str::to_lowercase).collect();
+                match gapped.iter_mut().find(|(h, _)| *h == head) {
+                    Some((_, g)) => g.tails.push((tail, info)),
+                    None => gapped.push((
+                        head,
+                        Gapped {
+                            tails: vec![(tail, info)],
+                            plain: None,
+                        },
+                    )),
+                }
+                continue;
+            }
+            let ends_with_prep = form.contains(' ') && is_prep(&form);
+            // "war against", "talks with": the one word before the
+            // preposition says noun or verb ("impose sanctions on"
+            // is a verb phrase).
+            let pos = match (lang, form.rsplit_once(' ')) {
+                (Lang::En, Some((head, _))) if ends_with_prep && !head.contains(' ') => {
+                    morph::english_pos(head)
+                }
+                _ => pos,
+            };
+            let info = cue_info(pos, ends_with_prep);
+            plain.insert(form.to_lowercase(), info.clone());
+            cues.add(&form, Case::Any, info);
+        }
+    }
+    // A gapped head is added last, so it wins over a plain form of
+    // the same word, which it keeps as its fallback.
+    let gapped: Vec<Gapped> = gapped
+        .into_iter()
+        .enumerate()
+        .map(|(k, (head, mut g))| {
+            g.plain = plain.get(&head).cloned();
+            let info = CueInfo {
+                gapped: Some(k as u32),
+                ..g.tails[0].1.clone()
+            };
+            cues.add(&head, Case::Any, info);
+            g
+        })
+        .collect();
+    (cues, gapped)
+}
+
+/// The forms of one cue row in `lang`, each with its use.
+fn cue_forms(c: &Cue, lang: Lang) -> Vec<(String, Pos)> {
+    match &c.forms {
+        Forms::Stem => stem_forms(lang, &c.cue),
+        Forms::Exact => vec![(c.cue.clone(), pos_of(lang, &c.cue, &c.cue))],
+        Forms::List(list) => {
+            // A listed form that the stem's paradigm also makes
+            // takes its use from there ("melawan" is meN- +
+            // "lawan", a verb, though it ends in -an).
+            let paradigm = stem_forms(lang, &c.cue);
+            list.iter()
+                .map(|f| {
+                    let lf = f.to_lowercase();
+                    // (The cue itself may be a verb form, "berterima kasih".)
+                    let pos = paradigm
+                        .iter()
+                        .find(|(g, _)| *g == lf && lf != c.cue.to_lowercase())
+                        .map_or_else(|| pos_of(lang, f, &c.cue), |(_, p)| *p);
+                    (f.clone(), pos)
+                })
+                .collect()
+        }
+    }
+}
+
+/// The paradigm of a stem: Indonesian affixed forms, English inflections.
+fn stem_forms(lang: Lang, stem: &str) -> Vec<(String, Pos)> {
+    match lang {
+        Lang::Id => morph::indonesian_forms(stem),
+        Lang::En => morph::english_forms(stem),
+    }
+}
+
 impl Lexicons {
     pub fn new(gaz: &Gazetteer) -> Lexicons {
         Lexicons::new_in(gaz, &mut VocabularyBuilder::new())
@@ -136,122 +272,8 @@ impl Lexicons {
     pub fn new_in(gaz: &Gazetteer, vocabulary: &mut VocabularyBuilder) -> Lexicons {
         let mut by_lang = BTreeMap::new();
         for lang in Lang::ALL {
-            let mut classes: HashMap<String, Classes> = HashMap::new();
-            // (Determiners are looked up instead, see `Determiners`; place
-            // words by the name finder.)
-            for w in gaz
-                .words
-                .iter()
-                .filter(|w| applies(w.lang, lang) && !w.class.is_looked_up())
-            {
-                classes
-                    .entry(w.word.to_lowercase())
-                    .or_default()
-                    .insert(w.class);
-            }
-            let is_prep = |form: &str| {
-                form.rsplit(' ').next().is_some_and(|last| {
-                    classes.get(&last.to_lowercase()).is_some_and(|c| {
-                        c.has(WordClass::PrepObj)
-                            || c.has(WordClass::PlacePrep)
-                            || c.has(WordClass::Agent)
-                    })
-                })
-            };
-            let mut cues = PhraseSetBuilder::new();
-            // Plain forms (to fall back on when a gapped head has no tail),
-            // and gapped forms by head, in lexicon order.
-            let mut plain: HashMap<String, CueInfo> = HashMap::new();
-            let mut gapped: Vec<(String, Gapped)> = Vec::new();
-            for c in gaz.cues.iter().filter(|c| applies(c.lang, lang)) {
-                let cue_info = |pos, ends_with_prep| CueInfo {
-                    relation: c.relation,
-                    // `-`: no code at all, an empty one (see NO_CAMEO).
-                    cameo: match c.cameo.as_str() {
-                        "" => None,
-                        crate::schema::NO_CAMEO => Some("".into()),
-                        code => Some(code.into()),
-                    },
-                    direction: c.direction,
-                    pos,
-                    ends_with_prep,
-                    gapped: None,
-                };
-                let forms: Vec<(String, Pos)> = match &c.forms {
-                    Forms::Stem => match lang {
-                        Lang::Id => morph::indonesian_forms(&c.cue),
-                        Lang::En => morph::english_forms(&c.cue),
-                    },
-                    Forms::Exact => vec![(c.cue.clone(), pos_of(lang, &c.cue, &c.cue))],
-                    Forms::List(list) => {
-                        // A listed form that the stem's paradigm also makes
-                        // takes its use from there ("melawan" is meN- +
-                        // "lawan", a verb, though it ends in -an).
-                        let paradigm = match lang {
-                            Lang::Id => morph::indonesian_forms(&c.cue),
-                            Lang::En => morph::english_forms(&c.cue),
-                        };
-                        list.iter()
-                            .map(|f| {
-                                let lf = f.to_lowercase();
-                                // (The cue itself may be a verb form, "berterima kasih".)
-                                let pos = paradigm
-                                    .iter()
-                                    .find(|(g, _)| *g == lf && lf != c.cue.to_lowercase())
-                                    .map_or_else(|| pos_of(lang, f, &c.cue), |(_, p)| *p);
-                                (f.clone(), pos)
-                            })
-                            .collect()
-                    }
-                };
-                for (form, pos) in forms {
-                    if let Some((head, tail)) = form.split_once(GAP) {
-                        // "fired … at": the head's use decides the part of speech.
-                        let head = head.trim().to_lowercase();
-                        let info = cue_info(pos_of(lang, &head, &c.cue), false);
-                        let tail = tail.split_whitespace().map(str::to_lowercase).collect();
-                        match gapped.iter_mut().find(|(h, _)| *h == head) {
-                            Some((_, g)) => g.tails.push((tail, info)),
-                            None => gapped.push((
-                                head,
-                                Gapped {
-                                    tails: vec![(tail, info)],
-                                    plain: None,
-                                },
-                            )),
-                        }
-                        continue;
-                    }
-                    let ends_with_prep = form.contains(' ') && is_prep(&form);
-                    // "war against", "talks with": the one word before the
-                    // preposition says noun or verb ("impose sanctions on"
-                    // is a verb phrase).
-                    let pos = match (lang, form.rsplit_once(' ')) {
-                        (Lang::En, Some((head, _))) if ends_with_prep && !head.contains(' ') => {
-                            morph::english_pos(head)
-                        }
-                        _ => pos,
-                    };
-                    let info = cue_info(pos, ends_with_prep);
-                    plain.insert(form.to_lowercase(), info.clone());
-                    cues.add(&form, Case::Any, info);
-                }
-            }
-            // A gapped head is added last, so it wins over a plain form of
-            // the same word, which it keeps as its fallback.
-            let gapped: Vec<Gapped> = gapped
-                .into_iter()
-                .enumerate()
-                .map(|(k, (head, mut g))| {
-                    g.plain = plain.get(&head).cloned();
-                    let info = CueInfo {
-                        gapped: Some(k as u32),
-                        ..g.tails[0].1.clone()
-                    };
-                    cues.add(&head, Case::Any, info);
-                    g
-                })
-                .collect();
+            let classes = word_classes(gaz, lang);
+            let (cues, gapped) = cue_phrases(gaz, lang, &classes);
             let mut titles = PhraseSetBuilder::new();
             for t in gaz.titles.iter().filter(|t| applies(t.lang, lang)) {
                 titles.add(&t.title, Case::Any, t.relation);
@@ -273,13 +295,17 @@ impl Lexicons {
                 },
             );
         }
-        // A word in both lists tells nothing.
+        // A stop word of one language only: a word in another language's
+        // list tells nothing.
         let empty = Vec::new();
-        let id = gaz.stopwords.get(&Lang::Id).unwrap_or(&empty);
-        let en = gaz.stopwords.get(&Lang::En).unwrap_or(&empty);
+        let list = |lang: Lang| gaz.stopwords.get(&lang).unwrap_or(&empty);
         let mut stopwords = PhraseSetBuilder::new();
-        for (lang, list, other) in [(Lang::Id, id, en), (Lang::En, en, id)] {
-            for w in list.iter().filter(|w| !other.contains(w)) {
+        for lang in Lang::ALL {
+            for w in list(lang).iter().filter(|w| {
+                Lang::ALL
+                    .iter()
+                    .all(|&other| other == lang || !list(other).contains(w))
+            }) {
                 stopwords.add(w, Case::Any, lang);
             }
         }
@@ -303,7 +329,7 @@ impl Lexicons {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        let mut counts = [0usize; 2];
+        let mut counts = [0usize; Lang::ALL.len()];
         self.stopwords.find_each_in(text, words, 0..end, |f| {
             // A word in capitals is an acronym, not a function word: "AS"
             // (Amerika Serikat) is no English "as".
@@ -311,16 +337,16 @@ impl Lexicons {
             if w.len() >= 2 && !w.chars().any(char::is_lowercase) {
                 return;
             }
-            match f.value {
-                Lang::Id => counts[0] += 1,
-                Lang::En => counts[1] += 1,
-            }
+            counts[*f.value as usize] += 1;
         });
-        if counts[1] > counts[0] {
-            Lang::En
-        } else {
-            Lang::Id
+        // The most stop words; on a tie the first language (Indonesian).
+        let mut best = 0;
+        for (k, &n) in counts.iter().enumerate() {
+            if n > counts[best] {
+                best = k;
+            }
         }
+        Lang::ALL[best]
     }
 }
 
