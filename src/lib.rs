@@ -34,6 +34,7 @@
 
 pub mod analysis;
 pub mod batch;
+mod context;
 pub mod error;
 pub mod eval;
 pub mod gazetteer;

@@ -39,6 +39,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
+use crate::context::DocCtx;
 use crate::gazetteer::Gazetteer;
 use crate::lang::{Determiners, Lexicons};
 use crate::phrase::{Case, PhraseSet};
@@ -51,6 +52,7 @@ use crate::tokenize::{
 /// Finds people by pattern.
 #[derive(Debug, Clone)]
 pub struct Names {
+    gaz: Arc<Gazetteer>,
     lexicons: Arc<Lexicons>,
     /// Lower-case stop words of both languages: never part of a name.
     stop: LowerSet,
@@ -89,13 +91,9 @@ const PARTICLES: &[&str] = &[
 ];
 
 impl Names {
-    pub fn new(gaz: &Gazetteer, lexicons: Arc<Lexicons>) -> Names {
-        Names::new_in(gaz, lexicons, &mut VocabularyBuilder::new())
-    }
-
     /// Builds the finder with its head words in a shared vocabulary.
     pub fn new_in(
-        gaz: &Gazetteer,
+        gaz: Arc<Gazetteer>,
         lexicons: Arc<Lexicons>,
         vocabulary: &mut VocabularyBuilder,
     ) -> Names {
@@ -155,8 +153,9 @@ impl Names {
             .filter(|&(e, _)| gaz.entity(e).etype == EntityType::Person)
             .collect();
         person_aliases.sort_unstable();
-        let determiners = Determiners::new(gaz);
+        let determiners = Determiners::new(&gaz);
         Names {
+            gaz,
             lexicons,
             stop,
             title_words,
@@ -173,30 +172,12 @@ impl Names {
     }
 
     /// Adds pattern-found people and repeated name parts to `a.mentions`
-    /// (kept in text order).
-    /// `words` is the text's word table (an empty one will do, slower).
-    pub fn find(
-        &self,
-        gaz: &Gazetteer,
-        text: &str,
-        words: &WordTable,
-        lang: Lang,
-        a: &mut Analysis,
-    ) {
-        self.find_with(gaz, text, words, lang, a, &mut SentenceTokens::default());
-    }
-
-    /// [`find`](Self::find), reading (and keeping) the sentences' tokens in
-    /// `tokens`, to share them with the relation stage.
-    pub fn find_with(
-        &self,
-        gaz: &Gazetteer,
-        text: &str,
-        words: &WordTable,
-        lang: Lang,
-        a: &mut Analysis,
-        tokens: &mut SentenceTokens,
-    ) {
+    /// (kept in text order), reading (and keeping) the sentences' tokens
+    /// in `ctx`, to share them with the relation stage.
+    pub(crate) fn find(&self, ctx: &mut DocCtx, a: &mut Analysis) {
+        let gaz = &*self.gaz;
+        let (text, words, lang) = (ctx.text, &ctx.words, ctx.lang);
+        let tokens = &mut ctx.tokens;
         drop_products(text, a);
         self.drop_named_places(text, a);
         let lex = self.lexicons.get(lang);

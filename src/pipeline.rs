@@ -6,6 +6,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource, SectionOffset};
+use crate::context::DocCtx;
 use crate::gazetteer::Gazetteer;
 use crate::input::Document;
 use crate::lang::Lexicons;
@@ -14,13 +15,14 @@ use crate::phrase::PhraseSet;
 use crate::phrase::{PhraseSetBuilder, Vocabulary, VocabularyBuilder, WordTable};
 use crate::relation::{RelationOptions, RelationStage};
 use crate::schema::{AliasKind, EntityType, Lang};
-use crate::tokenize::{SentenceTokens, split_sentences, split_sentences_within_line};
+use crate::tokenize::{split_sentences, split_sentences_within_line};
 
 /// Builds a [`Pipeline`]. Defaults: the compiled-in gazetteers, relations
 /// on, no co-occurrence rows.
 #[derive(Debug, Default)]
 pub struct PipelineBuilder {
     gazetteer: Option<Arc<Gazetteer>>,
+    lang: Option<Lang>,
     relation: RelationOptions,
     entities_only: bool,
 }
@@ -34,7 +36,7 @@ impl PipelineBuilder {
 
     /// Fixes the language of every document (default: detected per document).
     pub fn lang(&mut self, lang: Option<Lang>) -> &mut Self {
-        self.relation.lang = lang;
+        self.lang = lang;
         self
     }
 
@@ -73,12 +75,14 @@ impl PipelineBuilder {
         }
         let entities = b.build_in(&mut vocabulary);
         let lexicons = Arc::new(Lexicons::new_in(&gaz, &mut vocabulary));
-        let relations = RelationStage::new(&gaz, lexicons.clone(), self.relation.clone());
-        let names = Names::new_in(&gaz, lexicons, &mut vocabulary);
+        let relations = RelationStage::new(gaz.clone(), lexicons.clone(), self.relation.clone());
+        let names = Names::new_in(gaz.clone(), lexicons.clone(), &mut vocabulary);
         Pipeline {
             entities,
             names,
             relations,
+            lexicons,
+            lang: self.lang,
             entities_only: self.entities_only,
             vocabulary: vocabulary.build(),
             gaz,
@@ -105,6 +109,10 @@ pub struct Pipeline {
     names: Names,
     vocabulary: Vocabulary,
     relations: RelationStage,
+    /// Language detection.
+    lexicons: Arc<Lexicons>,
+    /// The language of every document; `None` detects it per document.
+    lang: Option<Lang>,
     entities_only: bool,
 }
 
@@ -146,21 +154,26 @@ impl Pipeline {
         };
         split_sentences(text, &self.gaz.abbreviations, &mut a.sentences);
         let words = self.vocabulary.table(text);
-        let lang = lang.unwrap_or_else(|| self.relations.language_in(text, &words));
+        let lang = lang.unwrap_or_else(|| self.language_in(text, &words));
         a.lang = Some(lang);
-        self.find_mentions(text, &words, lang, &mut a);
+        let mut ctx = DocCtx::new(text, words, lang);
+        self.find_mentions(&ctx, &mut a);
         // Names and relations share the sentences' tokens.
-        let mut tokens = SentenceTokens::default();
-        self.names
-            .find_with(&self.gaz, text, &words, lang, &mut a, &mut tokens);
+        self.names.find(&mut ctx, &mut a);
         if self.entities_only {
             // Seats are places or their countries in the entity rows too.
             self.relations.resolve_seats(text, &mut a);
         } else {
-            self.relations
-                .run_with(&self.gaz, text, &words, &mut a, tokens);
+            self.relations.run(&mut ctx, &mut a);
         }
         a
+    }
+
+    /// The language of a text: the fixed one, or detected by its stop
+    /// words through its word table (an empty one will do).
+    fn language_in(&self, text: &str, words: &WordTable) -> Lang {
+        self.lang
+            .unwrap_or_else(|| self.lexicons.detect_in(text, words))
     }
 
     /// Analyses a document in sections of about `section_bytes` (split at
@@ -185,7 +198,7 @@ impl Pipeline {
             let a = self.process(doc);
             return f(doc, &a, SectionOffset::default());
         }
-        let lang = Some(self.relations.language(text));
+        let lang = Some(self.language_in(text, &WordTable::default()));
         let mut offset = SectionOffset::default();
         let mut start = 0;
         while start < text.len() {
@@ -249,7 +262,8 @@ impl Pipeline {
     }
 
     /// Entity mentions outside boilerplate lines, each in its sentence.
-    fn find_mentions(&self, text: &str, words: &WordTable, lang: Lang, a: &mut Analysis) {
+    fn find_mentions(&self, ctx: &DocCtx, a: &mut Analysis) {
+        let (text, words, lang) = (ctx.text, &ctx.words, ctx.lang);
         let mut sent = 0usize;
         let mut boiler = 0usize;
         let sentences = &a.sentences;
@@ -437,8 +451,8 @@ mod tests {
             let doc = Document::new("d", &text);
             let full = p.process(&doc);
             let mut a = entities.process(&doc);
-            p.relations
-                .run(&p.gaz, &text, &WordTable::default(), &mut a);
+            let mut ctx = DocCtx::new(&text, WordTable::default(), a.lang.unwrap());
+            p.relations.run(&mut ctx, &mut a);
             assert_eq!(a.triples, full.triples);
             n += full.triples.len();
         }

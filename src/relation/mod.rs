@@ -8,13 +8,15 @@
 mod rules;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use crate::analysis::{Analysis, EntityRef, Triple};
+use crate::context::DocCtx;
 use crate::gazetteer::Gazetteer;
 use crate::lang::{Determiners, LangLexicon, Lexicons};
 use crate::phrase::WordTable;
-use crate::schema::{AliasKind, EntityType, Lang, Relation, WordClass};
-use crate::tokenize::{SentenceTokens, offset, previous_word};
+use crate::schema::{AliasKind, EntityType, Relation, WordClass};
+use crate::tokenize::{offset, previous_word};
 
 /// Options of the relation stage.
 #[derive(Debug, Clone, Default)]
@@ -22,8 +24,6 @@ use crate::tokenize::{SentenceTokens, offset, previous_word};
 pub struct RelationOptions {
     /// Also write a `co_occurs` triple for every pair of entities in a sentence.
     pub cooccurrence: bool,
-    /// The language of every document; `None` detects it per document.
-    pub lang: Option<Lang>,
     /// Build the elements of every sentence with two mentions, also those
     /// no rule can use (as `KABAR_DEBUG` does); the triples are the same,
     /// which a test checks.
@@ -39,17 +39,18 @@ thread_local! {
 #[derive(Debug, Clone)]
 pub struct RelationStage {
     pub(crate) options: RelationOptions,
+    gaz: Arc<Gazetteer>,
     place_preps: HashSet<String>,
     /// Articles (passed over when looking for a place preposition before
     /// a seat) and possessives, for the rules.
     determiners: Determiners,
-    lexicons: std::sync::Arc<Lexicons>,
+    lexicons: Arc<Lexicons>,
 }
 
 impl RelationStage {
     pub fn new(
-        gaz: &Gazetteer,
-        lexicons: std::sync::Arc<Lexicons>,
+        gaz: Arc<Gazetteer>,
+        lexicons: Arc<Lexicons>,
         options: RelationOptions,
     ) -> RelationStage {
         let words_of = |class: WordClass| -> HashSet<String> {
@@ -62,56 +63,29 @@ impl RelationStage {
         RelationStage {
             options,
             place_preps: words_of(WordClass::PlacePrep),
-            determiners: Determiners::new(gaz),
+            determiners: Determiners::new(&gaz),
             lexicons,
+            gaz,
         }
     }
 
-    /// The compiled lexicons (language detection, cues, titles).
+    /// The compiled lexicons (cues, titles, words).
     pub fn lexicons(&self) -> &Lexicons {
         &self.lexicons
     }
 
-    /// The language of a text: the fixed one, or detected by stop words.
-    pub fn language(&self, text: &str) -> Lang {
-        self.language_in(text, &WordTable::default())
-    }
-
-    /// [`language`](Self::language) through the text's word table.
-    pub fn language_in(&self, text: &str, words: &WordTable) -> Lang {
-        self.options
-            .lang
-            .unwrap_or_else(|| self.lexicons.detect_in(text, words))
-    }
-
-    /// Adds the triples of every sentence to `analysis.triples`. `words`
-    /// is the text's word table (an empty one will do, slower).
-    pub fn run(&self, gaz: &Gazetteer, text: &str, words: &WordTable, analysis: &mut Analysis) {
-        self.run_with(gaz, text, words, analysis, SentenceTokens::default());
-    }
-
-    /// [`run`](Self::run), with the tokens of the sentences an earlier stage
-    /// made (see [`crate::names::Names::find_with`]); the others are made
-    /// here.
-    pub fn run_with(
-        &self,
-        gaz: &Gazetteer,
-        text: &str,
-        words: &WordTable,
-        analysis: &mut Analysis,
-        tokens: SentenceTokens,
-    ) {
+    /// Adds the triples of every sentence to `analysis.triples`, reading
+    /// (or making) the sentences' tokens in `ctx`.
+    pub(crate) fn run(&self, ctx: &mut DocCtx, analysis: &mut Analysis) {
+        let (text, words) = (ctx.text, &ctx.words);
+        let gaz = &*self.gaz;
         self.resolve_seats(text, analysis);
-        let lang = analysis
-            .lang
-            .unwrap_or_else(|| self.language_in(text, words));
-        analysis.lang = Some(lang);
-        let lex = self.lexicons.get(lang);
+        let lex = self.lexicons.get(ctx.lang);
         let buffers = BUFFERS.with(|b| b.take());
         let mut scratch = rules::Scratch::new(
             &self.determiners,
             gaz,
-            tokens,
+            std::mem::take(&mut ctx.tokens),
             debug() || self.options.every_sentence,
             buffers,
         );
