@@ -35,12 +35,12 @@
 pub mod analysis;
 pub mod batch;
 mod context;
+mod entities;
 pub mod error;
 pub mod eval;
 pub mod gazetteer;
 pub mod input;
 pub mod lang;
-pub mod names;
 pub mod output;
 pub mod phrase;
 pub mod pipeline;

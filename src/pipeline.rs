@@ -5,16 +5,17 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::analysis::{Analysis, EntityRef, Mention, MentionSource, SectionOffset};
+use crate::analysis::{Analysis, SectionOffset};
 use crate::context::DocCtx;
+use crate::entities::EntityStage;
 use crate::gazetteer::Gazetteer;
 use crate::input::Document;
 use crate::lang::Lexicons;
-use crate::names::Names;
-use crate::phrase::PhraseSet;
-use crate::phrase::{PhraseSetBuilder, Vocabulary, VocabularyBuilder, WordTable};
+use crate::phrase::{PhraseSet, Vocabulary, VocabularyBuilder, WordTable};
 use crate::relation::{RelationOptions, RelationStage};
-use crate::schema::{AliasKind, EntityType, Lang};
+
+pub use crate::entities::EntityPhrase;
+use crate::schema::Lang;
 use crate::tokenize::{split_sentences, split_sentences_within_line};
 
 /// Builds a [`Pipeline`]. Defaults: the compiled-in gazetteers, relations
@@ -61,25 +62,12 @@ impl PipelineBuilder {
         // Every phrase set is searched through one table of the words of
         // each document (one lookup per word for all of them).
         let mut vocabulary = VocabularyBuilder::new();
-        let mut b = PhraseSetBuilder::new();
-        for a in &gaz.aliases {
-            b.add(
-                &a.text,
-                a.case,
-                EntityPhrase {
-                    entity: a.entity,
-                    kind: a.kind,
-                    lang: a.lang,
-                },
-            );
-        }
-        let entities = b.build_in(&mut vocabulary);
+        let phrases = EntityPhrase::set(&gaz, &mut vocabulary);
         let lexicons = Arc::new(Lexicons::new_in(&gaz, &mut vocabulary));
         let relations = RelationStage::new(gaz.clone(), lexicons.clone(), self.relation.clone());
-        let names = Names::new_in(gaz.clone(), lexicons.clone(), &mut vocabulary);
+        let entities = EntityStage::new(gaz.clone(), lexicons.clone(), phrases, &mut vocabulary);
         Pipeline {
             entities,
-            names,
             relations,
             lexicons,
             lang: self.lang,
@@ -90,23 +78,12 @@ impl PipelineBuilder {
     }
 }
 
-/// What an entity phrase of the gazetteers stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EntityPhrase {
-    /// The entity's index in the gazetteer.
-    pub entity: u32,
-    pub kind: AliasKind,
-    /// The only language whose text it is matched in, or any.
-    pub lang: Option<Lang>,
-}
-
 /// The whole job for one document: boilerplate, sentences, entity mentions,
 /// relations. Cheap to share between threads.
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     gaz: Arc<Gazetteer>,
-    entities: PhraseSet<EntityPhrase>,
-    names: Names,
+    entities: EntityStage,
     vocabulary: Vocabulary,
     relations: RelationStage,
     /// Language detection.
@@ -133,7 +110,7 @@ impl Pipeline {
 
     /// The entity automaton (for benchmarks and the matching floor).
     pub fn entity_phrases(&self) -> &PhraseSet<EntityPhrase> {
-        &self.entities
+        self.entities.phrases()
     }
 
     /// Analyses one document.
@@ -157,13 +134,10 @@ impl Pipeline {
         let lang = lang.unwrap_or_else(|| self.language_in(text, &words));
         a.lang = Some(lang);
         let mut ctx = DocCtx::new(text, words, lang);
-        self.find_mentions(&ctx, &mut a);
-        // Names and relations share the sentences' tokens.
-        self.names.find(&mut ctx, &mut a);
-        if self.entities_only {
-            // Seats are places or their countries in the entity rows too.
-            self.relations.resolve_seats(text, &mut a);
-        } else {
+        // The entity stage hands the sentences' tokens to the relation
+        // stage in `ctx`.
+        self.entities.run(&mut ctx, &mut a);
+        if !self.entities_only {
             self.relations.run(&mut ctx, &mut a);
         }
         a
@@ -261,127 +235,16 @@ impl Pipeline {
         }
     }
 
-    /// Entity mentions outside boilerplate lines, each in its sentence.
-    fn find_mentions(&self, ctx: &DocCtx, a: &mut Analysis) {
-        let (text, words, lang) = (ctx.text, &ctx.words, ctx.lang);
-        let mut sent = 0usize;
-        let mut boiler = 0usize;
-        let sentences = &a.sentences;
-        let boilerplate = &a.boilerplate;
-        let mentions = &mut a.mentions;
-        // One-word organisations followed by a capitalised word; dropped
-        // below unless that word starts another known mention.
-        let mut pending_drop: Vec<usize> = Vec::new();
-        self.entities.find_each_in(text, words, 0..text.len(), |f| {
-            while boiler < boilerplate.len() && boilerplate[boiler].end <= f.start {
-                boiler += 1;
-            }
-            if boiler < boilerplate.len() && boilerplate[boiler].start < f.end {
-                return;
-            }
-            while sent + 1 < sentences.len() && sentences[sent].end <= f.start {
-                sent += 1;
-            }
-            let EntityPhrase {
-                entity,
-                kind,
-                lang: only,
-            } = *f.value;
-            // An alias of one language only ("UN" is not the United
-            // Nations in Indonesian, where it is the national exam).
-            if only.is_some_and(|l| l != lang) {
-                return;
-            }
-            // A one-word organisation followed by an unknown capitalised
-            // word is part of a longer name no list has ("Apple Records").
-            if self.gaz.entity(entity).etype == EntityType::Organization
-                && kind == AliasKind::Name
-                && !text[f.start..f.end].contains(char::is_whitespace)
-                && text[f.start..f.end].chars().any(char::is_lowercase)
-                && next_word_capitalised(text, f.end)
-            {
-                pending_drop.push(mentions.len());
-            }
-            let etype = match kind {
-                AliasKind::Name => self.gaz.entity(entity).etype,
-                AliasKind::Seat | AliasKind::Demonym => EntityType::Country,
-            };
-            mentions.push(Mention {
-                start: f.start,
-                end: f.end,
-                sentence: sent as u32,
-                entity: EntityRef::Gazetteer(entity),
-                kind,
-                etype,
-                source: MentionSource::Gazetteer,
-                nested: false,
-            });
-            // A country named inside an organisation's name.
-            if etype == EntityType::Organization {
-                self.entities
-                    .find_each_in(text, words, f.start + 1..f.end, |inner| {
-                        let EntityPhrase {
-                            entity: e,
-                            kind: k,
-                            lang: only,
-                        } = *inner.value;
-                        if k == AliasKind::Name
-                            && only.is_none_or(|l| l == lang)
-                            && self.gaz.entity(e).etype == EntityType::Country
-                        {
-                            mentions.push(Mention {
-                                start: inner.start,
-                                end: inner.end,
-                                sentence: sent as u32,
-                                entity: EntityRef::Gazetteer(e),
-                                kind: k,
-                                etype: EntityType::Country,
-                                source: MentionSource::Gazetteer,
-                                nested: true,
-                            });
-                        }
-                    });
-            }
-        });
-        if !pending_drop.is_empty() {
-            // Mentions are in text order: look the next one up by binary search.
-            let mut drop = vec![false; mentions.len()];
-            for i in pending_drop {
-                let after = mentions[i].end;
-                let next = after + (text[after..].len() - text[after..].trim_start().len());
-                let k = mentions.partition_point(|m| m.start < next);
-                if mentions.get(k).is_none_or(|m| m.start != next) {
-                    drop[i] = true;
-                }
-            }
-            let mut k = 0;
-            mentions.retain(|_| {
-                k += 1;
-                !drop[k - 1]
-            });
-        }
-    }
-
     /// Analyses documents in parallel; results in input order.
     pub fn process_all(&self, docs: &[Document]) -> Vec<Analysis> {
         docs.par_iter().map(|d| self.process(d)).collect()
     }
 }
 
-/// Is the text at `end` a space and then a capitalised word (one letter
-/// followed by a lower-case letter)?
-fn next_word_capitalised(text: &str, end: usize) -> bool {
-    let rest = &text[end..];
-    let Some(after) = rest.strip_prefix(' ') else {
-        return false;
-    };
-    let mut cs = after.chars();
-    matches!((cs.next(), cs.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::EntityType;
 
     #[test]
     fn sections_cover_the_text_at_any_size() {

@@ -138,7 +138,7 @@ impl Lexicons {
         for lang in Lang::ALL {
             let mut classes: HashMap<String, Classes> = HashMap::new();
             // (Determiners are looked up instead, see `Determiners`; place
-            // words by the name finder.)
+            // words by the entity stage.)
             for w in gaz
                 .words
                 .iter()

@@ -1,0 +1,241 @@
+//! Stage 3, entity mentions: every way a mention is found.
+//!
+//! [`EntityStage::run`] takes a document's [`Analysis`] with its sentences
+//! and boilerplate lines and writes `mentions` and `local_entities`, in
+//! this order (each step reads what the ones before it left):
+//!
+//! 1. gazetteer matches ([`gazetteer`]): aliases, seats and demonyms
+//!    outside boilerplate lines, countries nested in organisations' names;
+//!    a one-word organisation before an unknown capitalised word is part of
+//!    a longer name and dropped;
+//! 2. drop products: a company before a model number ("Boeing 737");
+//! 3. drop named places: a known person after a place head ("Jalan
+//!    Kolonel Sugiono");
+//! 4. split families: given names before a known surname ("Michelle
+//!    Obama");
+//! 5. titled people and 6. appositions, sentence by sentence, then 7. add
+//!    those people (after the known mentions are settled, so a name
+//!    the gazetteer knows is never found again);
+//! 8. repeated surnames, once every person of the document is known;
+//! 9. organisations by head word (their nested countries and places are
+//!    those of steps 1–8);
+//! 10. acronyms of the organisations of steps 1 and 9;
+//! 11. seats last: a seat of government is its country or a place, which
+//!     the relation stage reads (an entities-only run skips that stage).
+//!
+//! Names beyond the lists:
+//!
+//! - A title or role word, then (optionally) its country or organisation,
+//!   then two to four capitalised words: "Menlu Rusia Sergei Lavrov",
+//!   "penasihat presiden Rusia untuk urusan luar negeri, Yuri Ushakov",
+//!   "kata juru bicara Kremlin Dmitry Peskov", "President Cyril Ramaphosa".
+//! - An apposition: capitalised words, a comma, a title, with an article,
+//!   the title's country or organisation and a possessive allowed before
+//!   it ("Yuri Ushakov, penasihat Kremlin", "Kofi Annan, the UN
+//!   secretary-general", "Michel Suleiman, Lebanon's president").
+//! - Once a person is mentioned in a document (found by gazetteer or by
+//!   pattern), a later bare surname is the same person ("Ushakov"), unless
+//!   two people of the document share it.
+//! - A title's place comes before the name and is no person ("Bupati
+//!   Lampung Utara Mukhlis Basri", "Kepala Dusun Kleben"; word classes
+//!   `place_head` and `compass`); after a regional title and its region
+//!   a rank starts the name ("Kapolda Metro Jaya Irjen Fadil Imran").
+//! - Given names before a known person's surname that are none of that
+//!   person's names are another person ("Michelle Obama"); a known name
+//!   after a place head names the place ("Jalan Kolonel Sugiono"); a
+//!   company before a model number is the product ("Boeing 737").
+//!
+//! - Organisations: a head word (`org_head`: Kementerian, Partai,
+//!   Ministry, Council) with the capitalised words after it or, in
+//!   English, before it ("Kementerian Perdagangan Malaysia", "National
+//!   Security Council").
+//!   A day, "Nomor" or, in Indonesian, the country ends the name.
+//! - An acronym right after an organisation, in brackets or after
+//!   "atau"/"or", that spells the initials of its capitalised words
+//!   ("Partai Rakyat Maju Bersama (PRMB)"), or right before it in brackets
+//!   ("HKTI (Himpunan Kerukunan Tani Indonesia)"), is that organisation,
+//!   and so are its later uses in the document.
+//!
+//! Pattern-found people and organisations get an id built from the name as
+//! written (SPEC §1: `Yuri_Ushakov`) and `source` = `pattern`.
+
+mod gazetteer;
+mod orgs;
+mod people;
+mod seats;
+mod spans;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::analysis::Analysis;
+use crate::context::DocCtx;
+use crate::gazetteer::Gazetteer;
+use crate::lang::{Determiners, Lexicons};
+use crate::phrase::{Case, PhraseSet};
+use crate::phrase::{PhraseSetBuilder, VocabularyBuilder};
+use crate::schema::{EntityType, Lang, WordClass};
+use crate::tokenize::LowerSet;
+
+pub use gazetteer::EntityPhrase;
+
+/// The entity stage, built once from the gazetteer and shared by threads.
+#[derive(Debug, Clone)]
+pub(crate) struct EntityStage {
+    gaz: Arc<Gazetteer>,
+    lexicons: Arc<Lexicons>,
+    /// The gazetteer's aliases, seats and demonyms.
+    phrases: PhraseSet<EntityPhrase>,
+    /// Lower-case stop words of both languages: never part of a name.
+    stop: LowerSet,
+    /// Lower-case words of titles ("menteri", "ketua", "direktur"): never
+    /// part of a person's or an organisation's name.
+    title_words: LowerSet,
+    /// Lower-case function words of the word lists: never part of a
+    /// person's name.
+    function_words: LowerSet,
+    /// Lower-case one-word titles ("ketua", "menteri"): never part of an
+    /// organisation's name ("Ketua Pengadilan Negeri" is a person's office).
+    title_heads: LowerSet,
+    /// Organisation head words of each language, capitalised.
+    org_heads: HashMap<Lang, PhraseSet<()>>,
+    /// Words that begin a place's or a unit's name ("Dusun", "Kabupaten",
+    /// "Resimen"), lower-case.
+    place_heads: LowerSet,
+    /// Words that end a place's name after a capitalised word ("Utara",
+    /// "Barat"), lower-case.
+    compass: LowerSet,
+    /// Honorifics and ranks ("Bapak", "Kolonel"), lower-case.
+    honorifics: LowerSet,
+    /// One-word English organisation heads ("Records", "Council"),
+    /// lower-case.
+    english_heads: LowerSet,
+    /// (entity, alias) index pairs of known people, by entity.
+    person_aliases: Vec<(u32, u32)>,
+    /// Articles and possessives ("the", "its"): passed over between an
+    /// apposition's comma and its title, and between a place preposition
+    /// and a seat ("at the Kremlin").
+    determiners: Determiners,
+    /// Place prepositions ("di", "in"): a seat after one is a place.
+    place_preps: LowerSet,
+}
+
+/// Lower-case particles inside names ("bin", "al", "van", "de").
+const PARTICLES: &[&str] = &[
+    "bin", "binti", "al", "el", "van", "von", "de", "der", "da", "dos", "la", "le", "ibn",
+];
+
+impl EntityStage {
+    /// Builds the stage from the gazetteer's entity phrases (see
+    /// [`EntityPhrase::set`]) and word lists, with its head words in the
+    /// shared vocabulary.
+    pub(crate) fn new(
+        gaz: Arc<Gazetteer>,
+        lexicons: Arc<Lexicons>,
+        phrases: PhraseSet<EntityPhrase>,
+        vocabulary: &mut VocabularyBuilder,
+    ) -> EntityStage {
+        let stop = gaz.stopwords.values().flatten().cloned().collect();
+        let words_of = |s: &str| {
+            s.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+        };
+        let title_words = gaz.titles.iter().flat_map(|t| words_of(&t.title)).collect();
+        // One-word titles ("Ketua", "Menteri", "Direktur"), not first words
+        // of longer ones ("National" of "National Security Adviser").
+        let title_heads = gaz
+            .titles
+            .iter()
+            .filter(|t| !t.title.contains(char::is_whitespace))
+            .map(|t| t.title.to_lowercase())
+            .collect();
+        let function_words = gaz
+            .words
+            .iter()
+            .filter(|w| !w.class.is_looked_up())
+            .flat_map(|w| words_of(&w.word))
+            .collect();
+        let mut org_heads = HashMap::new();
+        for lang in Lang::ALL {
+            let mut b = PhraseSetBuilder::new();
+            for w in gaz
+                .words
+                .iter()
+                .filter(|w| w.class == WordClass::OrgHead && w.lang.is_none_or(|l| l == lang))
+            {
+                b.add(&w.word, Case::Cap, ());
+            }
+            org_heads.insert(lang, b.build_in(vocabulary));
+        }
+
+        let class_words = |class: WordClass| {
+            gaz.words
+                .iter()
+                .filter(|w| w.class == class)
+                .map(|w| w.word.clone())
+                .collect()
+        };
+        let place_heads = class_words(WordClass::PlaceHead);
+        let compass = class_words(WordClass::Compass);
+        let honorifics = class_words(WordClass::Honorific);
+        let english_heads = gaz
+            .words
+            .iter()
+            .filter(|w| w.class == WordClass::OrgHead && w.lang == Some(Lang::En))
+            .filter(|w| !w.word.contains(char::is_whitespace))
+            .map(|w| w.word.clone())
+            .collect();
+        let mut person_aliases: Vec<(u32, u32)> = (0..gaz.aliases.len() as u32)
+            .map(|i| (gaz.aliases[i as usize].entity, i))
+            .filter(|&(e, _)| gaz.entity(e).etype == EntityType::Person)
+            .collect();
+        person_aliases.sort_unstable();
+        let determiners = Determiners::new(&gaz);
+        let place_preps = class_words(WordClass::PlacePrep);
+        EntityStage {
+            gaz,
+            lexicons,
+            phrases,
+            stop,
+            title_words,
+            title_heads,
+            function_words,
+            org_heads,
+            place_heads,
+            compass,
+            honorifics,
+            english_heads,
+            person_aliases,
+            determiners,
+            place_preps,
+        }
+    }
+
+    /// The gazetteer's entity phrases.
+    pub(crate) fn phrases(&self) -> &PhraseSet<EntityPhrase> {
+        &self.phrases
+    }
+
+    /// Finds the document's mentions (see the module doc for the order).
+    pub(crate) fn run(&self, ctx: &mut DocCtx, a: &mut Analysis) {
+        let text = ctx.text;
+        self.find_listed(ctx, a);
+        orgs::drop_products(text, a);
+        self.drop_named_places(text, a);
+        let mut lowercase: Option<HashSet<String>> = None;
+        self.split_families(&self.gaz, text, a, &mut lowercase);
+        let found = self.find_people(ctx, a, &mut lowercase);
+        self.add_people(&self.gaz, text, a, found);
+        self.link_repetitions(&self.gaz, text, a);
+        self.find_organisations(ctx, a);
+        orgs::link_acronyms(text, a);
+        self.resolve_seats(text, a);
+    }
+}
+
+/// A capitalised word: an upper-case letter first, a lower-case one later.
+fn is_cap(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+}
