@@ -1,6 +1,8 @@
 //! Mentions of the gazetteer's entities: its aliases, seats and demonyms,
 //! matched on token boundaries outside boilerplate lines.
 
+use std::ops::Range;
+
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
 use crate::context::DocCtx;
 use crate::gazetteer::Gazetteer;
@@ -43,7 +45,9 @@ impl EntityPhrase {
 }
 
 impl EntityStage {
-    /// Entity mentions outside boilerplate lines, each in its sentence.
+    /// The gazetteer's mentions outside boilerplate lines, each in its
+    /// sentence, in text order: an alias of another language is none, and
+    /// a country inside an organisation's name is nested in it.
     pub(super) fn find_listed(&self, ctx: &DocCtx, a: &mut Analysis) {
         let (text, words, lang) = (ctx.text, &ctx.words, ctx.lang);
         let mut sent = 0usize;
@@ -51,8 +55,8 @@ impl EntityStage {
         let sentences = &a.sentences;
         let boilerplate = &a.boilerplate;
         let mentions = &mut a.mentions;
-        // One-word organisations followed by a capitalised word; dropped
-        // below unless that word starts another known mention.
+        // One-word organisations followed by a capitalised word (see
+        // `drop_cut_names`).
         let mut pending_drop: Vec<usize> = Vec::new();
         self.phrases.find_each_in(text, words, 0..text.len(), |f| {
             while boiler < boilerplate.len() && boilerplate[boiler].end <= f.start {
@@ -98,51 +102,66 @@ impl EntityStage {
                 source: MentionSource::Gazetteer,
                 nested: false,
             });
-            // A country named inside an organisation's name.
             if etype == EntityType::Organization {
-                self.phrases
-                    .find_each_in(text, words, f.start + 1..f.end, |inner| {
-                        let EntityPhrase {
-                            entity: e,
-                            kind: k,
-                            lang: only,
-                        } = *inner.value;
-                        if k == AliasKind::Name
-                            && only.is_none_or(|l| l == lang)
-                            && self.gaz.entity(e).etype == EntityType::Country
-                        {
-                            mentions.push(Mention {
-                                start: inner.start,
-                                end: inner.end,
-                                sentence: sent as u32,
-                                entity: EntityRef::Gazetteer(e),
-                                kind: k,
-                                etype: EntityType::Country,
-                                source: MentionSource::Gazetteer,
-                                nested: true,
-                            });
-                        }
-                    });
+                self.nested_countries(ctx, f.start..f.end, sent as u32, mentions);
             }
         });
-        if !pending_drop.is_empty() {
-            // Mentions are in text order: look the next one up by binary search.
-            let mut drop = vec![false; mentions.len()];
-            for i in pending_drop {
-                let after = mentions[i].end;
-                let next = after + (text[after..].len() - text[after..].trim_start().len());
-                let k = mentions.partition_point(|m| m.start < next);
-                if mentions.get(k).is_none_or(|m| m.start != next) {
-                    drop[i] = true;
+        drop_cut_names(text, mentions, pending_drop);
+    }
+
+    /// The countries named inside the name of an organisation mentioned at
+    /// `span` ("Partai Komunis China"): nested mentions after it.
+    fn nested_countries(
+        &self,
+        ctx: &DocCtx,
+        span: Range<usize>,
+        sentence: u32,
+        mentions: &mut Vec<Mention>,
+    ) {
+        self.phrases
+            .find_each_in(ctx.text, &ctx.words, span.start + 1..span.end, |inner| {
+                let EntityPhrase { entity, kind, lang } = *inner.value;
+                if kind == AliasKind::Name
+                    && lang.is_none_or(|l| l == ctx.lang)
+                    && self.gaz.entity(entity).etype == EntityType::Country
+                {
+                    mentions.push(Mention {
+                        start: inner.start,
+                        end: inner.end,
+                        sentence,
+                        entity: EntityRef::Gazetteer(entity),
+                        kind,
+                        etype: EntityType::Country,
+                        source: MentionSource::Gazetteer,
+                        nested: true,
+                    });
                 }
-            }
-            let mut k = 0;
-            mentions.retain(|_| {
-                k += 1;
-                !drop[k - 1]
             });
+    }
+}
+
+/// Drops the one-word organisations at `pending` (indices into `mentions`,
+/// followed by a capitalised word) unless that word starts another known
+/// mention: they are part of a longer name no list has ("Apple Records").
+fn drop_cut_names(text: &str, mentions: &mut Vec<Mention>, pending: Vec<usize>) {
+    if pending.is_empty() {
+        return;
+    }
+    // Mentions are in text order: look the next one up by binary search.
+    let mut drop = vec![false; mentions.len()];
+    for i in pending {
+        let after = mentions[i].end;
+        let next = after + (text[after..].len() - text[after..].trim_start().len());
+        let k = mentions.partition_point(|m| m.start < next);
+        if mentions.get(k).is_none_or(|m| m.start != next) {
+            drop[i] = true;
         }
     }
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// Is the text at `end` a space and then a capitalised word (one letter

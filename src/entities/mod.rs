@@ -65,17 +65,20 @@ mod people;
 mod seats;
 mod spans;
 
-use std::collections::{HashMap, HashSet};
+use people::LowerCaseWords;
+
+use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Mention};
 use crate::context::DocCtx;
 use crate::gazetteer::Gazetteer;
-use crate::lang::{Determiners, Lexicons};
+use crate::lang::{Determiners, LangLexicon, Lexicons};
 use crate::phrase::{Case, PhraseSet};
-use crate::phrase::{PhraseSetBuilder, VocabularyBuilder};
-use crate::schema::{EntityType, Lang, WordClass};
-use crate::tokenize::LowerSet;
+use crate::phrase::{PhraseSetBuilder, VocabularyBuilder, WordTable};
+use crate::schema::{Classes, EntityType, Lang, WordClass};
+use crate::tokenize::{LowerSet, Token};
 
 pub use gazetteer::EntityPhrase;
 
@@ -223,14 +226,77 @@ impl EntityStage {
         self.find_listed(ctx, a);
         orgs::drop_products(text, a);
         self.drop_named_places(text, a);
-        let mut lowercase: Option<HashSet<String>> = None;
-        self.split_families(&self.gaz, text, a, &mut lowercase);
+        let mut lowercase = LowerCaseWords::new(text);
+        self.split_families(text, a, &mut lowercase);
         let found = self.find_people(ctx, a, &mut lowercase);
-        self.add_people(&self.gaz, text, a, found);
-        self.link_repetitions(&self.gaz, text, a);
+        self.add_people(text, a, found);
+        self.link_repetitions(text, a);
         self.find_organisations(ctx, a);
         orgs::link_acronyms(text, a);
         self.resolve_seats(text, a);
+    }
+}
+
+/// One sentence as the pattern rules read it: its tokens, the mentions
+/// found in it so far, and the lexicon of the document's language.
+struct Sentence<'t> {
+    text: &'t str,
+    words: &'t WordTable,
+    lex: &'t LangLexicon,
+    range: Range<usize>,
+    tokens: &'t [Token],
+    mentions: &'t [Mention],
+}
+
+impl<'t> Sentence<'t> {
+    /// Sentence `si` of `a` (with the byte range `range`), tokenised
+    /// through the context's cache.
+    fn read(
+        ctx: &'t mut DocCtx,
+        lex: &'t LangLexicon,
+        a: &'t Analysis,
+        si: usize,
+        range: Range<usize>,
+    ) -> Sentence<'t> {
+        Sentence {
+            text: ctx.text,
+            words: &ctx.words,
+            lex,
+            tokens: ctx.tokens.get(ctx.text, si, range.clone()),
+            mentions: &a.mentions[a.sentence_mentions(si as u32)],
+            range,
+        }
+    }
+
+    /// The text of token `t`.
+    fn word(&self, t: &Token) -> &'t str {
+        &self.text[t.start..t.end]
+    }
+
+    /// The text of the `k`th token.
+    fn word_at(&self, k: usize) -> &'t str {
+        self.word(&self.tokens[k])
+    }
+
+    /// The mention that token `t` overlaps.
+    fn mention_at(&self, t: &Token) -> Option<&'t Mention> {
+        self.mentions
+            .iter()
+            .find(|m| t.start < m.end && m.start < t.end)
+    }
+
+    /// The word classes of token `t` (of a phrase of the word lists that is
+    /// exactly the token).
+    fn classes(&self, t: &Token) -> Classes {
+        let mut c = Classes::default();
+        self.lex
+            .words
+            .find_each_in(self.text, self.words, t.start..t.end, |f| {
+                if f.start == t.start && f.end == t.end {
+                    c = *f.value;
+                }
+            });
+        c
     }
 }
 

@@ -6,8 +6,11 @@ use crate::context::DocCtx;
 use crate::schema::{AliasKind, EntityType, Lang, WordClass};
 use crate::tokenize::{Token, TokenKind, is_boundary};
 
-use super::spans::{in_boilerplate, insert_mentions, merge_mentions, overlaps};
-use super::{EntityStage, is_cap};
+use super::spans::{
+    in_boilerplate, insert_mentions, local_entity, merge_mentions, name_as_written, overlaps,
+    sentence_at,
+};
+use super::{EntityStage, Sentence, is_cap};
 
 impl EntityStage {
     /// Organisations by pattern: a capitalised head word and the
@@ -16,218 +19,233 @@ impl EntityStage {
     /// Council", "Russian Defence Ministry"). A country inside the name
     /// stays a nested mention.
     pub(super) fn find_organisations(&self, ctx: &mut DocCtx, a: &mut Analysis) {
-        let (text, words, lang) = (ctx.text, &ctx.words, ctx.lang);
-        let tokens = &mut ctx.tokens;
-        let lex = self.lexicons.get(lang);
-        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let lang = ctx.lang;
         // Head words are looked for once in the whole text; only sentences
         // with one are tokenised.
         let Some(heads) = self.org_heads.get(&lang) else {
             return;
         };
         let mut heads_at: Vec<usize> = Vec::new();
-        heads.find_each_in(text, words, 0..text.len(), |f| heads_at.push(f.start));
+        heads.find_each_in(ctx.text, &ctx.words, 0..ctx.text.len(), |f| {
+            heads_at.push(f.start)
+        });
         if heads_at.is_empty() {
             return;
         }
+        let lex = self.lexicons.get(lang);
+        let mut spans: Vec<(usize, usize)> = Vec::new();
         for (si, range) in a.sentences.iter().enumerate() {
             let first = heads_at.partition_point(|&t| t < range.start);
-            if heads_at.get(first).is_none_or(|&t| t >= range.end) {
+            if heads_at.get(first).is_none_or(|&t| t >= range.end)
+                || in_boilerplate(&a.boilerplate, range.start, range.end)
+            {
                 continue;
             }
-            if in_boilerplate(&a.boilerplate, range.start, range.end) {
-                continue;
-            }
-            let mentions = &a.mentions[a.sentence_mentions(si as u32)];
-            let tokens = tokens.get(text, si, range.clone());
-            let mention_at =
-                |t: &Token| mentions.iter().find(|m| t.start < m.end && m.start < t.end);
-            // Is the capitalised word `t` one of the word class `c`?
-            let is_a = |t: &Token, c: WordClass| {
-                let mut hit = false;
-                if is_cap(&text[t.start..t.end]) {
-                    lex.words.find_each_in(text, words, t.start..t.end, |f| {
-                        hit |= f.start == t.start && f.end == t.end && f.value.has(c);
-                    });
-                }
-                hit
-            };
-            // The last token of a head word starting at token `k` ("Angkatan
-            // Laut" is two).
-            let head = |k: usize| {
-                let t = &tokens[k];
-                let w = &text[t.start..t.end];
-                let mut end = None;
-                // (A head in capitals is an abbreviation: "Bintang Timur FC".)
-                if is_cap(w) || w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
-                    // (Head words are at most three words long.)
-                    let to = tokens.get(k + 2).map_or(range.end, |n| n.end);
-                    lex.words.find_each_in(text, words, t.start..to, |f| {
-                        if f.start == t.start && f.value.has(WordClass::OrgHead) {
-                            end = end.max(Some(f.end));
-                        }
-                    });
-                }
-                let end = end?;
-                (k..tokens.len())
-                    .take_while(|&j| tokens[j].end <= end)
-                    .last()
-            };
-            // A word that can be part of a name: capitalised, not a stop
-            // word, a day or "Nomor", not inside a known mention.
-            let name_word = |t: &Token| {
-                let w = &text[t.start..t.end];
-                t.kind == TokenKind::Word
-                    && is_cap(w)
-                    && !self.stop.contains(w)
-                    && !self.title_heads.contains(w)
-                    && mention_at(t).is_none()
-                    && !is_a(t, WordClass::Time)
-            };
-            // A country, a demonym or a province inside the name ("Polda Jawa
-            // Barat"); a country's name, not its capital ("Universitas
-            // Jayabaya | Jakarta").
-            let place = |t: &Token| {
-                mention_at(t).is_some_and(|m| {
-                    m.etype == EntityType::Location
-                        || m.etype == EntityType::Country && m.kind == AliasKind::Name
-                })
-            };
+            let s = Sentence::read(ctx, lex, a, si, range.clone());
             let mut k = 0;
-            while k < tokens.len() {
-                let Some(last) = head(k).filter(|_| mention_at(&tokens[k]).is_none()) else {
-                    k += 1;
-                    continue;
-                };
-                // Head first: "Kementerian Perdagangan Malaysia", "Ministry of Foreign Affairs".
-                let mut end = None;
-                let mut n_words = 0;
-                let mut j = last + 1;
-                // An acronym right after "dan" ends the name ("Kementerian
-                // Hukum dan HAM").
-                let acronym = |t: &Token| {
-                    let w = &text[t.start..t.end];
-                    (2..=6).contains(&w.len())
-                        && w.bytes().all(|b| b.is_ascii_uppercase())
-                        && mention_at(t).is_none()
-                };
-                let mut after_and = false;
-                while j < tokens.len() && j <= last + 7 {
-                    let t = &tokens[j];
-                    let w = &text[t.start..t.end];
-                    if after_and && acronym(t) {
-                        n_words += 1;
-                        end = Some(t.end);
-                        j += 1;
-                        break;
-                    } else if name_word(t) {
-                        n_words += 1;
-                        end = Some(t.end);
-                    } else if place(t) {
-                        let m = mention_at(t).unwrap();
-                        end = Some(m.end);
-                        // A body named by its province ("Polda Jawa Barat");
-                        // a country alone makes no name ("Kementerian Rusia").
-                        if m.etype == EntityType::Location {
-                            n_words += 1;
-                        }
-                        while j + 1 < tokens.len() && tokens[j + 1].start < m.end {
-                            j += 1;
-                        }
-                        // An Indonesian name ends with its country: "Partai
-                        // Komunis Jerman | Karl Liebknecht".
-                        if lang == Lang::Id && m.etype == EntityType::Country {
-                            j += 1;
-                            break;
-                        }
-                    } else {
-                        // "Ministry of Foreign Affairs": a joining word
-                        // between capitalised words.
-                        // ("and", "dan", "untuk" only after a name word:
-                        // "Susunan Organisasi dan Tata Kerja" is no name;
-                        // and not before another head: "Partai A dan Partai
-                        // B" are two.)
-                        let and = n_words > 0 && matches!(w, "and" | "dan" | "untuk");
-                        let joiner = (matches!(w, "of" | "for") || and)
-                            && tokens.get(j + 1).is_some_and(|n| {
-                                name_word(n) && head(j + 1).is_none()
-                                    || and && w != "untuk" && acronym(n)
-                            });
-                        if !joiner {
-                            break;
-                        }
-                        after_and = and;
-                        j += 1;
-                        continue;
+            while k < s.tokens.len() {
+                match self.organisation_at(&s, k) {
+                    Some((span, next)) => {
+                        spans.push(span);
+                        k = next;
                     }
-                    after_and = false;
-                    j += 1;
+                    None => k += 1,
                 }
-                // A capitalised stop word right after the run continues a
-                // name we cannot read ("Badan Usaha Milik Negara"): rather
-                // no name than a cut one.
-                let cut = tokens.get(j).is_some_and(|t| {
-                    let w = &text[t.start..t.end];
-                    t.kind == TokenKind::Word
-                        && is_cap(w)
-                        && self.stop.contains(w)
-                        && mention_at(t).is_none()
-                });
-                let (fw, fend, fj) = if cut {
-                    (0, None, k + 1)
-                } else {
-                    (n_words, end, j)
-                };
-                // Head last (or in the middle): "National Security Council",
-                // "Russian Defence Ministry", "National Security Council of X".
-                let mut b = k;
-                let mut back = 0;
-                // Indonesian names put the head first: only English looks
-                // back, and an English company name in Indonesian text
-                // ("presiden Apple Records", "Lockheed Corporation").
-                let look_back = lang == Lang::En
-                    || (fw == 0
-                        && self
-                            .english_heads
-                            .contains(&text[tokens[k].start..tokens[k].end]));
-                // "The Fishers of Men Club", "Bank of America Corporation":
-                // a joining word between capitalised words.
-                let joins = |b: usize, back: usize| {
-                    let t = &tokens[b - 1];
-                    back > 0
-                        && b > 1
-                        && matches!(&text[t.start..t.end], "of" | "for" | "and")
-                        && name_word(&tokens[b - 2])
-                };
-                while look_back && b > 0 {
-                    if name_word(&tokens[b - 1]) {
-                        back += 1;
-                    } else if !place(&tokens[b - 1]) && !joins(b, back) {
-                        break;
-                    }
-                    b -= 1;
-                }
-                // A lone capitalised word opening the sentence is no name part.
-                if back == 1 && b + 1 == k && tokens[b].start == range.start {
-                    b = k;
-                    back = 0;
-                }
-                // A head of two words needs no name word, only something
-                // after it ("Angkatan Laut Peru").
-                if fw + back >= 1 || last > k && fend.is_some() {
-                    let start = mention_at(&tokens[b])
-                        .map_or(tokens[b].start, |m| m.start.min(tokens[b].start));
-                    spans.push((start, fend.unwrap_or(tokens[k].end)));
-                    k = if fw >= 1 { fj } else { k + 1 };
-                    continue;
-                }
-                k += 1;
             }
         }
+        self.add_organisations(ctx.text, a, spans);
+    }
+
+    /// The organisation whose head word starts at token `k`: its span and
+    /// the token to go on from.
+    fn organisation_at(&self, s: &Sentence, k: usize) -> Option<((usize, usize), usize)> {
+        let tokens = s.tokens;
+        let last = self
+            .head_end(s, k)
+            .filter(|_| s.mention_at(&tokens[k]).is_none())?;
+        let tail = self.tail(s, last);
+        // A capitalised stop word right after the run continues a name we
+        // cannot read ("Badan Usaha Milik Negara"): rather no name than a
+        // cut one.
+        let cut = tokens.get(tail.next).is_some_and(|t| {
+            let w = s.word(t);
+            t.kind == TokenKind::Word
+                && is_cap(w)
+                && self.stop.contains(w)
+                && s.mention_at(t).is_none()
+        });
+        let tail = if cut {
+            Tail {
+                words: 0,
+                end: None,
+                next: k + 1,
+            }
+        } else {
+            tail
+        };
+        let (b, back) = self.before_head(s, k, tail.words);
+        // A head of two words needs no name word, only something after it
+        // ("Angkatan Laut Peru").
+        if tail.words + back >= 1 || last > k && tail.end.is_some() {
+            let start = s
+                .mention_at(&tokens[b])
+                .map_or(tokens[b].start, |m| m.start.min(tokens[b].start));
+            let next = if tail.words >= 1 { tail.next } else { k + 1 };
+            return Some(((start, tail.end.unwrap_or(tokens[k].end)), next));
+        }
+        None
+    }
+
+    /// The last token of a head word starting at token `k` ("Angkatan Laut"
+    /// is two).
+    fn head_end(&self, s: &Sentence, k: usize) -> Option<usize> {
+        let tokens = s.tokens;
+        let t = &tokens[k];
+        let w = s.word(t);
+        let mut end = None;
+        // (A head in capitals is an abbreviation: "Bintang Timur FC".)
+        if is_cap(w) || w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase()) {
+            // (Head words are at most three words long.)
+            let to = tokens.get(k + 2).map_or(s.range.end, |n| n.end);
+            s.lex.words.find_each_in(s.text, s.words, t.start..to, |f| {
+                if f.start == t.start && f.value.has(WordClass::OrgHead) {
+                    end = end.max(Some(f.end));
+                }
+            });
+        }
+        let end = end?;
+        (k..tokens.len())
+            .take_while(|&j| tokens[j].end <= end)
+            .last()
+    }
+
+    /// A word that can be part of a name: capitalised, not a stop word, a
+    /// title, a day or "Nomor", not inside a known mention.
+    fn name_word(&self, s: &Sentence, t: &Token) -> bool {
+        let w = s.word(t);
+        t.kind == TokenKind::Word
+            && is_cap(w)
+            && !self.stop.contains(w)
+            && !self.title_heads.contains(w)
+            && s.mention_at(t).is_none()
+            && !s.classes(t).has(WordClass::Time)
+    }
+
+    /// Head first: the name words after the head word that ends at token
+    /// `last` ("Kementerian Perdagangan Malaysia", "Ministry of Foreign
+    /// Affairs"), at most seven tokens.
+    fn tail(&self, s: &Sentence, last: usize) -> Tail {
+        let tokens = s.tokens;
+        let mut end = None;
+        let mut n_words = 0;
+        let mut j = last + 1;
+        // An acronym right after "dan" ends the name ("Kementerian Hukum
+        // dan HAM").
+        let mut after_and = false;
+        while j < tokens.len() && j <= last + 7 {
+            let t = &tokens[j];
+            if after_and && acronym(s, t) {
+                n_words += 1;
+                end = Some(t.end);
+                j += 1;
+                break;
+            } else if self.name_word(s, t) {
+                n_words += 1;
+                end = Some(t.end);
+            } else if let Some(m) = place(s, t) {
+                end = Some(m.end);
+                // A body named by its province ("Polda Jawa Barat"); a
+                // country alone makes no name ("Kementerian Rusia").
+                if m.etype == EntityType::Location {
+                    n_words += 1;
+                }
+                while j + 1 < tokens.len() && tokens[j + 1].start < m.end {
+                    j += 1;
+                }
+                // An Indonesian name ends with its country: "Partai Komunis
+                // Jerman | Karl Liebknecht".
+                if s.lex.lang == Lang::Id && m.etype == EntityType::Country {
+                    j += 1;
+                    break;
+                }
+            } else {
+                let Some(and) = self.joiner(s, j, n_words) else {
+                    break;
+                };
+                after_and = and;
+                j += 1;
+                continue;
+            }
+            after_and = false;
+            j += 1;
+        }
+        Tail {
+            words: n_words,
+            end,
+            next: j,
+        }
+    }
+
+    /// Does the word at token `j` join the name words of a head-first name
+    /// (`n_words` so far) to the next one ("Ministry of Foreign Affairs")?
+    /// Then whether an acronym may follow it.
+    fn joiner(&self, s: &Sentence, j: usize, n_words: usize) -> Option<bool> {
+        let w = s.word_at(j);
+        // ("and", "dan", "untuk" only after a name word: "Susunan
+        // Organisasi dan Tata Kerja" is no name; and not before another
+        // head: "Partai A dan Partai B" are two.)
+        let and = n_words > 0 && matches!(w, "and" | "dan" | "untuk");
+        let joins = (matches!(w, "of" | "for") || and)
+            && s.tokens.get(j + 1).is_some_and(|n| {
+                self.name_word(s, n) && self.head_end(s, j + 1).is_none()
+                    || and && w != "untuk" && acronym(s, n)
+            });
+        joins.then_some(and)
+    }
+
+    /// Head last (or in the middle): "National Security Council", "Russian
+    /// Defence Ministry", "National Security Council of X". Where the name
+    /// before the head at token `k` starts, and how many name words it has.
+    /// `words_after`: the name words after the head.
+    fn before_head(&self, s: &Sentence, k: usize, words_after: usize) -> (usize, usize) {
+        let tokens = s.tokens;
+        let mut b = k;
+        let mut back = 0;
+        // Indonesian names put the head first: only English looks back, and
+        // an English company name in Indonesian text ("presiden Apple
+        // Records", "Lockheed Corporation").
+        let look_back = s.lex.lang == Lang::En
+            || (words_after == 0 && self.english_heads.contains(s.word_at(k)));
+        // "The Fishers of Men Club", "Bank of America Corporation": a
+        // joining word between capitalised words.
+        let joins = |b: usize, back: usize| {
+            back > 0
+                && b > 1
+                && matches!(s.word_at(b - 1), "of" | "for" | "and")
+                && self.name_word(s, &tokens[b - 2])
+        };
+        while look_back && b > 0 {
+            if self.name_word(s, &tokens[b - 1]) {
+                back += 1;
+            } else if place(s, &tokens[b - 1]).is_none() && !joins(b, back) {
+                break;
+            }
+            b -= 1;
+        }
+        // A lone capitalised word opening the sentence is no name part.
+        if back == 1 && b + 1 == k && tokens[b].start == s.range.start {
+            b = k;
+            back = 0;
+        }
+        (b, back)
+    }
+
+    /// Adds the organisations found by pattern. A known organisation is
+    /// left alone; a country or place inside one becomes nested; a name
+    /// that shortens an earlier one is that organisation.
+    fn add_organisations(&self, text: &str, a: &mut Analysis, spans: Vec<(usize, usize)>) {
         let mut orgs: Vec<Mention> = Vec::new();
         for (s, e) in spans {
-            // Known organisations are left alone; a country or place inside
-            // becomes nested.
             let hi = a.mentions.partition_point(|m| m.start < e);
             if a.mentions[..hi]
                 .iter()
@@ -239,7 +257,7 @@ impl EntityStage {
             {
                 continue;
             }
-            let name = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
+            let name = name_as_written(&text[s..e]);
             // "Partai Komunis" after "Partai Komunis China": the same
             // organisation, shortened.
             let shortened = a.mentions.iter().find(|m| {
@@ -251,18 +269,17 @@ impl EntityStage {
             });
             let entity = match shortened {
                 Some(m) => m.entity,
-                None => a.local_entity(name.replace(' ', "_"), name, EntityType::Organization),
+                None => local_entity(a, name, EntityType::Organization),
             };
             let lo = a.mentions.partition_point(|m| m.start < s);
             let hi = a.mentions.partition_point(|m| m.start < e);
             for m in a.mentions[lo..hi].iter_mut().filter(|m| m.end <= e) {
                 m.nested = true;
             }
-            let sentence = a.sentences.partition_point(|r| r.end <= s) as u32;
             orgs.push(Mention {
                 start: s,
                 end: e,
-                sentence,
+                sentence: sentence_at(a, s) as u32,
                 entity,
                 kind: AliasKind::Name,
                 etype: EntityType::Organization,
@@ -272,6 +289,32 @@ impl EntityStage {
         }
         merge_mentions(a, orgs);
     }
+}
+
+/// The name words after a head word: how many, where the last ends, and
+/// the token after them.
+struct Tail {
+    words: usize,
+    end: Option<usize>,
+    next: usize,
+}
+
+/// A country, a demonym or a province inside a name ("Polda Jawa Barat"):
+/// the mention at token `t` if it is a place or a country's name, not its
+/// capital ("Universitas Jayabaya | Jakarta").
+fn place<'t>(s: &Sentence<'t>, t: &Token) -> Option<&'t Mention> {
+    s.mention_at(t).filter(|m| {
+        m.etype == EntityType::Location
+            || m.etype == EntityType::Country && m.kind == AliasKind::Name
+    })
+}
+
+/// Two to six ASCII capitals that are no mention ("HAM").
+fn acronym(s: &Sentence, t: &Token) -> bool {
+    let w = s.word(t);
+    (2..=6).contains(&w.len())
+        && w.bytes().all(|b| b.is_ascii_uppercase())
+        && s.mention_at(t).is_none()
 }
 
 /// "Partai Rakyat Maju Bersama (PRMB)", "… atau PRMB", "… or NDRA": an

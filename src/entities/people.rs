@@ -6,224 +6,32 @@ use std::collections::{HashMap, HashSet};
 
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
 use crate::context::DocCtx;
-use crate::gazetteer::Gazetteer;
-use crate::schema::{Classes, EntityType, WordClass};
+use crate::schema::{EntityType, WordClass};
 use crate::tokenize::{Token, TokenKind, is_boundary, offset, previous_word};
 
-use super::spans::{in_boilerplate, insert_mentions, overlaps};
-use super::{EntityStage, PARTICLES, is_cap};
+use super::spans::{
+    id_of, in_boilerplate, insert_mentions, local_entity, name_as_written, overlaps, sentence_at,
+};
+use super::{EntityStage, PARTICLES, Sentence, is_cap};
 
-impl EntityStage {
-    /// People after a title ("Menlu Rusia Sergei Lavrov") and in an
-    /// apposition ("Yuri Ushakov, penasihat Kremlin"), sentence by sentence
-    /// (only those with a title): their spans, in the order found.
-    pub(super) fn find_people(
-        &self,
-        ctx: &mut DocCtx,
-        a: &Analysis,
-        lowercase: &mut Option<HashSet<String>>,
-    ) -> Vec<(usize, usize)> {
-        let (text, words, lang) = (ctx.text, &ctx.words, ctx.lang);
-        let tokens = &mut ctx.tokens;
-        let lex = self.lexicons.get(lang);
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        // Titles are looked for once in the whole text; only sentences with
-        // one are tokenised.
-        let mut titles_at: Vec<usize> = Vec::new();
-        lex.titles
-            .find_each_in(text, words, 0..text.len(), |f| titles_at.push(f.start));
-        for (si, range) in a.sentences.iter().enumerate() {
-            let first = titles_at.partition_point(|&t| t < range.start);
-            if titles_at.get(first).is_none_or(|&t| t >= range.end) {
-                continue;
-            }
-            if in_boilerplate(&a.boilerplate, range.start, range.end) {
-                continue;
-            }
-            let ms = a.sentence_mentions(si as u32);
-            let mentions = &a.mentions[ms];
-            let tokens = tokens.get(text, si, range.clone());
-            let in_mention =
-                |t: &Token| mentions.iter().any(|m| t.start < m.end && m.start < t.end);
-            let classes = |t: &Token| -> Classes {
-                let mut c = Classes::default();
-                lex.words.find_each_in(text, words, t.start..t.end, |f| {
-                    if f.start == t.start && f.end == t.end {
-                        c = *f.value;
-                    }
-                });
-                c
-            };
-            // Titles in the sentence, outside mentions.
-            let mut title_ends: Vec<usize> = Vec::new();
-            lex.titles.find_each_in(text, words, range.clone(), |f| {
-                if !mentions.iter().any(|m| f.start < m.end && m.start < f.end) {
-                    title_ends.push(f.end);
-                }
-            });
-            for end in title_ends {
-                let Some(mut k) = tokens.iter().position(|t| t.start >= end) else {
-                    continue;
-                };
-                // Skip the title's country/organisation, lower-case words,
-                // brackets and one comma.
-                let mut steps = 0;
-                let mut comma = false;
-                // Lower-case words between the title and the name only
-                // with a comma before the name ("penasihat … luar negeri,
-                // Yuri Ushakov"), never "mengirim pejabat ke Olimpiade …".
-                let mut lower_seen = false;
-                // A place or country passed over: a regional title's region.
-                let mut place_seen = false;
-                while k < tokens.len() && steps < 10 {
-                    let t = &tokens[k];
-                    let w = &text[t.start..t.end];
-                    if let Some(m) = mentions
-                        .iter()
-                        .find(|m| m.start <= t.start && t.start < m.end)
-                    {
-                        if m.etype == EntityType::Person {
-                            k = tokens.len(); // already a known person
-                            break;
-                        }
-                        while k < tokens.len() && tokens[k].start < m.end {
-                            k += 1;
-                        }
-                        place_seen |= matches!(m.etype, EntityType::Location | EntityType::Country);
-                        // "Bupati Lampung Utara": a compass word after a
-                        // place is part of it.
-                        while m.etype == EntityType::Location
-                            && tokens.get(k).is_some_and(|t| {
-                                let w = &text[t.start..t.end];
-                                is_cap(w) && self.compass.contains(w)
-                            })
-                        {
-                            k += 1;
-                        }
-                        steps += 1;
-                        continue;
-                    }
-                    let c = classes(t);
-                    let lower = w.chars().next().is_some_and(char::is_lowercase);
-                    let skippable = w == "("
-                        || w == ")"
-                        || (lower
-                            && !comma
-                            && !c.has(WordClass::Clause)
-                            && !c.has(WordClass::Comp));
-                    if w == "," && !comma {
-                        comma = true;
-                    } else if !skippable {
-                        break;
-                    }
-                    // "Ambassador to Indonesia Wang Lutong", "Duta Besar
-                    // China untuk Indonesia Wang Lutong": a preposition
-                    // right before a country or organisation is part of the
-                    // title.
-                    let before_body = tokens.get(k + 1).is_some_and(|n| {
-                        mentions.iter().any(|m| {
-                            m.start == n.start
-                                && matches!(m.etype, EntityType::Country | EntityType::Organization)
-                        })
-                    });
-                    if lower && !before_body {
-                        lower_seen = true;
-                    }
-                    k += 1;
-                    steps += 1;
-                }
-                if lower_seen && !comma {
-                    continue;
-                }
-                // "Bupati Lampung Utara Mukhlis Basri": the title's place
-                // comes before the name. "Kapolda Metro Jaya Irjen Fadil
-                // Imran": a rank within three capitalised words ends the
-                // place, and the name follows it.
-                let regional = !place_seen
-                    && text[..end]
-                        .rsplit(char::is_whitespace)
-                        .next()
-                        .is_some_and(|w| self.place_heads.contains(w));
-                let k = self.after_place(text, tokens, k, regional);
-                let k = (k..tokens.len().min(k + 4))
-                    .take_while(|&j| {
-                        let w = &text[tokens[j].start..tokens[j].end];
-                        w.chars().next().is_some_and(char::is_uppercase)
-                    })
-                    .find(|&j| classes(&tokens[j]).has(WordClass::Honorific))
-                    .map_or(k, |j| j + 1);
-                if let Some((s, e)) = self.name_run(text, tokens, k, &in_mention, &classes)
-                    && !self.common_words(text, s, e, lowercase)
-                {
-                    found.push((s, e));
-                }
-            }
-            // Apposition: "Yuri Ushakov, penasihat …".
-            let cap_word = |t: &Token| t.kind == TokenKind::Word && is_cap(&text[t.start..t.end]);
-            for k in 0..tokens.len() {
-                if !cap_word(&tokens[k]) || (k > 0 && cap_word(&tokens[k - 1])) {
-                    // A run starts with a capitalised word, and only once.
-                    continue;
-                }
-                let Some((s, e)) = self.name_run(text, tokens, k, &in_mention, &classes) else {
-                    continue;
-                };
-                let after = tokens.iter().position(|t| t.start >= e);
-                let Some(c) = after.filter(|&c| text[tokens[c].start..tokens[c].end] == *",")
-                else {
-                    continue;
-                };
-                // "Kofi Annan, the UN secretary-general", "Michel Suleiman,
-                // Lebanon's president": a determiner, the title's country or
-                // organisation and a possessive 's may come first.
-                let mut t = c + 1;
-                for _ in 0..4 {
-                    let Some(tok) = tokens.get(t) else { break };
-                    let w = &text[tok.start..tok.end];
-                    if self.determiners.is_determiner(w) || matches!(w, "'s" | "’s" | "'" | "’")
-                    {
-                        t += 1;
-                    } else if let Some(m) = mentions.iter().find(|m| {
-                        m.start == tok.start
-                            && matches!(m.etype, EntityType::Country | EntityType::Organization)
-                    }) {
-                        while tokens.get(t).is_some_and(|x| x.start < m.end) {
-                            t += 1;
-                        }
-                    } else {
-                        break;
-                    }
-                }
-                let title_next = tokens.get(t).is_some_and(|t| {
-                    let mut hit = false;
-                    lex.titles
-                        .find_each_in(text, words, t.start..range.end, |f| {
-                            hit |= f.start == t.start
-                        });
-                    hit
-                });
-                if title_next
-                    && !found.contains(&(s, e))
-                    && !self.common_words(text, s, e, lowercase)
-                {
-                    found.push((s, e));
-                }
-            }
-        }
-        found
+/// The words a document writes in lower case, gathered on first use: a
+/// capitalised word among them ("Luar Negeri" beside "luar negeri") is no
+/// name.
+pub(super) struct LowerCaseWords<'t> {
+    text: &'t str,
+    set: Option<HashSet<String>>,
+}
+
+impl<'t> LowerCaseWords<'t> {
+    pub(super) fn new(text: &'t str) -> LowerCaseWords<'t> {
+        LowerCaseWords { text, set: None }
     }
 
-    /// Does the span hold a word that the document also writes in lower
-    /// case ("Luar Negeri" / "luar negeri")? Then it is no name. The set
-    /// of lower-case words is built on first use.
-    fn common_words(
-        &self,
-        text: &str,
-        s: usize,
-        e: usize,
-        lowercase: &mut Option<HashSet<String>>,
-    ) -> bool {
-        let set = lowercase.get_or_insert_with(|| {
+    /// Does `text[s..e]` hold a capitalised word that the document also
+    /// writes in lower case?
+    fn common(&mut self, s: usize, e: usize) -> bool {
+        let text = self.text;
+        let set = self.set.get_or_insert_with(|| {
             text.split(|c: char| !c.is_alphanumeric())
                 .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
                 .map(str::to_owned)
@@ -233,6 +41,224 @@ impl EntityStage {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .any(|w| is_cap(w) && set.contains(w))
+    }
+}
+
+impl EntityStage {
+    /// People after a title ("Menlu Rusia Sergei Lavrov") and in an
+    /// apposition ("Yuri Ushakov, penasihat Kremlin"), sentence by sentence
+    /// (only those with a title): their spans, in the order found.
+    pub(super) fn find_people(
+        &self,
+        ctx: &mut DocCtx,
+        a: &Analysis,
+        lowercase: &mut LowerCaseWords,
+    ) -> Vec<(usize, usize)> {
+        let lex = self.lexicons.get(ctx.lang);
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        // Titles are looked for once in the whole text; only sentences with
+        // one are tokenised.
+        let mut titles_at: Vec<usize> = Vec::new();
+        lex.titles
+            .find_each_in(ctx.text, &ctx.words, 0..ctx.text.len(), |f| {
+                titles_at.push(f.start)
+            });
+        for (si, range) in a.sentences.iter().enumerate() {
+            let first = titles_at.partition_point(|&t| t < range.start);
+            if titles_at.get(first).is_none_or(|&t| t >= range.end)
+                || in_boilerplate(&a.boilerplate, range.start, range.end)
+            {
+                continue;
+            }
+            let s = Sentence::read(ctx, lex, a, si, range.clone());
+            self.titled_people(&s, &mut found, lowercase);
+            self.appositions(&s, &mut found, lowercase);
+        }
+        found
+    }
+
+    /// A title outside mentions, then (past its country or organisation,
+    /// its place and a rank) a name: "Menlu Rusia Sergei Lavrov", "Bupati
+    /// Lampung Utara Mukhlis Basri", "Kapolda Metro Jaya Irjen Fadil Imran".
+    fn titled_people(
+        &self,
+        s: &Sentence,
+        found: &mut Vec<(usize, usize)>,
+        lowercase: &mut LowerCaseWords,
+    ) {
+        let mut title_ends: Vec<usize> = Vec::new();
+        s.lex
+            .titles
+            .find_each_in(s.text, s.words, s.range.clone(), |f| {
+                if !s
+                    .mentions
+                    .iter()
+                    .any(|m| f.start < m.end && m.start < f.end)
+                {
+                    title_ends.push(f.end);
+                }
+            });
+        for end in title_ends {
+            let Some(k) = s.tokens.iter().position(|t| t.start >= end) else {
+                continue;
+            };
+            let Some((k, place_seen)) = self.past_title(s, k) else {
+                continue;
+            };
+            // "Bupati Lampung Utara Mukhlis Basri": the title's place
+            // comes before the name. "Kapolda Metro Jaya Irjen Fadil
+            // Imran": a rank within three capitalised words ends the
+            // place, and the name follows it.
+            let regional = !place_seen
+                && s.text[..end]
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .is_some_and(|w| self.place_heads.contains(w));
+            let k = self.after_place(s, k, regional);
+            let k = after_rank(s, k);
+            if let Some((start, e)) = self.name_run(s, k)
+                && !lowercase.common(start, e)
+            {
+                found.push((start, e));
+            }
+        }
+    }
+
+    /// From token `k` right after a title: past the title's country or
+    /// organisation, lower-case words, brackets and one comma, at most ten
+    /// steps. Where a name may start, and whether a place or country was
+    /// passed (a regional title's region); `None` when a known person
+    /// follows, or lower-case words with no comma after them.
+    fn past_title(&self, s: &Sentence, mut k: usize) -> Option<(usize, bool)> {
+        let tokens = s.tokens;
+        let mut steps = 0;
+        let mut comma = false;
+        // Lower-case words between the title and the name only with a
+        // comma before the name ("penasihat … luar negeri, Yuri Ushakov"),
+        // never "mengirim pejabat ke Olimpiade …".
+        let mut lower_seen = false;
+        // A place or country passed over: a regional title's region.
+        let mut place_seen = false;
+        while k < tokens.len() && steps < 10 {
+            let t = &tokens[k];
+            let w = s.word(t);
+            if let Some(m) = s
+                .mentions
+                .iter()
+                .find(|m| m.start <= t.start && t.start < m.end)
+            {
+                if m.etype == EntityType::Person {
+                    return None; // already a known person
+                }
+                while k < tokens.len() && tokens[k].start < m.end {
+                    k += 1;
+                }
+                place_seen |= matches!(m.etype, EntityType::Location | EntityType::Country);
+                // "Bupati Lampung Utara": a compass word after a place is
+                // part of it.
+                while m.etype == EntityType::Location
+                    && tokens.get(k).is_some_and(|t| {
+                        let w = s.word(t);
+                        is_cap(w) && self.compass.contains(w)
+                    })
+                {
+                    k += 1;
+                }
+                steps += 1;
+                continue;
+            }
+            let c = s.classes(t);
+            let lower = w.chars().next().is_some_and(char::is_lowercase);
+            let skippable = w == "("
+                || w == ")"
+                || (lower && !comma && !c.has(WordClass::Clause) && !c.has(WordClass::Comp));
+            if w == "," && !comma {
+                comma = true;
+            } else if !skippable {
+                break;
+            }
+            // "Ambassador to Indonesia Wang Lutong", "Duta Besar China
+            // untuk Indonesia Wang Lutong": a preposition right before a
+            // country or organisation is part of the title.
+            let before_body = tokens.get(k + 1).is_some_and(|n| {
+                s.mentions.iter().any(|m| {
+                    m.start == n.start
+                        && matches!(m.etype, EntityType::Country | EntityType::Organization)
+                })
+            });
+            if lower && !before_body {
+                lower_seen = true;
+            }
+            k += 1;
+            steps += 1;
+        }
+        (!lower_seen || comma).then_some((k, place_seen))
+    }
+
+    /// Apposition: a name, a comma and a title ("Yuri Ushakov, penasihat
+    /// …"), the title perhaps after an article, its country or
+    /// organisation, or a possessive ("Kofi Annan, the UN
+    /// secretary-general", "Michel Suleiman, Lebanon's president").
+    fn appositions(
+        &self,
+        s: &Sentence,
+        found: &mut Vec<(usize, usize)>,
+        lowercase: &mut LowerCaseWords,
+    ) {
+        let tokens = s.tokens;
+        let cap_word = |t: &Token| t.kind == TokenKind::Word && is_cap(s.word(t));
+        for k in 0..tokens.len() {
+            if !cap_word(&tokens[k]) || (k > 0 && cap_word(&tokens[k - 1])) {
+                // A run starts with a capitalised word, and only once.
+                continue;
+            }
+            let Some((start, e)) = self.name_run(s, k) else {
+                continue;
+            };
+            let after = tokens.iter().position(|t| t.start >= e);
+            let Some(c) = after.filter(|&c| s.word_at(c) == ",") else {
+                continue;
+            };
+            if self.title_after_comma(s, c)
+                && !found.contains(&(start, e))
+                && !lowercase.common(start, e)
+            {
+                found.push((start, e));
+            }
+        }
+    }
+
+    /// Does a title follow the comma at token `c`, perhaps after a
+    /// determiner, the title's country or organisation and a possessive
+    /// 's (four steps at most)?
+    fn title_after_comma(&self, s: &Sentence, c: usize) -> bool {
+        let tokens = s.tokens;
+        let mut t = c + 1;
+        for _ in 0..4 {
+            let Some(tok) = tokens.get(t) else { break };
+            let w = s.word(tok);
+            if self.determiners.is_determiner(w) || matches!(w, "'s" | "’s" | "'" | "’") {
+                t += 1;
+            } else if let Some(m) = s.mentions.iter().find(|m| {
+                m.start == tok.start
+                    && matches!(m.etype, EntityType::Country | EntityType::Organization)
+            }) {
+                while tokens.get(t).is_some_and(|x| x.start < m.end) {
+                    t += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        tokens.get(t).is_some_and(|t| {
+            let mut hit = false;
+            s.lex
+                .titles
+                .find_each_in(s.text, s.words, t.start..s.range.end, |f| {
+                    hit |= f.start == t.start
+                });
+            hit
+        })
     }
 
     /// "Jalan Kolonel Sugiono", "Bandara Soekarno": a person's name after a
@@ -267,10 +293,9 @@ impl EntityStage {
     /// headline.
     pub(super) fn split_families(
         &self,
-        gaz: &Gazetteer,
         text: &str,
         a: &mut Analysis,
-        lowercase: &mut Option<HashSet<String>>,
+        lowercase: &mut LowerCaseWords,
     ) {
         let mut families: Vec<(usize, usize)> = Vec::new();
         for (i, m) in a.mentions.iter().enumerate() {
@@ -278,7 +303,7 @@ impl EntityStage {
                 continue;
             };
             let surname = &text[m.start..m.end];
-            let name = &gaz.entity(g).name;
+            let name = &self.gaz.entity(g).name;
             if m.etype != EntityType::Person
                 || surname.contains(char::is_whitespace)
                 || name.split_whitespace().count() < 2
@@ -286,83 +311,74 @@ impl EntityStage {
             {
                 continue;
             }
-            // A word of the person's name or aliases.
-            let own = |w: &str| {
-                let from = self.person_aliases.partition_point(|&(e, _)| e < g);
-                name.split_whitespace().any(|x| x == w)
-                    || self.person_aliases[from..]
-                        .iter()
-                        .take_while(|&&(e, _)| e == g)
-                        .any(|&(_, al)| {
-                            gaz.aliases[al as usize]
-                                .text
-                                .split_whitespace()
-                                .any(|x| x == w)
-                        })
-            };
-            let mut start = m.start;
-            for _ in 0..2 {
-                let Some(w) = previous_word(text, start) else {
-                    break;
-                };
-                let at = offset(text, w);
-                let given = is_cap(w)
-                    && !self.stop.contains(w)
-                    && !self.title_words.contains(w)
-                    && !self.function_words.contains(w)
-                    && !self.honorifics.contains(w)
-                    && !self.place_heads.contains(w)
-                    && !own(w)
-                    && !overlaps(a, at, at + w.len());
-                if !given {
-                    break;
-                }
-                start = at;
-            }
+            let own = |w: &str| self.is_own_word(g, w);
+            let start = self.given_names_before(text, a, m.start, own);
             if start == m.start {
                 continue;
             }
             // "Cyril Matamela Ramaphosa": a name of the person's own before
             // the given names makes them middle names.
             let first_own = previous_word(text, start).is_some_and(own);
-            // A lone capitalised word that opens the sentence may be a noun
-            // ("Kunjungan Lavrov", "Kantor Patrushev"): only two given
-            // names there make a person ("Malia Ann Obama").
-            let sentence = a.sentences.partition_point(|r| r.end <= start);
-            let opens = a
-                .sentences
-                .get(sentence)
-                .is_some_and(|r| !text[r.start..start].contains(|c: char| c.is_alphanumeric()));
-            // Nor in a headline, where every word is capitalised.
-            let headline = a.sentences.get(sentence).is_some_and(|r| {
-                let words: Vec<&str> = text[r.clone()]
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-                    .collect();
-                words.len() >= 4
-                    && words.iter().filter(|w| is_cap(w)).count() * 4 >= words.len() * 3
-            });
-            let given = text[start..m.start].split_whitespace().count();
-            if !first_own
-                && !headline
-                && (given >= 2 || !opens)
-                && !self.common_words(text, start, m.start, lowercase)
-            {
+            if !first_own && may_be_family(text, a, start, m.start, lowercase) {
                 families.push((i, start));
             }
         }
         for (i, start) in families {
             let end = a.mentions[i].end;
-            let name = text[start..end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            let entity = a.local_entity(name.replace(' ', "_"), name, EntityType::Person);
+            let entity = local_entity(a, name_as_written(&text[start..end]), EntityType::Person);
             let m = &mut a.mentions[i];
             m.start = start;
             m.entity = entity;
             m.source = MentionSource::Pattern;
         }
+    }
+
+    /// Is `w` a word of the name or an alias of the known person `g`?
+    fn is_own_word(&self, g: u32, w: &str) -> bool {
+        let gaz = &*self.gaz;
+        let from = self.person_aliases.partition_point(|&(e, _)| e < g);
+        gaz.entity(g).name.split_whitespace().any(|x| x == w)
+            || self.person_aliases[from..]
+                .iter()
+                .take_while(|&&(e, _)| e == g)
+                .any(|&(_, al)| {
+                    gaz.aliases[al as usize]
+                        .text
+                        .split_whitespace()
+                        .any(|x| x == w)
+                })
+    }
+
+    /// Where one or two capitalised given names before byte `at` start:
+    /// words that are no stop word, title, function word, honorific, place
+    /// head, `own` word or mention (`at` if there are none).
+    fn given_names_before(
+        &self,
+        text: &str,
+        a: &Analysis,
+        at: usize,
+        own: impl Fn(&str) -> bool,
+    ) -> usize {
+        let mut start = at;
+        for _ in 0..2 {
+            let Some(w) = previous_word(text, start) else {
+                break;
+            };
+            let from = offset(text, w);
+            let given = is_cap(w)
+                && !self.stop.contains(w)
+                && !self.title_words.contains(w)
+                && !self.function_words.contains(w)
+                && !self.honorifics.contains(w)
+                && !self.place_heads.contains(w)
+                && !own(w)
+                && !overlaps(a, from, from + w.len());
+            if !given {
+                break;
+            }
+            start = from;
+        }
+        start
     }
 
     /// The token after a place's name at token `k`, or `k`: a place head
@@ -371,14 +387,15 @@ impl EntityStage {
     /// it cannot be told from the place's), or one to three capitalised
     /// words and the compass words after them ("Lampung Utara", "Nusa
     /// Tenggara Timur", "Kabupaten Lampung Utara").
-    fn after_place(&self, text: &str, tokens: &[Token], k: usize, headed: bool) -> usize {
+    fn after_place(&self, s: &Sentence, k: usize, headed: bool) -> usize {
+        let tokens = s.tokens;
         let cap = |j: usize| {
             tokens.get(j).is_some_and(|t| {
-                let w = &text[t.start..t.end];
+                let w = s.word(t);
                 t.kind == TokenKind::Word && is_cap(w) && !self.stop.contains(w)
             })
         };
-        let word = |j: usize| &text[tokens[j].start..tokens[j].end];
+        let word = |j: usize| s.word_at(j);
         let compass = |j: usize| cap(j) && self.compass.contains(word(j));
         let head = headed || cap(k) && self.place_heads.contains(word(k));
         let mut j = k + usize::from(head && !headed);
@@ -398,20 +415,15 @@ impl EntityStage {
 
     /// Two to four capitalised words from token `k` that are no known
     /// mention, stop word, title or day: a name's span.
-    fn name_run(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        k: usize,
-        in_mention: &dyn Fn(&Token) -> bool,
-        classes: &dyn Fn(&Token) -> Classes,
-    ) -> Option<(usize, usize)> {
+    fn name_run(&self, s: &Sentence, k: usize) -> Option<(usize, usize)> {
+        let tokens = s.tokens;
+        let in_mention = |t: &Token| s.mention_at(t).is_some();
         let mut words = 0;
         let mut end = None;
         let mut j = k;
         while j < tokens.len() && words < 4 {
             let t = &tokens[j];
-            let w = &text[t.start..t.end];
+            let w = s.word(t);
             if t.kind != TokenKind::Word || in_mention(t) {
                 // "Jean-Pierre": a hyphen glued between two words.
                 if w == "-"
@@ -428,10 +440,10 @@ impl EntityStage {
                 if self.place_heads.contains(w) || words > 0 && self.compass.contains(w) {
                     return None;
                 }
-                let c = classes(t);
+                let c = s.classes(t);
                 if words == 0 && c.has(WordClass::Honorific) {
                     // "Bapak Agum Gumelar": the name starts after it.
-                    return self.name_run(text, tokens, j + 1, in_mention, classes);
+                    return self.name_run(s, j + 1);
                 }
                 if self.stop.contains(w)
                     || self.title_words.contains(w)
@@ -459,8 +471,8 @@ impl EntityStage {
         // body's name are that body's.
         if words >= 2
             && let Some(t) = tokens.get(j)
-            && is_cap(&text[t.start..t.end])
-            && self.english_heads.contains(&text[t.start..t.end])
+            && is_cap(s.word(t))
+            && self.english_heads.contains(s.word(t))
         {
             return None;
         }
@@ -468,19 +480,14 @@ impl EntityStage {
         (words >= 2).then_some((start, end?))
     }
 
-    pub(super) fn add_people(
-        &self,
-        gaz: &Gazetteer,
-        text: &str,
-        a: &mut Analysis,
-        found: Vec<(usize, usize)>,
-    ) {
+    /// Adds the people found by pattern: a name the gazetteer knows (under
+    /// another alias) is that entity, any other a local one.
+    pub(super) fn add_people(&self, text: &str, a: &mut Analysis, found: Vec<(usize, usize)>) {
         let mut pending: Vec<(usize, usize, EntityRef)> = Vec::new();
         for (s, e) in found {
-            let name = text[s..e].split_whitespace().collect::<Vec<_>>().join(" ");
-            let id = name.replace(' ', "_");
-            // A name the gazetteer knows (under another alias) is that entity.
-            let entity = match gaz.find(&id) {
+            let name = name_as_written(&text[s..e]);
+            let id = id_of(&name);
+            let entity = match self.gaz.find(&id) {
                 Some(g) => EntityRef::Gazetteer(g),
                 None => a.local_entity(id, name, EntityType::Person),
             };
@@ -490,34 +497,9 @@ impl EntityStage {
     }
 
     /// A later bare surname of a person already mentioned is that person.
-    pub(super) fn link_repetitions(&self, gaz: &Gazetteer, text: &str, a: &mut Analysis) {
+    pub(super) fn link_repetitions(&self, text: &str, a: &mut Analysis) {
         let mut pending: Vec<(usize, usize, EntityRef)> = Vec::new();
-        let mut owners: HashMap<String, Option<EntityRef>> = HashMap::new();
-        for m in &a.mentions {
-            if m.etype != EntityType::Person {
-                continue;
-            }
-            let name = &a.entity(gaz, m.entity).name;
-            let Some(last) = name.split_whitespace().last() else {
-                continue;
-            };
-            if name.split_whitespace().count() < 2
-                || last.chars().count() < 3
-                || !is_cap(last)
-                || self.stop.contains(last)
-            {
-                continue;
-            }
-            owners
-                .entry(last.to_owned())
-                .and_modify(|o| {
-                    if o.is_some_and(|e| e != m.entity) {
-                        *o = None; // two people share it
-                    }
-                })
-                .or_insert(Some(m.entity));
-        }
-        for (last, owner) in owners {
+        for (last, owner) in self.surnames(a) {
             let Some(entity) = owner else { continue };
             let first_mention = a
                 .mentions
@@ -542,4 +524,76 @@ impl EntityStage {
         }
         insert_mentions(a, pending, EntityType::Person, MentionSource::Pattern);
     }
+
+    /// The surnames of the people mentioned (the last word of a name of two
+    /// words or more, capitalised, three letters or more, no stop word),
+    /// each with its person, or `None` when two people share it.
+    fn surnames(&self, a: &Analysis) -> HashMap<String, Option<EntityRef>> {
+        let mut owners: HashMap<String, Option<EntityRef>> = HashMap::new();
+        for m in &a.mentions {
+            if m.etype != EntityType::Person {
+                continue;
+            }
+            let name = &a.entity(&self.gaz, m.entity).name;
+            let Some(last) = name.split_whitespace().last() else {
+                continue;
+            };
+            if name.split_whitespace().count() < 2
+                || last.chars().count() < 3
+                || !is_cap(last)
+                || self.stop.contains(last)
+            {
+                continue;
+            }
+            owners
+                .entry(last.to_owned())
+                .and_modify(|o| {
+                    if o.is_some_and(|e| e != m.entity) {
+                        *o = None; // two people share it
+                    }
+                })
+                .or_insert(Some(m.entity));
+        }
+        owners
+    }
+}
+
+/// After a title and its place, a rank within the next four capitalised
+/// words starts the name after it ("Kapolda Metro Jaya Irjen Fadil Imran"):
+/// the token after the rank, or `k`.
+fn after_rank(s: &Sentence, k: usize) -> usize {
+    (k..s.tokens.len().min(k + 4))
+        .take_while(|&j| s.word_at(j).chars().next().is_some_and(char::is_uppercase))
+        .find(|&j| s.classes(&s.tokens[j]).has(WordClass::Honorific))
+        .map_or(k, |j| j + 1)
+}
+
+/// May the given names at `start..end` before a known surname be another
+/// person of the family? Not in a headline, where every word is
+/// capitalised; one word that opens the sentence may be a noun
+/// ("Kunjungan Lavrov", "Kantor Patrushev"): only two given names there
+/// make a person ("Malia Ann Obama"); and no word the document also
+/// writes in lower case.
+fn may_be_family(
+    text: &str,
+    a: &Analysis,
+    start: usize,
+    end: usize,
+    lowercase: &mut LowerCaseWords,
+) -> bool {
+    let sentence = a.sentences.get(sentence_at(a, start));
+    let opens =
+        sentence.is_some_and(|r| !text[r.start..start].contains(|c: char| c.is_alphanumeric()));
+    let headline = sentence.is_some_and(|r| is_headline(&text[r.clone()]));
+    let given = text[start..end].split_whitespace().count();
+    !headline && (given >= 2 || !opens) && !lowercase.common(start, end)
+}
+
+/// A headline: four words or more, three in four of them capitalised.
+fn is_headline(sentence: &str) -> bool {
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    words.len() >= 4 && words.iter().filter(|w| is_cap(w)).count() * 4 >= words.len() * 3
 }

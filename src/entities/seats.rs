@@ -7,6 +7,7 @@ use crate::schema::{AliasKind, EntityType};
 use crate::tokenize::{offset, previous_word};
 
 use super::EntityStage;
+use super::spans::local_entity;
 
 impl EntityStage {
     /// A seat of government (Moskow, Kremlin) is its country when it acts
@@ -25,8 +26,7 @@ impl EntityStage {
                 // A place is itself, not its country: "di Beijing" is the
                 // city Beijing (id as written), a LOCATION.
                 let name = place_name(&text[m.start..m.end]);
-                let id = name.replace(' ', "_");
-                let local = analysis.local_entity(id, name, EntityType::Location);
+                let local = local_entity(analysis, name, EntityType::Location);
                 let m = &mut analysis.mentions[i];
                 m.entity = local;
                 m.etype = EntityType::Location;
@@ -42,18 +42,18 @@ impl EntityStage {
         let Some(w) = previous_word(text, start) else {
             return false;
         };
-        let w_lower = w.to_lowercase();
-        if self.place_preps.contains(&w_lower) {
+        if self.place_preps.contains(w) {
             return true;
         }
         if self.determiners.is_article(w) {
             // The word before it.
             return previous_word(text, offset(text, w))
-                .is_some_and(|p| self.place_preps.contains(&p.to_lowercase()));
+                .is_some_and(|p| self.place_preps.contains(p));
         }
         false
     }
 }
+
 /// A place name as written, in title case when written in capitals
 /// ("MOSKOW" → "Moskow").
 fn place_name(text: &str) -> String {

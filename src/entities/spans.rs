@@ -77,3 +77,27 @@ pub(crate) fn merge_mentions(a: &mut Analysis, new: Vec<Mention>) {
     merged.extend(new);
     a.mentions = merged;
 }
+
+/// Which sentence holds byte `at`: the first that ends after it (the number
+/// of sentences if none does).
+pub(crate) fn sentence_at(a: &Analysis, at: usize) -> usize {
+    a.sentences.partition_point(|r| r.end <= at)
+}
+
+/// A name as written in `span`, its white space made single spaces
+/// ("Yuri\nUshakov" → "Yuri Ushakov").
+pub(crate) fn name_as_written(span: &str) -> String {
+    span.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The id of a name found in the text (SPEC §1: "Yuri Ushakov" →
+/// `Yuri_Ushakov`).
+pub(crate) fn id_of(name: &str) -> String {
+    name.replace(' ', "_")
+}
+
+/// The document-local entity of a name found in the text, with the id made
+/// from it (added if new).
+pub(crate) fn local_entity(a: &mut Analysis, name: String, etype: EntityType) -> EntityRef {
+    a.local_entity(id_of(&name), name, etype)
+}
