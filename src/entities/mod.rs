@@ -73,7 +73,7 @@ use std::sync::Arc;
 
 use crate::analysis::{Analysis, Mention};
 use crate::context::DocCtx;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{Gazetteer, Word};
 use crate::lang::{Determiners, LangLexicon, Lexicons};
 use crate::phrase::{Case, PhraseSet};
 use crate::phrase::{PhraseSetBuilder, VocabularyBuilder, WordTable};
@@ -121,12 +121,46 @@ pub(crate) struct EntityStage {
     determiners: Determiners,
     /// Place prepositions ("di", "in"): a seat after one is a place.
     place_preps: LowerSet,
+    /// Particles inside people's names ("bin", "van"), lower-case.
+    particles: LowerSet,
+    /// Words that join the capitalised words of an organisation's name
+    /// after a name word ("of", "dan"), as written; the English ones
+    /// also looking back from a head that ends the name.
+    joiners: WordList,
+    english_joiners: WordList,
+    /// Joiners that may stand right after the head word ("of", "for").
+    name_preps: WordList,
+    /// Joiners that may stand before an acronym ("and", "dan").
+    name_coords: WordList,
+    /// Words between an organisation's name and its acronym ("atau",
+    /// "or"), as written.
+    alternatives: WordList,
 }
 
-/// Lower-case particles inside names ("bin", "al", "van", "de").
-const PARTICLES: &[&str] = &[
-    "bin", "binti", "al", "el", "van", "von", "de", "der", "da", "dos", "la", "le", "ibn",
-];
+/// A few words, matched exactly as written (a scan: the lists are short).
+#[derive(Debug, Clone, Default)]
+struct WordList(Vec<String>);
+
+impl WordList {
+    fn contains(&self, w: &str) -> bool {
+        self.0.iter().any(|x| x == w)
+    }
+}
+
+impl FromIterator<String> for WordList {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        WordList(iter.into_iter().collect())
+    }
+}
+
+/// The words of the gazetteer's word lists that `keep` keeps, as written.
+fn words_where<T: FromIterator<String>>(gaz: &Gazetteer, keep: impl Fn(&Word) -> bool) -> T {
+    gaz.words
+        .iter()
+        .filter(|w| keep(w))
+        .map(|w| w.word.clone())
+        .collect()
+}
 
 impl EntityStage {
     /// Builds the stage from the gazetteer's entity phrases (see
@@ -172,32 +206,20 @@ impl EntityStage {
             org_heads.insert(lang, b.build_in(vocabulary));
         }
 
-        let class_words = |class: WordClass| {
-            gaz.words
-                .iter()
-                .filter(|w| w.class == class)
-                .map(|w| w.word.clone())
-                .collect()
-        };
-        let place_heads = class_words(WordClass::PlaceHead);
-        let compass = class_words(WordClass::Compass);
-        let honorifics = class_words(WordClass::Honorific);
-        let english_heads = gaz
-            .words
-            .iter()
-            .filter(|w| w.class == WordClass::OrgHead && w.lang == Some(Lang::En))
-            .filter(|w| !w.word.contains(char::is_whitespace))
-            .map(|w| w.word.clone())
-            .collect();
+        let class = |class: WordClass| move |w: &Word| w.class == class;
+        let english =
+            |class: WordClass| move |w: &Word| w.class == class && w.lang == Some(Lang::En);
+        // One-word English organisation heads ("Records").
+        let english_heads = words_where(&gaz, |w| {
+            english(WordClass::OrgHead)(w) && !w.word.contains(char::is_whitespace)
+        });
         let mut person_aliases: Vec<(u32, u32)> = (0..gaz.aliases.len() as u32)
             .map(|i| (gaz.aliases[i as usize].entity, i))
             .filter(|&(e, _)| gaz.entity(e).etype == EntityType::Person)
             .collect();
         person_aliases.sort_unstable();
         let determiners = Determiners::new(&gaz);
-        let place_preps = class_words(WordClass::PlacePrep);
         EntityStage {
-            gaz,
             lexicons,
             phrases,
             stop,
@@ -205,13 +227,20 @@ impl EntityStage {
             title_heads,
             function_words,
             org_heads,
-            place_heads,
-            compass,
-            honorifics,
+            place_heads: words_where(&gaz, class(WordClass::PlaceHead)),
+            compass: words_where(&gaz, class(WordClass::Compass)),
+            honorifics: words_where(&gaz, class(WordClass::Honorific)),
             english_heads,
             person_aliases,
             determiners,
-            place_preps,
+            place_preps: words_where(&gaz, class(WordClass::PlacePrep)),
+            particles: words_where(&gaz, class(WordClass::NameParticle)),
+            joiners: words_where(&gaz, class(WordClass::NameJoiner)),
+            english_joiners: words_where(&gaz, english(WordClass::NameJoiner)),
+            name_preps: words_where(&gaz, class(WordClass::NamePrep)),
+            name_coords: words_where(&gaz, class(WordClass::NameCoord)),
+            alternatives: words_where(&gaz, class(WordClass::Alternative)),
+            gaz,
         }
     }
 
@@ -232,7 +261,7 @@ impl EntityStage {
         self.add_people(text, a, found);
         self.link_repetitions(text, a);
         self.find_organisations(ctx, a);
-        orgs::link_acronyms(text, a);
+        self.link_acronyms(text, a);
         self.resolve_seats(text, a);
     }
 }
@@ -304,4 +333,88 @@ impl<'t> Sentence<'t> {
 fn is_cap(w: &str) -> bool {
     let mut cs = w.chars();
     cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::MentionSource;
+    use crate::{Document, GazetteerBuilder, Pipeline};
+
+    /// The mentions found by pattern in `text`, as written.
+    fn found(p: &Pipeline, text: &str) -> Vec<String> {
+        let a = p.process(&Document::new("d", text));
+        a.mentions
+            .iter()
+            .filter(|m| m.source == MentionSource::Pattern)
+            .map(|m| text[m.start..m.end].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn the_words_inside_names_are_the_word_lists() {
+        let p = Pipeline::builder().entities_only(true).build();
+        let cases: &[(&str, &[&str])] = &[
+            // name_particle, in any letter case.
+            (
+                "Menteri Luar Negeri Ahmad bin Yusuf tiba. Duta Besar Hans VON Stein hadir.",
+                &["Ahmad bin Yusuf", "Hans VON Stein"],
+            ),
+            // name_joiner after a name word, name_coord before an acronym;
+            // "untuk" is no name_coord, and joins no head to its name.
+            (
+                "Kementerian Hukum dan HAM menolak. Badan Nasional untuk HAM menolak. \
+                 Badan untuk Pembangunan Kota hadir. Dewan Kota dan Dewan Desa hadir.",
+                &[
+                    "Kementerian Hukum dan HAM",
+                    "Badan Nasional",
+                    "Dewan Kota",
+                    "Dewan Desa",
+                ],
+            ),
+            // name_prep right after the head, as written only.
+            (
+                "The Ministry of Foreign Affairs said the Ministry Of Foreign Affairs had not.",
+                &["Ministry of Foreign Affairs"],
+            ),
+            // Looking back from an English head, only English joiners.
+            (
+                "Kata presiden Sinar dan Bulan Records, itu baik. Kata presiden Sinar and Bulan Records, itu baik.",
+                &["Bulan Records", "Sinar and Bulan Records"],
+            ),
+            // alternative, as written.
+            (
+                "The National Disaster Relief Agency or NDRA said. The National Water Agency Or NWA said.",
+                &[
+                    "National Disaster Relief Agency",
+                    "NDRA",
+                    "National Water Agency",
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(found(&p, text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_class_added_to_the_lists_is_read() {
+        let text = "The Ministry per Foreign Affairs said. Envoy Jan ter Horst came.";
+        let default = Pipeline::builder().entities_only(true).build();
+        assert!(found(&default, text).is_empty());
+        let mut b = GazetteerBuilder::new();
+        b.add_defaults().add_str(
+            "words-en.tsv",
+            "word\tclass\nper\tname_joiner\nper\tname_prep\nter\tname_particle\n",
+        );
+        let (gaz, diags) = b.build();
+        assert!(diags.is_empty(), "{diags:?}");
+        let p = Pipeline::builder()
+            .gazetteer(gaz)
+            .entities_only(true)
+            .build();
+        assert_eq!(
+            found(&p, text),
+            ["Ministry per Foreign Affairs", "Jan ter Horst"]
+        );
+    }
 }

@@ -191,16 +191,16 @@ impl EntityStage {
     /// Then whether an acronym may follow it.
     fn joiner(&self, s: &Sentence, j: usize, n_words: usize) -> Option<bool> {
         let w = s.word_at(j);
-        // ("and", "dan", "untuk" only after a name word: "Susunan
-        // Organisasi dan Tata Kerja" is no name; and not before another
-        // head: "Partai A dan Partai B" are two.)
-        let and = n_words > 0 && matches!(w, "and" | "dan" | "untuk");
-        let joins = (matches!(w, "of" | "for") || and)
+        // A joiner only after a name word ("Susunan Organisasi dan Tata
+        // Kerja" is no name), unless a name preposition ("Ministry of …");
+        // and not before another head ("Partai A dan Partai B" are two).
+        let after_name = n_words > 0 && self.joiners.contains(w);
+        let coord = after_name && self.name_coords.contains(w);
+        let joins = (self.name_preps.contains(w) || after_name)
             && s.tokens.get(j + 1).is_some_and(|n| {
-                self.name_word(s, n) && self.head_end(s, j + 1).is_none()
-                    || and && w != "untuk" && acronym(s, n)
+                self.name_word(s, n) && self.head_end(s, j + 1).is_none() || coord && acronym(s, n)
             });
-        joins.then_some(and)
+        joins.then_some(coord)
     }
 
     /// Head last (or in the middle): "National Security Council", "Russian
@@ -221,7 +221,7 @@ impl EntityStage {
         let joins = |b: usize, back: usize| {
             back > 0
                 && b > 1
-                && matches!(s.word_at(b - 1), "of" | "for" | "and")
+                && self.english_joiners.contains(s.word_at(b - 1))
                 && self.name_word(s, &tokens[b - 2])
         };
         while look_back && b > 0 {
@@ -317,86 +317,95 @@ fn acronym(s: &Sentence, t: &Token) -> bool {
         && s.mention_at(t).is_none()
 }
 
-/// "Partai Rakyat Maju Bersama (PRMB)", "… atau PRMB", "… or NDRA": an
-/// acronym right after an organisation's name that spells the initials of
-/// its capitalised words is that organisation, and so is every later use
-/// of the acronym in the document (as written, upper case). So is one right
-/// before the name in brackets ("HKTI (Himpunan Kerukunan Tani
-/// Indonesia)"). An acronym that
-/// is already a mention (a gazetteer alias) is left alone; one that two
-/// organisations of the document define is linked at neither's later uses.
-pub(super) fn link_acronyms(text: &str, a: &mut Analysis) {
-    let mut defined: Vec<(usize, usize, EntityRef)> = Vec::new();
-    for m in &a.mentions {
-        if m.etype != EntityType::Organization || m.nested {
-            continue;
-        }
-        let Some((s, e)) = acronym_after(text, m.end).or_else(|| acronym_before(text, m)) else {
-            continue;
-        };
-        if initials(&text[m.start..m.end]) == text[s..e]
-            && !overlaps(a, s, e)
-            && !in_boilerplate(&a.boilerplate, m.start, e)
-        {
-            defined.push((s, e, m.entity));
-        }
-    }
-    if defined.is_empty() {
-        return;
-    }
-    let mut spans = defined.clone();
-    for (i, &(s, e, entity)) in defined.iter().enumerate() {
-        let acronym = &text[s..e];
-        let ambiguous = defined
-            .iter()
-            .enumerate()
-            .any(|(j, &(s2, e2, other))| j != i && &text[s2..e2] == acronym && other != entity);
-        if ambiguous {
-            continue;
-        }
-        for at in memchr::memmem::find_iter(&text.as_bytes()[e..], acronym.as_bytes()) {
-            let (s2, e2) = (e + at, e + at + acronym.len());
-            if is_boundary(text, s2)
-                && is_boundary(text, e2)
-                && !overlaps(a, s2, e2)
-                && !in_boilerplate(&a.boilerplate, s2, e2)
+impl EntityStage {
+    /// "Partai Rakyat Maju Bersama (PRMB)", "… atau PRMB", "… or NDRA": an
+    /// acronym right after an organisation's name that spells the initials of
+    /// its capitalised words is that organisation, and so is every later use
+    /// of the acronym in the document (as written, upper case). So is one right
+    /// before the name in brackets ("HKTI (Himpunan Kerukunan Tani
+    /// Indonesia)"). An acronym that
+    /// is already a mention (a gazetteer alias) is left alone; one that two
+    /// organisations of the document define is linked at neither's later uses.
+    pub(super) fn link_acronyms(&self, text: &str, a: &mut Analysis) {
+        let mut defined: Vec<(usize, usize, EntityRef)> = Vec::new();
+        for m in &a.mentions {
+            if m.etype != EntityType::Organization || m.nested {
+                continue;
+            }
+            let Some((s, e)) = self
+                .acronym_after(text, m.end)
+                .or_else(|| acronym_before(text, m))
+            else {
+                continue;
+            };
+            if initials(&text[m.start..m.end]) == text[s..e]
+                && !overlaps(a, s, e)
+                && !in_boilerplate(&a.boilerplate, m.start, e)
             {
-                spans.push((s2, e2, entity));
+                defined.push((s, e, m.entity));
             }
         }
+        if defined.is_empty() {
+            return;
+        }
+        let mut spans = defined.clone();
+        for (i, &(s, e, entity)) in defined.iter().enumerate() {
+            let acronym = &text[s..e];
+            let ambiguous = defined
+                .iter()
+                .enumerate()
+                .any(|(j, &(s2, e2, other))| j != i && &text[s2..e2] == acronym && other != entity);
+            if ambiguous {
+                continue;
+            }
+            for at in memchr::memmem::find_iter(&text.as_bytes()[e..], acronym.as_bytes()) {
+                let (s2, e2) = (e + at, e + at + acronym.len());
+                if is_boundary(text, s2)
+                    && is_boundary(text, e2)
+                    && !overlaps(a, s2, e2)
+                    && !in_boilerplate(&a.boilerplate, s2, e2)
+                {
+                    spans.push((s2, e2, entity));
+                }
+            }
+        }
+        insert_mentions(a, spans, EntityType::Organization, MentionSource::Pattern);
     }
-    insert_mentions(a, spans, EntityType::Organization, MentionSource::Pattern);
-}
 
-/// The acronym right after byte `end`: `(ACR)` or `atau ACR` / `or ACR`,
-/// two to eight ASCII capitals; its byte span.
-fn acronym_after(text: &str, end: usize) -> Option<(usize, usize)> {
-    let rest = &text[end..];
-    let gap = rest.len() - rest.trim_start_matches(' ').len();
-    if gap > 1 {
-        return None;
+    /// The acronym right after byte `end`: `(ACR)`, or an `alternative`
+    /// word and `ACR` (`atau ACR`, `or ACR`), two to eight ASCII capitals;
+    /// its byte span.
+    fn acronym_after(&self, text: &str, end: usize) -> Option<(usize, usize)> {
+        let rest = &text[end..];
+        let gap = rest.len() - rest.trim_start_matches(' ').len();
+        if gap > 1 {
+            return None;
+        }
+        let after = &rest[gap..];
+        let (skip, closing) = if let Some(r) = after.strip_prefix('(') {
+            (1 + (r.len() - r.trim_start_matches(' ').len()), true)
+        } else if gap == 1
+            && let Some(sp) = after.find(' ')
+            && self.alternatives.contains(&after[..sp])
+        {
+            (sp + 1, false)
+        } else {
+            return None;
+        };
+        let s = end + gap + skip;
+        let len = text[s..].bytes().take_while(u8::is_ascii_uppercase).count();
+        let e = s + len;
+        if !(2..=8).contains(&len) {
+            return None;
+        }
+        let tail = text[e..].trim_start_matches(' ');
+        let closed = if closing {
+            tail.starts_with(')')
+        } else {
+            is_boundary(text, e)
+        };
+        closed.then_some((s, e))
     }
-    let after = &rest[gap..];
-    let (skip, closing) = if let Some(r) = after.strip_prefix('(') {
-        (1 + (r.len() - r.trim_start_matches(' ').len()), true)
-    } else if gap == 1 && (after.starts_with("atau ") || after.starts_with("or ")) {
-        (after.find(' ')? + 1, false)
-    } else {
-        return None;
-    };
-    let s = end + gap + skip;
-    let len = text[s..].bytes().take_while(u8::is_ascii_uppercase).count();
-    let e = s + len;
-    if !(2..=8).contains(&len) {
-        return None;
-    }
-    let tail = text[e..].trim_start_matches(' ');
-    let closed = if closing {
-        tail.starts_with(')')
-    } else {
-        is_boundary(text, e)
-    };
-    closed.then_some((s, e))
 }
 
 /// The acronym right before an organisation's name in brackets, `ACR (Name)`:

@@ -12,7 +12,7 @@ use crate::tokenize::{Token, TokenKind, is_boundary, offset, previous_word};
 use super::spans::{
     id_of, in_boilerplate, insert_mentions, local_entity, name_as_written, overlaps, sentence_at,
 };
-use super::{EntityStage, PARTICLES, Sentence, is_cap};
+use super::{EntityStage, Sentence, is_cap};
 
 /// The words a document writes in lower case, gathered on first use: a
 /// capitalised word among them ("Luar Negeri" beside "luar negeri") is no
@@ -455,7 +455,7 @@ impl EntityStage {
                 }
                 words += 1;
                 end = Some(t.end);
-            } else if words > 0 && PARTICLES.iter().any(|p| p.eq_ignore_ascii_case(w)) {
+            } else if words > 0 && self.particles.contains(w) {
                 // a particle inside a name
             } else {
                 break;
