@@ -58,54 +58,56 @@ impl EntityStage {
         // One-word organisations followed by a capitalised word (see
         // `drop_cut_names`).
         let mut pending_drop: Vec<usize> = Vec::new();
-        self.phrases.find_each_in(text, words, 0..text.len(), |f| {
-            while boiler < boilerplate.len() && boilerplate[boiler].end <= f.start {
-                boiler += 1;
-            }
-            if boiler < boilerplate.len() && boilerplate[boiler].start < f.end {
-                return;
-            }
-            while sent + 1 < sentences.len() && sentences[sent].end <= f.start {
-                sent += 1;
-            }
-            let EntityPhrase {
-                entity,
-                kind,
-                lang: only,
-            } = *f.value;
-            // An alias of one language only ("UN" is not the United
-            // Nations in Indonesian, where it is the national exam).
-            if only.is_some_and(|l| l != lang) {
-                return;
-            }
-            // A one-word organisation followed by an unknown capitalised
-            // word is part of a longer name no list has ("Apple Records").
-            if self.gaz.entity(entity).etype == EntityType::Organization
-                && kind == AliasKind::Name
-                && !text[f.start..f.end].contains(char::is_whitespace)
-                && text[f.start..f.end].chars().any(char::is_lowercase)
-                && next_word_capitalised(text, f.end)
-            {
-                pending_drop.push(mentions.len());
-            }
-            let etype = match kind {
-                AliasKind::Name => self.gaz.entity(entity).etype,
-                AliasKind::Seat | AliasKind::Demonym => EntityType::Country,
-            };
-            mentions.push(Mention {
-                start: f.start,
-                end: f.end,
-                sentence: sent as u32,
-                entity: EntityRef::Gazetteer(entity),
-                kind,
-                etype,
-                source: MentionSource::Gazetteer,
-                nested: false,
+        let refuse = roman_numeral_after_lower_case;
+        self.phrases
+            .find_each_in_refusing(text, words, 0..text.len(), &refuse, |f| {
+                while boiler < boilerplate.len() && boilerplate[boiler].end <= f.start {
+                    boiler += 1;
+                }
+                if boiler < boilerplate.len() && boilerplate[boiler].start < f.end {
+                    return;
+                }
+                while sent + 1 < sentences.len() && sentences[sent].end <= f.start {
+                    sent += 1;
+                }
+                let EntityPhrase {
+                    entity,
+                    kind,
+                    lang: only,
+                } = *f.value;
+                // An alias of one language only ("UN" is not the United
+                // Nations in Indonesian, where it is the national exam).
+                if only.is_some_and(|l| l != lang) {
+                    return;
+                }
+                // A one-word organisation followed by an unknown capitalised
+                // word is part of a longer name no list has ("Apple Records").
+                if self.gaz.entity(entity).etype == EntityType::Organization
+                    && kind == AliasKind::Name
+                    && !text[f.start..f.end].contains(char::is_whitespace)
+                    && text[f.start..f.end].chars().any(char::is_lowercase)
+                    && next_word_capitalised(text, f.end)
+                {
+                    pending_drop.push(mentions.len());
+                }
+                let etype = match kind {
+                    AliasKind::Name => self.gaz.entity(entity).etype,
+                    AliasKind::Seat | AliasKind::Demonym => EntityType::Country,
+                };
+                mentions.push(Mention {
+                    start: f.start,
+                    end: f.end,
+                    sentence: sent as u32,
+                    entity: EntityRef::Gazetteer(entity),
+                    kind,
+                    etype,
+                    source: MentionSource::Gazetteer,
+                    nested: false,
+                });
+                if etype == EntityType::Organization {
+                    self.nested_countries(ctx, f.start..f.end, sent as u32, mentions);
+                }
             });
-            if etype == EntityType::Organization {
-                self.nested_countries(ctx, f.start..f.end, sent as u32, mentions);
-            }
-        });
         drop_cut_names(text, mentions, pending_drop);
     }
 
@@ -118,8 +120,10 @@ impl EntityStage {
         sentence: u32,
         mentions: &mut Vec<Mention>,
     ) {
+        let range = span.start + 1..span.end;
+        let refuse = roman_numeral_after_lower_case;
         self.phrases
-            .find_each_in(ctx.text, &ctx.words, span.start + 1..span.end, |inner| {
+            .find_each_in_refusing(ctx.text, &ctx.words, range, &refuse, |inner| {
                 let EntityPhrase { entity, kind, lang } = *inner.value;
                 if kind == AliasKind::Name
                     && lang.is_none_or(|l| l == ctx.lang)
@@ -162,6 +166,30 @@ fn drop_cut_names(text: &str, mentions: &mut Vec<Mention>, pending: Vec<usize>) 
         k += 1;
         !drop[k - 1]
     });
+}
+
+/// "Paus Pius XI", "abad XI": a roman numeral in capitals after a word in
+/// lower case is no name, though it spells one ("Xi" of `Case::Cap`);
+/// "PUTIN BERTEMU XI" names Xi. Asked of a capitalised alias written
+/// otherwise than listed (see [`PhraseSet::find_each_refusing`]).
+pub(super) fn roman_numeral_after_lower_case(text: &str, start: usize, end: usize) -> bool {
+    is_roman_numeral(&text[start..end]) && after_lower_case(text, start)
+}
+
+/// Does the word before byte `start` hold a lower-case letter?
+fn after_lower_case(text: &str, start: usize) -> bool {
+    text[..start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.chars().any(char::is_lowercase))
+}
+
+/// A roman numeral in capitals ("XI", "IV", "XVII").
+fn is_roman_numeral(w: &str) -> bool {
+    (1..=7).contains(&w.len())
+        && w.bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
 }
 
 /// Is the text at `end` a space and then a capitalised word (one letter

@@ -5,7 +5,8 @@
 //! this order (each step reads what the ones before it left):
 //!
 //! 1. gazetteer matches ([`gazetteer`]): aliases, seats and demonyms
-//!    outside boilerplate lines, countries nested in organisations' names;
+//!    outside boilerplate lines (no roman numeral after a lower-case word,
+//!    "Pius XI"), countries nested in organisations' names;
 //!    a one-word organisation before an unknown capitalised word is part of
 //!    a longer name and dropped;
 //! 2. drop products: a company before a model number ("Boeing 737");
@@ -394,6 +395,24 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(found(&p, text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn roman_numerals_after_lower_case_are_no_names() {
+        let p = Pipeline::builder().entities_only(true).build();
+        let xi = |text: &str| -> Vec<String> {
+            let a = p.process(&Document::new("d", text));
+            a.mentions
+                .iter()
+                .filter(|m| a.entity(p.gazetteer(), m.entity).id == "Xi_Jinping")
+                .map(|m| text[m.start..m.end].to_owned())
+                .collect()
+        };
+        assert!(xi("Paus Pius XI wafat pada abad XI.").is_empty());
+        assert_eq!(
+            xi("PUTIN BERTEMU XI. XI tiba. Xi tiba."),
+            ["XI", "XI", "Xi"]
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use crate::context::DocCtx;
 use crate::schema::{AliasKind, EntityType, Lang, WordClass};
 use crate::tokenize::{Token, TokenKind, is_boundary};
 
+use super::gazetteer::roman_numeral_after_lower_case;
 use super::spans::{
     in_boilerplate, insert_mentions, local_entity, merge_mentions, name_as_written, overlaps,
     sentence_at,
@@ -26,7 +27,10 @@ impl EntityStage {
             return;
         };
         let mut heads_at: Vec<usize> = Vec::new();
-        heads.find_each_in(ctx.text, &ctx.words, 0..ctx.text.len(), |f| {
+        // (Capitalised head words, which a roman numeral is not.)
+        let refuse = roman_numeral_after_lower_case;
+        let all = 0..ctx.text.len();
+        heads.find_each_in_refusing(ctx.text, &ctx.words, all, &refuse, |f| {
             heads_at.push(f.start)
         });
         if heads_at.is_empty() {

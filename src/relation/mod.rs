@@ -1,6 +1,6 @@
 //! Stage 4, relations: turns the mentions of each sentence into triples.
 //!
-//! [`RelationStage::run`] takes a document's [`Analysis`] with its sentences
+//! `RelationStage::run` takes a document's [`Analysis`] with its sentences
 //! and mentions and adds triples. Co-occurrence rows are written only when
 //! asked for.
 
