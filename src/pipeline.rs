@@ -13,10 +13,10 @@ use crate::input::Document;
 use crate::lang::Lexicons;
 use crate::phrase::{PhraseSet, Vocabulary, VocabularyBuilder, WordTable};
 use crate::relation::{RelationOptions, RelationStage};
-
-pub use crate::entities::EntityPhrase;
 use crate::schema::Lang;
 use crate::tokenize::{split_sentences, split_sentences_within_line};
+
+pub use crate::entities::EntityPhrase;
 
 /// Builds a [`Pipeline`]. Defaults: the compiled-in gazetteers, relations
 /// on, no co-occurrence rows.
@@ -108,7 +108,8 @@ impl Pipeline {
         &self.gaz
     }
 
-    /// The entity automaton (for benchmarks and the matching floor).
+    /// The gazetteer's entity phrases (for benchmarks and the matching
+    /// floor).
     pub fn entity_phrases(&self) -> &PhraseSet<EntityPhrase> {
         self.entities.phrases()
     }
