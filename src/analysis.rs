@@ -44,7 +44,7 @@ pub struct Mention {
     /// Name, seat or demonym.
     pub kind: AliasKind,
     /// The type as written: a seat acting is `COUNTRY`, a seat as a place
-    /// `LOCATION` (decided by the relation stage).
+    /// `LOCATION` (decided by the entity stage).
     pub etype: EntityType,
     pub source: MentionSource,
     /// A country named inside an organisation's name ("Partai Komunis

@@ -10,7 +10,8 @@
 //!        │  input      BOM, CRLF, lossy UTF-8, boilerplate lines marked
 //!        ▼
 //!     Document ─ tokenize ──▶ sentences (abbreviations, numbers, domains, quotes)
-//!        │  gazetteer  one aho-corasick automaton, token boundaries, case rules
+//!        │  entities   gazetteer phrases (token boundaries, case rules), people and
+//!        │             organisations by pattern, seats as places or countries
 //!        ▼
 //!     mentions ─ relation ──▶ triples (co_occurs on request)
 //!        │  output     SPEC §3 columns, CSV or JSONL, formula-safe, atomic files
@@ -34,12 +35,13 @@
 
 pub mod analysis;
 pub mod batch;
+mod context;
+mod entities;
 pub mod error;
 pub mod eval;
 pub mod gazetteer;
 pub mod input;
 pub mod lang;
-pub mod names;
 pub mod output;
 pub mod phrase;
 pub mod pipeline;

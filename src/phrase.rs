@@ -10,6 +10,10 @@
 //! starting at the same position are tried (an anchored search), then the
 //! search moves on by one character: "Xinhua" is not "Xi", "kasus" holds no
 //! "AS", and "Laut China Selatan" is one phrase, not China.
+//! A caller may also refuse a capitalised phrase written otherwise than
+//! listed, with the same fallback ([`PhraseSet::find_each_refusing`]: the
+//! entity stage refuses a roman numeral after a lower-case word, "Pius XI"
+//! holds no "Xi").
 //!
 //! Sets whose phrases occur in almost every sentence (function words, cues,
 //! titles) are searched another way with the same result: a phrase can only
@@ -512,16 +516,30 @@ impl<T> PhraseSet<T> {
         }
     }
 
-    fn accept(&self, text: &str, start: usize, end: usize, pattern: usize) -> Option<&T> {
+    fn accept<R: Fn(&str, usize, usize) -> bool>(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        pattern: usize,
+        refuse: &R,
+    ) -> Option<&T> {
         if !text.is_char_boundary(start) || !is_boundary(text, start) {
             return None;
         }
-        self.accept_from_word(text, start, end, pattern)
+        self.accept_from_word(text, start, end, pattern, refuse)
     }
 
     /// [`accept`](Self::accept) for a match known to start on a token
     /// boundary (a word of a [`WordTable`]).
-    fn accept_from_word(&self, text: &str, start: usize, end: usize, pattern: usize) -> Option<&T> {
+    fn accept_from_word<R: Fn(&str, usize, usize) -> bool>(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        pattern: usize,
+        refuse: &R,
+    ) -> Option<&T> {
         if !text.is_char_boundary(end) || !is_boundary(text, end) {
             return None;
         }
@@ -531,14 +549,10 @@ impl<T> PhraseSet<T> {
             .find(|c| match c.case {
                 Case::Any => true,
                 Case::Exact => *c.form == *matched,
-                // (A roman numeral in capitals after a word in lower case
-                // is no name: "Pius XI" holds no "Xi"; "PUTIN BERTEMU XI"
-                // does.)
+                // (Written otherwise than listed, the caller may refuse it.)
                 Case::Cap => {
                     matched.chars().next().is_some_and(char::is_uppercase)
-                        && (*c.form == *matched
-                            || !is_roman_numeral(matched)
-                            || !after_lower_case(text, start))
+                        && (*c.form == *matched || !refuse(text, start, end))
                 }
                 Case::Title => {
                     !matched.chars().any(char::is_lowercase)
@@ -558,9 +572,24 @@ impl<T> PhraseSet<T> {
         range: std::ops::Range<usize>,
         f: impl FnMut(Found<'s, T>),
     ) {
+        self.find_each_refusing(text, range, &refuse_none, f);
+    }
+
+    /// [`find_each`](Self::find_each), with the caller's say on a phrase
+    /// of case [`Case::Cap`] written otherwise than listed ("XI" for "Xi"):
+    /// where `refuse(text, start, end)` is true the match fails, and the
+    /// search goes on as after any failed match (the phrase's next
+    /// candidate, then shorter phrases).
+    pub fn find_each_refusing<'s>(
+        &'s self,
+        text: &str,
+        range: std::ops::Range<usize>,
+        refuse: &impl Fn(&str, usize, usize) -> bool,
+        f: impl FnMut(Found<'s, T>),
+    ) {
         match &self.search {
-            Search::Automaton(ac) => self.find_each_ac(ac, text, range, f),
-            Search::Words(w) => self.find_each_words(w, text, range, f),
+            Search::Automaton(ac) => self.find_each_ac(ac, text, range, refuse, f),
+            Search::Words(w) => self.find_each_words(w, text, range, refuse, f),
         }
     }
 
@@ -572,10 +601,27 @@ impl<T> PhraseSet<T> {
         text: &str,
         table: &WordTable,
         range: std::ops::Range<usize>,
+        f: impl FnMut(Found<'s, T>),
+    ) {
+        self.find_each_in_refusing(text, table, range, &refuse_none, f);
+    }
+
+    /// [`find_each_in`](Self::find_each_in), with the caller's say on a
+    /// phrase of case [`Case::Cap`] written otherwise than listed (see
+    /// [`find_each_refusing`](Self::find_each_refusing)).
+    pub fn find_each_in_refusing<'s>(
+        &'s self,
+        text: &str,
+        table: &WordTable,
+        range: std::ops::Range<usize>,
+        refuse: &impl Fn(&str, usize, usize) -> bool,
         mut f: impl FnMut(Found<'s, T>),
     ) {
-        if !self.reads(table) {
-            return self.find_each(text, range, f);
+        let Search::Words(w) = &self.search else {
+            return self.find_each_refusing(text, range, refuse, f);
+        };
+        if w.vocabulary != table.vocabulary {
+            return self.find_each_refusing(text, range, refuse, f);
         }
         let mut next = range.start;
         for &(start, id) in table.words_in(range.clone()) {
@@ -583,7 +629,9 @@ impl<T> PhraseSet<T> {
             if pos < next {
                 continue;
             }
-            if let Some(found) = self.phrase_at(text, id, pos, range.end) {
+            if let Some(found) =
+                self.longest_at(w, w.candidates_of(id), text, pos, range.end, refuse)
+            {
                 next = found.end;
                 f(found);
             }
@@ -604,25 +652,26 @@ impl<T> PhraseSet<T> {
         let Search::Words(w) = &self.search else {
             return None;
         };
-        self.longest_at(w, w.candidates_of(id), text, pos, end)
+        self.longest_at(w, w.candidates_of(id), text, pos, end, &refuse_none)
     }
 
     /// The longest of `candidates` (longest first) that matches at `pos`,
     /// a token boundary, and ends by `end`.
-    fn longest_at<'s>(
+    fn longest_at<'s, R: Fn(&str, usize, usize) -> bool>(
         &'s self,
         w: &WordIndex,
         candidates: &[u32],
         text: &str,
         pos: usize,
         end: usize,
+        refuse: &R,
     ) -> Option<Found<'s, T>> {
         let bytes = text.as_bytes();
         candidates.iter().find_map(|&p| {
             let pat = &w.patterns[p as usize];
             let e = pos + pat.len();
             if e <= end && bytes[pos..e].eq_ignore_ascii_case(pat) {
-                self.accept_from_word(text, pos, e, p as usize)
+                self.accept_from_word(text, pos, e, p as usize, refuse)
                     .map(|value| Found {
                         start: pos,
                         end: e,
@@ -634,11 +683,12 @@ impl<T> PhraseSet<T> {
         })
     }
 
-    fn find_each_words<'s>(
+    fn find_each_words<'s, R: Fn(&str, usize, usize) -> bool>(
         &'s self,
         w: &WordIndex,
         text: &str,
         range: std::ops::Range<usize>,
+        refuse: &R,
         mut f: impl FnMut(Found<'s, T>),
     ) {
         let bytes = text.as_bytes();
@@ -657,7 +707,8 @@ impl<T> PhraseSet<T> {
             let mut next = ke;
             if text.is_char_boundary(pos)
                 && is_boundary(text, pos)
-                && let Some(found) = self.longest_at(w, w.candidates(text, pos, ke), text, pos, end)
+                && let Some(found) =
+                    self.longest_at(w, w.candidates(text, pos, ke), text, pos, end, refuse)
             {
                 next = found.end;
                 f(found);
@@ -666,11 +717,12 @@ impl<T> PhraseSet<T> {
         }
     }
 
-    fn find_each_ac<'s>(
+    fn find_each_ac<'s, R: Fn(&str, usize, usize) -> bool>(
         &'s self,
         ac: &AhoCorasick,
         text: &str,
         range: std::ops::Range<usize>,
+        refuse: &R,
         mut f: impl FnMut(Found<'s, T>),
     ) {
         let mut pos = range.start;
@@ -682,7 +734,9 @@ impl<T> PhraseSet<T> {
             let mut cur = Some(m);
             let mut accepted = None;
             while let Some(c) = cur {
-                if let Some(v) = self.accept(text, c.start(), c.end(), c.pattern().as_usize()) {
+                if let Some(v) =
+                    self.accept(text, c.start(), c.end(), c.pattern().as_usize(), refuse)
+                {
                     accepted = Some((c.start(), c.end(), v));
                     break;
                 }
@@ -721,20 +775,9 @@ impl<T> PhraseSet<T> {
     }
 }
 
-/// Does the word before byte `start` hold a lower-case letter?
-fn after_lower_case(text: &str, start: usize) -> bool {
-    text[..start]
-        .trim_end()
-        .rsplit(char::is_whitespace)
-        .next()
-        .is_some_and(|w| w.chars().any(char::is_lowercase))
-}
-
-/// A roman numeral in capitals ("XI", "IV", "XVII").
-fn is_roman_numeral(w: &str) -> bool {
-    (1..=7).contains(&w.len())
-        && w.bytes()
-            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+/// Refuses nothing.
+fn refuse_none(_: &str, _: usize, _: usize) -> bool {
+    false
 }
 
 #[cfg(test)]
@@ -784,13 +827,48 @@ mod tests {
     }
 
     #[test]
-    fn roman_numerals_after_lower_case_are_no_names() {
-        let s = set(&[("Xi", Case::Cap, "X")]);
-        assert!(found(&s, "Paus Pius XI wafat; abad XI").is_empty());
+    fn a_refused_match_gives_way() {
+        // Asked only of a capitalised phrase written otherwise than listed;
+        // then the phrase's next candidate, or a shorter phrase, is tried,
+        // by the automaton and through a word table alike.
+        fn refusing(
+            phrases: &[(&str, Case, &'static str)],
+            text: &str,
+            refuse: impl Fn(&str, usize, usize) -> bool,
+        ) -> Vec<(String, &'static str)> {
+            let mut v = Vec::new();
+            set(phrases).find_each_refusing(text, 0..text.len(), &refuse, |f| {
+                v.push((text[f.start..f.end].to_owned(), *f.value))
+            });
+            let mut vocabulary = VocabularyBuilder::new();
+            let mut b = PhraseSetBuilder::new();
+            for (p, c, x) in phrases {
+                b.add(p, *c, *x);
+            }
+            let by_words = b.build_in(&mut vocabulary);
+            let table = vocabulary.build().table(text);
+            let mut w = Vec::new();
+            by_words.find_each_in_refusing(text, &table, 0..text.len(), &refuse, |f| {
+                w.push((text[f.start..f.end].to_owned(), *f.value))
+            });
+            assert_eq!(v, w);
+            v
+        }
+        let two = |t: &str, s: usize, e: usize| t[s..e].len() == 2;
+        let xi = [("Xi", Case::Cap, "X")];
+        assert_eq!(refusing(&xi, "XI, Xi, XI", two), [("Xi".into(), "X")]);
         assert_eq!(
-            found(&s, "PUTIN BERTEMU XI. XI tiba. Xi tiba"),
-            [("XI".into(), "X"), ("XI".into(), "X"), ("Xi".into(), "X")]
+            refusing(&xi, "XI, Xi", |_, _, _| false),
+            [("XI".into(), "X"), ("Xi".into(), "X")]
         );
+        let both = [("xi", Case::Any, "any"), ("Xi", Case::Cap, "cap")];
+        assert_eq!(
+            refusing(&both, "XI, Xi", two),
+            [("XI".into(), "any"), ("Xi".into(), "cap")]
+        );
+        let aq = [("Al", Case::Cap, "al"), ("Al-Qaeda", Case::Cap, "aq")];
+        let long = |t: &str, s: usize, e: usize| t[s..e].len() > 2;
+        assert_eq!(refusing(&aq, "AL-QAEDA", long), [("AL".into(), "al")]);
     }
 
     #[test]

@@ -5,22 +5,25 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::analysis::{Analysis, EntityRef, Mention, MentionSource, SectionOffset};
+use crate::analysis::{Analysis, SectionOffset};
+use crate::context::DocCtx;
+use crate::entities::EntityStage;
 use crate::gazetteer::Gazetteer;
 use crate::input::Document;
 use crate::lang::Lexicons;
-use crate::names::Names;
-use crate::phrase::PhraseSet;
-use crate::phrase::{PhraseSetBuilder, Vocabulary, VocabularyBuilder, WordTable};
+use crate::phrase::{PhraseSet, Vocabulary, VocabularyBuilder, WordTable};
 use crate::relation::{RelationOptions, RelationStage};
-use crate::schema::{AliasKind, EntityType, Lang};
-use crate::tokenize::{SentenceTokens, split_sentences, split_sentences_within_line};
+use crate::schema::Lang;
+use crate::tokenize::{split_sentences, split_sentences_within_line};
+
+pub use crate::entities::EntityPhrase;
 
 /// Builds a [`Pipeline`]. Defaults: the compiled-in gazetteers, relations
 /// on, no co-occurrence rows.
 #[derive(Debug, Default)]
 pub struct PipelineBuilder {
     gazetteer: Option<Arc<Gazetteer>>,
+    lang: Option<Lang>,
     relation: RelationOptions,
     entities_only: bool,
 }
@@ -34,7 +37,7 @@ impl PipelineBuilder {
 
     /// Fixes the language of every document (default: detected per document).
     pub fn lang(&mut self, lang: Option<Lang>) -> &mut Self {
-        self.relation.lang = lang;
+        self.lang = lang;
         self
     }
 
@@ -59,26 +62,15 @@ impl PipelineBuilder {
         // Every phrase set is searched through one table of the words of
         // each document (one lookup per word for all of them).
         let mut vocabulary = VocabularyBuilder::new();
-        let mut b = PhraseSetBuilder::new();
-        for a in &gaz.aliases {
-            b.add(
-                &a.text,
-                a.case,
-                EntityPhrase {
-                    entity: a.entity,
-                    kind: a.kind,
-                    lang: a.lang,
-                },
-            );
-        }
-        let entities = b.build_in(&mut vocabulary);
+        let phrases = EntityPhrase::set(&gaz, &mut vocabulary);
         let lexicons = Arc::new(Lexicons::new_in(&gaz, &mut vocabulary));
-        let relations = RelationStage::new(&gaz, lexicons.clone(), self.relation.clone());
-        let names = Names::new_in(&gaz, lexicons, &mut vocabulary);
+        let relations = RelationStage::new(gaz.clone(), lexicons.clone(), self.relation.clone());
+        let entities = EntityStage::new(gaz.clone(), lexicons.clone(), phrases, &mut vocabulary);
         Pipeline {
             entities,
-            names,
             relations,
+            lexicons,
+            lang: self.lang,
             entities_only: self.entities_only,
             vocabulary: vocabulary.build(),
             gaz,
@@ -86,25 +78,18 @@ impl PipelineBuilder {
     }
 }
 
-/// What an entity phrase of the gazetteers stands for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EntityPhrase {
-    /// The entity's index in the gazetteer.
-    pub entity: u32,
-    pub kind: AliasKind,
-    /// The only language whose text it is matched in, or any.
-    pub lang: Option<Lang>,
-}
-
 /// The whole job for one document: boilerplate, sentences, entity mentions,
 /// relations. Cheap to share between threads.
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     gaz: Arc<Gazetteer>,
-    entities: PhraseSet<EntityPhrase>,
-    names: Names,
+    entities: EntityStage,
     vocabulary: Vocabulary,
     relations: RelationStage,
+    /// Language detection.
+    lexicons: Arc<Lexicons>,
+    /// The language of every document; `None` detects it per document.
+    lang: Option<Lang>,
     entities_only: bool,
 }
 
@@ -123,9 +108,10 @@ impl Pipeline {
         &self.gaz
     }
 
-    /// The entity automaton (for benchmarks and the matching floor).
+    /// The gazetteer's entity phrases (for benchmarks and the matching
+    /// floor).
     pub fn entity_phrases(&self) -> &PhraseSet<EntityPhrase> {
-        &self.entities
+        self.entities.phrases()
     }
 
     /// Analyses one document.
@@ -146,21 +132,23 @@ impl Pipeline {
         };
         split_sentences(text, &self.gaz.abbreviations, &mut a.sentences);
         let words = self.vocabulary.table(text);
-        let lang = lang.unwrap_or_else(|| self.relations.language_in(text, &words));
+        let lang = lang.unwrap_or_else(|| self.language_in(text, &words));
         a.lang = Some(lang);
-        self.find_mentions(text, &words, lang, &mut a);
-        // Names and relations share the sentences' tokens.
-        let mut tokens = SentenceTokens::default();
-        self.names
-            .find_with(&self.gaz, text, &words, lang, &mut a, &mut tokens);
-        if self.entities_only {
-            // Seats are places or their countries in the entity rows too.
-            self.relations.resolve_seats(text, &mut a);
-        } else {
-            self.relations
-                .run_with(&self.gaz, text, &words, &mut a, tokens);
+        let mut ctx = DocCtx::new(text, words, lang);
+        // The entity stage hands the sentences' tokens to the relation
+        // stage in `ctx`.
+        self.entities.run(&mut ctx, &mut a);
+        if !self.entities_only {
+            self.relations.run(&mut ctx, &mut a);
         }
         a
+    }
+
+    /// The language of a text: the fixed one, or detected by its stop
+    /// words through its word table (an empty one will do).
+    fn language_in(&self, text: &str, words: &WordTable) -> Lang {
+        self.lang
+            .unwrap_or_else(|| self.lexicons.detect_in(text, words))
     }
 
     /// Analyses a document in sections of about `section_bytes` (split at
@@ -185,7 +173,7 @@ impl Pipeline {
             let a = self.process(doc);
             return f(doc, &a, SectionOffset::default());
         }
-        let lang = Some(self.relations.language(text));
+        let lang = Some(self.language_in(text, &WordTable::default()));
         let mut offset = SectionOffset::default();
         let mut start = 0;
         while start < text.len() {
@@ -248,126 +236,16 @@ impl Pipeline {
         }
     }
 
-    /// Entity mentions outside boilerplate lines, each in its sentence.
-    fn find_mentions(&self, text: &str, words: &WordTable, lang: Lang, a: &mut Analysis) {
-        let mut sent = 0usize;
-        let mut boiler = 0usize;
-        let sentences = &a.sentences;
-        let boilerplate = &a.boilerplate;
-        let mentions = &mut a.mentions;
-        // One-word organisations followed by a capitalised word; dropped
-        // below unless that word starts another known mention.
-        let mut pending_drop: Vec<usize> = Vec::new();
-        self.entities.find_each_in(text, words, 0..text.len(), |f| {
-            while boiler < boilerplate.len() && boilerplate[boiler].end <= f.start {
-                boiler += 1;
-            }
-            if boiler < boilerplate.len() && boilerplate[boiler].start < f.end {
-                return;
-            }
-            while sent + 1 < sentences.len() && sentences[sent].end <= f.start {
-                sent += 1;
-            }
-            let EntityPhrase {
-                entity,
-                kind,
-                lang: only,
-            } = *f.value;
-            // An alias of one language only ("UN" is not the United
-            // Nations in Indonesian, where it is the national exam).
-            if only.is_some_and(|l| l != lang) {
-                return;
-            }
-            // A one-word organisation followed by an unknown capitalised
-            // word is part of a longer name no list has ("Apple Records").
-            if self.gaz.entity(entity).etype == EntityType::Organization
-                && kind == AliasKind::Name
-                && !text[f.start..f.end].contains(char::is_whitespace)
-                && text[f.start..f.end].chars().any(char::is_lowercase)
-                && next_word_capitalised(text, f.end)
-            {
-                pending_drop.push(mentions.len());
-            }
-            let etype = match kind {
-                AliasKind::Name => self.gaz.entity(entity).etype,
-                AliasKind::Seat | AliasKind::Demonym => EntityType::Country,
-            };
-            mentions.push(Mention {
-                start: f.start,
-                end: f.end,
-                sentence: sent as u32,
-                entity: EntityRef::Gazetteer(entity),
-                kind,
-                etype,
-                source: MentionSource::Gazetteer,
-                nested: false,
-            });
-            // A country named inside an organisation's name.
-            if etype == EntityType::Organization {
-                self.entities
-                    .find_each_in(text, words, f.start + 1..f.end, |inner| {
-                        let EntityPhrase {
-                            entity: e,
-                            kind: k,
-                            lang: only,
-                        } = *inner.value;
-                        if k == AliasKind::Name
-                            && only.is_none_or(|l| l == lang)
-                            && self.gaz.entity(e).etype == EntityType::Country
-                        {
-                            mentions.push(Mention {
-                                start: inner.start,
-                                end: inner.end,
-                                sentence: sent as u32,
-                                entity: EntityRef::Gazetteer(e),
-                                kind: k,
-                                etype: EntityType::Country,
-                                source: MentionSource::Gazetteer,
-                                nested: true,
-                            });
-                        }
-                    });
-            }
-        });
-        if !pending_drop.is_empty() {
-            // Mentions are in text order: look the next one up by binary search.
-            let mut drop = vec![false; mentions.len()];
-            for i in pending_drop {
-                let after = mentions[i].end;
-                let next = after + (text[after..].len() - text[after..].trim_start().len());
-                let k = mentions.partition_point(|m| m.start < next);
-                if mentions.get(k).is_none_or(|m| m.start != next) {
-                    drop[i] = true;
-                }
-            }
-            let mut k = 0;
-            mentions.retain(|_| {
-                k += 1;
-                !drop[k - 1]
-            });
-        }
-    }
-
     /// Analyses documents in parallel; results in input order.
     pub fn process_all(&self, docs: &[Document]) -> Vec<Analysis> {
         docs.par_iter().map(|d| self.process(d)).collect()
     }
 }
 
-/// Is the text at `end` a space and then a capitalised word (one letter
-/// followed by a lower-case letter)?
-fn next_word_capitalised(text: &str, end: usize) -> bool {
-    let rest = &text[end..];
-    let Some(after) = rest.strip_prefix(' ') else {
-        return false;
-    };
-    let mut cs = after.chars();
-    matches!((cs.next(), cs.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::EntityType;
 
     #[test]
     fn sections_cover_the_text_at_any_size() {
@@ -437,8 +315,8 @@ mod tests {
             let doc = Document::new("d", &text);
             let full = p.process(&doc);
             let mut a = entities.process(&doc);
-            p.relations
-                .run(&p.gaz, &text, &WordTable::default(), &mut a);
+            let mut ctx = DocCtx::new(&text, WordTable::default(), a.lang.unwrap());
+            p.relations.run(&mut ctx, &mut a);
             assert_eq!(a.triples, full.triples);
             n += full.triples.len();
         }

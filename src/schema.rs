@@ -397,6 +397,16 @@ pub enum WordClass {
     PlaceHead,
     /// "Utara", "Barat", "Pusat": after a capitalised word, the pair is a place ("Lampung Utara", "Jawa Barat"), never a person; after a title it is passed over ("Bupati Lampung Utara Mukhlis Basri").
     Compass,
+    /// "bin", "al", "van", "de": a particle inside a person's name, between capitalised words ("Mohammed bin Salman"); read in any letter case and in texts of either language.
+    NameParticle,
+    /// "of", "for", "and", "dan", "untuk": joins the capitalised words of an organisation's name after a name word ("Kementerian Hukum dan HAM"), not before another head word; looking back from a head that ends the name, only the English ones ("Bank of America Corporation"). Matched as written, in texts of either language.
+    NameJoiner,
+    /// "of", "for": a `name_joiner` that may also stand right after the head word ("Ministry of Foreign Affairs").
+    NamePrep,
+    /// "and", "dan": a `name_joiner` that may also stand before an acronym, which then ends the name ("Kementerian Hukum dan HAM").
+    NameCoord,
+    /// "atau", "or": between an organisation's name and its acronym ("Partai Rakyat Maju Bersama atau PRMB"). One word, matched as written, in texts of either language.
+    Alternative,
 }
 
 /// The part a word class plays in a sentence.
@@ -432,7 +442,7 @@ pub struct WordClassInfo {
 }
 
 /// Every word class, in the order of [`WordClass`].
-pub const WORD_CLASSES: [WordClassInfo; 37] = [
+pub const WORD_CLASSES: [WordClassInfo; 42] = [
     WordClassInfo {
         class: WordClass::Neg,
         name: "neg",
@@ -691,6 +701,41 @@ pub const WORD_CLASSES: [WordClassInfo; 37] = [
         role: ClassRole::LookedUp,
         trigger: false,
         doc: "Utara, Barat, Timur, Pusat: after a capitalised word the pair is a place, \"Lampung Utara\", never a person; after a title the place is passed over, \"Bupati Lampung Utara Mukhlis Basri\"; first in a name it is a given name, \"Timur\"",
+    },
+    WordClassInfo {
+        class: WordClass::NameParticle,
+        name: "name_particle",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "bin, binti, al, ibn, van, von, de, da: a particle inside a person's name found by pattern, between its capitalised words, \"Mohammed bin Salman\"; in any letter case and in texts of either language",
+    },
+    WordClassInfo {
+        class: WordClass::NameJoiner,
+        name: "name_joiner",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "of, for, and, dan, untuk: joins the capitalised words of an organisation's name found by pattern after a name word, not before another head word, \"Partai A dan Partai B\" are two; looking back from a head that ends the name only the English ones join, \"Bank of America Corporation\"; matched as written, in texts of either language",
+    },
+    WordClassInfo {
+        class: WordClass::NamePrep,
+        name: "name_prep",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "of, for: a `name_joiner` that may also stand right after the head word, \"Ministry of Foreign Affairs\"",
+    },
+    WordClassInfo {
+        class: WordClass::NameCoord,
+        name: "name_coord",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "and, dan: a `name_joiner` that may also stand before an acronym, which then ends the name, \"Kementerian Hukum dan HAM\"",
+    },
+    WordClassInfo {
+        class: WordClass::Alternative,
+        name: "alternative",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "atau, or: between an organisation's name and its acronym, \"Partai Rakyat Maju Bersama atau PRMB\"; one word, matched as written, in texts of either language",
     },
 ];
 

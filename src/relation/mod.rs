@@ -1,20 +1,20 @@
 //! Stage 4, relations: turns the mentions of each sentence into triples.
 //!
-//! [`RelationStage::run`] takes a document's [`Analysis`] with its sentences
-//! and mentions and adds triples (and decides whether a seat of government
-//! is acting for its country or is a place). Co-occurrence rows are written
-//! only when asked for.
+//! `RelationStage::run` takes a document's [`Analysis`] with its sentences
+//! and mentions and adds triples. Co-occurrence rows are written only when
+//! asked for.
 
 mod rules;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use crate::analysis::{Analysis, EntityRef, Triple};
+use crate::context::DocCtx;
 use crate::gazetteer::Gazetteer;
 use crate::lang::{Determiners, LangLexicon, Lexicons};
 use crate::phrase::WordTable;
-use crate::schema::{AliasKind, EntityType, Lang, Relation, WordClass};
-use crate::tokenize::{SentenceTokens, offset, previous_word};
+use crate::schema::{EntityType, Relation, WordClass};
 
 /// Options of the relation stage.
 #[derive(Debug, Clone, Default)]
@@ -22,8 +22,6 @@ use crate::tokenize::{SentenceTokens, offset, previous_word};
 pub struct RelationOptions {
     /// Also write a `co_occurs` triple for every pair of entities in a sentence.
     pub cooccurrence: bool,
-    /// The language of every document; `None` detects it per document.
-    pub lang: Option<Lang>,
     /// Build the elements of every sentence with two mentions, also those
     /// no rule can use (as `KABAR_DEBUG` does); the triples are the same,
     /// which a test checks.
@@ -39,79 +37,42 @@ thread_local! {
 #[derive(Debug, Clone)]
 pub struct RelationStage {
     pub(crate) options: RelationOptions,
-    place_preps: HashSet<String>,
-    /// Articles (passed over when looking for a place preposition before
-    /// a seat) and possessives, for the rules.
+    gaz: Arc<Gazetteer>,
+    /// Articles and possessives, for the rules.
     determiners: Determiners,
-    lexicons: std::sync::Arc<Lexicons>,
+    lexicons: Arc<Lexicons>,
 }
 
 impl RelationStage {
     pub fn new(
-        gaz: &Gazetteer,
-        lexicons: std::sync::Arc<Lexicons>,
+        gaz: Arc<Gazetteer>,
+        lexicons: Arc<Lexicons>,
         options: RelationOptions,
     ) -> RelationStage {
-        let words_of = |class: WordClass| -> HashSet<String> {
-            gaz.words
-                .iter()
-                .filter(|w| w.class == class)
-                .map(|w| w.word.to_lowercase())
-                .collect()
-        };
         RelationStage {
             options,
-            place_preps: words_of(WordClass::PlacePrep),
-            determiners: Determiners::new(gaz),
+            determiners: Determiners::new(&gaz),
             lexicons,
+            gaz,
         }
     }
 
-    /// The compiled lexicons (language detection, cues, titles).
+    /// The compiled lexicons (cues, titles, words).
     pub fn lexicons(&self) -> &Lexicons {
         &self.lexicons
     }
 
-    /// The language of a text: the fixed one, or detected by stop words.
-    pub fn language(&self, text: &str) -> Lang {
-        self.language_in(text, &WordTable::default())
-    }
-
-    /// [`language`](Self::language) through the text's word table.
-    pub fn language_in(&self, text: &str, words: &WordTable) -> Lang {
-        self.options
-            .lang
-            .unwrap_or_else(|| self.lexicons.detect_in(text, words))
-    }
-
-    /// Adds the triples of every sentence to `analysis.triples`. `words`
-    /// is the text's word table (an empty one will do, slower).
-    pub fn run(&self, gaz: &Gazetteer, text: &str, words: &WordTable, analysis: &mut Analysis) {
-        self.run_with(gaz, text, words, analysis, SentenceTokens::default());
-    }
-
-    /// [`run`](Self::run), with the tokens of the sentences an earlier stage
-    /// made (see [`crate::names::Names::find_with`]); the others are made
-    /// here.
-    pub fn run_with(
-        &self,
-        gaz: &Gazetteer,
-        text: &str,
-        words: &WordTable,
-        analysis: &mut Analysis,
-        tokens: SentenceTokens,
-    ) {
-        self.resolve_seats(text, analysis);
-        let lang = analysis
-            .lang
-            .unwrap_or_else(|| self.language_in(text, words));
-        analysis.lang = Some(lang);
-        let lex = self.lexicons.get(lang);
+    /// Adds the triples of every sentence to `analysis.triples`, reading
+    /// (or making) the sentences' tokens in `ctx`.
+    pub(crate) fn run(&self, ctx: &mut DocCtx, analysis: &mut Analysis) {
+        let (text, words) = (ctx.text, &ctx.words);
+        let gaz = &*self.gaz;
+        let lex = self.lexicons.get(ctx.lang);
         let buffers = BUFFERS.with(|b| b.take());
         let mut scratch = rules::Scratch::new(
             &self.determiners,
             gaz,
-            tokens,
+            std::mem::take(&mut ctx.tokens),
             debug() || self.options.every_sentence,
             buffers,
         );
@@ -157,52 +118,6 @@ impl RelationStage {
             cooccurrence(gaz, analysis);
         }
     }
-
-    /// A seat of government (Moskow, Kremlin) is its country when it acts
-    /// and a place after a place preposition ("di Beijing"), in a dateline
-    /// ("MOSKOW –") or inside a longer name ("Olimpiade Musim Dingin Beijing").
-    /// [`run`](Self::run) does this first; an entities-only run calls it alone.
-    pub fn resolve_seats(&self, text: &str, analysis: &mut Analysis) {
-        for i in 0..analysis.mentions.len() {
-            let m = &analysis.mentions[i];
-            if m.kind != AliasKind::Seat {
-                continue;
-            }
-            let place = self.after_place_prep(text, m.start)
-                || is_dateline(text, m.start, m.end)
-                || after_capitalised_word(text, m.start);
-            if place {
-                // A place is itself, not its country: "di Beijing" is the
-                // city Beijing (id as written), a LOCATION.
-                let name = place_name(&text[m.start..m.end]);
-                let id = name.replace(' ', "_");
-                let local = analysis.local_entity(id, name, EntityType::Location);
-                let m = &mut analysis.mentions[i];
-                m.entity = local;
-                m.etype = EntityType::Location;
-            } else {
-                analysis.mentions[i].etype = EntityType::Country;
-            }
-        }
-    }
-
-    /// Is the word before `start` a place preposition, or an article with
-    /// one before it ("di Beijing", "at the Kremlin")?
-    fn after_place_prep(&self, text: &str, start: usize) -> bool {
-        let Some(w) = previous_word(text, start) else {
-            return false;
-        };
-        let w_lower = w.to_lowercase();
-        if self.place_preps.contains(&w_lower) {
-            return true;
-        }
-        if self.determiners.is_article(w) {
-            // The word before it.
-            return previous_word(text, offset(text, w))
-                .is_some_and(|p| self.place_preps.contains(&p.to_lowercase()));
-        }
-        false
-    }
 }
 
 /// `KABAR_DEBUG=1` prints each sentence's elements and triples (for
@@ -210,65 +125,6 @@ impl RelationStage {
 fn debug() -> bool {
     static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *DEBUG.get_or_init(|| std::env::var_os("KABAR_DEBUG").is_some_and(|v| v == "1"))
-}
-
-/// A place name as written, in title case when written in capitals
-/// ("MOSKOW" → "Moskow").
-fn place_name(text: &str) -> String {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .map(|w| {
-            if w.chars().any(char::is_lowercase) {
-                w.to_owned()
-            } else {
-                let mut cs = w.chars();
-                cs.next()
-                    .map(|c| {
-                        c.to_uppercase()
-                            .chain(cs.flat_map(char::to_lowercase))
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            }
-        })
-        .collect();
-    words.join(" ")
-}
-
-/// "MOSKOW –", "Beijing | EGINDO.co –", "REPUBLIKA.CO.ID, BEIJING --": a
-/// place near the start of a line followed by a dash or bar.
-fn is_dateline(text: &str, start: usize, end: usize) -> bool {
-    // Look back at most 256 bytes: a dateline sits near the start of its
-    // line (and a long text without line breaks must not be rescanned).
-    let mut from = start.saturating_sub(256);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let line_start = match text[from..start].rfind('\n') {
-        Some(i) => from + i + 1,
-        None if from == 0 => 0,
-        None => return false,
-    };
-    if text[line_start..start].chars().count() > 40 {
-        return false;
-    }
-    let after = text[end..].trim_start_matches([' ', ',']);
-    after.starts_with(['–', '—', '|']) || after.starts_with("- ") || after.starts_with("--")
-}
-
-/// True when the word before is capitalised and not the first of a
-/// sentence: the seat is part of a longer name.
-fn after_capitalised_word(text: &str, start: usize) -> bool {
-    let Some(w) = previous_word(text, start) else {
-        return false;
-    };
-    if !w.chars().next().is_some_and(char::is_uppercase) {
-        return false;
-    }
-    // Is `w` the first word of its sentence or line?
-    let w_start = start - (text[..start].len() - text[..start].trim_end().len()) - w.len();
-    let before = text[..w_start].trim_end_matches([' ', '\t']);
-    !(before.is_empty() || before.ends_with(['\n', '.', '!', '?', '"', '“', '(', ':']))
 }
 
 /// One `co_occurs` triple per pair of distinct PERSON/COUNTRY/ORGANIZATION
@@ -489,26 +345,4 @@ fn speaker_after_close(
     }
     let m = actor_at(p)?;
     speech_at(skip_space(a.mentions[m as usize].end)).map(|_| m)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn datelines_and_previous_words() {
-        let t = "REPUBLIKA.CO.ID, MOSKOW – Presiden";
-        let s = t.find("MOSKOW").unwrap();
-        assert!(is_dateline(t, s, s + 6));
-        let t = "Beijing | EGINDO.co – Diplomat";
-        assert!(is_dateline(t, 0, 7));
-        let t = "Kremlin mengatakan Beijing – itu";
-        assert!(!is_dateline(t, 0, 7));
-        let t = "tiba di  Beijing";
-        assert_eq!(previous_word(t, t.find("Beijing").unwrap()), Some("di"));
-        let t = "Olimpiade Musim Dingin Beijing pada";
-        assert!(after_capitalised_word(t, t.find("Beijing").unwrap()));
-        let t = "kata dia. Beijing akan";
-        assert!(!after_capitalised_word(t, t.find("Beijing").unwrap()));
-    }
 }

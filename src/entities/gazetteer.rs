@@ -1,0 +1,204 @@
+//! Mentions of the gazetteer's entities: its aliases, seats and demonyms,
+//! matched on token boundaries outside boilerplate lines.
+
+use std::ops::Range;
+
+use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
+use crate::context::DocCtx;
+use crate::gazetteer::Gazetteer;
+use crate::phrase::{PhraseSet, PhraseSetBuilder, VocabularyBuilder};
+use crate::schema::{AliasKind, EntityType, Lang};
+
+use super::EntityStage;
+
+/// What an entity phrase of the gazetteers stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityPhrase {
+    /// The entity's index in the gazetteer.
+    pub entity: u32,
+    pub kind: AliasKind,
+    /// The only language whose text it is matched in, or any.
+    pub lang: Option<Lang>,
+}
+
+impl EntityPhrase {
+    /// The phrases of every alias of the gazetteer, with their first words
+    /// in a shared vocabulary.
+    pub(crate) fn set(
+        gaz: &Gazetteer,
+        vocabulary: &mut VocabularyBuilder,
+    ) -> PhraseSet<EntityPhrase> {
+        let mut b = PhraseSetBuilder::new();
+        for a in &gaz.aliases {
+            b.add(
+                &a.text,
+                a.case,
+                EntityPhrase {
+                    entity: a.entity,
+                    kind: a.kind,
+                    lang: a.lang,
+                },
+            );
+        }
+        b.build_in(vocabulary)
+    }
+}
+
+impl EntityStage {
+    /// The gazetteer's mentions outside boilerplate lines, each in its
+    /// sentence, in text order: an alias of another language is none, and
+    /// a country inside an organisation's name is nested in it.
+    pub(super) fn find_listed(&self, ctx: &DocCtx, a: &mut Analysis) {
+        let (text, words, lang) = (ctx.text, &ctx.words, ctx.lang);
+        let mut sent = 0usize;
+        let mut boiler = 0usize;
+        let sentences = &a.sentences;
+        let boilerplate = &a.boilerplate;
+        let mentions = &mut a.mentions;
+        // One-word organisations followed by a capitalised word (see
+        // `drop_cut_names`).
+        let mut pending_drop: Vec<usize> = Vec::new();
+        let refuse = roman_numeral_after_lower_case;
+        self.phrases
+            .find_each_in_refusing(text, words, 0..text.len(), &refuse, |f| {
+                while boiler < boilerplate.len() && boilerplate[boiler].end <= f.start {
+                    boiler += 1;
+                }
+                if boiler < boilerplate.len() && boilerplate[boiler].start < f.end {
+                    return;
+                }
+                while sent + 1 < sentences.len() && sentences[sent].end <= f.start {
+                    sent += 1;
+                }
+                let EntityPhrase {
+                    entity,
+                    kind,
+                    lang: only,
+                } = *f.value;
+                // An alias of one language only ("UN" is not the United
+                // Nations in Indonesian, where it is the national exam).
+                if only.is_some_and(|l| l != lang) {
+                    return;
+                }
+                // A one-word organisation followed by an unknown capitalised
+                // word is part of a longer name no list has ("Apple Records").
+                if self.gaz.entity(entity).etype == EntityType::Organization
+                    && kind == AliasKind::Name
+                    && !text[f.start..f.end].contains(char::is_whitespace)
+                    && text[f.start..f.end].chars().any(char::is_lowercase)
+                    && next_word_capitalised(text, f.end)
+                {
+                    pending_drop.push(mentions.len());
+                }
+                let etype = match kind {
+                    AliasKind::Name => self.gaz.entity(entity).etype,
+                    AliasKind::Seat | AliasKind::Demonym => EntityType::Country,
+                };
+                mentions.push(Mention {
+                    start: f.start,
+                    end: f.end,
+                    sentence: sent as u32,
+                    entity: EntityRef::Gazetteer(entity),
+                    kind,
+                    etype,
+                    source: MentionSource::Gazetteer,
+                    nested: false,
+                });
+                if etype == EntityType::Organization {
+                    self.nested_countries(ctx, f.start..f.end, sent as u32, mentions);
+                }
+            });
+        drop_cut_names(text, mentions, pending_drop);
+    }
+
+    /// The countries named inside the name of an organisation mentioned at
+    /// `span` ("Partai Komunis China"): nested mentions after it.
+    fn nested_countries(
+        &self,
+        ctx: &DocCtx,
+        span: Range<usize>,
+        sentence: u32,
+        mentions: &mut Vec<Mention>,
+    ) {
+        let range = span.start + 1..span.end;
+        let refuse = roman_numeral_after_lower_case;
+        self.phrases
+            .find_each_in_refusing(ctx.text, &ctx.words, range, &refuse, |inner| {
+                let EntityPhrase { entity, kind, lang } = *inner.value;
+                if kind == AliasKind::Name
+                    && lang.is_none_or(|l| l == ctx.lang)
+                    && self.gaz.entity(entity).etype == EntityType::Country
+                {
+                    mentions.push(Mention {
+                        start: inner.start,
+                        end: inner.end,
+                        sentence,
+                        entity: EntityRef::Gazetteer(entity),
+                        kind,
+                        etype: EntityType::Country,
+                        source: MentionSource::Gazetteer,
+                        nested: true,
+                    });
+                }
+            });
+    }
+}
+
+/// Drops the one-word organisations at `pending` (indices into `mentions`,
+/// followed by a capitalised word) unless that word starts another known
+/// mention: they are part of a longer name no list has ("Apple Records").
+fn drop_cut_names(text: &str, mentions: &mut Vec<Mention>, pending: Vec<usize>) {
+    if pending.is_empty() {
+        return;
+    }
+    // Mentions are in text order: look the next one up by binary search.
+    let mut drop = vec![false; mentions.len()];
+    for i in pending {
+        let after = mentions[i].end;
+        let next = after + (text[after..].len() - text[after..].trim_start().len());
+        let k = mentions.partition_point(|m| m.start < next);
+        if mentions.get(k).is_none_or(|m| m.start != next) {
+            drop[i] = true;
+        }
+    }
+    let mut k = 0;
+    mentions.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+}
+
+/// "Paus Pius XI", "abad XI": a roman numeral in capitals after a word in
+/// lower case is no name, though it spells one ("Xi" of `Case::Cap`);
+/// "PUTIN BERTEMU XI" names Xi. Asked of a capitalised alias written
+/// otherwise than listed (see [`PhraseSet::find_each_refusing`]).
+pub(super) fn roman_numeral_after_lower_case(text: &str, start: usize, end: usize) -> bool {
+    is_roman_numeral(&text[start..end]) && after_lower_case(text, start)
+}
+
+/// Does the word before byte `start` hold a lower-case letter?
+fn after_lower_case(text: &str, start: usize) -> bool {
+    text[..start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.chars().any(char::is_lowercase))
+}
+
+/// A roman numeral in capitals ("XI", "IV", "XVII").
+fn is_roman_numeral(w: &str) -> bool {
+    (1..=7).contains(&w.len())
+        && w.bytes()
+            .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+}
+
+/// Is the text at `end` a space and then a capitalised word (one letter
+/// followed by a lower-case letter)?
+fn next_word_capitalised(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(after) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let mut cs = after.chars();
+    matches!((cs.next(), cs.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase())
+}

@@ -1,0 +1,136 @@
+//! Seats of government: a seat (Moskow, Kremlin) acting is its country;
+//! after a place preposition, in a dateline or inside a longer name it is
+//! a place.
+
+use crate::analysis::Analysis;
+use crate::schema::{AliasKind, EntityType};
+use crate::tokenize::{offset, previous_word};
+
+use super::EntityStage;
+use super::spans::local_entity;
+
+impl EntityStage {
+    /// A seat of government (Moskow, Kremlin) is its country when it acts
+    /// and a place after a place preposition ("di Beijing"), in a dateline
+    /// ("MOSKOW –") or inside a longer name ("Olimpiade Musim Dingin Beijing").
+    pub(super) fn resolve_seats(&self, text: &str, analysis: &mut Analysis) {
+        for i in 0..analysis.mentions.len() {
+            let m = &analysis.mentions[i];
+            if m.kind != AliasKind::Seat {
+                continue;
+            }
+            let place = self.after_place_prep(text, m.start)
+                || is_dateline(text, m.start, m.end)
+                || after_capitalised_word(text, m.start);
+            if place {
+                // A place is itself, not its country: "di Beijing" is the
+                // city Beijing (id as written), a LOCATION.
+                let name = place_name(&text[m.start..m.end]);
+                let local = local_entity(analysis, name, EntityType::Location);
+                let m = &mut analysis.mentions[i];
+                m.entity = local;
+                m.etype = EntityType::Location;
+            } else {
+                analysis.mentions[i].etype = EntityType::Country;
+            }
+        }
+    }
+
+    /// Is the word before `start` a place preposition, or an article with
+    /// one before it ("di Beijing", "at the Kremlin")?
+    fn after_place_prep(&self, text: &str, start: usize) -> bool {
+        let Some(w) = previous_word(text, start) else {
+            return false;
+        };
+        if self.place_preps.contains(w) {
+            return true;
+        }
+        if self.determiners.is_article(w) {
+            // The word before it.
+            return previous_word(text, offset(text, w))
+                .is_some_and(|p| self.place_preps.contains(p));
+        }
+        false
+    }
+}
+
+/// A place name as written, in title case when written in capitals
+/// ("MOSKOW" → "Moskow").
+fn place_name(text: &str) -> String {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            if w.chars().any(char::is_lowercase) {
+                w.to_owned()
+            } else {
+                let mut cs = w.chars();
+                cs.next()
+                    .map(|c| {
+                        c.to_uppercase()
+                            .chain(cs.flat_map(char::to_lowercase))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            }
+        })
+        .collect();
+    words.join(" ")
+}
+
+/// "MOSKOW –", "Beijing | EGINDO.co –", "REPUBLIKA.CO.ID, BEIJING --": a
+/// place near the start of a line followed by a dash or bar.
+fn is_dateline(text: &str, start: usize, end: usize) -> bool {
+    // Look back at most 256 bytes: a dateline sits near the start of its
+    // line (and a long text without line breaks must not be rescanned).
+    let mut from = start.saturating_sub(256);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let line_start = match text[from..start].rfind('\n') {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    if text[line_start..start].chars().count() > 40 {
+        return false;
+    }
+    let after = text[end..].trim_start_matches([' ', ',']);
+    after.starts_with(['–', '—', '|']) || after.starts_with("- ") || after.starts_with("--")
+}
+
+/// True when the word before is capitalised and not the first of a
+/// sentence: the seat is part of a longer name.
+fn after_capitalised_word(text: &str, start: usize) -> bool {
+    let Some(w) = previous_word(text, start) else {
+        return false;
+    };
+    if !w.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    // Is `w` the first word of its sentence or line?
+    let w_start = start - (text[..start].len() - text[..start].trim_end().len()) - w.len();
+    let before = text[..w_start].trim_end_matches([' ', '\t']);
+    !(before.is_empty() || before.ends_with(['\n', '.', '!', '?', '"', '“', '(', ':']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines_and_previous_words() {
+        let t = "REPUBLIKA.CO.ID, MOSKOW – Presiden";
+        let s = t.find("MOSKOW").unwrap();
+        assert!(is_dateline(t, s, s + 6));
+        let t = "Beijing | EGINDO.co – Diplomat";
+        assert!(is_dateline(t, 0, 7));
+        let t = "Kremlin mengatakan Beijing – itu";
+        assert!(!is_dateline(t, 0, 7));
+        let t = "tiba di  Beijing";
+        assert_eq!(previous_word(t, t.find("Beijing").unwrap()), Some("di"));
+        let t = "Olimpiade Musim Dingin Beijing pada";
+        assert!(after_capitalised_word(t, t.find("Beijing").unwrap()));
+        let t = "kata dia. Beijing akan";
+        assert!(!after_capitalised_word(t, t.find("Beijing").unwrap()));
+    }
+}
