@@ -127,6 +127,68 @@ impl Analysis {
     }
 }
 
+/// The country each acting entity of a document stands for: a country
+/// itself; a person by a title in the document ("Menlu Rusia Sergei
+/// Lavrov"), else by the gazetteer's roles (the current or latest office
+/// in a country); an organisation by a country named in its name.
+pub fn actor_countries<'g>(
+    gaz: &'g Gazetteer,
+    a: &'g Analysis,
+) -> rustc_hash::FxHashMap<EntityRef, &'g str> {
+    let mut out = rustc_hash::FxHashMap::default();
+    // The first title a person holds in the document (one pass: a long
+    // document has many people and many triples).
+    let mut titled: rustc_hash::FxHashMap<EntityRef, &'g str> = rustc_hash::FxHashMap::default();
+    for t in &a.triples {
+        if matches!(t.relation, Relation::LeaderOf | Relation::OfficialOf)
+            && a.mentions[t.object as usize].etype == EntityType::Country
+        {
+            titled
+                .entry(a.mentions[t.subject as usize].entity)
+                .or_insert_with(|| {
+                    a.entity(gaz, a.mentions[t.object as usize].entity)
+                        .id
+                        .as_str()
+                });
+        }
+    }
+    for (i, m) in a.mentions.iter().enumerate() {
+        if out.contains_key(&m.entity) {
+            continue;
+        }
+        let e = a.entity(gaz, m.entity);
+        let country: Option<&str> = match m.etype {
+            EntityType::Country => Some(e.id.as_str()),
+            EntityType::Person => titled.get(&m.entity).copied().or_else(|| {
+                e.roles
+                    .iter()
+                    .filter_map(|r| {
+                        let x = gaz.entity(gaz.find(&r.of)?);
+                        (x.etype == EntityType::Country).then_some((r, x.id.as_str()))
+                    })
+                    .max_by_key(|(r, _)| {
+                        r.years
+                            .iter()
+                            .map(|y| y.1.unwrap_or(u16::MAX))
+                            .max()
+                            .unwrap_or(0)
+                    })
+                    .map(|(_, id)| id)
+            }),
+            EntityType::Organization => a.mentions[i + 1..]
+                .iter()
+                .take_while(|n| n.nested && n.start < m.end)
+                .map(|n| a.entity(gaz, n.entity).id.as_str())
+                .next(),
+            EntityType::Location => None,
+        };
+        if let Some(c) = country {
+            out.insert(m.entity, c);
+        }
+    }
+    out
+}
+
 /// Where a section of a long document starts in it: the characters and
 /// sentences before it (see [`crate::Pipeline::process_in_sections`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

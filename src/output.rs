@@ -267,7 +267,7 @@ impl<'a> Rows<'a> {
         let mut cc = CharCounter::new(text, self.offset.chars);
         let chars: Vec<usize> = offsets.iter().map(|&b| cc.at(b)).collect();
         let ch = |b: usize| chars[offsets.binary_search(&b).expect("offset recorded")];
-        let countries = crate::relation::actor_countries(self.gaz, a);
+        let countries = crate::analysis::actor_countries(self.gaz, a);
         let country_of = |m: &crate::analysis::Mention| -> &'a str {
             countries.get(&m.entity).copied().unwrap_or("")
         };
