@@ -5,7 +5,9 @@
 //! is acting for its country or is a place). Co-occurrence rows are written
 //! only when asked for.
 
+mod args;
 mod rules;
+mod sentence;
 
 use std::collections::HashSet;
 
@@ -32,7 +34,7 @@ pub struct RelationOptions {
 
 thread_local! {
     /// Each thread's relation buffers, reused from one document to the next.
-    static BUFFERS: std::cell::RefCell<rules::Buffers> = std::cell::RefCell::default();
+    static BUFFERS: std::cell::RefCell<sentence::Buffers> = std::cell::RefCell::default();
 }
 
 /// The relation stage, built once from the gazetteer and shared by threads.
@@ -108,7 +110,7 @@ impl RelationStage {
         analysis.lang = Some(lang);
         let lex = self.lexicons.get(lang);
         let buffers = BUFFERS.with(|b| b.take());
-        let mut scratch = rules::Scratch::new(
+        let mut scratch = sentence::Scratch::new(
             &self.determiners,
             gaz,
             tokens,
@@ -121,7 +123,7 @@ impl RelationStage {
             let r = analysis.sentence_mentions(s);
             if r.len() >= 2
                 && let Some(sent) =
-                    rules::Sent::new(text, words, lex, gaz, analysis, s, &mut scratch)
+                    sentence::Sent::new(text, words, lex, gaz, analysis, s, &mut scratch)
             {
                 let before = triples.len();
                 rules::extract(&sent, analysis, &mut triples);
@@ -480,7 +482,7 @@ fn speaker_after_close(
         let k = a.mentions.partition_point(|m| m.start < at);
         a.mentions
             .get(k)
-            .filter(|m| m.start == at && !m.nested && rules::is_actor(m))
+            .filter(|m| m.start == at && !m.nested && sentence::is_actor(m))
             .map(|_| k as u32)
     };
     let skip_space = |at: usize| at + text[at..].len() - text[at..].trim_start_matches(' ').len();

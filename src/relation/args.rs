@@ -1,0 +1,831 @@
+//! The argument search: who is the subject and who the object of a cue,
+//! without a parser (the nearest group to the left within the clause,
+//! through prepositions, and so on), and what else a rule asks about a
+//! cue (negation, intention, reciprocity, who speaks).
+
+use crate::analysis::Analysis;
+use crate::lang::morph::{self, Pos};
+use crate::relation::sentence::{Kind, Left, Sent, ends_with_ci, is_actor};
+use crate::schema::{Lang, Relation, WordClass};
+
+impl<'a> Sent<'a> {
+    /// The nearest group before element `i` that can act (not a place or a
+    /// descriptor), within the clause and the quote.
+    pub(crate) fn nearest_actor_before(&self, i: usize) -> Option<usize> {
+        (i.saturating_sub(16)..i)
+            .rev()
+            .take_while(|&k| self.v.quote[k] == self.v.quote[i] && !self.is_boundary(k))
+            .find_map(|k| {
+                self.group_at(k)
+                    .filter(|&g| !self.v.descriptor[g] && !self.v.place[g])
+            })
+    }
+
+    /// For a group after "of" ("sides of … Cyprus"), the actor group of
+    /// the head noun before "of", with only plain words, modifiers,
+    /// collectives and places with their own "of" between.
+    pub(crate) fn head_before_of(&self, g: usize) -> Option<usize> {
+        let mut k = self.v.groups[g].first;
+        let mut of_seen = false;
+        for _ in 0..10 {
+            k = k.checked_sub(1)?;
+            if let Some(h) = self.group_at(k) {
+                if !of_seen {
+                    return None;
+                }
+                if self.v.place[h] && self.has(self.v.groups[h].last + 1, WordClass::PatientPrep) {
+                    // "the island of Cyprus": look on.
+                    k = self.v.groups[h].first;
+                    continue;
+                }
+                return (!self.v.descriptor[h]
+                    || self.has(self.v.groups[h].last + 1, WordClass::Collective)
+                    || self.has(self.v.groups[h].last + 1, WordClass::Coord))
+                .then_some(h);
+            }
+            if self.has(k, WordClass::PatientPrep) && self.word(k).eq_ignore_ascii_case("of") {
+                of_seen = true;
+                continue;
+            }
+            let plain = matches!(self.v.els[k].kind, Kind::Other);
+            if !(plain || self.is_modifier(k) || self.has(k, WordClass::Collective)) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The subject candidate before element `i`, in the same clause.
+    pub(crate) fn left(&self, i: usize) -> Left {
+        let mut commas = 0;
+        let mut j = i;
+        while j > 0 && i - j < 24 {
+            j -= 1;
+            if self.v.quote[j] != self.v.quote[i] {
+                return Left::None;
+            }
+            if self.v.quote[i] != 0 && j > 0 && self.v.quote[j - 1] != self.v.quote[i] {
+                // The cue's quote opens at `j`, a few words before it, with
+                // no entity between: the group right before the quote is
+                // whose words they are and the subject ("Putin “sangat
+                // mendukung …", "Biden \"strongly supports …").
+                return match self.group_at(j - 1) {
+                    Some(g)
+                        if i - j <= 4
+                            && (j + 1..i).all(|k| !matches!(self.v.els[k].kind, Kind::Ent(_))) =>
+                    {
+                        Left::Group(g)
+                    }
+                    _ => Left::None,
+                };
+            }
+            if let Some(g) = self.group_at(j) {
+                if self.after_prep(g) || self.v.descriptor[g] {
+                    j = self.v.groups[g].first;
+                    continue;
+                }
+                // "The Turkish and Greek sides of the island of Cyprus
+                // agreed": after "of", the actor is the head before it when
+                // the head has one ("The leaders of China and Russia" has
+                // none).
+                if let Some(head) = self.head_before_of(g) {
+                    return Left::Group(head);
+                }
+                return Left::Group(g);
+            }
+            // "memperingatkan para pejabat tentang konsekuensi mendukung
+            // …": an act after the object (people) or in a prepositional
+            // phrase of a judging verb, with no group between, has no
+            // subject we know (but "menolak mengecam", "threatened to cut
+            // off", "threatened on Monday to resume": its direct complement,
+            // or an act after "to", is its subject's act).
+            if let Kind::Cue(q) = self.v.els[j].kind
+                && self.pos(q) == Pos::Verb
+                && judges(self.cues[q as usize].relation)
+                && (j + 1..i).all(|k| {
+                    !matches!(self.v.els[k].kind, Kind::Ent(_))
+                        && !self.has(k, WordClass::Infinitive)
+                })
+                && (j + 1..i).any(|k| {
+                    let c = self.classes(k);
+                    ((c.has(WordClass::PrepObj)
+                        || c.has(WordClass::PlacePrep)
+                        || c.has(WordClass::Agent))
+                        && !c.has(WordClass::Infinitive))
+                        || c.has(WordClass::Collective)
+                })
+            {
+                return Left::None;
+            }
+            let c = self.classes(j);
+            if c.has(WordClass::Pronoun) {
+                return Left::Pronoun(j);
+            }
+            if c.has(WordClass::Comp) {
+                return Left::Comp(j);
+            }
+            if c.has(WordClass::Then) {
+                return Left::Then(j);
+            }
+            if c.has(WordClass::Clause) {
+                // "Karen Donfried, yang mengunjungi Moskow": the head
+                // before a relative pronoun is its subject (also through
+                // an adverb: "yang kemudian bertemu").
+                let j = if self.relative_adverb(j) { j - 1 } else { j };
+                let mut k = j;
+                if k > 0 && self.is_punct(k - 1, ',') {
+                    k -= 1;
+                }
+                if self.is_relative_pronoun(j) {
+                    return match k.checked_sub(1).and_then(|x| self.group_at(x)) {
+                        Some(g) => Left::Group(g),
+                        None => Left::None,
+                    };
+                }
+                return Left::None;
+            }
+            if self.is_boundary(j) {
+                return Left::None;
+            }
+            if self.is_punct(j, ',') {
+                // A person's apposition or a relative clause right before
+                // the predicate: "Sergei Lavrov, the foreign minister of
+                // Russia, met …", "Putin, who met Xi, criticized …": the
+                // group before it is the subject.
+                if i - j <= 4
+                    && (j + 1..i).all(|k| self.group_at(k).is_none() && !self.is_boundary(k))
+                    && let Some(p) = (j.saturating_sub(13)..j)
+                        .rev()
+                        .find(|&p| self.is_punct(p, ','))
+                    && p > 0
+                    && let Some(g) = self.group_at(p - 1)
+                    && !self.after_prep(g)
+                    && !self.v.descriptor[g]
+                    && ((self.v.person[g] && self.is_apposition(p + 1..j))
+                        || self.is_relative(p + 1..j))
+                {
+                    return Left::Group(g);
+                }
+                // An aside between two commas right before the predicate:
+                // "Putin, sementara itu, menuntut …", "China, however,
+                // rejected …", "Rusia, kata Lavrov, mendukung …"; the group
+                // before it is the subject.
+                if i - j <= 4
+                    && (j + 1..i).all(|k| self.group_at(k).is_none() && !self.is_boundary(k))
+                    && let Some(p) = (j.saturating_sub(4)..j.saturating_sub(1))
+                        .rev()
+                        .find(|&p| self.is_punct(p, ','))
+                    && p > 0
+                    && self.is_aside(p + 1..j)
+                    && let Some(g) = self.group_at(p - 1)
+                    && !self.after_prep(g)
+                    && !self.v.descriptor[g]
+                {
+                    return Left::Group(g);
+                }
+                commas += 1;
+                if commas > 2 {
+                    return Left::None;
+                }
+            }
+        }
+        Left::None
+    }
+
+    /// The subject of a cue at `i`: the nearest group before it; through a
+    /// pronoun or "bahwa" to the subject of the reporting or denying verb.
+    /// Returns the group and whether a denial negates the cue.
+    pub(crate) fn subject(&self, i: usize) -> Option<(usize, bool)> {
+        if let Some(g) = self.permitted(i) {
+            return Some((g, false));
+        }
+        self.subject_nearby(i).or_else(|| {
+            // "menyelaraskan kebijakan mereka untuk melawan dominasi AS",
+            // "sent troops to attack Iraq": a verb after an infinitive
+            // marker with no subject of its own completes its clause, and
+            // takes that clause's subject.
+            (i > 0 && self.has(i - 1, WordClass::Infinitive))
+                .then(|| self.clause_subject(i - 1))
+                .flatten()
+                .map(|g| (g, false))
+        })
+    }
+
+    /// "gave permission to Russia to help", "appealed to the UN to
+    /// send": the group after a preposition that a wanting, asking or
+    /// permitting word introduces, right before "to"/"untuk" and the cue
+    /// at `i`, is who would act.
+    pub(crate) fn permitted(&self, i: usize) -> Option<usize> {
+        if i < 3 || !self.has(i - 1, WordClass::Infinitive) {
+            return None;
+        }
+        let g = self.group_at(i - 2)?;
+        let first = self.v.groups[g].first;
+        if self.v.groups[g].last != i - 2 || first < 2 || !self.has(first - 1, WordClass::PrepObj) {
+            return None;
+        }
+        (first.saturating_sub(4)..first - 1)
+            .any(|k| self.has(k, WordClass::Modal))
+            .then_some(g)
+    }
+
+    /// [`subject`](Self::subject) before the fallback to the clause's.
+    pub(crate) fn subject_nearby(&self, i: usize) -> Option<(usize, bool)> {
+        // "… menyambut baik X serta mendukung Y": a predicate joined by a
+        // conjunction shares the subject of its clause.
+        // "… tidak mengakui Israel dan tidak menjalin …": through negation.
+        let mut c = i;
+        while c > 0 && (self.has(c - 1, WordClass::Neg) || self.has(c - 1, WordClass::Irrealis)) {
+            c -= 1;
+        }
+        if c > 0 && self.has(c - 1, WordClass::Coord) && self.group_at(c - 1).is_none() {
+            if let Some(g) = self.clause_subject(c - 1) {
+                return Some((g, false));
+            }
+        }
+        let at = match self.left(i) {
+            Left::Group(g) => return Some((g, false)),
+            Left::None => return None,
+            Left::Then(t) => return self.clause_subject(t).map(|g| (g, false)),
+            Left::Pronoun(p) => {
+                // Only a pronoun that a reporting clause explains:
+                // "X mengatakan mereka …", "X membantah bahwa pihaknya …".
+                if p > 0 && self.has(p - 1, WordClass::Speech) {
+                    return match self.left(p - 1) {
+                        Left::Group(g) => Some((g, false)),
+                        _ => None,
+                    };
+                }
+                match self.left(p) {
+                    Left::Comp(c) => c,
+                    _ => return None,
+                }
+            }
+            // "membantah bahwa akan menyerang": no subject of its own, so
+            // the reporting verb's; but "that the European Community
+            // partners refuse": a subject we do not know, so none.
+            Left::Comp(c) => {
+                let nouns = (c + 1..i)
+                    .filter(|&k| matches!(self.v.els[k].kind, Kind::Other))
+                    .count();
+                if nouns > 1 {
+                    return None;
+                }
+                c
+            }
+        };
+        // `at` is a "bahwa"/"that": the predicate before it reports or
+        // denies. Without such a verb it is a relative "that" ("a
+        // resolution that …"), whose subject we do not know.
+        let mut k = at;
+        let mut verb = None;
+        while k > 0 && at - k < 7 {
+            k -= 1;
+            if let Kind::Cue(q) = self.v.els[k].kind {
+                verb = Some(self.cues[q as usize].relation == Relation::Reject);
+                break;
+            }
+            if self.has(k, WordClass::Speech) || self.has(k, WordClass::LightVerb) {
+                verb = Some(false);
+                break;
+            }
+            if self.group_at(k).is_some() || self.is_boundary(k) {
+                break;
+            }
+        }
+        let denial = verb?;
+        match self.left(k) {
+            Left::Group(g) => Some((g, denial)),
+            _ => None,
+        }
+    }
+
+    /// The subject of the clause that ends before element `i`: its first
+    /// group that is not governed by a preposition; for a relative clause
+    /// ("X, yang …"), the group before "yang".
+    pub(crate) fn clause_subject(&self, i: usize) -> Option<usize> {
+        let mut best = None;
+        let mut j = i;
+        while j > 0 && i - j < 30 {
+            j -= 1;
+            if self.v.quote[j] != self.v.quote[i]
+                || self.is_boundary(j)
+                || self.has(j, WordClass::Comp)
+            {
+                if self.has(j, WordClass::Clause) && self.word(j).eq_ignore_ascii_case("yang") {
+                    let k = if j > 0 && self.is_punct(j - 1, ',') {
+                        j - 1
+                    } else {
+                        j
+                    };
+                    return k.checked_sub(1).and_then(|x| self.group_at(x)).or(best);
+                }
+                break;
+            }
+            if let Some(g) = self.group_at(j) {
+                if !self.after_prep(g) && !self.v.descriptor[g] {
+                    best = Some(g);
+                }
+                j = self.v.groups[g].first;
+            }
+        }
+        best
+    }
+
+    /// The object of a cue at `i`: the nearest group after it in the clause,
+    /// through prepositions; a place after "di"/"in" only for attacks, and
+    /// after "ke"/"to" only for attacks and visits.
+    pub(crate) fn object(&self, i: usize, rel: Relation) -> Option<usize> {
+        let noun = matches!(self.v.els[i].kind, Kind::Cue(q) if self.pos(q) == Pos::Noun)
+            || matches!(self.v.els[i].kind, Kind::Ent(_));
+        let mut j = i + 1;
+        let mut place: Option<usize> = None;
+        let n = self.v.els.len();
+        // "agreed to lift the sanctions on Iran", "setuju untuk mencabut
+        // sanksi": a verb cue before an infinitive names an act, and what
+        // follows belongs to that act. But a threat is made to the one the
+        // threatened act would hit ("threatened to break relations with
+        // Russia", CAMEO 13).
+        let threat = rel == Relation::Warn;
+        // Has "to"/"untuk"/"akan" opened the threatened act?
+        let mut act = false;
+        if self.has(j, WordClass::Infinitive) && self.is_infinitive_verb(j + 1) && !threat {
+            return None;
+        }
+        // "menghargai bahwa Putin …", "menuntut jaminan bahwa NATO …": the
+        // subject of a clause right after the cue is its object (not for
+        // denials: "membantah bahwa …" denies an act, not an entity).
+        if rel != Relation::Reject {
+            let k = (j..(j + 2).min(n)).find(|&k| self.has(k, WordClass::Comp));
+            if let Some(k) = k
+                && (j..k).all(|x| self.is_plain_lower(x) || self.has(x, WordClass::Time))
+            {
+                j = k + 1;
+            }
+        }
+        while j < n && j - i < 16 {
+            if self.v.quote[j] != self.v.quote[i] && !matches!(self.v.els[j].kind, Kind::Punct(_)) {
+                return None;
+            }
+            if let Some(g) = self.group_at(j) {
+                if self.stance(g) {
+                    // "senilai 10 juta dolar AS kepada Myanmar": look on.
+                    j = self.v.groups[g].last + 1;
+                    continue;
+                }
+                if let Some(p) = place {
+                    let w = self.word(p);
+                    // (A threatened act in a place threatens it: "threatened
+                    // to resume attacks in Israel".)
+                    let ok = rel == Relation::Attack
+                        || (threat && act && !noun)
+                        || (rel == Relation::Meet
+                            && (w.eq_ignore_ascii_case("ke") || w.eq_ignore_ascii_case("to")));
+                    if !ok {
+                        j = self.v.groups[g].last + 1;
+                        place = None;
+                        continue;
+                    }
+                }
+                // A described country ("Pemimpin Rusia") is no object; a
+                // demonym modifier is the possessor ("rejected an Australian
+                // ultimatum") unless it describes a place ("in the Thai
+                // border area").
+                let first = self.v.groups[g].first;
+                if self.v.described[g]
+                    || (self.v.descriptor[g]
+                        && ((first.saturating_sub(3)..first).any(|k| {
+                            self.has(k, WordClass::PlacePrep) && !self.has(k, WordClass::PrepObj)
+                        }) || self.has(self.v.groups[g].last + 1, WordClass::PlaceNoun)))
+                {
+                    return None;
+                }
+                // "mencaplok Krimea dari Ukraina", "attacked Kharkiv in
+                // Ukraine", "mencaplok Krimea Ukraina": an attack on a place
+                // is on the country named right after it.
+                if rel == Relation::Attack && self.v.place[g] {
+                    let p = self.v.groups[g].last + 1;
+                    let after =
+                        if self.has(p, WordClass::PlacePrep) || self.has(p, WordClass::Agent) {
+                            self.group_at(p + 1)
+                        } else {
+                            self.group_at(p)
+                        };
+                    if let Some(c) = after
+                        && !self.v.place[c]
+                    {
+                        return Some(c);
+                    }
+                }
+                return Some(g);
+            }
+            match self.v.els[j].kind {
+                Kind::Word(c) => {
+                    if c.has(WordClass::Clause)
+                        || c.has(WordClass::Comp)
+                        || (c.has(WordClass::Relationship) && !threat)
+                    {
+                        return None;
+                    }
+                    act |= c.has(WordClass::Infinitive) || c.has(WordClass::Modal);
+                    // "ancaman … dari AS": for a noun, "dari"/"from" brings
+                    // its subject; after a verb it is the object's source
+                    // ("rejected an offer from Kabul").
+                    if noun && c.has(WordClass::Agent) && !c.has(WordClass::PrepObj) {
+                        return None;
+                    }
+                    if c.has(WordClass::PlacePrep) && !c.has(WordClass::PrepObj) {
+                        place = Some(j);
+                    } else if c.has(WordClass::PrepObj) {
+                        place = None;
+                    }
+                }
+                // ("mengancam untuk memutuskan hubungan dengan Israel": once
+                // "to"/"untuk"/"akan" opened the threatened act, its own
+                // verbs do not end a threat's reach.)
+                Kind::Cue(q) if self.pos(q) != Pos::Noun && !(threat && act) => return None,
+                // "condemned the attack on Ukraine by Russia": who judges an
+                // act judges its doer, named after the noun, not its target.
+                Kind::Cue(q)
+                    if !noun
+                        && matches!(
+                            rel,
+                            Relation::Criticize | Relation::Praise | Relation::Reject
+                        ) =>
+                {
+                    let cue = self.cues[q as usize];
+                    let genitive = if cue.ends_with_prep {
+                        None
+                    } else {
+                        self.group_at(j + 1).or_else(|| {
+                            // "the joint drills of Seoul and Washington".
+                            (cue.relation.is_symmetric() && self.has(j + 1, WordClass::PatientPrep))
+                                .then(|| self.group_at(j + 2))
+                                .flatten()
+                        })
+                    };
+                    return genitive.or_else(|| self.agent_after(j, true));
+                }
+                Kind::Punct(',') => return None,
+                _ if self.is_boundary(j) => return None,
+                _ => {}
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// "Cuba has been under an embargo", "Iran berada di bawah sanksi": the
+    /// group before an `under` word right before the noun at `i` (through
+    /// an article) is what the noun is imposed on.
+    pub(crate) fn under_noun(&self, i: usize) -> Option<usize> {
+        let mut k = i.checked_sub(1)?;
+        if self.is_article(k) {
+            k = k.checked_sub(1)?;
+        }
+        if !self.has(k, WordClass::Under) {
+            return None;
+        }
+        match self.left(k) {
+            Left::Group(g) => Some(g),
+            _ => None,
+        }
+    }
+
+    /// The subject of a clause that a phrase with the noun at `i` and its
+    /// object group `o` opens: at most three plain words, prepositions or
+    /// articles before the noun, a comma right after the object, then the
+    /// group (through an article).
+    pub(crate) fn fronted_subject(&self, i: usize, o: usize) -> Option<usize> {
+        let opener = |k: usize| match self.v.els[k].kind {
+            Kind::Other => true,
+            Kind::Word(_) => self.is_article(k) || self.has(k, WordClass::PlacePrep),
+            _ => false,
+        };
+        if i > 3 || !(0..i).all(opener) {
+            return None;
+        }
+        let comma = self.v.groups[o].last + 1;
+        if !self.is_punct(comma, ',') {
+            return None;
+        }
+        let at = if self.is_article(comma + 1) {
+            comma + 2
+        } else {
+            comma + 1
+        };
+        self.group_at(at)
+    }
+
+    /// "sanksi yang dijatuhkan Uni Eropa", "bantuan yang diberikan oleh
+    /// Jepang": the agent of an Indonesian passive relative clause right
+    /// after the noun at `i` (a di- verb, then the group, "oleh" allowed).
+    pub(crate) fn relative_passive_agent(&self, i: usize) -> Option<usize> {
+        if self.lang != Lang::Id
+            || i + 3 >= self.v.els.len()
+            || !self.is_relative_pronoun(i + 1)
+            || !self.is_plain_lower(i + 2)
+            || !morph::is_passive_form(self.word(i + 2))
+        {
+            return None;
+        }
+        let at = if self.has(i + 3, WordClass::Agent) {
+            i + 4
+        } else {
+            i + 3
+        };
+        self.group_at(at)
+    }
+
+    /// The group after an agent word ("oleh", "by", "dari" for nouns)
+    /// following element `i`, within the clause.
+    pub(crate) fn agent_after(&self, i: usize, nouns: bool) -> Option<usize> {
+        let n = self.v.els.len();
+        let mut j = i + 1;
+        while j < n && j - i < 14 {
+            if self.is_boundary(j) || self.is_punct(j, ',') {
+                return None;
+            }
+            if let Kind::Cue(q) = self.v.els[j].kind
+                && self.pos(q) != Pos::Noun
+            {
+                return None;
+            }
+            if self.has(j, WordClass::Agent) {
+                let w = self.word(j);
+                let strict = w.eq_ignore_ascii_case("oleh") || w.eq_ignore_ascii_case("by");
+                // "by the European Union", "oleh pasukan Rusia": through one
+                // modifier word.
+                let g = self.group_at(j + 1).or_else(|| {
+                    self.is_modifier(j + 1)
+                        .then(|| self.group_at(j + 2))
+                        .flatten()
+                });
+                if (strict || nouns)
+                    && let Some(g) = g
+                {
+                    return Some(g);
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// Is the cue at `i` negated (tidak, tak, agar tidak, not, never…)
+    /// by a word between the subject and the cue?
+    pub(crate) fn negated(&self, i: usize, subject_last: Option<usize>) -> bool {
+        let mut from =
+            subject_last.map_or(i.saturating_sub(4), |l| (l + 1).max(i.saturating_sub(6)));
+        // "tidak mengakui Israel dan menjalin …": a negation before an
+        // earlier predicate with its own object stays with that predicate.
+        if let Some(c) = (from..i).rev().find(|&k| self.has(k, WordClass::Coord))
+            && (from..c).any(|k| self.group_at(k).is_some())
+        {
+            from = c + 1;
+        }
+        (from..i).any(|k| {
+            let c = self.classes(k);
+            c.has(WordClass::Neg) || c.has(WordClass::Irrealis)
+        }) || self.refused(i)
+    }
+
+    /// Is the cue at `i` the act a refusing or denying verb right before it
+    /// is about ("menolak mengecam", "denied attacking", "membantah telah
+    /// menyerang")? Only lower-case words may stand between.
+    pub(crate) fn refused(&self, i: usize) -> bool {
+        if !matches!(self.v.els[i].kind, Kind::Cue(q) if self.pos(q) == Pos::Verb) {
+            return false;
+        }
+        for k in (i.saturating_sub(3)..i).rev() {
+            match self.v.els[k].kind {
+                Kind::Cue(q) => {
+                    return self.cues[q as usize].relation == Relation::Reject
+                        && self.pos(q) == Pos::Verb;
+                }
+                _ if self.is_modifier(k) => {}
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// An actor right before a noun cue, through at most two modifiers and
+    /// a possessive: "Russia's invasion", "Israeli air raids", "US-led war".
+    pub(crate) fn modifier_before(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        for _ in 0..3 {
+            if k == 0 {
+                return None;
+            }
+            k -= 1;
+            if let Some(g) = self.group_at(k) {
+                // (Inside a prepositional phrase too: "assistance to the
+                // US-led war" is the US's war.)
+                return (!self.v.described[g]).then_some(g);
+            }
+            let w = self.word(k);
+            let glue = matches!(w, "'s" | "’s" | "-" | "'" | "’") || w.eq_ignore_ascii_case("led");
+            if !(glue || self.is_modifier(k)) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A light verb ("memberikan", "held") within a few words before a noun
+    /// cue, with nothing but modifiers, determiners or negation between.
+    pub(crate) fn light_verb_before(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        let mut others = 0;
+        for _ in 0..5 {
+            if k == 0 {
+                return None;
+            }
+            k -= 1;
+            if self.has(k, WordClass::LightVerb) {
+                return Some(k);
+            }
+            // "kerja sama ekonomi dan kontak diplomatik": a noun joined to an
+            // earlier event noun shares its verb.
+            if self.has(k, WordClass::Coord) {
+                continue;
+            }
+            if let Kind::Cue(q) = self.v.els[k].kind {
+                if self.pos(q) == Pos::Noun {
+                    continue;
+                }
+                // "sepakat memperpanjang kemitraan", "agreed to expand ties";
+                // but what one condemns, rejects, threatens or demands is
+                // not one's own act ("condemned the attack on", "rejected
+                // the sanctions against", "threatened an attack on").
+                return (!judges(self.cues[q as usize].relation)).then_some(k);
+            }
+            if matches!(self.v.els[k].kind, Kind::Other) {
+                others += 1;
+            }
+            let neutral = self.is_modifier(k)
+                || self.glued_hyphen(k)
+                || self.has(k, WordClass::Neg)
+                || self.has(k, WordClass::Irrealis)
+                || matches!(self.v.els[k].kind, Kind::Other);
+            if !neutral
+                || others > 2
+                || self.group_at(k).is_some()
+                || self.is_boundary(k)
+                || self.is_punct(k, ',')
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Does a possessive mark the noun cue at `i` ("kunjungannya",
+    /// "pertemuan virtualnya", "pertemuan mereka", "their meeting")?
+    pub(crate) fn possessed(&self, i: usize) -> bool {
+        // Any word of the element: "kunjungannya ke" is one cue.
+        let nya = |k: usize| {
+            k < self.v.els.len()
+                && self
+                    .word(k)
+                    .split_whitespace()
+                    .any(|w| ends_with_ci(w, "nya"))
+        };
+        nya(i)
+            || (self.is_modifier(i + 1) && nya(i + 1))
+            || self.has(i + 1, WordClass::Pronoun)
+            || (i > 0 && (self.has(i - 1, WordClass::Pronoun) || self.is_possessive(i - 1)))
+    }
+
+    /// Is the cue at `i` only intended, wanted or asked for: a modal word
+    /// between the subject (elements `subject_first..=subject_last`) and the
+    /// cue, or a subject that is itself the one asked, urged or wanted to
+    /// act ("urged the European Community to support", "demanded that the
+    /// US cancel", "wants Putin to attack", "mendesak AS agar")?
+    pub(crate) fn intended(&self, i: usize, subject_first: usize, subject_last: usize) -> bool {
+        let wants = |k: usize| {
+            self.has(k, WordClass::Modal)
+                || matches!(self.v.els[k].kind, Kind::Cue(q)
+                    if matches!(self.cues[q as usize].relation, Relation::Warn | Relation::Demand))
+        };
+        if subject_last < i {
+            // Up to three elements before the subject, through plain
+            // lower-case words ("the", "its"); a capitalised word is no
+            // modal ("In May Russia …").
+            for k in (subject_first.saturating_sub(3)..subject_first).rev() {
+                let lower = self.word(k).chars().next().is_some_and(char::is_lowercase);
+                if lower && wants(k) {
+                    return true;
+                }
+                // "permission to Russia to help": through the preposition.
+                let prep = k + 1 == subject_first && self.has(k, WordClass::PrepObj);
+                if !self.is_plain_lower(k) && !prep {
+                    break;
+                }
+            }
+        }
+        let from = if subject_last < i {
+            subject_last + 1
+        } else {
+            i.saturating_sub(4)
+        };
+        // A modal word, or a threat or demand whose content this is
+        // ("threatened to launch an offensive", "mendesak … agar menarik").
+        // (Not the second half of a hyphenated modifier: "its
+        // long-threatened invasion" happens.)
+        (from.max(i.saturating_sub(6))..i).any(|k| wants(k) && !(k > 0 && self.glued_hyphen(k - 1)))
+    }
+
+    /// The nearest "undo" verb in the six elements before the cue at `i`
+    /// ("menghentikan bantuan", "lifted the sanctions"): it stops the cue.
+    pub(crate) fn undo_word(&self, i: usize) -> Option<usize> {
+        (i.saturating_sub(6)..i)
+            .rev()
+            .find(|&k| self.has(k, WordClass::Undo))
+    }
+
+    /// "saling mendukung", "membela kepentingan satu sama lain": a
+    /// reciprocal word right before the cue or after it in the same phrase.
+    pub(crate) fn reciprocal(&self, i: usize) -> bool {
+        if i > 0 && self.has(i - 1, WordClass::Reciprocal) {
+            return true;
+        }
+        // Through a light verb: "saling memberikan dukungan", "each other
+        // gave support" is rare, but "saling" + light verb is common.
+        if i > 1 && self.has(i - 1, WordClass::LightVerb) && self.has(i - 2, WordClass::Reciprocal)
+        {
+            return true;
+        }
+        for k in i + 1..(i + 6).min(self.v.els.len()) {
+            if self.has(k, WordClass::Reciprocal) {
+                return true;
+            }
+            if self.is_boundary(k)
+                || self.is_punct(k, ',')
+                || self.has(k, WordClass::Coord)
+                || matches!(self.v.els[k].kind, Kind::Cue(_) | Kind::Ent(_))
+            {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Who is quoted when element `i` lies inside quotes: "…,” kata Xi" or
+    /// "Wang berjanji: “…”".
+    pub(crate) fn speaker(&self, a: &Analysis, i: usize) -> Option<u32> {
+        let region = self.v.quote[i];
+        if region == 0 {
+            return None;
+        }
+        let n = self.v.els.len();
+        let close = (i..n).find(|&k| self.v.quote[k] != region)?;
+        // After the closing quote: [,] speech-word group.
+        let mut k = close + 1;
+        while k < n && (self.is_punct(k, ',') || self.is_punct(k, '”') || self.is_punct(k, '"')) {
+            k += 1;
+        }
+        if k < n
+            && self.has(k, WordClass::Speech)
+            && let Some(g) = self.group_at(k + 1)
+        {
+            return self.heads(g).find(|&m| is_actor(&a.mentions[m as usize]));
+        }
+        // English order: "…," Xi said / Putin told reporters.
+        if let Some(g) = self.group_at(k)
+            && self.has(self.v.groups[g].last + 1, WordClass::Speech)
+        {
+            return self.heads(g).find(|&m| is_actor(&a.mentions[m as usize]));
+        }
+        // Before the opening quote: group [speech word | verb] [:] “
+        let open = (0..i).rev().find(|&k| self.v.quote[k] != region)?;
+        let mut k = open;
+        for _ in 0..4 {
+            if k == 0 {
+                break;
+            }
+            k -= 1;
+            if let Some(g) = self.group_at(k) {
+                return self.heads(g).find(|&m| is_actor(&a.mentions[m as usize]));
+            }
+            if self.is_boundary(k) && !self.is_punct(k, ':') {
+                break;
+            }
+        }
+        None
+    }
+}
+
+/// Does a verb of relation `rel` judge, refuse or call for an act (its
+/// object noun being another's act, or one not done)?
+fn judges(rel: Relation) -> bool {
+    matches!(
+        rel,
+        Relation::Criticize
+            | Relation::Praise
+            | Relation::Reject
+            | Relation::Warn
+            | Relation::Demand
+    )
+}

@@ -1,0 +1,121 @@
+//! Membership: `member_of`.
+
+use super::{Hit, push};
+use crate::analysis::{Analysis, Triple};
+use crate::relation::sentence::{Left, Sent};
+use crate::schema::{EntityType, Relation, WordClass};
+
+/// `member_of`: "negara anggota SCO mencakup India, Pakistan", "Arab Saudi
+/// bergabung dengan BRICS", "India, anggota SCO", "NATO member Poland".
+pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+    let n = s.v.els.len();
+    let org_at = |i: usize| -> Option<u32> {
+        let g = s.group_at(i)?;
+        s.heads(g)
+            .find(|&m| a.mentions[m as usize].etype == EntityType::Organization)
+    };
+    let countries = |g: usize| -> Vec<u32> {
+        s.heads(g)
+            .filter(|&m| a.mentions[m as usize].etype == EntityType::Country)
+            .collect()
+    };
+    let members = |g: usize, org: u32, i: usize, rule: &'static str, out: &mut Vec<Triple>| {
+        for c in countries(g) {
+            push(
+                s,
+                a,
+                out,
+                c,
+                org,
+                &Hit::structural(Relation::MemberOf, i, rule),
+            );
+        }
+    };
+    for i in 0..n {
+        if s.has(i, WordClass::Member) {
+            // member word, then an organisation within two elements
+            let Some((oi, org)) = (i + 1..(i + 3).min(n)).find_map(|k| org_at(k).map(|o| (k, o)))
+            else {
+                // The organisation right before, or before "'s": "NATO
+                // member Poland", "ASEAN's members include Indonesia, …",
+                // "Finland, a NATO member since 2023".
+                let possessive = |k: usize| matches!(s.word(k), "'s" | "’s" | "'" | "’");
+                let org_before = if i > 0 && org_at(i - 1).is_some() {
+                    Some(i - 1)
+                } else if i > 1 && possessive(i - 1) && org_at(i - 2).is_some() {
+                    Some(i - 2)
+                } else {
+                    None
+                };
+                if let Some(ob) = org_before
+                    && let Some(org) = org_at(ob)
+                {
+                    let after = if s.has(i + 1, WordClass::Include) {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
+                    if let Some(g) = s.group_at(after) {
+                        members(g, org, i, "member", out);
+                    } else {
+                        // "Finland, a NATO member": the country before,
+                        // through an article and one comma.
+                        let first = s.v.groups[s.group_at(ob).unwrap()].first;
+                        let mut b = first;
+                        let mut comma = false;
+                        while b > 0 && first - b < 3 {
+                            b -= 1;
+                            if let Some(g) = s.group_at(b) {
+                                if comma {
+                                    members(g, org, i, "member", out);
+                                }
+                                break;
+                            }
+                            if s.is_punct(b, ',') && !comma {
+                                comma = true;
+                            } else if !s.is_plain_lower(b) {
+                                break;
+                            }
+                        }
+                    }
+                }
+                continue;
+            };
+            let og = s.group_at(oi).unwrap();
+            // … then a list: "mencakup India, Pakistan" / ": India, Pakistan"
+            let mut k = s.v.groups[og].last + 1;
+            let stop = (k + 3).min(n);
+            while k < stop {
+                if s.has(k, WordClass::Include) || s.is_punct(k, ':') {
+                    if let Some(g) = s.group_at(k + 1) {
+                        members(g, org, i, "member-list", out);
+                    }
+                    break;
+                }
+                k += 1;
+            }
+            // … or a country right before: "India, anggota SCO" / "India adalah anggota SCO"
+            let mut b = i;
+            let mut steps = 0;
+            while b > 0 && steps < 3 {
+                b -= 1;
+                steps += 1;
+                if let Some(g) = s.group_at(b) {
+                    if !s.after_prep(g) {
+                        members(g, org, i, "member", out);
+                    }
+                    break;
+                }
+                if s.is_boundary(b) {
+                    break;
+                }
+            }
+        }
+        if s.has(i, WordClass::Join)
+            && let Some(org) = (i + 1..(i + 3).min(n)).find_map(org_at)
+            && let Left::Group(g) = s.left(i)
+        {
+            members(g, org, i, "join", out);
+        }
+    }
+}
