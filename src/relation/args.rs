@@ -14,10 +14,10 @@ impl<'a> Sent<'a> {
     pub(crate) fn nearest_actor_before(&self, i: usize) -> Option<usize> {
         (i.saturating_sub(16)..i)
             .rev()
-            .take_while(|&k| self.v.quote[k] == self.v.quote[i] && !self.is_boundary(k))
+            .take_while(|&k| self.quote(k) == self.quote(i) && !self.is_boundary(k))
             .find_map(|k| {
                 self.group_at(k)
-                    .filter(|&g| !self.v.descriptor[g] && !self.v.place[g])
+                    .filter(|&g| !self.is_descriptor(g) && !self.is_place(g))
             })
     }
 
@@ -25,7 +25,7 @@ impl<'a> Sent<'a> {
     /// the head noun before "of", with only plain words, modifiers,
     /// collectives and places with their own "of" between.
     pub(crate) fn head_before_of(&self, g: usize) -> Option<usize> {
-        let mut k = self.v.groups[g].first;
+        let mut k = self.group(g).first;
         let mut of_seen = false;
         for _ in 0..10 {
             k = k.checked_sub(1)?;
@@ -33,21 +33,21 @@ impl<'a> Sent<'a> {
                 if !of_seen {
                     return None;
                 }
-                if self.v.place[h] && self.has(self.v.groups[h].last + 1, WordClass::PatientPrep) {
+                if self.is_place(h) && self.has(self.group(h).last + 1, WordClass::PatientPrep) {
                     // "the island of Cyprus": look on.
-                    k = self.v.groups[h].first;
+                    k = self.group(h).first;
                     continue;
                 }
-                return (!self.v.descriptor[h]
-                    || self.has(self.v.groups[h].last + 1, WordClass::Collective)
-                    || self.has(self.v.groups[h].last + 1, WordClass::Coord))
+                return (!self.is_descriptor(h)
+                    || self.has(self.group(h).last + 1, WordClass::Collective)
+                    || self.has(self.group(h).last + 1, WordClass::Coord))
                 .then_some(h);
             }
             if self.has(k, WordClass::PatientPrep) && self.word(k).eq_ignore_ascii_case("of") {
                 of_seen = true;
                 continue;
             }
-            let plain = matches!(self.v.els[k].kind, Kind::Other);
+            let plain = matches!(self.kind(k), Kind::Other);
             if !(plain || self.is_modifier(k) || self.has(k, WordClass::Collective)) {
                 return None;
             }
@@ -61,10 +61,10 @@ impl<'a> Sent<'a> {
         let mut j = i;
         while j > 0 && i - j < 24 {
             j -= 1;
-            if self.v.quote[j] != self.v.quote[i] {
+            if self.quote(j) != self.quote(i) {
                 return Left::None;
             }
-            if self.v.quote[i] != 0 && j > 0 && self.v.quote[j - 1] != self.v.quote[i] {
+            if self.quote(i) != 0 && j > 0 && self.quote(j - 1) != self.quote(i) {
                 // The cue's quote opens at `j`, a few words before it, with
                 // no entity between: the group right before the quote is
                 // whose words they are and the subject ("Putin “sangat
@@ -72,7 +72,7 @@ impl<'a> Sent<'a> {
                 return match self.group_at(j - 1) {
                     Some(g)
                         if i - j <= 4
-                            && (j + 1..i).all(|k| !matches!(self.v.els[k].kind, Kind::Ent(_))) =>
+                            && (j + 1..i).all(|k| !matches!(self.kind(k), Kind::Ent(_))) =>
                     {
                         Left::Group(g)
                     }
@@ -80,8 +80,8 @@ impl<'a> Sent<'a> {
                 };
             }
             if let Some(g) = self.group_at(j) {
-                if self.after_prep(g) || self.v.descriptor[g] {
-                    j = self.v.groups[g].first;
+                if self.after_prep(g) || self.is_descriptor(g) {
+                    j = self.group(g).first;
                     continue;
                 }
                 // "The Turkish and Greek sides of the island of Cyprus
@@ -99,12 +99,11 @@ impl<'a> Sent<'a> {
             // subject we know (but "menolak mengecam", "threatened to cut
             // off", "threatened on Monday to resume": its direct complement,
             // or an act after "to", is its subject's act).
-            if let Kind::Cue(q) = self.v.els[j].kind
+            if let Kind::Cue(q) = self.kind(j)
                 && self.pos(q) == Pos::Verb
-                && judges(self.cues[q as usize].relation)
+                && judges(self.cue(q).relation)
                 && (j + 1..i).all(|k| {
-                    !matches!(self.v.els[k].kind, Kind::Ent(_))
-                        && !self.has(k, WordClass::Infinitive)
+                    !matches!(self.kind(k), Kind::Ent(_)) && !self.has(k, WordClass::Infinitive)
                 })
                 && (j + 1..i).any(|k| {
                     let c = self.classes(k);
@@ -160,8 +159,8 @@ impl<'a> Sent<'a> {
                     && p > 0
                     && let Some(g) = self.group_at(p - 1)
                     && !self.after_prep(g)
-                    && !self.v.descriptor[g]
-                    && ((self.v.person[g] && self.is_apposition(p + 1..j))
+                    && !self.is_descriptor(g)
+                    && ((self.is_person(g) && self.is_apposition(p + 1..j))
                         || self.is_relative(p + 1..j))
                 {
                     return Left::Group(g);
@@ -179,7 +178,7 @@ impl<'a> Sent<'a> {
                     && self.is_aside(p + 1..j)
                     && let Some(g) = self.group_at(p - 1)
                     && !self.after_prep(g)
-                    && !self.v.descriptor[g]
+                    && !self.is_descriptor(g)
                 {
                     return Left::Group(g);
                 }
@@ -220,8 +219,8 @@ impl<'a> Sent<'a> {
             return None;
         }
         let g = self.group_at(i - 2)?;
-        let first = self.v.groups[g].first;
-        if self.v.groups[g].last != i - 2 || first < 2 || !self.has(first - 1, WordClass::PrepObj) {
+        let first = self.group(g).first;
+        if self.group(g).last != i - 2 || first < 2 || !self.has(first - 1, WordClass::PrepObj) {
             return None;
         }
         (first.saturating_sub(4)..first - 1)
@@ -266,7 +265,7 @@ impl<'a> Sent<'a> {
             // partners refuse": a subject we do not know, so none.
             Left::Comp(c) => {
                 let nouns = (c + 1..i)
-                    .filter(|&k| matches!(self.v.els[k].kind, Kind::Other))
+                    .filter(|&k| matches!(self.kind(k), Kind::Other))
                     .count();
                 if nouns > 1 {
                     return None;
@@ -281,8 +280,8 @@ impl<'a> Sent<'a> {
         let mut verb = None;
         while k > 0 && at - k < 7 {
             k -= 1;
-            if let Kind::Cue(q) = self.v.els[k].kind {
-                verb = Some(self.cues[q as usize].relation == Relation::Reject);
+            if let Kind::Cue(q) = self.kind(k) {
+                verb = Some(self.cue(q).relation == Relation::Reject);
                 break;
             }
             if self.has(k, WordClass::Speech) || self.has(k, WordClass::LightVerb) {
@@ -308,9 +307,7 @@ impl<'a> Sent<'a> {
         let mut j = i;
         while j > 0 && i - j < 30 {
             j -= 1;
-            if self.v.quote[j] != self.v.quote[i]
-                || self.is_boundary(j)
-                || self.has(j, WordClass::Comp)
+            if self.quote(j) != self.quote(i) || self.is_boundary(j) || self.has(j, WordClass::Comp)
             {
                 if self.has(j, WordClass::Clause) && self.word(j).eq_ignore_ascii_case("yang") {
                     let k = if j > 0 && self.is_punct(j - 1, ',') {
@@ -323,10 +320,10 @@ impl<'a> Sent<'a> {
                 break;
             }
             if let Some(g) = self.group_at(j) {
-                if !self.after_prep(g) && !self.v.descriptor[g] {
+                if !self.after_prep(g) && !self.is_descriptor(g) {
                     best = Some(g);
                 }
-                j = self.v.groups[g].first;
+                j = self.group(g).first;
             }
         }
         best
@@ -336,11 +333,11 @@ impl<'a> Sent<'a> {
     /// through prepositions; a place after "di"/"in" only for attacks, and
     /// after "ke"/"to" only for attacks and visits.
     pub(crate) fn object(&self, i: usize, rel: Relation) -> Option<usize> {
-        let noun = matches!(self.v.els[i].kind, Kind::Cue(q) if self.pos(q) == Pos::Noun)
-            || matches!(self.v.els[i].kind, Kind::Ent(_));
+        let noun = matches!(self.kind(i), Kind::Cue(q) if self.pos(q) == Pos::Noun)
+            || matches!(self.kind(i), Kind::Ent(_));
         let mut j = i + 1;
         let mut place: Option<usize> = None;
-        let n = self.v.els.len();
+        let n = self.len();
         // "agreed to lift the sanctions on Iran", "setuju untuk mencabut
         // sanksi": a verb cue before an infinitive names an act, and what
         // follows belongs to that act. But a threat is made to the one the
@@ -364,13 +361,13 @@ impl<'a> Sent<'a> {
             }
         }
         while j < n && j - i < 16 {
-            if self.v.quote[j] != self.v.quote[i] && !matches!(self.v.els[j].kind, Kind::Punct(_)) {
+            if self.quote(j) != self.quote(i) && !matches!(self.kind(j), Kind::Punct(_)) {
                 return None;
             }
             if let Some(g) = self.group_at(j) {
                 if self.stance(g) {
                     // "senilai 10 juta dolar AS kepada Myanmar": look on.
-                    j = self.v.groups[g].last + 1;
+                    j = self.group(g).last + 1;
                     continue;
                 }
                 if let Some(p) = place {
@@ -382,7 +379,7 @@ impl<'a> Sent<'a> {
                         || (rel == Relation::Meet
                             && (w.eq_ignore_ascii_case("ke") || w.eq_ignore_ascii_case("to")));
                     if !ok {
-                        j = self.v.groups[g].last + 1;
+                        j = self.group(g).last + 1;
                         place = None;
                         continue;
                     }
@@ -391,20 +388,20 @@ impl<'a> Sent<'a> {
                 // demonym modifier is the possessor ("rejected an Australian
                 // ultimatum") unless it describes a place ("in the Thai
                 // border area").
-                let first = self.v.groups[g].first;
-                if self.v.described[g]
-                    || (self.v.descriptor[g]
+                let first = self.group(g).first;
+                if self.is_described(g)
+                    || (self.is_descriptor(g)
                         && ((first.saturating_sub(3)..first).any(|k| {
                             self.has(k, WordClass::PlacePrep) && !self.has(k, WordClass::PrepObj)
-                        }) || self.has(self.v.groups[g].last + 1, WordClass::PlaceNoun)))
+                        }) || self.has(self.group(g).last + 1, WordClass::PlaceNoun)))
                 {
                     return None;
                 }
                 // "mencaplok Krimea dari Ukraina", "attacked Kharkiv in
                 // Ukraine", "mencaplok Krimea Ukraina": an attack on a place
                 // is on the country named right after it.
-                if rel == Relation::Attack && self.v.place[g] {
-                    let p = self.v.groups[g].last + 1;
+                if rel == Relation::Attack && self.is_place(g) {
+                    let p = self.group(g).last + 1;
                     let after =
                         if self.has(p, WordClass::PlacePrep) || self.has(p, WordClass::Agent) {
                             self.group_at(p + 1)
@@ -412,14 +409,14 @@ impl<'a> Sent<'a> {
                             self.group_at(p)
                         };
                     if let Some(c) = after
-                        && !self.v.place[c]
+                        && !self.is_place(c)
                     {
                         return Some(c);
                     }
                 }
                 return Some(g);
             }
-            match self.v.els[j].kind {
+            match self.kind(j) {
                 Kind::Word(c) => {
                     if c.has(WordClass::Clause)
                         || c.has(WordClass::Comp)
@@ -453,7 +450,7 @@ impl<'a> Sent<'a> {
                             Relation::Criticize | Relation::Praise | Relation::Reject
                         ) =>
                 {
-                    let cue = self.cues[q as usize];
+                    let cue = self.cue(q);
                     let genitive = if cue.ends_with_prep {
                         None
                     } else {
@@ -497,7 +494,7 @@ impl<'a> Sent<'a> {
     /// articles before the noun, a comma right after the object, then the
     /// group (through an article).
     pub(crate) fn fronted_subject(&self, i: usize, o: usize) -> Option<usize> {
-        let opener = |k: usize| match self.v.els[k].kind {
+        let opener = |k: usize| match self.kind(k) {
             Kind::Other => true,
             Kind::Word(_) => self.is_article(k) || self.has(k, WordClass::PlacePrep),
             _ => false,
@@ -505,7 +502,7 @@ impl<'a> Sent<'a> {
         if i > 3 || !(0..i).all(opener) {
             return None;
         }
-        let comma = self.v.groups[o].last + 1;
+        let comma = self.group(o).last + 1;
         if !self.is_punct(comma, ',') {
             return None;
         }
@@ -521,8 +518,8 @@ impl<'a> Sent<'a> {
     /// Jepang": the agent of an Indonesian passive relative clause right
     /// after the noun at `i` (a di- verb, then the group, "oleh" allowed).
     pub(crate) fn relative_passive_agent(&self, i: usize) -> Option<usize> {
-        if self.lang != Lang::Id
-            || i + 3 >= self.v.els.len()
+        if self.lang() != Lang::Id
+            || i + 3 >= self.len()
             || !self.is_relative_pronoun(i + 1)
             || !self.is_plain_lower(i + 2)
             || !morph::is_passive_form(self.word(i + 2))
@@ -540,13 +537,13 @@ impl<'a> Sent<'a> {
     /// The group after an agent word ("oleh", "by", "dari" for nouns)
     /// following element `i`, within the clause.
     pub(crate) fn agent_after(&self, i: usize, nouns: bool) -> Option<usize> {
-        let n = self.v.els.len();
+        let n = self.len();
         let mut j = i + 1;
         while j < n && j - i < 14 {
             if self.is_boundary(j) || self.is_punct(j, ',') {
                 return None;
             }
-            if let Kind::Cue(q) = self.v.els[j].kind
+            if let Kind::Cue(q) = self.kind(j)
                 && self.pos(q) != Pos::Noun
             {
                 return None;
@@ -594,14 +591,13 @@ impl<'a> Sent<'a> {
     /// is about ("menolak mengecam", "denied attacking", "membantah telah
     /// menyerang")? Only lower-case words may stand between.
     pub(crate) fn refused(&self, i: usize) -> bool {
-        if !matches!(self.v.els[i].kind, Kind::Cue(q) if self.pos(q) == Pos::Verb) {
+        if !matches!(self.kind(i), Kind::Cue(q) if self.pos(q) == Pos::Verb) {
             return false;
         }
         for k in (i.saturating_sub(3)..i).rev() {
-            match self.v.els[k].kind {
+            match self.kind(k) {
                 Kind::Cue(q) => {
-                    return self.cues[q as usize].relation == Relation::Reject
-                        && self.pos(q) == Pos::Verb;
+                    return self.cue(q).relation == Relation::Reject && self.pos(q) == Pos::Verb;
                 }
                 _ if self.is_modifier(k) => {}
                 _ => return false,
@@ -622,7 +618,7 @@ impl<'a> Sent<'a> {
             if let Some(g) = self.group_at(k) {
                 // (Inside a prepositional phrase too: "assistance to the
                 // US-led war" is the US's war.)
-                return (!self.v.described[g]).then_some(g);
+                return (!self.is_described(g)).then_some(g);
             }
             let w = self.word(k);
             let glue = matches!(w, "'s" | "’s" | "-" | "'" | "’") || w.eq_ignore_ascii_case("led");
@@ -651,7 +647,7 @@ impl<'a> Sent<'a> {
             if self.has(k, WordClass::Coord) {
                 continue;
             }
-            if let Kind::Cue(q) = self.v.els[k].kind {
+            if let Kind::Cue(q) = self.kind(k) {
                 if self.pos(q) == Pos::Noun {
                     continue;
                 }
@@ -659,16 +655,16 @@ impl<'a> Sent<'a> {
                 // but what one condemns, rejects, threatens or demands is
                 // not one's own act ("condemned the attack on", "rejected
                 // the sanctions against", "threatened an attack on").
-                return (!judges(self.cues[q as usize].relation)).then_some(k);
+                return (!judges(self.cue(q).relation)).then_some(k);
             }
-            if matches!(self.v.els[k].kind, Kind::Other) {
+            if matches!(self.kind(k), Kind::Other) {
                 others += 1;
             }
             let neutral = self.is_modifier(k)
                 || self.glued_hyphen(k)
                 || self.has(k, WordClass::Neg)
                 || self.has(k, WordClass::Irrealis)
-                || matches!(self.v.els[k].kind, Kind::Other);
+                || matches!(self.kind(k), Kind::Other);
             if !neutral
                 || others > 2
                 || self.group_at(k).is_some()
@@ -686,7 +682,7 @@ impl<'a> Sent<'a> {
     pub(crate) fn possessed(&self, i: usize) -> bool {
         // Any word of the element: "kunjungannya ke" is one cue.
         let nya = |k: usize| {
-            k < self.v.els.len()
+            k < self.len()
                 && self
                     .word(k)
                     .split_whitespace()
@@ -706,8 +702,8 @@ impl<'a> Sent<'a> {
     pub(crate) fn intended(&self, i: usize, subject_first: usize, subject_last: usize) -> bool {
         let wants = |k: usize| {
             self.has(k, WordClass::Modal)
-                || matches!(self.v.els[k].kind, Kind::Cue(q)
-                    if matches!(self.cues[q as usize].relation, Relation::Warn | Relation::Demand))
+                || matches!(self.kind(k), Kind::Cue(q)
+                    if matches!(self.cue(q).relation, Relation::Warn | Relation::Demand))
         };
         if subject_last < i {
             // Up to three elements before the subject, through plain
@@ -757,14 +753,14 @@ impl<'a> Sent<'a> {
         {
             return true;
         }
-        for k in i + 1..(i + 6).min(self.v.els.len()) {
+        for k in i + 1..(i + 6).min(self.len()) {
             if self.has(k, WordClass::Reciprocal) {
                 return true;
             }
             if self.is_boundary(k)
                 || self.is_punct(k, ',')
                 || self.has(k, WordClass::Coord)
-                || matches!(self.v.els[k].kind, Kind::Cue(_) | Kind::Ent(_))
+                || matches!(self.kind(k), Kind::Cue(_) | Kind::Ent(_))
             {
                 return false;
             }
@@ -775,12 +771,12 @@ impl<'a> Sent<'a> {
     /// Who is quoted when element `i` lies inside quotes: "…,” kata Xi" or
     /// "Wang berjanji: “…”".
     pub(crate) fn speaker(&self, a: &Analysis, i: usize) -> Option<u32> {
-        let region = self.v.quote[i];
+        let region = self.quote(i);
         if region == 0 {
             return None;
         }
-        let n = self.v.els.len();
-        let close = (i..n).find(|&k| self.v.quote[k] != region)?;
+        let n = self.len();
+        let close = (i..n).find(|&k| self.quote(k) != region)?;
         // After the closing quote: [,] speech-word group.
         let mut k = close + 1;
         while k < n && (self.is_punct(k, ',') || self.is_punct(k, '”') || self.is_punct(k, '"')) {
@@ -794,12 +790,12 @@ impl<'a> Sent<'a> {
         }
         // English order: "…," Xi said / Putin told reporters.
         if let Some(g) = self.group_at(k)
-            && self.has(self.v.groups[g].last + 1, WordClass::Speech)
+            && self.has(self.group(g).last + 1, WordClass::Speech)
         {
             return self.heads(g).find(|&m| is_actor(&a.mentions[m as usize]));
         }
         // Before the opening quote: group [speech word | verb] [:] “
-        let open = (0..i).rev().find(|&k| self.v.quote[k] != region)?;
+        let open = (0..i).rev().find(|&k| self.quote(k) != region)?;
         let mut k = open;
         for _ in 0..4 {
             if k == 0 {

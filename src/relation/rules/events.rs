@@ -8,9 +8,9 @@ use crate::schema::{Direction, Relation, WordClass};
 
 /// Event relations from cues.
 pub(super) fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
-    for (i, e) in s.v.els.iter().enumerate() {
+    for (i, e) in s.els().iter().enumerate() {
         let Kind::Cue(q) = e.kind else { continue };
-        let cue = s.cues[q as usize];
+        let cue = s.cue(q);
         let pos = s.pos(q);
         let rel = cue.relation;
         let mut subject: Option<usize> = None;
@@ -40,8 +40,8 @@ pub(super) fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 Left::Group(g)
                     if cue.pos == Pos::Passive
                         || s.has(i - 1, WordClass::PassiveAux)
-                        || s.v.groups[g].last + 1 == i
-                        || (s.v.groups[g].last + 2 == i
+                        || s.group(g).last + 1 == i
+                        || (s.group(g).last + 2 == i
                             && (s.has(i - 1, WordClass::Collective) || s.is_punct(i - 1, ','))) =>
                 {
                     Some(g)
@@ -71,9 +71,9 @@ pub(super) fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 rule = "noun-genitive";
                 subject = Some(g);
                 // The object must come after a preposition.
-                let after = s.v.groups[g].last;
+                let after = s.group(g).last;
                 object = s.object(after, rel).filter(|&o| {
-                    let f = s.v.groups[o].first;
+                    let f = s.group(o).first;
                     (after + 1..f).any(|k| {
                         let c = s.classes(k);
                         c.has(WordClass::PrepObj)
@@ -93,9 +93,7 @@ pub(super) fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                     // "the sanctions imposed by the EU on Iran": the object
                     // comes after the agent; "Cuba has been under an embargo
                     // imposed by the US": the one who is under it.
-                    object = s
-                        .object(s.v.groups[g].last, rel)
-                        .or_else(|| s.under_noun(i));
+                    object = s.object(s.group(g).last, rel).or_else(|| s.under_noun(i));
                 }
                 if subject.is_none() && i > 0 && s.is_possessive(i - 1) {
                     // "support to Russia for its war", "criticized the US
@@ -153,7 +151,7 @@ pub(super) fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         let mut negated = denial
             || s.negated(
                 i,
-                (rule == "cue" || rule == "noun").then(|| s.v.groups[sg].last),
+                (rule == "cue" || rule == "noun").then(|| s.group(sg).last),
             );
         // "menghentikan bantuan", "halted aid": stopping aid is a sanction
         // (CAMEO 162); stopping anything else negates it ("lifted the
@@ -179,7 +177,7 @@ pub(super) fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         } else {
             (subs, objs)
         };
-        let intended = s.intended(i, s.v.groups[sg].first, s.v.groups[sg].last);
+        let intended = s.intended(i, s.group(sg).first, s.group(sg).last);
         let hit = |rule| Hit {
             rel,
             negated,
@@ -201,9 +199,9 @@ pub(super) fn events(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             // unless the group is the object of a verb right before it
             // ("will visit Mauritania and Senegal to mediate": the visitor
             // mediates).
-            let f = s.v.groups[sg].first;
+            let f = s.group(sg).first;
             let object_of_verb =
-                f > 0 && matches!(s.v.els[f - 1].kind, Kind::Cue(q) if s.pos(q) == Pos::Verb);
+                f > 0 && matches!(s.kind(f - 1), Kind::Cue(q) if s.pos(q) == Pos::Verb);
             if rel.is_symmetric() && subs.len() >= 2 && !object_of_verb {
                 for (k, &x) in subs.iter().enumerate() {
                     for &y in &subs[k + 1..] {

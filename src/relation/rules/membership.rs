@@ -8,7 +8,7 @@ use crate::schema::{EntityType, Relation, WordClass};
 /// `member_of`: "negara anggota SCO mencakup India, Pakistan", "Arab Saudi
 /// bergabung dengan BRICS", "India, anggota SCO", "NATO member Poland".
 pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
-    let n = s.v.els.len();
+    let n = s.len();
     let org_at = |i: usize| -> Option<u32> {
         let g = s.group_at(i)?;
         s.heads(g)
@@ -60,7 +60,7 @@ pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                     } else {
                         // "Finland, a NATO member": the country before,
                         // through an article and one comma.
-                        let first = s.v.groups[s.group_at(ob).unwrap()].first;
+                        let first = s.group(s.group_at(ob).unwrap()).first;
                         let mut b = first;
                         let mut comma = false;
                         while b > 0 && first - b < 3 {
@@ -83,7 +83,7 @@ pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             };
             let og = s.group_at(oi).unwrap();
             // … then a list: "mencakup India, Pakistan" / ": India, Pakistan"
-            let mut k = s.v.groups[og].last + 1;
+            let mut k = s.group(og).last + 1;
             let stop = (k + 3).min(n);
             while k < stop {
                 if s.has(k, WordClass::Include) || s.is_punct(k, ':') {

@@ -27,7 +27,7 @@ pub(crate) fn extract(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
 }
 
 fn entity_id<'a>(s: &Sent<'a>, a: &'a Analysis, m: u32) -> &'a str {
-    &a.entity(s.gaz, a.mentions[m as usize].entity).id
+    &a.entity(s.gaz(), a.mentions[m as usize].entity).id
 }
 
 /// What a rule found, besides its two mentions.
@@ -77,12 +77,12 @@ fn push(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>, subj: u32, obj: u32, 
         return;
     }
     let t = Triple {
-        sentence: s.sentence,
+        sentence: s.sentence(),
         subject: subj,
         relation: rel,
         object: obj,
         negated,
-        trigger: trigger.map(|i| s.v.els[i].start..s.v.els[i].end),
+        trigger: trigger.map(|i| s.el(i).start..s.el(i).end),
         cameo: cameo
             .map(Relation::cameo3)
             .or_else(|| rel.cameo_root().map(str::to_owned)),
@@ -111,6 +111,6 @@ fn role_country(s: &Sent<'_>, a: &Analysis, person: u32) -> Option<u32> {
     let EntityRef::Gazetteer(pi) = a.mentions[person as usize].entity else {
         return None;
     };
-    let role = s.gaz.entity(pi).roles.first()?;
-    s.gaz.find(&role.of)
+    let role = s.gaz().entity(pi).roles.first()?;
+    s.gaz().find(&role.of)
 }

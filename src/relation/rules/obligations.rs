@@ -10,7 +10,7 @@ use crate::schema::{EntityType, Relation, WordClass};
 /// Rusia harus menarik pasukannya"): an obligation word right after a
 /// group that follows a reporting verb or "that"/"bahwa".
 pub(super) fn obligations(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
-    for k in 1..s.v.els.len() {
+    for k in 1..s.len() {
         if !s.has(k, WordClass::Obligation) {
             continue;
         }
@@ -23,8 +23,8 @@ pub(super) fn obligations(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         let Some(g) = s.group_at(before) else {
             continue;
         };
-        let first = s.v.groups[g].first;
-        if s.v.groups[g].last != before || first == 0 {
+        let first = s.group(g).first;
+        if s.group(g).last != before || first == 0 {
             continue;
         }
         // "said that the US must": through an article.

@@ -7,7 +7,7 @@ use crate::schema::{EntityType, Relation, WordClass};
 
 /// Titles and appositions: `leader_of` / `official_of`.
 pub(super) fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
-    for c in &s.v.chunks {
+    for c in s.chunks() {
         let head = c.head;
         if a.mentions[head as usize].etype != EntityType::Person {
             continue;
@@ -17,7 +17,7 @@ pub(super) fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         let mut of: Option<u32> = None;
         let mut possessor: Option<u32> = None;
         for k in c.first..=c.last {
-            match s.v.els[k].kind {
+            match s.kind(k) {
                 Kind::Title(r) if title.is_none() => title = Some((r, k)),
                 // "pejabat tinggi Partai Komunis China, Guo Shengkun"
                 Kind::Word(w) if title.is_none() && w.has(WordClass::Collective) => {
@@ -67,7 +67,7 @@ pub(super) fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             // "penasihat … Putin, Yuri Ushakov": official of Putin's country.
             if let Some(country) = role_country(s, a, p) {
                 // (When the country is not named in the sentence: no triple.)
-                for e in &s.v.els {
+                for e in s.els() {
                     if let Kind::Ent(m) = e.kind
                         && a.mentions[m as usize].entity == EntityRef::Gazetteer(country)
                     {
@@ -92,18 +92,18 @@ pub(super) fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         }
     }
     // A title noun before a lone person: "kepemimpinan (Vladimir) Putin".
-    for (k, e) in s.v.els.iter().enumerate() {
+    for (k, e) in s.els().iter().enumerate() {
         if let Kind::Title(rel) = e.kind
-            && s.v.chunk_of[k].is_none()
+            && s.chunk_of(k).is_none()
         {
             let mut j = k + 1;
-            while j < s.v.els.len()
+            while j < s.len()
                 && j <= k + 3
-                && matches!(s.v.els[j].kind, Kind::Punct('(') | Kind::Punct(')'))
+                && matches!(s.kind(j), Kind::Punct('(') | Kind::Punct(')'))
             {
                 j += 1;
             }
-            if let Some(Kind::Ent(m)) = s.v.els.get(j).map(|e| e.kind)
+            if let Some(Kind::Ent(m)) = s.kind_at(j)
                 && a.mentions[m as usize].etype == EntityType::Person
                 && let Some((r, o)) = role_in_sentence(s, a, m, Some(rel))
             {
@@ -122,9 +122,9 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
     k += 1;
     let mut title = None;
     let mut of = None;
-    let end = (k + 6).min(s.v.els.len());
+    let end = (k + 6).min(s.len());
     while k < end {
-        match s.v.els[k].kind {
+        match s.kind(k) {
             Kind::Title(r) if title.is_none() => title = Some((r, k)),
             Kind::Ent(m) if of.is_none() => {
                 let mm = &a.mentions[m as usize];
@@ -160,15 +160,15 @@ fn role_in_sentence(
     let EntityRef::Gazetteer(pi) = a.mentions[person as usize].entity else {
         return None;
     };
-    let roles = &s.gaz.entity(pi).roles;
+    let roles = &s.gaz().entity(pi).roles;
     for r in roles {
         if want.is_some_and(|w| w != r.relation) {
             continue;
         }
-        let Some(target) = s.gaz.find(&r.of) else {
+        let Some(target) = s.gaz().find(&r.of) else {
             continue;
         };
-        for e in &s.v.els {
+        for e in s.els() {
             if let Kind::Ent(m) = e.kind
                 && a.mentions[m as usize].entity == EntityRef::Gazetteer(target)
                 && is_actor(&a.mentions[m as usize])

@@ -21,33 +21,46 @@ use crate::lang::morph::Pos;
 use crate::lang::{CueInfo, Determiners};
 use crate::schema::{Classes, EntityType, Lang, Relation, WordClass};
 
+/// What an element of a sentence is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Kind {
-    /// Index into `Analysis::mentions`.
+    /// An entity mention (not a nested one): its index into
+    /// `Analysis::mentions`.
     Ent(u32),
-    /// Index into `Sent::cues`.
+    /// A cue: its index for [`Sent::cue`].
     Cue(u32),
+    /// A title ("Presiden", "foreign minister") and the relation it gives.
     Title(Relation),
+    /// A function word or phrase of the word lists, with its classes.
     Word(Classes),
+    /// A one-character punctuation token.
     Punct(char),
+    /// Any other token.
     Other,
 }
 
+/// One element of a sentence: a placed phrase or mention, or a token.
 #[derive(Debug, Clone)]
 pub(crate) struct El {
+    /// Byte offsets into the text.
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) kind: Kind,
 }
 
+/// A mention with what belongs to it: a title phrase with its person
+/// ("Presiden Rusia Vladimir Putin"), an entity with its bracketed acronym
+/// ("Organisasi Kesehatan Dunia (WHO)"), or a mention alone.
 #[derive(Debug, Clone)]
 pub(crate) struct Chunk {
     /// The mention that acts (the person of a title phrase).
     pub(crate) head: u32,
+    /// Its first and last elements.
     pub(crate) first: usize,
     pub(crate) last: usize,
 }
 
+/// How two chunks are joined into a group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Join {
     /// "dan", "and", "&", "-": closes a list.
@@ -56,16 +69,20 @@ pub(crate) enum Join {
     Comma,
 }
 
+/// Coordinated chunks ("China, Rusia, dan Iran"), which act together; a
+/// lone chunk is a group of one.
 #[derive(Debug, Clone)]
 pub(crate) struct Group {
     /// Its chunks, which are consecutive.
     pub(crate) chunks: std::ops::Range<usize>,
+    /// Its first and last elements.
     pub(crate) first: usize,
     pub(crate) last: usize,
 }
 
-/// What a search to the left found.
+/// What a search to the left found ([`Sent::left`]).
 pub(crate) enum Left {
+    /// The subject candidate: this group.
     Group(usize),
     /// A complementiser ("bahwa") at this element stopped the search.
     Comp(usize),
@@ -74,49 +91,148 @@ pub(crate) enum Left {
     /// A result connector ("sehingga") at this element: the subject is that
     /// of the clause before.
     Then(usize),
+    /// Nothing within the clause and the quote.
     None,
 }
 
+/// One sentence as the rules read it: its elements, chunks and groups.
+/// Built by [`Sent::new`], read-only for the rules.
 pub(crate) struct Sent<'a> {
-    pub(crate) text: &'a str,
-    pub(crate) gaz: &'a Gazetteer,
-    pub(crate) determiners: &'a Determiners,
+    text: &'a str,
+    gaz: &'a Gazetteer,
+    determiners: &'a Determiners,
     /// The language of the lexicon the sentence was read with.
-    pub(crate) lang: Lang,
-    pub(crate) sentence: u32,
-    pub(crate) cues: Vec<&'a CueInfo>,
-    pub(crate) v: Vecs,
+    lang: Lang,
+    sentence: u32,
+    cues: Vec<&'a CueInfo>,
+    v: Vecs,
 }
 
 /// The per-sentence vectors of a [`Sent`] that hold no reference, kept
 /// from one sentence and one document to the next.
 #[derive(Default)]
-pub(crate) struct Vecs {
-    pub(crate) els: Vec<El>,
+struct Vecs {
+    els: Vec<El>,
     /// Each cue's part of speech in this sentence: the lexicon's, except a
     /// verb form after a determiner, which is a noun ("the attack on").
-    pub(crate) cue_pos: Vec<Pos>,
+    cue_pos: Vec<Pos>,
     /// Quote region of each element (0 = outside quotes).
-    pub(crate) quote: Vec<u16>,
-    pub(crate) chunk_of: Vec<Option<usize>>,
-    pub(crate) chunks: Vec<Chunk>,
-    pub(crate) group_of_chunk: Vec<usize>,
-    pub(crate) groups: Vec<Group>,
+    quote: Vec<u16>,
+    /// The chunk of each element, if any.
+    chunk_of: Vec<Option<usize>>,
+    chunks: Vec<Chunk>,
+    /// The group of each chunk.
+    group_of_chunk: Vec<usize>,
+    groups: Vec<Group>,
     /// Groups that only describe ("Pemimpin Rusia": a title before a
     /// country with no name; "the Thai border": a demonym as a modifier)
     /// and do not act.
-    pub(crate) descriptor: Vec<bool>,
+    descriptor: Vec<bool>,
     /// Of those, the ones that are a title's country ("Pemimpin Rusia").
-    pub(crate) described: Vec<bool>,
+    described: Vec<bool>,
     /// Groups of places only (LOCATION mentions: "Krimea", "Kharkiv").
-    pub(crate) place: Vec<bool>,
+    place: Vec<bool>,
     /// Groups of one person ("Sergei Lavrov").
-    pub(crate) person: Vec<bool>,
+    person: Vec<bool>,
 }
 
+/// Punctuation that ends a clause (a comma does not: it may join a list).
 pub(crate) const BOUNDARY_PUNCT: &[char] = &[
     ';', ':', '(', ')', '[', ']', '“', '”', '"', '«', '»', '—', '–', '|', '?', '!',
 ];
+
+impl<'a> Sent<'a> {
+    /// The number of elements.
+    pub(crate) fn len(&self) -> usize {
+        self.v.els.len()
+    }
+
+    /// The elements, in text order.
+    pub(crate) fn els(&self) -> &[El] {
+        &self.v.els
+    }
+
+    /// Element `i` (panics past the end).
+    pub(crate) fn el(&self, i: usize) -> &El {
+        &self.v.els[i]
+    }
+
+    /// What element `i` is (panics past the end).
+    pub(crate) fn kind(&self, i: usize) -> Kind {
+        self.v.els[i].kind
+    }
+
+    /// What element `i` is, `None` past the end.
+    pub(crate) fn kind_at(&self, i: usize) -> Option<Kind> {
+        self.v.els.get(i).map(|e| e.kind)
+    }
+
+    /// Cue `q` ([`Kind::Cue`]) as this sentence reads it: a gapped head
+    /// is resolved to the form its tail gives ("fired … at").
+    pub(crate) fn cue(&self, q: u32) -> &'a CueInfo {
+        self.cues[q as usize]
+    }
+
+    /// The quote region of element `i`: 0 outside quotes, else the
+    /// number of the quote (the elements of one quote share it).
+    pub(crate) fn quote(&self, i: usize) -> u16 {
+        self.v.quote[i]
+    }
+
+    /// The chunks, in text order.
+    pub(crate) fn chunks(&self) -> &[Chunk] {
+        &self.v.chunks
+    }
+
+    /// The chunk element `i` belongs to (panics past the end).
+    pub(crate) fn chunk_of(&self, i: usize) -> Option<usize> {
+        self.v.chunk_of[i]
+    }
+
+    /// Group `g`.
+    pub(crate) fn group(&self, g: usize) -> &Group {
+        &self.v.groups[g]
+    }
+
+    /// Is group `g` of places only (LOCATION mentions: "Krimea",
+    /// "Kharkiv")?
+    pub(crate) fn is_place(&self, g: usize) -> bool {
+        self.v.place[g]
+    }
+
+    /// Is group `g` one person ("Sergei Lavrov")?
+    pub(crate) fn is_person(&self, g: usize) -> bool {
+        self.v.person[g]
+    }
+
+    /// Is group `g` a title's country with no name ("Pemimpin Rusia")?
+    pub(crate) fn is_described(&self, g: usize) -> bool {
+        self.v.described[g]
+    }
+
+    /// Does group `g` only describe, not act: a described country
+    /// ("Pemimpin Rusia"), a demonym as a modifier ("the Thai border") or
+    /// a country with a stance or currency word ("anti-Syria", "dolar
+    /// AS")?
+    pub(crate) fn is_descriptor(&self, g: usize) -> bool {
+        self.v.descriptor[g]
+    }
+
+    /// The index of the sentence in its [`Analysis`].
+    pub(crate) fn sentence(&self) -> u32 {
+        self.sentence
+    }
+
+    /// The gazetteer the mentions' entities are in.
+    pub(crate) fn gaz(&self) -> &'a Gazetteer {
+        self.gaz
+    }
+
+    /// The language of the lexicon the sentence was read with.
+    pub(crate) fn lang(&self) -> Lang {
+        self.lang
+    }
+}
 
 impl<'a> Sent<'a> {
     /// The elements as text, for debugging rules (`KABAR_DEBUG=1`).
@@ -143,6 +259,7 @@ impl<'a> Sent<'a> {
         out
     }
 
+    /// The text of element `i` ("Presiden Rusia", "kata", ",").
     pub(crate) fn word(&self, i: usize) -> &'a str {
         &self.text[self.v.els[i].start..self.v.els[i].end]
     }
@@ -152,6 +269,8 @@ impl<'a> Sent<'a> {
         self.v.cue_pos[q as usize]
     }
 
+    /// The word classes of element `i`: none unless it is a function
+    /// word ([`Kind::Word`]); none past the end.
     pub(crate) fn classes(&self, i: usize) -> Classes {
         match self.v.els.get(i).map(|e| e.kind) {
             Some(Kind::Word(c)) => c,
@@ -159,14 +278,18 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// Is element `i` a function word of class `c` ("dan" of
+    /// [`WordClass::Coord`])? False past the end.
     pub(crate) fn has(&self, i: usize, c: WordClass) -> bool {
         self.classes(i).has(c)
     }
 
+    /// Is element `i` the punctuation `c`? False past the end.
     pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
         matches!(self.v.els.get(i).map(|e| e.kind), Some(Kind::Punct(p)) if p == c)
     }
 
+    /// The mention of element `i`, if it is one.
     pub(crate) fn mention<'m>(&self, a: &'m Analysis, i: usize) -> Option<&'m Mention> {
         match self.v.els.get(i)?.kind {
             Kind::Ent(m) => Some(&a.mentions[m as usize]),
@@ -264,6 +387,8 @@ impl<'a> Sent<'a> {
         !c.is_structural() && self.word(i).chars().next().is_some_and(char::is_lowercase)
     }
 
+    /// Does element `i` end a clause: a clause word ("yang", "karena",
+    /// "while") or a [`BOUNDARY_PUNCT`] (";", a quote mark, a bracket)?
     pub(crate) fn is_boundary(&self, i: usize) -> bool {
         match self.v.els[i].kind {
             Kind::Punct(c) => BOUNDARY_PUNCT.contains(&c),
@@ -272,6 +397,7 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// The mention of element `i`, which must be an entity.
     pub(crate) fn ent(&self, i: usize) -> u32 {
         match self.v.els[i].kind {
             Kind::Ent(m) => m,
@@ -279,6 +405,9 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// The group element `i` belongs to: "Presiden" of "Presiden Rusia
+    /// Vladimir Putin" is in Putin's group; none for an element outside
+    /// every chunk or past the end.
     pub(crate) fn group_at(&self, i: usize) -> Option<usize> {
         self.v
             .chunk_of
@@ -288,6 +417,8 @@ impl<'a> Sent<'a> {
             .map(|c| self.v.group_of_chunk[c])
     }
 
+    /// The acting mention of each chunk of group `g` ("China, Rusia, dan
+    /// Iran": three).
     pub(crate) fn heads(&self, g: usize) -> impl Iterator<Item = u32> + '_ {
         self.v.groups[g]
             .chunks
@@ -359,6 +490,8 @@ pub(crate) fn ends_with_ci(w: &str, suffix: &str) -> bool {
         && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
+/// Can the mention act: a person, country or organisation (not a
+/// place)?
 pub(crate) fn is_actor(m: &Mention) -> bool {
     matches!(
         m.etype,
