@@ -8,7 +8,7 @@ use crate::lang::morph::Pos;
 use crate::lang::{CueInfo, Gapped, LangLexicon};
 use crate::phrase::{Found, WordTable};
 use crate::schema::{AliasKind, Classes, EntityType, Lang, Relation, WordClass};
-use crate::tokenize::TokenKind;
+use crate::tokenize::{Token, TokenKind};
 
 /// A phrase of one of the three sets a sentence is read with.
 enum Phrase<'a> {
@@ -17,10 +17,41 @@ enum Phrase<'a> {
     Cue(Found<'a, CueInfo>),
 }
 
+/// Which of two candidate phrases over the same number of bytes is placed
+/// (the longest is placed first, whatever its priority): the earlier
+/// variant wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Priority {
+    /// A function word with a structural or firm role (negation, clause,
+    /// preposition, "saling", …): wins over a cue or title of the same
+    /// words.
+    Word,
+    /// A title ("Presiden", "foreign minister").
+    Title,
+    /// A cue ("bertemu", "attacked").
+    Cue,
+    /// A soft function word (modal, light verb, collective, …): gives way
+    /// to a cue or title of the same words.
+    SoftWord,
+}
+
+/// A phrase that may become an element: its start and end bytes, its
+/// priority and what it is.
+pub(super) type Candidate = (usize, usize, Priority, Kind);
+
 impl<'a> Sent<'a> {
     /// Builds the elements of sentence `s` of `a` (buffers from `scratch`); `None` when the sentence
     /// has no cue, no title and no structural word (collective, member,
     /// join, obligation), so that no rule can find a triple in it, unless `always`.
+    ///
+    /// The steps, in order: the sentence's mentions are placed; phrases
+    /// are looked for in the gaps between them; without a phrase that
+    /// could trigger a rule, stop; the longest phrases are placed first;
+    /// the elements are made from the placed spans and the other tokens;
+    /// dates in brackets are dropped; gapped cues are resolved; quote
+    /// regions are marked; English verb forms are re-read as nouns where a
+    /// determiner says so; then chunks, groups and the four flags of each
+    /// group (place, person, described, descriptor).
     pub(crate) fn new(
         text: &'a str,
         words: &WordTable,
@@ -31,246 +62,37 @@ impl<'a> Sent<'a> {
         scratch: &mut Scratch<'a>,
     ) -> Option<Sent<'a>> {
         let range = a.sentences[s as usize].clone();
-
-        // Spans to place: mentions first, then the longest phrases.
         let mut placed = std::mem::take(&mut scratch.placed);
-        placed.clear();
-        placed.extend(
-            a.mentions[a.sentence_mentions(s)]
-                .iter()
-                .zip(a.sentence_mentions(s))
-                .filter(|(m, _)| !m.nested)
-                .map(|(m, i)| (m.start, m.end, Kind::Ent(i as u32))),
-        );
+        place_mentions(a, s, &mut placed);
         let mut sent = scratch
             .spare
             .take()
             .unwrap_or_else(|| Sent::empty(text, gaz, scratch.determiners));
         let mut cues = std::mem::take(&mut sent.cues);
         cues.clear();
-        let cand = &mut scratch.cand;
-        cand.clear();
-        // Phrases are looked for in the gaps between mentions, so a title
-        // never swallows part of a name ("Sekretaris | Dewan Keamanan …").
-        let gaps = &mut scratch.gaps;
-        gaps.clear();
-        let mut at = range.start;
-        for &(ms, me, _) in &placed {
-            if ms > at {
-                gaps.push(at..ms);
-            }
-            at = at.max(me);
-        }
-        if at < range.end {
-            gaps.push(at..range.end);
-        }
-        // One phrase of the three sets, placed as a candidate.
-        let mut add = |phrase: Phrase<'a>| match phrase {
-            Phrase::Word(f) => {
-                // A word with a structural role (negation, clause, preposition…)
-                // wins over a cue or title of the same words; a soft one
-                // (modal, light verb, collective…) gives way to them.
-                let p = if f.value.is_soft() { 3 } else { 0 };
-                cand.push((f.start, f.end, p, Kind::Word(*f.value)));
-            }
-            Phrase::Title(f) => cand.push((f.start, f.end, 1, Kind::Title(*f.value))),
-            Phrase::Cue(f) => {
-                // The second half of a hyphenated modifier is no event
-                // ("its long-threatened invasion", "anti-war protests").
-                let mut before = text[..f.start].chars().rev();
-                if before.next() == Some('-') && before.next().is_some_and(char::is_alphanumeric) {
-                    return;
-                }
-                cand.push((f.start, f.end, 2, Kind::Cue(cues.len() as u32)));
-                cues.push(f.value);
-            }
-        };
-        // The sets share the text's word table: its words are walked once
-        // for all three (each set keeps its own leftmost-longest position).
-        let one_walk = lex.words.reads(words) && lex.titles.reads(words) && lex.cues.reads(words);
-        for gap in gaps.drain(..) {
-            if !one_walk {
-                lex.words
-                    .find_each_in(text, words, gap.clone(), |f| add(Phrase::Word(f)));
-                lex.titles
-                    .find_each_in(text, words, gap.clone(), |f| add(Phrase::Title(f)));
-                lex.cues
-                    .find_each_in(text, words, gap, |f| add(Phrase::Cue(f)));
-                continue;
-            }
-            let (mut next_word, mut next_title, mut next_cue) = (gap.start, gap.start, gap.start);
-            for &(at, id) in words.words_in(gap.clone()) {
-                let at = at as usize;
-                if at >= next_word
-                    && let Some(f) = lex.words.phrase_at(text, id, at, gap.end)
-                {
-                    next_word = f.end;
-                    add(Phrase::Word(f));
-                }
-                if at >= next_title
-                    && let Some(f) = lex.titles.phrase_at(text, id, at, gap.end)
-                {
-                    next_title = f.end;
-                    add(Phrase::Title(f));
-                }
-                if at >= next_cue
-                    && let Some(f) = lex.cues.phrase_at(text, id, at, gap.end)
-                {
-                    next_cue = f.end;
-                    add(Phrase::Cue(f));
-                }
-            }
-        }
-        let triggers = cand.iter().any(|&(_, _, _, k)| match k {
-            Kind::Cue(_) | Kind::Title(_) => true,
-            Kind::Word(w) => w.is_trigger(),
-            _ => false,
-        });
-        if !triggers && !scratch.always {
+        gaps_between(range.clone(), &placed, &mut scratch.gaps);
+        find_candidates(
+            text,
+            words,
+            lex,
+            &mut scratch.gaps,
+            &mut scratch.cand,
+            &mut cues,
+        );
+        if !any_trigger(&scratch.cand) && !scratch.always {
             scratch.placed = placed;
             sent.cues = cues;
             scratch.spare = Some(sent);
             return None;
         }
         let tokens = scratch.tokens.get(text, s as usize, range.clone());
-        cand.sort_by_key(|&(s, e, p, _)| (std::cmp::Reverse(e - s), p, s));
-        // Longest first; a span is placed when none of its bytes is taken.
-        let taken = &mut scratch.taken;
-        taken.clear();
-        taken.resize(range.len(), false);
-        for &(s, e, _) in &placed {
-            taken[s - range.start..e - range.start].fill(true);
-        }
-        for &(s, e, _, k) in cand.iter() {
-            let span = &mut taken[s - range.start..e - range.start];
-            if !span.contains(&true) {
-                span.fill(true);
-                placed.push((s, e, k));
-            }
-        }
-        placed.sort_by_key(|&(s, _, _)| s);
-
+        place_longest_first(range, &mut placed, &mut scratch.cand, &mut scratch.taken);
         let mut els = std::mem::take(&mut sent.v.els);
-        els.clear();
-        let mut p = 0;
-        for t in tokens.iter() {
-            while p < placed.len() && placed[p].1 <= t.start {
-                p += 1;
-            }
-            if p < placed.len() && placed[p].0 <= t.start && t.start < placed[p].1 {
-                let (ps, pe, k) = placed[p];
-                if els.last().is_none_or(|e: &El| e.start != ps) {
-                    els.push(El {
-                        start: ps,
-                        end: pe,
-                        kind: k,
-                    });
-                }
-                continue;
-            }
-            let tx = &text[t.start..t.end];
-            let kind = if t.kind == TokenKind::Punct {
-                let mut cs = tx.chars();
-                match (cs.next(), cs.next()) {
-                    (Some(c), None) => Kind::Punct(c),
-                    _ => Kind::Other,
-                }
-            } else {
-                Kind::Other
-            };
-            els.push(El {
-                start: t.start,
-                end: t.end,
-                kind,
-            });
-        }
-
-        // A date in brackets ("pada Senin (12/5) secara resmi mendukung")
-        // is no clause break: its elements are dropped.
-        let mut k = 0;
-        while k < els.len() {
-            if els[k].kind == Kind::Punct('(')
-                && let Some(close) =
-                    (k + 1..(k + 7).min(els.len())).find(|&j| els[j].kind == Kind::Punct(')'))
-                && close > k + 1
-                && els[k + 1..close].iter().all(|e| {
-                    text[e.start..e.end]
-                        .chars()
-                        .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
-                })
-            {
-                els.drain(k..=close);
-                continue;
-            }
-            k += 1;
-        }
-
-        // "fired anti-aircraft batteries at Russia", "engaged Filipino
-        // peacekeepers in a firefight": a gapped head is a cue only when one
-        // of its tails follows within reach, in the same clause; else it is
-        // its plain form, or the function word it may also be ("launched",
-        // a light verb), or a plain word.
-        for i in 0..els.len() {
-            let Kind::Cue(q) = els[i].kind else { continue };
-            let Some(gi) = cues[q as usize].gapped else {
-                continue;
-            };
-            let g = &lex.gapped[gi as usize];
-            let tail_at = |k: usize, tail: &[String]| {
-                let mut words = els[k..]
-                    .iter()
-                    .flat_map(|e| text[e.start..e.end].split_whitespace());
-                tail.iter()
-                    .all(|t| words.next().is_some_and(|w| w.to_lowercase() == *t))
-            };
-            let found = (i + 1..(i + 2 + Gapped::REACH).min(els.len()))
-                .take_while(|&k| match els[k].kind {
-                    Kind::Punct(c) => c != ',' && !BOUNDARY_PUNCT.contains(&c),
-                    Kind::Word(c) => !c.has(WordClass::Clause),
-                    _ => true,
-                })
-                .find_map(|k| g.tails.iter().find(|(tail, _)| tail_at(k, tail)));
-            match found.map(|(_, info)| info).or(g.plain.as_ref()) {
-                Some(info) => cues[q as usize] = info,
-                None => {
-                    let (start, end) = (els[i].start, els[i].end);
-                    let mut kind = Kind::Other;
-                    lex.words.find_each_in(text, words, start..end, |f| {
-                        if f.start == start && f.end == end {
-                            kind = Kind::Word(*f.value);
-                        }
-                    });
-                    els[i].kind = kind;
-                }
-            }
-        }
-
-        // Quote regions.
+        elements_from_tokens(text, tokens, &placed, &mut els);
+        drop_bracketed_dates(text, &mut els);
+        resolve_gapped_cues(text, words, lex, &mut els, &mut cues);
         let mut quote = std::mem::take(&mut sent.v.quote);
-        quote.clear();
-        quote.resize(els.len(), 0);
-        let mut region = 0u16;
-        let mut open = false;
-        for (i, e) in els.iter().enumerate() {
-            match e.kind {
-                Kind::Punct('“') | Kind::Punct('«') => {
-                    region += 1;
-                    open = true;
-                }
-                Kind::Punct('"') => {
-                    if open {
-                        open = false;
-                    } else {
-                        region += 1;
-                        open = true;
-                    }
-                }
-                Kind::Punct('”') | Kind::Punct('»') => open = false,
-                _ => {}
-            }
-            quote[i] = if open { region } else { 0 };
-        }
-
+        quote_regions(&els, &mut quote);
         scratch.placed = placed;
         sent.v.els = els;
         sent.v.quote = quote;
@@ -282,10 +104,26 @@ impl<'a> Sent<'a> {
             cues,
             ..sent
         };
-        let mut cue_pos = std::mem::take(&mut s.v.cue_pos);
+        s.reread_verbs_as_nouns(a);
+        s.v.chunks.clear();
+        s.v.groups.clear();
+        s.build_chunks(a);
+        s.build_groups();
+        s.flag_places(a);
+        s.flag_persons(a);
+        s.flag_described();
+        s.flag_descriptors(a);
+        Some(s)
+    }
+
+    /// English verb forms re-read as nouns: "the attack on", "its support
+    /// for", "the bombing of", "Albania's help" (the cue's part of speech
+    /// in this sentence becomes [`Pos::Noun`]).
+    fn reread_verbs_as_nouns(&mut self, a: &Analysis) {
+        let mut cue_pos = std::mem::take(&mut self.v.cue_pos);
         cue_pos.clear();
-        cue_pos.extend(s.cues.iter().map(|c| c.pos));
-        for i in 1..s.v.els.len() {
+        cue_pos.extend(self.cues.iter().map(|c| c.pos));
+        for i in 1..self.v.els.len() {
             // "the attack on", "its support for", "the bombing of",
             // "Albania's help": an English verb form after a determiner or
             // a possessive 's is the noun; so is a plural right after a verb
@@ -293,69 +131,86 @@ impl<'a> Sent<'a> {
             // a bare infinitive ("help support") or a gerund ("denied
             // attacking"). A participle is no event noun ("the invaded
             // country").
-            if lex.lang != Lang::En {
+            if self.lang != Lang::En {
                 break;
             }
-            let Kind::Cue(q) = s.v.els[i].kind else {
+            let Kind::Cue(q) = self.v.els[i].kind else {
                 continue;
             };
             // (The first word decides: "supplying weapons" is a gerund.)
-            let w = s.word(i).split_whitespace().next().unwrap_or_default();
+            let w = self.word(i).split_whitespace().next().unwrap_or_default();
             let after_verb =
-                matches!(s.v.els[i - 1].kind, Kind::Cue(p) if cue_pos[p as usize] == Pos::Verb);
+                matches!(self.v.els[i - 1].kind, Kind::Cue(p) if cue_pos[p as usize] == Pos::Verb);
             // "a surprise visit", "the deadly attack", "an Australian
             // ultimatum": one word or demonym between (not a plural, which
             // could be the subject: "the troops attack").
-            let demonym = |k: usize| matches!(s.v.els[k].kind, Kind::Ent(m) if a.mentions[m as usize].kind == AliasKind::Demonym);
+            let demonym = |k: usize| matches!(self.v.els[k].kind, Kind::Ent(m) if a.mentions[m as usize].kind == AliasKind::Demonym);
             let modified = i > 1
-                && s.is_article(i - 2)
-                && (s.is_plain_lower(i - 1) || demonym(i - 1))
-                && !ends_with_ci(s.word(i - 1), "s")
+                && self.is_article(i - 2)
+                && (self.is_plain_lower(i - 1) || demonym(i - 1))
+                && !ends_with_ci(self.word(i - 1), "s")
                 && !ends_with_ci(w, "s")
                 && !ends_with_ci(w, "ing");
             if cue_pos[q as usize] == Pos::Verb
                 && !ends_with_ci(w, "ed")
-                && (s.is_article(i - 1)
+                && (self.is_article(i - 1)
                     || modified
-                    || matches!(s.word(i - 1), "'s" | "’s")
+                    || matches!(self.word(i - 1), "'s" | "’s")
                     || (after_verb && ends_with_ci(w, "s") && !ends_with_ci(w, "ss")))
             {
                 cue_pos[q as usize] = Pos::Noun;
             }
         }
-        s.v.cue_pos = cue_pos;
-        s.v.chunks.clear();
-        s.v.groups.clear();
-        s.build_chunks(a);
-        s.build_groups();
-        let mut place = std::mem::take(&mut s.v.place);
+        self.v.cue_pos = cue_pos;
+    }
+
+    /// The place flag of each group: of places only (LOCATION mentions:
+    /// "Krimea", "Kharkiv").
+    fn flag_places(&mut self, a: &Analysis) {
+        let mut place = std::mem::take(&mut self.v.place);
         place.clear();
-        place.extend((0..s.v.groups.len()).map(|g| {
-            s.heads(g)
+        place.extend((0..self.v.groups.len()).map(|g| {
+            self.heads(g)
                 .all(|m| a.mentions[m as usize].etype == EntityType::Location)
         }));
-        s.v.place = place;
-        let mut person = std::mem::take(&mut s.v.person);
+        self.v.place = place;
+    }
+
+    /// The person flag of each group: one person ("Sergei Lavrov").
+    fn flag_persons(&mut self, a: &Analysis) {
+        let mut person = std::mem::take(&mut self.v.person);
         person.clear();
-        person.extend((0..s.v.groups.len()).map(|g| {
-            s.v.groups[g].chunks.len() == 1
-                && s.heads(g)
+        person.extend((0..self.v.groups.len()).map(|g| {
+            self.v.groups[g].chunks.len() == 1
+                && self
+                    .heads(g)
                     .all(|m| a.mentions[m as usize].etype == EntityType::Person)
         }));
-        s.v.person = person;
-        // "Pemimpin Rusia": a title before a country, no name.
-        let mut described = std::mem::take(&mut s.v.described);
+        self.v.person = person;
+    }
+
+    /// The described flag of each group: "Pemimpin Rusia", a title before
+    /// a country, no name.
+    fn flag_described(&mut self) {
+        let mut described = std::mem::take(&mut self.v.described);
         described.clear();
-        described.extend((0..s.v.groups.len()).map(|g| {
-            let grp = &s.v.groups[g];
+        described.extend((0..self.v.groups.len()).map(|g| {
+            let grp = &self.v.groups[g];
             grp.chunks.len() == 1
-                && matches!(s.v.els[grp.first].kind, Kind::Ent(_))
+                && matches!(self.v.els[grp.first].kind, Kind::Ent(_))
                 && grp.first > 0
-                && matches!(s.v.els[grp.first - 1].kind, Kind::Title(_))
+                && matches!(self.v.els[grp.first - 1].kind, Kind::Title(_))
         }));
-        s.v.described = described;
-        let mut descriptor = std::mem::take(&mut s.v.descriptor);
+        self.v.described = described;
+    }
+
+    /// The descriptor flag of each group: described, a demonym as a
+    /// modifier ("the Thai border"), or with a stance or currency word
+    /// ("anti-Syria", "dolar AS").
+    fn flag_descriptors(&mut self, a: &Analysis) {
+        let mut descriptor = std::mem::take(&mut self.v.descriptor);
         descriptor.clear();
+        let s = &*self;
         descriptor.extend((0..s.v.groups.len()).map(|g| {
             let grp = &s.v.groups[g];
             // "the Thai border": a demonym before a noun that is not
@@ -379,10 +234,296 @@ impl<'a> Sent<'a> {
                 && !people_follow;
             s.v.described[g] || modifier || s.stance(g)
         }));
-        s.v.descriptor = descriptor;
-        Some(s)
+        self.v.descriptor = descriptor;
     }
+}
 
+/// The sentence's mentions (not nested ones), the first spans placed.
+fn place_mentions(a: &Analysis, s: u32, placed: &mut Vec<(usize, usize, Kind)>) {
+    placed.clear();
+    placed.extend(
+        a.mentions[a.sentence_mentions(s)]
+            .iter()
+            .zip(a.sentence_mentions(s))
+            .filter(|(m, _)| !m.nested)
+            .map(|(m, i)| (m.start, m.end, Kind::Ent(i as u32))),
+    );
+}
+
+/// The gaps between the placed mentions of the sentence `range`: phrases
+/// are looked for there, so a title never swallows part of a name
+/// ("Sekretaris | Dewan Keamanan …").
+fn gaps_between(
+    range: std::ops::Range<usize>,
+    placed: &[(usize, usize, Kind)],
+    gaps: &mut Vec<std::ops::Range<usize>>,
+) {
+    gaps.clear();
+    let mut at = range.start;
+    for &(ms, me, _) in placed {
+        if ms > at {
+            gaps.push(at..ms);
+        }
+        at = at.max(me);
+    }
+    if at < range.end {
+        gaps.push(at..range.end);
+    }
+}
+
+/// The candidates of the three phrase sets (words, titles, cues) in the
+/// `gaps` (drained), each with its [`Priority`]; a cue's info goes to
+/// `cues`, at the index its [`Kind::Cue`] holds.
+fn find_candidates<'a>(
+    text: &'a str,
+    words: &WordTable,
+    lex: &'a LangLexicon,
+    gaps: &mut Vec<std::ops::Range<usize>>,
+    cand: &mut Vec<Candidate>,
+    cues: &mut Vec<&'a CueInfo>,
+) {
+    cand.clear();
+    // One phrase of the three sets, placed as a candidate.
+    let mut add = |phrase: Phrase<'a>| match phrase {
+        Phrase::Word(f) => {
+            // A word with a structural role (negation, clause, preposition…)
+            // wins over a cue or title of the same words; a soft one
+            // (modal, light verb, collective…) gives way to them.
+            let p = if f.value.is_soft() {
+                Priority::SoftWord
+            } else {
+                Priority::Word
+            };
+            cand.push((f.start, f.end, p, Kind::Word(*f.value)));
+        }
+        Phrase::Title(f) => cand.push((f.start, f.end, Priority::Title, Kind::Title(*f.value))),
+        Phrase::Cue(f) => {
+            // The second half of a hyphenated modifier is no event
+            // ("its long-threatened invasion", "anti-war protests").
+            let mut before = text[..f.start].chars().rev();
+            if before.next() == Some('-') && before.next().is_some_and(char::is_alphanumeric) {
+                return;
+            }
+            cand.push((f.start, f.end, Priority::Cue, Kind::Cue(cues.len() as u32)));
+            cues.push(f.value);
+        }
+    };
+    // The sets share the text's word table: its words are walked once
+    // for all three (each set keeps its own leftmost-longest position).
+    let one_walk = lex.words.reads(words) && lex.titles.reads(words) && lex.cues.reads(words);
+    for gap in gaps.drain(..) {
+        if !one_walk {
+            lex.words
+                .find_each_in(text, words, gap.clone(), |f| add(Phrase::Word(f)));
+            lex.titles
+                .find_each_in(text, words, gap.clone(), |f| add(Phrase::Title(f)));
+            lex.cues
+                .find_each_in(text, words, gap, |f| add(Phrase::Cue(f)));
+            continue;
+        }
+        let (mut next_word, mut next_title, mut next_cue) = (gap.start, gap.start, gap.start);
+        for &(at, id) in words.words_in(gap.clone()) {
+            let at = at as usize;
+            if at >= next_word
+                && let Some(f) = lex.words.phrase_at(text, id, at, gap.end)
+            {
+                next_word = f.end;
+                add(Phrase::Word(f));
+            }
+            if at >= next_title
+                && let Some(f) = lex.titles.phrase_at(text, id, at, gap.end)
+            {
+                next_title = f.end;
+                add(Phrase::Title(f));
+            }
+            if at >= next_cue
+                && let Some(f) = lex.cues.phrase_at(text, id, at, gap.end)
+            {
+                next_cue = f.end;
+                add(Phrase::Cue(f));
+            }
+        }
+    }
+}
+
+/// Could a rule use a sentence with these candidates: a cue, a title or a
+/// trigger word (collective, member, join, obligation)?
+fn any_trigger(cand: &[Candidate]) -> bool {
+    cand.iter().any(|&(_, _, _, k)| match k {
+        Kind::Cue(_) | Kind::Title(_) => true,
+        Kind::Word(w) => w.is_trigger(),
+        _ => false,
+    })
+}
+
+/// Places the candidates longest first (then by [`Priority`], then
+/// leftmost): a span is placed when none of its bytes is taken. `placed`
+/// ends sorted by start.
+fn place_longest_first(
+    range: std::ops::Range<usize>,
+    placed: &mut Vec<(usize, usize, Kind)>,
+    cand: &mut [Candidate],
+    taken: &mut Vec<bool>,
+) {
+    cand.sort_by_key(|&(s, e, p, _)| (std::cmp::Reverse(e - s), p, s));
+    taken.clear();
+    taken.resize(range.len(), false);
+    for &(s, e, _) in placed.iter() {
+        taken[s - range.start..e - range.start].fill(true);
+    }
+    for &(s, e, _, k) in cand.iter() {
+        let span = &mut taken[s - range.start..e - range.start];
+        if !span.contains(&true) {
+            span.fill(true);
+            placed.push((s, e, k));
+        }
+    }
+    placed.sort_by_key(|&(s, _, _)| s);
+}
+
+/// The elements: each placed span once, and every token outside them
+/// (a one-character punctuation token as [`Kind::Punct`]).
+fn elements_from_tokens(
+    text: &str,
+    tokens: &[Token],
+    placed: &[(usize, usize, Kind)],
+    els: &mut Vec<El>,
+) {
+    els.clear();
+    let mut p = 0;
+    for t in tokens.iter() {
+        while p < placed.len() && placed[p].1 <= t.start {
+            p += 1;
+        }
+        if p < placed.len() && placed[p].0 <= t.start && t.start < placed[p].1 {
+            let (ps, pe, k) = placed[p];
+            if els.last().is_none_or(|e: &El| e.start != ps) {
+                els.push(El {
+                    start: ps,
+                    end: pe,
+                    kind: k,
+                });
+            }
+            continue;
+        }
+        let tx = &text[t.start..t.end];
+        let kind = if t.kind == TokenKind::Punct {
+            let mut cs = tx.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => Kind::Punct(c),
+                _ => Kind::Other,
+            }
+        } else {
+            Kind::Other
+        };
+        els.push(El {
+            start: t.start,
+            end: t.end,
+            kind,
+        });
+    }
+}
+
+/// A date in brackets ("pada Senin (12/5) secara resmi mendukung") is no
+/// clause break: its elements are dropped.
+fn drop_bracketed_dates(text: &str, els: &mut Vec<El>) {
+    let mut k = 0;
+    while k < els.len() {
+        if els[k].kind == Kind::Punct('(')
+            && let Some(close) =
+                (k + 1..(k + 7).min(els.len())).find(|&j| els[j].kind == Kind::Punct(')'))
+            && close > k + 1
+            && els[k + 1..close].iter().all(|e| {
+                text[e.start..e.end]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+            })
+        {
+            els.drain(k..=close);
+            continue;
+        }
+        k += 1;
+    }
+}
+
+/// Gapped cues resolved: "fired anti-aircraft batteries at Russia",
+/// "engaged Filipino peacekeepers in a firefight": a gapped head is a cue
+/// only when one of its tails follows within reach, in the same clause
+/// (then `cues` holds what that tail makes of it); else it is its plain
+/// form, or the function word it may also be ("launched", a light verb),
+/// or a plain word.
+fn resolve_gapped_cues<'a>(
+    text: &str,
+    words: &WordTable,
+    lex: &'a LangLexicon,
+    els: &mut [El],
+    cues: &mut [&'a CueInfo],
+) {
+    for i in 0..els.len() {
+        let Kind::Cue(q) = els[i].kind else { continue };
+        let Some(gi) = cues[q as usize].gapped else {
+            continue;
+        };
+        let g = &lex.gapped[gi as usize];
+        let tail_at = |k: usize, tail: &[String]| {
+            let mut words = els[k..]
+                .iter()
+                .flat_map(|e| text[e.start..e.end].split_whitespace());
+            tail.iter()
+                .all(|t| words.next().is_some_and(|w| w.to_lowercase() == *t))
+        };
+        let found = (i + 1..(i + 2 + Gapped::REACH).min(els.len()))
+            .take_while(|&k| match els[k].kind {
+                Kind::Punct(c) => c != ',' && !BOUNDARY_PUNCT.contains(&c),
+                Kind::Word(c) => !c.has(WordClass::Clause),
+                _ => true,
+            })
+            .find_map(|k| g.tails.iter().find(|(tail, _)| tail_at(k, tail)));
+        match found.map(|(_, info)| info).or(g.plain.as_ref()) {
+            Some(info) => cues[q as usize] = info,
+            None => {
+                let (start, end) = (els[i].start, els[i].end);
+                let mut kind = Kind::Other;
+                lex.words.find_each_in(text, words, start..end, |f| {
+                    if f.start == start && f.end == end {
+                        kind = Kind::Word(*f.value);
+                    }
+                });
+                els[i].kind = kind;
+            }
+        }
+    }
+}
+
+/// The quote region of each element: 0 outside quotes; each opening
+/// (“, «, or a " that opens) starts the next region.
+fn quote_regions(els: &[El], quote: &mut Vec<u16>) {
+    quote.clear();
+    quote.resize(els.len(), 0);
+    let mut region = 0u16;
+    let mut open = false;
+    for (i, e) in els.iter().enumerate() {
+        match e.kind {
+            Kind::Punct('“') | Kind::Punct('«') => {
+                region += 1;
+                open = true;
+            }
+            Kind::Punct('"') => {
+                if open {
+                    open = false;
+                } else {
+                    region += 1;
+                    open = true;
+                }
+            }
+            Kind::Punct('”') | Kind::Punct('»') => open = false,
+            _ => {}
+        }
+        quote[i] = if open { region } else { 0 };
+    }
+}
+
+impl<'a> Sent<'a> {
     /// Chunks: a title with the person it introduces ("Presiden Rusia
     /// Vladimir Putin", "Chinese President Xi Jinping"); an entity with its
     /// bracketed acronym ("Organisasi Kesehatan Dunia (WHO)"); any other

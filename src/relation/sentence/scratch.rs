@@ -1,6 +1,7 @@
 //! Buffer recycling: the vectors of a [`Sent`] and of its construction,
 //! kept from one sentence and one document to the next.
 
+use super::build::Candidate;
 use super::{Kind, Sent, Vecs};
 use crate::gazetteer::Gazetteer;
 use crate::lang::{CueInfo, Determiners};
@@ -16,7 +17,7 @@ pub(crate) struct Scratch<'a> {
     /// Bytes of the sentence already covered by a placed span.
     pub(super) taken: Vec<bool>,
     pub(super) placed: Vec<(usize, usize, Kind)>,
-    pub(super) cand: Vec<(usize, usize, u8, Kind)>,
+    pub(super) cand: Vec<Candidate>,
     pub(super) gaps: Vec<std::ops::Range<usize>>,
     /// The last sentence built, whose vectors the next one reuses.
     pub(super) spare: Option<Sent<'a>>,
@@ -29,7 +30,7 @@ pub(crate) struct Scratch<'a> {
 pub(crate) struct Buffers {
     taken: Vec<bool>,
     placed: Vec<(usize, usize, Kind)>,
-    cand: Vec<(usize, usize, u8, Kind)>,
+    cand: Vec<Candidate>,
     gaps: Vec<std::ops::Range<usize>>,
     cues: Vec<&'static CueInfo>,
     v: Vecs,
