@@ -8,11 +8,159 @@ use crate::lang::morph::{self, Pos};
 use crate::relation::sentence::{Kind, Left, Sent, ends_with_ci, is_actor};
 use crate::schema::{Lang, Relation, WordClass};
 
+/// How far the searches walk: every limit on a walk over the elements of
+/// a sentence, by name (counts of elements unless said otherwise). Each is
+/// used as it always was, with the same comparison; a change of one moves
+/// triples.
+pub(crate) struct Reach;
+
+impl Reach {
+    // The sentence model.
+
+    /// A bracketed date: its closing bracket comes before element
+    /// `(` + this ("(12/5)").
+    pub(crate) const BRACKETED_DATE: usize = 7;
+    /// A title phrase: its person is at most this many elements after the
+    /// title ("Presiden Rusia Vladimir Putin").
+    pub(crate) const TITLE_TO_PERSON: usize = 12;
+    /// Two chunks join into a group across at most this many elements
+    /// (", kiri, dan"; the patterns of joins are at most four long).
+    pub(crate) const JOIN: usize = 4;
+    /// People a demonym describes ("U.S. border patrol agents") come
+    /// before its last element + this.
+    pub(crate) const PEOPLE_AFTER_DEMONYM: usize = 4;
+    /// An aside between commas has at most this many plain words
+    /// ("sementara itu", "however").
+    pub(crate) const ASIDE: usize = 3;
+    /// An apposition between commas has at most this many elements ("the
+    /// foreign minister of Russia").
+    pub(crate) const APPOSITION: usize = 8;
+    /// A group is governed by a preposition at most this many elements
+    /// before it, through modifiers and articles ("oleh pasukan Rusia").
+    pub(crate) const PREP_BEFORE_GROUP: usize = 3;
+
+    // Subjects.
+
+    /// The subject search to the left walks at most this many elements
+    /// ([`Sent::left`]).
+    pub(crate) const LEFT: usize = 24;
+    /// The opening quote mark before a quoted cue is at most this many
+    /// elements before it ("Putin “sangat mendukung …").
+    pub(crate) const QUOTE_OPEN_BEFORE: usize = 4;
+    /// The comma that closes an apposition, relative clause or aside is
+    /// at most this many elements before the cue.
+    pub(crate) const COMMA_BEFORE: usize = 4;
+    /// The comma that opens an apposition or relative clause is at most
+    /// this many elements before the one that closes it.
+    pub(crate) const APPOSITION_COMMA: usize = 13;
+    /// The comma that opens an aside is at most this many elements before
+    /// the one that closes it.
+    pub(crate) const ASIDE_COMMA: usize = 4;
+    /// The subject search to the left passes at most this many commas.
+    pub(crate) const COMMAS: usize = 2;
+    /// The modal word that permits or asks for an act is at most this many
+    /// elements before the preposition of who would act ("gave permission
+    /// to Russia to help").
+    pub(crate) const PERMITTING_MODAL: usize = 4;
+    /// The reporting or denying verb before "bahwa"/"that" is fewer than
+    /// this many elements before it.
+    pub(crate) const REPORTING_VERB: usize = 7;
+    /// At most this many plain words between "bahwa"/"that" and a cue with
+    /// no subject of its own (more: a subject we do not know).
+    pub(crate) const COMP_NOUNS: usize = 1;
+    /// The subject search of a clause walks fewer than this many elements
+    /// back ([`Sent::clause_subject`]).
+    pub(crate) const CLAUSE: usize = 30;
+    /// The nearest actor before a possessive is at most this many elements
+    /// back ("Russia … its war").
+    pub(crate) const NEAREST_ACTOR: usize = 16;
+    /// The head noun before "of" is at most this many elements back ("The
+    /// Turkish and Greek sides of the island of Cyprus").
+    pub(crate) const HEAD_BEFORE_OF: usize = 10;
+    /// An actor before a noun cue, through modifiers and a possessive, is
+    /// at most this many elements back ("Russia's invasion").
+    pub(crate) const MODIFIER_BEFORE: usize = 3;
+    /// A light verb before its event noun is at most this many elements
+    /// back ("memberikan dukungan").
+    pub(crate) const LIGHT_VERB: usize = 5;
+    /// At most this many plain words between a light verb and its noun.
+    pub(crate) const LIGHT_VERB_WORDS: usize = 2;
+    /// A noun that opens a sentence ("Dalam pertemuan dengan Jepang, …")
+    /// has at most this many opening words before it.
+    pub(crate) const FRONTED_OPENER: usize = 3;
+
+    // Objects and agents.
+
+    /// The object search to the right walks fewer than this many elements
+    /// ([`Sent::object`]).
+    pub(crate) const OBJECT: usize = 16;
+    /// "bahwa"/"that" right after a cue: within this many elements.
+    pub(crate) const COMP_AFTER_CUE: usize = 2;
+    /// A place preposition before a descriptor group is at most this many
+    /// elements back ("in the Thai border area").
+    pub(crate) const PLACE_PREP_BEFORE: usize = 3;
+    /// The agent search to the right walks fewer than this many elements
+    /// ([`Sent::agent_after`]).
+    pub(crate) const AGENT: usize = 14;
+
+    // What else a rule asks about a cue.
+
+    /// A negation is at most this many elements before the cue when its
+    /// subject is after it or unknown.
+    pub(crate) const NEGATION_NO_SUBJECT: usize = 4;
+    /// A negation is at most this many elements before the cue.
+    pub(crate) const NEGATION: usize = 6;
+    /// A refusing verb is at most this many elements before the act it
+    /// refuses ("menolak mengecam").
+    pub(crate) const REFUSAL: usize = 3;
+    /// A modal word before the subject is at most this many elements
+    /// before it ("urged the European Community to support").
+    pub(crate) const WANT_BEFORE_SUBJECT: usize = 3;
+    /// A modal word is at most this many elements before the cue when its
+    /// subject is after it.
+    pub(crate) const WANT_NO_SUBJECT: usize = 4;
+    /// A modal word is at most this many elements before the cue.
+    pub(crate) const WANT: usize = 6;
+    /// An undo verb is at most this many elements before the cue
+    /// ("menghentikan bantuan").
+    pub(crate) const UNDO: usize = 6;
+    /// A reciprocal word after the cue comes before element cue + this
+    /// ("mendukung satu sama lain").
+    pub(crate) const RECIPROCAL_AFTER: usize = 6;
+    /// The speaker before an opening quote is at most this many elements
+    /// before it ("Wang berjanji: “…”").
+    pub(crate) const SPEAKER_BEFORE_QUOTE: usize = 4;
+
+    // Titles and membership.
+
+    /// A "former" word is at most this many elements before the title
+    /// ("Mantan Presiden AS").
+    pub(crate) const FORMER: usize = 2;
+    /// A title noun and its lone person are at most this many elements
+    /// apart, through brackets ("kepemimpinan (Vladimir) Putin").
+    pub(crate) const TITLE_NOUN_TO_PERSON: usize = 3;
+    /// An apposition after a person's comma is read before element
+    /// comma + 1 + this ("Vladimir Putin, Presiden Rusia").
+    pub(crate) const APPOSITION_AFTER: usize = 6;
+    /// A membership or joining word's organisation starts before element
+    /// word + this ("anggota SCO", "bergabung dengan BRICS").
+    pub(crate) const MEMBER_ORG: usize = 3;
+    /// The list of members after the organisation starts before element
+    /// its end + 1 + this ("SCO mencakup India, Pakistan").
+    pub(crate) const MEMBER_LIST: usize = 3;
+    /// The member country before a membership word is at most this many
+    /// elements back ("India, anggota SCO").
+    pub(crate) const MEMBER_BEFORE: usize = 3;
+    /// The member country before "a NATO member" is at most this many
+    /// elements before the organisation ("Finland, a NATO member").
+    pub(crate) const MEMBER_BEFORE_APPOSED: usize = 3;
+}
+
 impl<'a> Sent<'a> {
     /// The nearest group before element `i` that can act (not a place or a
     /// descriptor), within the clause and the quote.
     pub(crate) fn nearest_actor_before(&self, i: usize) -> Option<usize> {
-        (i.saturating_sub(16)..i)
+        (i.saturating_sub(Reach::NEAREST_ACTOR)..i)
             .rev()
             .take_while(|&k| self.quote(k) == self.quote(i) && !self.is_boundary(k))
             .find_map(|k| {
@@ -27,7 +175,7 @@ impl<'a> Sent<'a> {
     pub(crate) fn head_before_of(&self, g: usize) -> Option<usize> {
         let mut k = self.group(g).first;
         let mut of_seen = false;
-        for _ in 0..10 {
+        for _ in 0..Reach::HEAD_BEFORE_OF {
             k = k.checked_sub(1)?;
             if let Some(h) = self.group_at(k) {
                 if !of_seen {
@@ -59,7 +207,7 @@ impl<'a> Sent<'a> {
     pub(crate) fn left(&self, i: usize) -> Left {
         let mut commas = 0;
         let mut j = i;
-        while j > 0 && i - j < 24 {
+        while j > 0 && i - j < Reach::LEFT {
             j -= 1;
             if self.quote(j) != self.quote(i) {
                 return Left::None;
@@ -71,7 +219,7 @@ impl<'a> Sent<'a> {
                 // mendukung …", "Biden \"strongly supports …").
                 return match self.group_at(j - 1) {
                     Some(g)
-                        if i - j <= 4
+                        if i - j <= Reach::QUOTE_OPEN_BEFORE
                             && (j + 1..i).all(|k| !matches!(self.kind(k), Kind::Ent(_))) =>
                     {
                         Left::Group(g)
@@ -151,9 +299,9 @@ impl<'a> Sent<'a> {
                 // the predicate: "Sergei Lavrov, the foreign minister of
                 // Russia, met …", "Putin, who met Xi, criticized …": the
                 // group before it is the subject.
-                if i - j <= 4
+                if i - j <= Reach::COMMA_BEFORE
                     && (j + 1..i).all(|k| self.group_at(k).is_none() && !self.is_boundary(k))
-                    && let Some(p) = (j.saturating_sub(13)..j)
+                    && let Some(p) = (j.saturating_sub(Reach::APPOSITION_COMMA)..j)
                         .rev()
                         .find(|&p| self.is_punct(p, ','))
                     && p > 0
@@ -169,9 +317,9 @@ impl<'a> Sent<'a> {
                 // "Putin, sementara itu, menuntut …", "China, however,
                 // rejected …", "Rusia, kata Lavrov, mendukung …"; the group
                 // before it is the subject.
-                if i - j <= 4
+                if i - j <= Reach::COMMA_BEFORE
                     && (j + 1..i).all(|k| self.group_at(k).is_none() && !self.is_boundary(k))
-                    && let Some(p) = (j.saturating_sub(4)..j.saturating_sub(1))
+                    && let Some(p) = (j.saturating_sub(Reach::ASIDE_COMMA)..j.saturating_sub(1))
                         .rev()
                         .find(|&p| self.is_punct(p, ','))
                     && p > 0
@@ -183,7 +331,7 @@ impl<'a> Sent<'a> {
                     return Left::Group(g);
                 }
                 commas += 1;
-                if commas > 2 {
+                if commas > Reach::COMMAS {
                     return Left::None;
                 }
             }
@@ -223,7 +371,7 @@ impl<'a> Sent<'a> {
         if self.group(g).last != i - 2 || first < 2 || !self.has(first - 1, WordClass::PrepObj) {
             return None;
         }
-        (first.saturating_sub(4)..first - 1)
+        (first.saturating_sub(Reach::PERMITTING_MODAL)..first - 1)
             .any(|k| self.has(k, WordClass::Modal))
             .then_some(g)
     }
@@ -267,7 +415,7 @@ impl<'a> Sent<'a> {
                 let nouns = (c + 1..i)
                     .filter(|&k| matches!(self.kind(k), Kind::Other))
                     .count();
-                if nouns > 1 {
+                if nouns > Reach::COMP_NOUNS {
                     return None;
                 }
                 c
@@ -278,7 +426,7 @@ impl<'a> Sent<'a> {
         // resolution that …"), whose subject we do not know.
         let mut k = at;
         let mut verb = None;
-        while k > 0 && at - k < 7 {
+        while k > 0 && at - k < Reach::REPORTING_VERB {
             k -= 1;
             if let Kind::Cue(q) = self.kind(k) {
                 verb = Some(self.cue(q).relation == Relation::Reject);
@@ -305,7 +453,7 @@ impl<'a> Sent<'a> {
     pub(crate) fn clause_subject(&self, i: usize) -> Option<usize> {
         let mut best = None;
         let mut j = i;
-        while j > 0 && i - j < 30 {
+        while j > 0 && i - j < Reach::CLAUSE {
             j -= 1;
             if self.quote(j) != self.quote(i) || self.is_boundary(j) || self.has(j, WordClass::Comp)
             {
@@ -353,14 +501,14 @@ impl<'a> Sent<'a> {
         // subject of a clause right after the cue is its object (not for
         // denials: "membantah bahwa …" denies an act, not an entity).
         if rel != Relation::Reject {
-            let k = (j..(j + 2).min(n)).find(|&k| self.has(k, WordClass::Comp));
+            let k = (j..(j + Reach::COMP_AFTER_CUE).min(n)).find(|&k| self.has(k, WordClass::Comp));
             if let Some(k) = k
                 && (j..k).all(|x| self.is_plain_lower(x) || self.has(x, WordClass::Time))
             {
                 j = k + 1;
             }
         }
-        while j < n && j - i < 16 {
+        while j < n && j - i < Reach::OBJECT {
             if self.quote(j) != self.quote(i) && !matches!(self.kind(j), Kind::Punct(_)) {
                 return None;
             }
@@ -391,7 +539,7 @@ impl<'a> Sent<'a> {
                 let first = self.group(g).first;
                 if self.is_described(g)
                     || (self.is_descriptor(g)
-                        && ((first.saturating_sub(3)..first).any(|k| {
+                        && ((first.saturating_sub(Reach::PLACE_PREP_BEFORE)..first).any(|k| {
                             self.has(k, WordClass::PlacePrep) && !self.has(k, WordClass::PrepObj)
                         }) || self.has(self.group(g).last + 1, WordClass::PlaceNoun)))
                 {
@@ -499,7 +647,7 @@ impl<'a> Sent<'a> {
             Kind::Word(_) => self.is_article(k) || self.has(k, WordClass::PlacePrep),
             _ => false,
         };
-        if i > 3 || !(0..i).all(opener) {
+        if i > Reach::FRONTED_OPENER || !(0..i).all(opener) {
             return None;
         }
         let comma = self.group(o).last + 1;
@@ -539,7 +687,7 @@ impl<'a> Sent<'a> {
     pub(crate) fn agent_after(&self, i: usize, nouns: bool) -> Option<usize> {
         let n = self.len();
         let mut j = i + 1;
-        while j < n && j - i < 14 {
+        while j < n && j - i < Reach::AGENT {
             if self.is_boundary(j) || self.is_punct(j, ',') {
                 return None;
             }
@@ -572,8 +720,9 @@ impl<'a> Sent<'a> {
     /// Is the cue at `i` negated (tidak, tak, agar tidak, not, never…)
     /// by a word between the subject and the cue?
     pub(crate) fn negated(&self, i: usize, subject_last: Option<usize>) -> bool {
-        let mut from =
-            subject_last.map_or(i.saturating_sub(4), |l| (l + 1).max(i.saturating_sub(6)));
+        let mut from = subject_last.map_or(i.saturating_sub(Reach::NEGATION_NO_SUBJECT), |l| {
+            (l + 1).max(i.saturating_sub(Reach::NEGATION))
+        });
         // "tidak mengakui Israel dan menjalin …": a negation before an
         // earlier predicate with its own object stays with that predicate.
         if let Some(c) = (from..i).rev().find(|&k| self.has(k, WordClass::Coord))
@@ -594,7 +743,7 @@ impl<'a> Sent<'a> {
         if !matches!(self.kind(i), Kind::Cue(q) if self.pos(q) == Pos::Verb) {
             return false;
         }
-        for k in (i.saturating_sub(3)..i).rev() {
+        for k in (i.saturating_sub(Reach::REFUSAL)..i).rev() {
             match self.kind(k) {
                 Kind::Cue(q) => {
                     return self.cue(q).relation == Relation::Reject && self.pos(q) == Pos::Verb;
@@ -610,7 +759,7 @@ impl<'a> Sent<'a> {
     /// a possessive: "Russia's invasion", "Israeli air raids", "US-led war".
     pub(crate) fn modifier_before(&self, i: usize) -> Option<usize> {
         let mut k = i;
-        for _ in 0..3 {
+        for _ in 0..Reach::MODIFIER_BEFORE {
             if k == 0 {
                 return None;
             }
@@ -634,7 +783,7 @@ impl<'a> Sent<'a> {
     pub(crate) fn light_verb_before(&self, i: usize) -> Option<usize> {
         let mut k = i;
         let mut others = 0;
-        for _ in 0..5 {
+        for _ in 0..Reach::LIGHT_VERB {
             if k == 0 {
                 return None;
             }
@@ -666,7 +815,7 @@ impl<'a> Sent<'a> {
                 || self.has(k, WordClass::Irrealis)
                 || matches!(self.kind(k), Kind::Other);
             if !neutral
-                || others > 2
+                || others > Reach::LIGHT_VERB_WORDS
                 || self.group_at(k).is_some()
                 || self.is_boundary(k)
                 || self.is_punct(k, ',')
@@ -709,7 +858,8 @@ impl<'a> Sent<'a> {
             // Up to three elements before the subject, through plain
             // lower-case words ("the", "its"); a capitalised word is no
             // modal ("In May Russia …").
-            for k in (subject_first.saturating_sub(3)..subject_first).rev() {
+            for k in (subject_first.saturating_sub(Reach::WANT_BEFORE_SUBJECT)..subject_first).rev()
+            {
                 let lower = self.word(k).chars().next().is_some_and(char::is_lowercase);
                 if lower && wants(k) {
                     return true;
@@ -724,19 +874,20 @@ impl<'a> Sent<'a> {
         let from = if subject_last < i {
             subject_last + 1
         } else {
-            i.saturating_sub(4)
+            i.saturating_sub(Reach::WANT_NO_SUBJECT)
         };
         // A modal word, or a threat or demand whose content this is
         // ("threatened to launch an offensive", "mendesak … agar menarik").
         // (Not the second half of a hyphenated modifier: "its
         // long-threatened invasion" happens.)
-        (from.max(i.saturating_sub(6))..i).any(|k| wants(k) && !(k > 0 && self.glued_hyphen(k - 1)))
+        (from.max(i.saturating_sub(Reach::WANT))..i)
+            .any(|k| wants(k) && !(k > 0 && self.glued_hyphen(k - 1)))
     }
 
     /// The nearest "undo" verb in the six elements before the cue at `i`
     /// ("menghentikan bantuan", "lifted the sanctions"): it stops the cue.
     pub(crate) fn undo_word(&self, i: usize) -> Option<usize> {
-        (i.saturating_sub(6)..i)
+        (i.saturating_sub(Reach::UNDO)..i)
             .rev()
             .find(|&k| self.has(k, WordClass::Undo))
     }
@@ -753,7 +904,7 @@ impl<'a> Sent<'a> {
         {
             return true;
         }
-        for k in i + 1..(i + 6).min(self.len()) {
+        for k in i + 1..(i + Reach::RECIPROCAL_AFTER).min(self.len()) {
             if self.has(k, WordClass::Reciprocal) {
                 return true;
             }
@@ -797,7 +948,7 @@ impl<'a> Sent<'a> {
         // Before the opening quote: group [speech word | verb] [:] “
         let open = (0..i).rev().find(|&k| self.quote(k) != region)?;
         let mut k = open;
-        for _ in 0..4 {
+        for _ in 0..Reach::SPEAKER_BEFORE_QUOTE {
             if k == 0 {
                 break;
             }

@@ -2,6 +2,7 @@
 
 use super::{Hit, push};
 use crate::analysis::{Analysis, Triple};
+use crate::relation::args::Reach;
 use crate::relation::sentence::{Left, Sent};
 use crate::schema::{EntityType, Relation, WordClass};
 
@@ -34,7 +35,8 @@ pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
     for i in 0..n {
         if s.has(i, WordClass::Member) {
             // member word, then an organisation within two elements
-            let Some((oi, org)) = (i + 1..(i + 3).min(n)).find_map(|k| org_at(k).map(|o| (k, o)))
+            let Some((oi, org)) =
+                (i + 1..(i + Reach::MEMBER_ORG).min(n)).find_map(|k| org_at(k).map(|o| (k, o)))
             else {
                 // The organisation right before, or before "'s": "NATO
                 // member Poland", "ASEAN's members include Indonesia, …",
@@ -63,7 +65,7 @@ pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                         let first = s.group(s.group_at(ob).unwrap()).first;
                         let mut b = first;
                         let mut comma = false;
-                        while b > 0 && first - b < 3 {
+                        while b > 0 && first - b < Reach::MEMBER_BEFORE_APPOSED {
                             b -= 1;
                             if let Some(g) = s.group_at(b) {
                                 if comma {
@@ -84,7 +86,7 @@ pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             let og = s.group_at(oi).unwrap();
             // … then a list: "mencakup India, Pakistan" / ": India, Pakistan"
             let mut k = s.group(og).last + 1;
-            let stop = (k + 3).min(n);
+            let stop = (k + Reach::MEMBER_LIST).min(n);
             while k < stop {
                 if s.has(k, WordClass::Include) || s.is_punct(k, ':') {
                     if let Some(g) = s.group_at(k + 1) {
@@ -97,7 +99,7 @@ pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             // … or a country right before: "India, anggota SCO" / "India adalah anggota SCO"
             let mut b = i;
             let mut steps = 0;
-            while b > 0 && steps < 3 {
+            while b > 0 && steps < Reach::MEMBER_BEFORE {
                 b -= 1;
                 steps += 1;
                 if let Some(g) = s.group_at(b) {
@@ -112,7 +114,7 @@ pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             }
         }
         if s.has(i, WordClass::Join)
-            && let Some(org) = (i + 1..(i + 3).min(n)).find_map(org_at)
+            && let Some(org) = (i + 1..(i + Reach::MEMBER_ORG).min(n)).find_map(org_at)
             && let Left::Group(g) = s.left(i)
         {
             members(g, org, i, "join", out);

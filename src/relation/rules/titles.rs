@@ -2,6 +2,7 @@
 
 use super::{Hit, push, role_country};
 use crate::analysis::{Analysis, EntityRef, Triple};
+use crate::relation::args::Reach;
 use crate::relation::sentence::{Chunk, Kind, Sent, is_actor};
 use crate::schema::{EntityType, Relation, WordClass};
 
@@ -39,7 +40,7 @@ pub(super) fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         // "Mantan Presiden AS Barack Obama", "pemimpin oposisi Venezuela":
         // an office not held.
         if let Some((_, tk)) = title
-            && (tk.saturating_sub(2)..tk).any(|k| s.has(k, WordClass::Former))
+            && (tk.saturating_sub(Reach::FORMER)..tk).any(|k| s.has(k, WordClass::Former))
         {
             continue;
         }
@@ -98,7 +99,7 @@ pub(super) fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         {
             let mut j = k + 1;
             while j < s.len()
-                && j <= k + 3
+                && j <= k + Reach::TITLE_NOUN_TO_PERSON
                 && matches!(s.kind(j), Kind::Punct('(') | Kind::Punct(')'))
             {
                 j += 1;
@@ -122,7 +123,7 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
     k += 1;
     let mut title = None;
     let mut of = None;
-    let end = (k + 6).min(s.len());
+    let end = (k + Reach::APPOSITION_AFTER).min(s.len());
     while k < end {
         match s.kind(k) {
             Kind::Title(r) if title.is_none() => title = Some((r, k)),

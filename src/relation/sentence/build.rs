@@ -7,6 +7,7 @@ use crate::gazetteer::Gazetteer;
 use crate::lang::morph::Pos;
 use crate::lang::{CueInfo, Gapped, LangLexicon};
 use crate::phrase::{Found, WordTable};
+use crate::relation::args::Reach;
 use crate::schema::{AliasKind, Classes, EntityType, Lang, Relation, WordClass};
 use crate::tokenize::{Token, TokenKind};
 
@@ -221,7 +222,7 @@ impl<'a> Sent<'a> {
                 s.has(k, WordClass::Collective)
                     || matches!(s.v.els.get(k).map(|e| e.kind), Some(Kind::Title(_)))
             };
-            let people_follow = (grp.last + 1..grp.last + 4)
+            let people_follow = (grp.last + 1..grp.last + Reach::PEOPLE_AFTER_DEMONYM)
                 .find(|&k| people(k))
                 .is_some_and(|p| (grp.last + 1..p).all(|k| s.is_modifier(k)));
             let modifier = grp.chunks.len() == 1
@@ -430,8 +431,8 @@ fn drop_bracketed_dates(text: &str, els: &mut Vec<El>) {
     let mut k = 0;
     while k < els.len() {
         if els[k].kind == Kind::Punct('(')
-            && let Some(close) =
-                (k + 1..(k + 7).min(els.len())).find(|&j| els[j].kind == Kind::Punct(')'))
+            && let Some(close) = (k + 1..(k + Reach::BRACKETED_DATE).min(els.len()))
+                .find(|&j| els[j].kind == Kind::Punct(')'))
             && close > k + 1
             && els[k + 1..close].iter().all(|e| {
                 text[e.start..e.end]
@@ -609,7 +610,7 @@ impl<'a> Sent<'a> {
         };
         let mut j = i + 1;
         let mut seen_comma = false;
-        while j < self.v.els.len() && j <= i + 12 {
+        while j < self.v.els.len() && j <= i + Reach::TITLE_TO_PERSON {
             match self.v.els[j].kind {
                 Kind::Ent(m) => {
                     if a.mentions[m as usize].etype == EntityType::Person {
@@ -705,7 +706,7 @@ impl<'a> Sent<'a> {
 
     /// How the elements `from..to` join two chunks into a group, if they do.
     fn joins(&self, from: usize, to: usize) -> Option<Join> {
-        if to < from || to - from > 4 {
+        if to < from || to - from > Reach::JOIN {
             return None;
         }
         let all = [from, from + 1, from + 2, from + 3];

@@ -19,6 +19,7 @@ use crate::analysis::{Analysis, Mention};
 use crate::gazetteer::Gazetteer;
 use crate::lang::morph::Pos;
 use crate::lang::{CueInfo, Determiners};
+use crate::relation::args::Reach;
 use crate::schema::{Classes, EntityType, Lang, Relation, WordClass};
 
 /// What an element of a sentence is.
@@ -317,7 +318,7 @@ impl<'a> Sent<'a> {
             && self.group_at(r.start + 1).is_some_and(|g| {
                 self.v.groups[g].first == r.start + 1 && self.v.groups[g].last + 1 == r.end
             });
-        speaker || (!r.is_empty() && r.len() <= 3 && r.clone().all(plain))
+        speaker || (!r.is_empty() && r.len() <= Reach::ASIDE && r.clone().all(plain))
     }
 
     /// Are the elements `r` (between two commas, after a person) an
@@ -325,7 +326,7 @@ impl<'a> Sent<'a> {
     /// belongs to and a few function words ("the foreign minister of
     /// Russia", "Russia's foreign minister", "Menlu Rusia")?
     pub(crate) fn is_apposition(&self, r: std::ops::Range<usize>) -> bool {
-        r.len() <= 8
+        r.len() <= Reach::APPOSITION
             && r.clone()
                 .any(|k| matches!(self.v.els[k].kind, Kind::Title(_)))
             && r.clone().all(|k| match self.v.els[k].kind {
@@ -432,7 +433,7 @@ impl<'a> Sent<'a> {
         // a preposition, with at most two modifiers or articles between.
         let f = self.v.groups[g].first;
         let mut k = f;
-        for _ in 0..3 {
+        for _ in 0..Reach::PREP_BEFORE_GROUP {
             if k == 0 {
                 return false;
             }
