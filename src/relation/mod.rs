@@ -303,7 +303,7 @@ fn cooccurrence(gaz: &Gazetteer, analysis: &mut Analysis) {
                     trigger: None,
                     cameo: None,
                     speaker: None,
-                    rule: "cooccurrence",
+                    rule: rules::RuleId::Cooccurrence.as_str(),
                     intended: false,
                 });
             }

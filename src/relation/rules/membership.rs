@@ -1,14 +1,27 @@
 //! Membership: `member_of`.
 
-use super::{Hit, push};
+use super::{Hit, Rule, RuleId, push};
 use crate::analysis::{Analysis, Triple};
 use crate::relation::args::Reach;
 use crate::relation::sentence::{Left, Sent};
 use crate::schema::{EntityType, Relation, WordClass};
 
+/// `member_of`: membership and joining words.
+pub(super) struct Membership;
+
+impl Rule for Membership {
+    fn ids(&self) -> &'static [RuleId] {
+        &[RuleId::Member, RuleId::MemberList, RuleId::Join]
+    }
+
+    fn apply(&self, s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+        membership(s, a, out);
+    }
+}
+
 /// `member_of`: "negara anggota SCO mencakup India, Pakistan", "Arab Saudi
 /// bergabung dengan BRICS", "India, anggota SCO", "NATO member Poland".
-pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
     let n = s.len();
     let org_at = |i: usize| -> Option<u32> {
         let g = s.group_at(i)?;
@@ -20,7 +33,7 @@ pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             .filter(|&m| a.mentions[m as usize].etype == EntityType::Country)
             .collect()
     };
-    let members = |g: usize, org: u32, i: usize, rule: &'static str, out: &mut Vec<Triple>| {
+    let members = |g: usize, org: u32, i: usize, rule: RuleId, out: &mut Vec<Triple>| {
         for c in countries(g) {
             push(
                 s,
@@ -58,7 +71,7 @@ pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                         i + 1
                     };
                     if let Some(g) = s.group_at(after) {
-                        members(g, org, i, "member", out);
+                        members(g, org, i, RuleId::Member, out);
                     } else {
                         // "Finland, a NATO member": the country before,
                         // through an article and one comma.
@@ -69,7 +82,7 @@ pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                             b -= 1;
                             if let Some(g) = s.group_at(b) {
                                 if comma {
-                                    members(g, org, i, "member", out);
+                                    members(g, org, i, RuleId::Member, out);
                                 }
                                 break;
                             }
@@ -90,7 +103,7 @@ pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             while k < stop {
                 if s.has(k, WordClass::Include) || s.is_punct(k, ':') {
                     if let Some(g) = s.group_at(k + 1) {
-                        members(g, org, i, "member-list", out);
+                        members(g, org, i, RuleId::MemberList, out);
                     }
                     break;
                 }
@@ -104,7 +117,7 @@ pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 steps += 1;
                 if let Some(g) = s.group_at(b) {
                     if !s.after_prep(g) {
-                        members(g, org, i, "member", out);
+                        members(g, org, i, RuleId::Member, out);
                     }
                     break;
                 }
@@ -117,7 +130,7 @@ pub(super) fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             && let Some(org) = (i + 1..(i + Reach::MEMBER_ORG).min(n)).find_map(org_at)
             && let Left::Group(g) = s.left(i)
         {
-            members(g, org, i, "join", out);
+            members(g, org, i, RuleId::Join, out);
         }
     }
 }

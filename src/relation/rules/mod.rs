@@ -18,12 +18,135 @@ use crate::analysis::{Analysis, EntityRef, Triple};
 use crate::relation::sentence::{Sent, is_actor};
 use crate::schema::Relation;
 
-/// Pushes triples for one sentence into `out`.
+/// The id of the rule that found a triple, written in its `rule` column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum RuleId {
+    /// `title`: a title with its person and the country or organisation
+    /// named with it ("Presiden Rusia Vladimir Putin").
+    Title,
+    /// `title-nested`: a title's organisation names a country, whose
+    /// official the person is too ("Sekretaris Dewan Keamanan Nasional
+    /// Rusia").
+    TitleNested,
+    /// `title-possessor`: a title of another person ("penasihat … Putin,
+    /// Yuri Ushakov"): an official of that person's country.
+    TitlePossessor,
+    /// `title-role`: a title with no country, and the gazetteer's role of
+    /// the person ("Menteri Luar Negeri Wang Yi").
+    TitleRole,
+    /// `apposition`: "Vladimir Putin, Presiden Rusia".
+    Apposition,
+    /// `member`: "NATO member Poland", "India, anggota SCO".
+    Member,
+    /// `member-list`: "anggota SCO mencakup India, Pakistan".
+    MemberList,
+    /// `join`: "Arab Saudi bergabung dengan BRICS".
+    Join,
+    /// `cue`: a verb with its subject and object ("Rusia menyerang
+    /// Ukraina").
+    Cue,
+    /// `passive`: "Rusia dikritik oleh Polandia", "was criticized by".
+    Passive,
+    /// `noun-genitive`: an event noun with its doer after it ("dukungan
+    /// China terhadap Rusia").
+    NounGenitive,
+    /// `noun`: an event noun with its doer elsewhere ("Russia's invasion
+    /// of Ukraine", "sanksi yang dijatuhkan Uni Eropa").
+    Noun,
+    /// `reciprocal`: "saling mendukung", each with each.
+    Reciprocal,
+    /// `symmetric`: "Xi dan Putin bertemu", a symmetric relation within a
+    /// group.
+    Symmetric,
+    /// `obligation`: "Rusia mengatakan Sudan harus …", a demand.
+    Obligation,
+    /// `cooccurrence`: two entities in one sentence (only on request; see
+    /// `relation/mod.rs`).
+    Cooccurrence,
+}
+
+impl RuleId {
+    /// Every id, in the order of the rules that write them.
+    #[cfg(test)]
+    pub(crate) const ALL: [RuleId; 16] = [
+        RuleId::Title,
+        RuleId::TitleNested,
+        RuleId::TitlePossessor,
+        RuleId::TitleRole,
+        RuleId::Apposition,
+        RuleId::Member,
+        RuleId::MemberList,
+        RuleId::Join,
+        RuleId::Cue,
+        RuleId::Passive,
+        RuleId::NounGenitive,
+        RuleId::Noun,
+        RuleId::Reciprocal,
+        RuleId::Symmetric,
+        RuleId::Obligation,
+        RuleId::Cooccurrence,
+    ];
+
+    /// The name written in the `rule` column.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            RuleId::Title => "title",
+            RuleId::TitleNested => "title-nested",
+            RuleId::TitlePossessor => "title-possessor",
+            RuleId::TitleRole => "title-role",
+            RuleId::Apposition => "apposition",
+            RuleId::Member => "member",
+            RuleId::MemberList => "member-list",
+            RuleId::Join => "join",
+            RuleId::Cue => "cue",
+            RuleId::Passive => "passive",
+            RuleId::NounGenitive => "noun-genitive",
+            RuleId::Noun => "noun",
+            RuleId::Reciprocal => "reciprocal",
+            RuleId::Symmetric => "symmetric",
+            RuleId::Obligation => "obligation",
+            RuleId::Cooccurrence => "cooccurrence",
+        }
+    }
+}
+
+/// A rule of the relation stage: it reads one [`Sent`] and pushes the
+/// triples it finds (through [`push`], which drops repeats within the
+/// sentence).
+///
+/// The rules are trait objects in [`RULES`], not an enum with a `match`:
+/// a sentence makes four indirect calls, nothing beside the argument
+/// search each rule runs, and a new rule is one file and one line in
+/// [`RULES`].
+pub(crate) trait Rule: Sync {
+    /// The ids the rule writes in the `rule` column.
+    fn ids(&self) -> &'static [RuleId];
+    /// Adds the triples the rule finds in sentence `s` to `out`.
+    fn apply(&self, s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>);
+}
+
+/// Every rule, in the order they run: the order of the triples of a
+/// sentence, and which of two equal triples is kept, depend on it.
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &titles::Titles,
+    &membership::Membership,
+    &events::Events,
+    &obligations::Obligations,
+];
+
+/// Pushes triples for one sentence into `out`: every rule of [`RULES`],
+/// in order.
 pub(crate) fn extract(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
-    titles::structural(s, a, out);
-    membership::membership(s, a, out);
-    events::events(s, a, out);
-    obligations::obligations(s, a, out);
+    for rule in RULES {
+        let before = out.len();
+        rule.apply(s, a, out);
+        debug_assert!(
+            out[before..]
+                .iter()
+                .all(|t| rule.ids().iter().any(|id| id.as_str() == t.rule)),
+            "a rule wrote an id it does not list"
+        );
+    }
 }
 
 fn entity_id<'a>(s: &Sent<'a>, a: &'a Analysis, m: u32) -> &'a str {
@@ -38,13 +161,13 @@ struct Hit<'c> {
     trigger: Option<usize>,
     cameo: Option<&'c str>,
     speaker: Option<u32>,
-    rule: &'static str,
+    rule: RuleId,
     intended: bool,
 }
 
 impl Hit<'_> {
     /// A structural triple from a title or membership word.
-    fn structural(rel: Relation, trigger: usize, rule: &'static str) -> Hit<'static> {
+    fn structural(rel: Relation, trigger: usize, rule: RuleId) -> Hit<'static> {
         Hit {
             rel,
             negated: false,
@@ -87,7 +210,7 @@ fn push(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>, subj: u32, obj: u32, 
             .map(Relation::cameo3)
             .or_else(|| rel.cameo_root().map(str::to_owned)),
         speaker,
-        rule,
+        rule: rule.as_str(),
         intended,
     };
     // Triples come sentence by sentence: only this sentence's can repeat it.
@@ -113,4 +236,24 @@ fn role_country(s: &Sent<'_>, a: &Analysis, person: u32) -> Option<u32> {
     };
     let role = s.gaz().entity(pi).roles.first()?;
     s.gaz().find(&role.of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every id has its own name, and every id but `cooccurrence` (written
+    /// by `relation/mod.rs`) is listed by exactly one rule.
+    #[test]
+    fn every_id_belongs_to_one_rule() {
+        let mut names: Vec<&str> = RuleId::ALL.iter().map(|id| id.as_str()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), RuleId::ALL.len(), "two ids share a name");
+        for id in RuleId::ALL {
+            let owners = RULES.iter().filter(|r| r.ids().contains(&id)).count();
+            let want = usize::from(id != RuleId::Cooccurrence);
+            assert_eq!(owners, want, "{} is listed by {owners} rules", id.as_str());
+        }
+    }
 }

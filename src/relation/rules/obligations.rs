@@ -1,15 +1,28 @@
 //! Obligations: `demand`.
 
-use super::{Hit, push, role_country};
+use super::{Hit, Rule, RuleId, push, role_country};
 use crate::analysis::{Analysis, EntityRef, Triple};
 use crate::relation::sentence::{Left, Sent};
 use crate::schema::{EntityType, Relation, WordClass};
+
+/// `demand` from obligation words.
+pub(super) struct Obligations;
+
+impl Rule for Obligations {
+    fn ids(&self) -> &'static [RuleId] {
+        &[RuleId::Obligation]
+    }
+
+    fn apply(&self, s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+        obligations(s, a, out);
+    }
+}
 
 /// `demand` (CAMEO 10): what one actor says another must do ("Russia said
 /// on Tuesday that Sudan must return the helicopter", "AS menegaskan bahwa
 /// Rusia harus menarik pasukannya"): an obligation word right after a
 /// group that follows a reporting verb or "that"/"bahwa".
-pub(super) fn obligations(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+fn obligations(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
     for k in 1..s.len() {
         if !s.has(k, WordClass::Obligation) {
             continue;
@@ -57,7 +70,7 @@ pub(super) fn obligations(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             trigger: Some(k),
             cameo: None,
             speaker: s.speaker(a, k),
-            rule: "obligation",
+            rule: RuleId::Obligation,
             intended: false,
         };
         for subj in s.heads(sg) {

@@ -1,13 +1,32 @@
 //! Titles and appositions: `leader_of` / `official_of`.
 
-use super::{Hit, push, role_country};
+use super::{Hit, Rule, RuleId, push, role_country};
 use crate::analysis::{Analysis, EntityRef, Triple};
 use crate::relation::args::Reach;
 use crate::relation::sentence::{Chunk, Kind, Sent, is_actor};
 use crate::schema::{EntityType, Relation, WordClass};
 
 /// Titles and appositions: `leader_of` / `official_of`.
-pub(super) fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+pub(super) struct Titles;
+
+impl Rule for Titles {
+    fn ids(&self) -> &'static [RuleId] {
+        &[
+            RuleId::Title,
+            RuleId::TitleNested,
+            RuleId::TitlePossessor,
+            RuleId::TitleRole,
+            RuleId::Apposition,
+        ]
+    }
+
+    fn apply(&self, s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+        structural(s, a, out);
+    }
+}
+
+/// Titles and appositions: `leader_of` / `official_of`.
+fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
     for c in s.chunks() {
         let head = c.head;
         if a.mentions[head as usize].etype != EntityType::Person {
@@ -51,7 +70,7 @@ pub(super) fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             continue;
         };
         if let Some(o) = of {
-            push(s, a, out, head, o, &Hit::structural(rel, tk, "title"));
+            push(s, a, out, head, o, &Hit::structural(rel, tk, RuleId::Title));
             // "Sekretaris Dewan Keamanan Nasional Rusia": an office in a
             // national body is an office of its country too.
             for n in nested_in(a, o) {
@@ -61,7 +80,7 @@ pub(super) fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                     out,
                     head,
                     n,
-                    &Hit::structural(Relation::OfficialOf, tk, "title-nested"),
+                    &Hit::structural(Relation::OfficialOf, tk, RuleId::TitleNested),
                 );
             }
         } else if let Some(p) = possessor {
@@ -78,7 +97,7 @@ pub(super) fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                             out,
                             head,
                             m,
-                            &Hit::structural(Relation::OfficialOf, tk, "title-possessor"),
+                            &Hit::structural(Relation::OfficialOf, tk, RuleId::TitlePossessor),
                         );
                         break;
                     }
@@ -89,7 +108,14 @@ pub(super) fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         {
             // A title with no country ("Menteri Luar Negeri Wang Yi"): the
             // person's known office, when its country is in the sentence.
-            push(s, a, out, head, m, &Hit::structural(r, tk, "title-role"));
+            push(
+                s,
+                a,
+                out,
+                head,
+                m,
+                &Hit::structural(r, tk, RuleId::TitleRole),
+            );
         }
     }
     // A title noun before a lone person: "kepemimpinan (Vladimir) Putin".
@@ -108,7 +134,7 @@ pub(super) fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 && a.mentions[m as usize].etype == EntityType::Person
                 && let Some((r, o)) = role_in_sentence(s, a, m, Some(rel))
             {
-                push(s, a, out, m, o, &Hit::structural(r, k, "title-role"));
+                push(s, a, out, m, o, &Hit::structural(r, k, RuleId::TitleRole));
             }
         }
     }
@@ -146,7 +172,14 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
         k += 1;
     }
     if let (Some((r, tk)), Some(o)) = (title, of) {
-        push(s, a, out, c.head, o, &Hit::structural(r, tk, "apposition"));
+        push(
+            s,
+            a,
+            out,
+            c.head,
+            o,
+            &Hit::structural(r, tk, RuleId::Apposition),
+        );
     }
 }
 
