@@ -5,6 +5,8 @@
 //! before it acts on the nearest group after it); [`emit`] then writes the
 //! triples, with negation, undo verbs, reciprocity and symmetric relations.
 
+#[cfg(test)]
+use super::Example;
 use super::{Hit, Rule, RuleId, push};
 use crate::analysis::{Analysis, Triple};
 use crate::lang::CueInfo;
@@ -16,6 +18,10 @@ use crate::schema::{Direction, Relation, WordClass};
 pub(super) struct Events;
 
 impl Rule for Events {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+
     fn ids(&self) -> &'static [RuleId] {
         &[
             RuleId::Cue,
@@ -24,6 +30,99 @@ impl Rule for Events {
             RuleId::Noun,
             RuleId::Reciprocal,
             RuleId::Symmetric,
+        ]
+    }
+
+    #[cfg(test)]
+    fn examples(&self) -> &'static [Example] {
+        &[
+            Example {
+                text: "Rusia menyerang Ukraina pada Februari 2022.",
+                triples: &["cue: Russia attack Ukraine"],
+            },
+            Example {
+                text: "Russia invaded Ukraine in February 2022.",
+                triples: &["cue: Russia attack Ukraine"],
+            },
+            Example {
+                text: "India tidak mengecam Rusia atas invasi itu.",
+                triples: &["cue: India !criticize Russia"],
+            },
+            Example {
+                text: "India did not condemn Russia over the invasion.",
+                triples: &["cue: India !criticize Russia"],
+            },
+            Example {
+                text: "Rusia dikritik oleh Polandia karena menunda pemulangan tahanan.",
+                triples: &["passive: Poland criticize Russia"],
+            },
+            Example {
+                text: "Ukraina diserang Rusia pada Februari 2022.",
+                triples: &["passive: Russia attack Ukraine"],
+            },
+            Example {
+                text: "Russia was criticized by Poland for delaying the prisoner exchange.",
+                triples: &["passive: Poland criticize Russia"],
+            },
+            Example {
+                text: "Ukraine was invaded by Russia in February 2022.",
+                triples: &["passive: Russia attack Ukraine"],
+            },
+            Example {
+                text: "Dukungan Turki terhadap Azerbaijan tidak pernah goyah.",
+                triples: &["noun-genitive: Turkey support Azerbaijan"],
+            },
+            Example {
+                text: "Kunjungan Macron ke Vietnam berlangsung tiga hari.",
+                triples: &["noun-genitive: Emmanuel_Macron meet Vietnam"],
+            },
+            Example {
+                text: "The meeting of Xi Jinping with Vladimir Putin lasted three hours.",
+                triples: &["noun-genitive: Xi_Jinping meet Vladimir_Putin"],
+            },
+            Example {
+                text: "The joint drills of South Korea with the United States ended on Friday.",
+                triples: &["noun-genitive: South_Korea cooperate United_States"],
+            },
+            Example {
+                text: "Sanksi yang dijatuhkan Uni Eropa terhadap Iran mulai berlaku.",
+                triples: &["noun: European_Union sanction Iran"],
+            },
+            Example {
+                text: "Amerika Serikat mencabut sanksi terhadap Venezuela.",
+                triples: &["noun: United_States !sanction Venezuela"],
+            },
+            Example {
+                text: "Russia's invasion of Ukraine began in February 2022.",
+                triples: &["noun: Russia attack Ukraine"],
+            },
+            Example {
+                // Halting aid is a sanction (CAMEO 162).
+                text: "The United States suspended military aid to Ukraine last month.",
+                triples: &["noun: United_States sanction Ukraine"],
+            },
+            Example {
+                text: "Rusia dan China saling mendukung di Dewan Keamanan PBB.",
+                triples: &[
+                    "reciprocal: Russia support China",
+                    "reciprocal: China support Russia",
+                ],
+            },
+            Example {
+                text: "India and Pakistan accused each other of the attack.",
+                triples: &[
+                    "reciprocal: India criticize Pakistan",
+                    "reciprocal: Pakistan criticize India",
+                ],
+            },
+            Example {
+                text: "Xi Jinping dan Vladimir Putin bertemu di Moskow.",
+                triples: &["symmetric: Xi_Jinping meet Vladimir_Putin"],
+            },
+            Example {
+                text: "Japan and Australia cooperated on a new port in the region.",
+                triples: &["symmetric: Japan cooperate Australia"],
+            },
         ]
     }
 

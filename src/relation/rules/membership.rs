@@ -1,5 +1,7 @@
 //! Membership: `member_of`.
 
+#[cfg(test)]
+use super::Example;
 use super::{Hit, Rule, RuleId, push};
 use crate::analysis::{Analysis, Triple};
 use crate::relation::args::Reach;
@@ -10,8 +12,58 @@ use crate::schema::{EntityType, Relation, WordClass};
 pub(super) struct Membership;
 
 impl Rule for Membership {
+    fn name(&self) -> &'static str {
+        "membership"
+    }
+
     fn ids(&self) -> &'static [RuleId] {
         &[RuleId::Member, RuleId::MemberList, RuleId::Join]
+    }
+
+    #[cfg(test)]
+    fn examples(&self) -> &'static [Example] {
+        &[
+            Example {
+                text: "NATO member Poland has raised its defence spending to four percent.",
+                triples: &["member: Poland member_of NATO"],
+            },
+            Example {
+                text: "Finlandia, anggota NATO sejak 2023, berbatasan langsung dengan Rusia.",
+                triples: &["member: Finland member_of NATO"],
+            },
+            Example {
+                text: "India, anggota SCO, menolak rencana itu.",
+                triples: &["member: India member_of Shanghai_Cooperation_Organisation"],
+            },
+            Example {
+                text: "Finland, a NATO member since 2023, shares a long border with Russia.",
+                triples: &["member: Finland member_of NATO"],
+            },
+            Example {
+                text: "Negara anggota ASEAN mencakup Indonesia, Malaysia, dan Thailand.",
+                triples: &[
+                    "member-list: Indonesia member_of ASEAN",
+                    "member-list: Malaysia member_of ASEAN",
+                    "member-list: Thailand member_of ASEAN",
+                ],
+            },
+            Example {
+                text: "The members of ASEAN include Indonesia, Malaysia and Thailand.",
+                triples: &[
+                    "member-list: Indonesia member_of ASEAN",
+                    "member-list: Malaysia member_of ASEAN",
+                    "member-list: Thailand member_of ASEAN",
+                ],
+            },
+            Example {
+                text: "Indonesia resmi bergabung dengan BRICS pada Januari 2025.",
+                triples: &["join: Indonesia member_of BRICS"],
+            },
+            Example {
+                text: "Finland joined NATO in April 2023.",
+                triples: &["join: Finland member_of NATO"],
+            },
+        ]
     }
 
     fn apply(&self, s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {

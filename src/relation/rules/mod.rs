@@ -119,10 +119,29 @@ impl RuleId {
 /// search each rule runs, and a new rule is one file and one line in
 /// [`RULES`].
 pub(crate) trait Rule: Sync {
+    /// The rule's name, for messages ("titles", "events").
+    fn name(&self) -> &'static str;
     /// The ids the rule writes in the `rule` column.
     fn ids(&self) -> &'static [RuleId];
+    /// Composed sentences and the triples the rule must find in them
+    /// (compiled for tests only: `every_rule_finds_its_examples` runs
+    /// them through the default pipeline).
+    #[cfg(test)]
+    fn examples(&self) -> &'static [Example];
     /// Adds the triples the rule finds in sentence `s` to `out`.
     fn apply(&self, s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>);
+}
+
+/// A composed sentence and the triples a rule must find in it (other
+/// triples may come with them). A triple is written `"rule-id: Subject_id
+/// relation Object_id"`, with `!relation` when it is negated: `"cue:
+/// India !criticize Russia"`. The rule id is one of the rule's
+/// [`ids`](Rule::ids), and the triple's `rule` column must be it;
+/// symmetric relations compare unordered.
+#[cfg(test)]
+pub(crate) struct Example {
+    pub(crate) text: &'static str,
+    pub(crate) triples: &'static [&'static str],
 }
 
 /// Every rule, in the order they run: the order of the triples of a
@@ -144,7 +163,8 @@ pub(crate) fn extract(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             out[before..]
                 .iter()
                 .all(|t| rule.ids().iter().any(|id| id.as_str() == t.rule)),
-            "a rule wrote an id it does not list"
+            "rule {} wrote an id it does not list",
+            rule.name()
         );
     }
 }
@@ -241,6 +261,92 @@ fn role_country(s: &Sent<'_>, a: &Analysis, person: u32) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::Lang;
+    use crate::{Document, Pipeline};
+
+    /// One expected triple of an [`Example`]: rule id, subject, relation,
+    /// object, negated.
+    fn parse(spec: &str) -> (RuleId, &str, &str, &str, bool) {
+        let (id, triple) = spec.split_once(": ").expect("`rule-id: S rel O`");
+        let id = RuleId::ALL
+            .into_iter()
+            .find(|r| r.as_str() == id)
+            .unwrap_or_else(|| panic!("unknown rule id in {spec:?}"));
+        let [s, rel, o] = triple.split_whitespace().collect::<Vec<_>>()[..] else {
+            panic!("bad triple in {spec:?}");
+        };
+        let (rel, negated) = match rel.strip_prefix('!') {
+            Some(r) => (r, true),
+            None => (rel, false),
+        };
+        assert!(
+            Relation::parse(rel).is_some(),
+            "unknown relation in {spec:?}"
+        );
+        (id, s, rel, o, negated)
+    }
+
+    /// Every rule finds the triples of its examples, with its own ids;
+    /// every id has two examples or more, in Indonesian and in English.
+    #[test]
+    fn every_rule_finds_its_examples() {
+        let pipeline = Pipeline::default();
+        let gaz = pipeline.gazetteer();
+        let mut failures = String::new();
+        let mut shown: Vec<(RuleId, Lang)> = Vec::new();
+        for rule in RULES {
+            for ex in rule.examples() {
+                let a = pipeline.process(&Document::new("example", ex.text));
+                let id = |m: u32| a.entity(gaz, a.mentions[m as usize].entity).id.as_str();
+                let got: Vec<(&str, &str, &str, &str, bool)> = a
+                    .triples
+                    .iter()
+                    .map(|t| {
+                        let (s, o) = (id(t.subject), id(t.object));
+                        (t.rule, s, t.relation.as_str(), o, t.negated)
+                    })
+                    .collect();
+                for spec in ex.triples {
+                    let (rid, s, rel, o, negated) = parse(spec);
+                    assert!(
+                        rule.ids().contains(&rid),
+                        "rule {}: example {:?} expects {spec:?}, an id of another rule",
+                        rule.name(),
+                        ex.text
+                    );
+                    let symmetric = Relation::parse(rel).is_some_and(Relation::is_symmetric);
+                    let found = got.iter().any(|&(r, gs, grel, go, gneg)| {
+                        r == rid.as_str()
+                            && grel == rel
+                            && gneg == negated
+                            && ((gs, go) == (s, o) || (symmetric && (go, gs) == (s, o)))
+                    });
+                    if found {
+                        shown.push((rid, a.lang.expect("the language is decided")));
+                    } else {
+                        failures.push_str(&format!(
+                            "\n  rule {}: {:?}\n    missing {spec:?}\n    got {got:?}",
+                            rule.name(),
+                            ex.text
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "examples not found:{failures}");
+        for id in RuleId::ALL {
+            if id == RuleId::Cooccurrence {
+                continue;
+            }
+            let of = |lang| shown.iter().filter(|&&x| x == (id, lang)).count();
+            let (ind, en) = (of(Lang::Id), of(Lang::En));
+            assert!(
+                ind + en >= 2 && ind >= 1 && en >= 1,
+                "{}: {ind} Indonesian and {en} English examples; two or more in both languages wanted",
+                id.as_str()
+            );
+        }
+    }
 
     /// Every id has its own name, and every id but `cooccurrence` (written
     /// by `relation/mod.rs`) is listed by exactly one rule.

@@ -1,5 +1,7 @@
 //! Obligations: `demand`.
 
+#[cfg(test)]
+use super::Example;
 use super::{Hit, Rule, RuleId, push, role_country};
 use crate::analysis::{Analysis, EntityRef, Triple};
 use crate::relation::sentence::{Left, Sent};
@@ -9,8 +11,34 @@ use crate::schema::{EntityType, Relation, WordClass};
 pub(super) struct Obligations;
 
 impl Rule for Obligations {
+    fn name(&self) -> &'static str {
+        "obligations"
+    }
+
     fn ids(&self) -> &'static [RuleId] {
         &[RuleId::Obligation]
+    }
+
+    #[cfg(test)]
+    fn examples(&self) -> &'static [Example] {
+        &[
+            Example {
+                text: "AS menegaskan bahwa Rusia harus menarik pasukannya dari Ukraina.",
+                triples: &["obligation: United_States demand Russia"],
+            },
+            Example {
+                text: "Lavrov mengatakan NATO harus berhenti memperluas diri.",
+                triples: &["obligation: Sergei_Lavrov demand NATO"],
+            },
+            Example {
+                text: "Russia said on Tuesday that Sudan must return the captured helicopter.",
+                triples: &["obligation: Russia demand Sudan"],
+            },
+            Example {
+                text: "Washington declared that Beijing must drop its barriers to imports.",
+                triples: &["obligation: United_States demand China"],
+            },
+        ]
     }
 
     fn apply(&self, s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {

@@ -1,5 +1,7 @@
 //! Titles and appositions: `leader_of` / `official_of`.
 
+#[cfg(test)]
+use super::Example;
 use super::{Hit, Rule, RuleId, push, role_country};
 use crate::analysis::{Analysis, EntityRef, Triple};
 use crate::relation::args::Reach;
@@ -10,6 +12,10 @@ use crate::schema::{EntityType, Relation, WordClass};
 pub(super) struct Titles;
 
 impl Rule for Titles {
+    fn name(&self) -> &'static str {
+        "titles"
+    }
+
     fn ids(&self) -> &'static [RuleId] {
         &[
             RuleId::Title,
@@ -17,6 +23,75 @@ impl Rule for Titles {
             RuleId::TitlePossessor,
             RuleId::TitleRole,
             RuleId::Apposition,
+        ]
+    }
+
+    #[cfg(test)]
+    fn examples(&self) -> &'static [Example] {
+        &[
+            Example {
+                text: "Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Beijing.",
+                triples: &[
+                    "title: Vladimir_Putin leader_of Russia",
+                    "title: Xi_Jinping leader_of China",
+                ],
+            },
+            Example {
+                text: "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Monday.",
+                triples: &[
+                    "title: Xi_Jinping leader_of China",
+                    "title: Vladimir_Putin leader_of Russia",
+                ],
+            },
+            Example {
+                text: "Juru bicara Kementerian Pertahanan Rusia Igor Konashenkov membantah laporan itu.",
+                triples: &[
+                    "title: Igor_Konashenkov official_of Ministry_of_Defence_(Russia)",
+                    "title-nested: Igor_Konashenkov official_of Russia",
+                ],
+            },
+            Example {
+                text: "A spokesman for the Ministry of Defence of Russia, Igor Konashenkov, denied the report.",
+                triples: &[
+                    "title: Igor_Konashenkov official_of Ministry_of_Defence_(Russia)",
+                    "title-nested: Igor_Konashenkov official_of Russia",
+                ],
+            },
+            Example {
+                text: "Pejabat tinggi Partai Komunis China, Guo Shengkun, mengunjungi Vietnam.",
+                triples: &[
+                    "title: Guo_Shengkun official_of Chinese_Communist_Party",
+                    "title-nested: Guo_Shengkun official_of China",
+                ],
+            },
+            Example {
+                text: "Penasihat kebijakan luar negeri Putin, Yuri Ushakov, mengatakan Rusia siap berunding.",
+                triples: &["title-possessor: Yuri_Ushakov official_of Russia"],
+            },
+            Example {
+                text: "An adviser to Putin, Yuri Ushakov, said Russia was ready for talks.",
+                triples: &["title-possessor: Yuri_Ushakov official_of Russia"],
+            },
+            Example {
+                text: "Menteri Luar Negeri Wang Yi mengatakan China mendukung Pakistan.",
+                triples: &["title-role: Wang_Yi official_of China"],
+            },
+            Example {
+                text: "Foreign Minister Sergei Lavrov said Russia would not retreat from its position.",
+                triples: &["title-role: Sergei_Lavrov official_of Russia"],
+            },
+            Example {
+                text: "Vladimir Putin, Presiden Rusia, tiba di Beijing pada Selasa.",
+                triples: &["apposition: Vladimir_Putin leader_of Russia"],
+            },
+            Example {
+                text: "Xi Jinping, China's president, arrived in Moscow on Monday.",
+                triples: &["apposition: Xi_Jinping leader_of China"],
+            },
+            Example {
+                text: "Sergei Lavrov, Russia's foreign minister, arrived in Jakarta on Friday.",
+                triples: &["apposition: Sergei_Lavrov official_of Russia"],
+            },
         ]
     }
 
