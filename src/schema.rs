@@ -388,6 +388,18 @@ pub enum WordClass {
     PlaceHead,
     /// "Utara", "Barat", "Pusat": after a capitalised word, the pair is a place ("Lampung Utara", "Jawa Barat"), never a person; after a title it is passed over ("Bupati Lampung Utara Mukhlis Basri").
     Compass,
+    /// "yang", "who", "which": a relative pronoun (also a `clause` word); the group before it is the subject of the clause it opens ("Karen Donfried, yang mengunjungi Moskow"). Looked up.
+    Relative,
+    /// "ke", "to": a place preposition of direction; a visit (`meet`) takes a place after it as its object. Looked up.
+    GoalPrep,
+    /// "oleh", "by": an `agent` word that marks the agent of a passive, not only a noun's subject ("dikritik oleh Polandia", "was criticized by Poland"). Looked up.
+    PassiveAgent,
+    /// "of": a `patient_prep` word between a head noun and the group it belongs to; the actor is the head before it ("the Turkish and Greek sides of Cyprus"). Looked up.
+    HeadOf,
+    /// "'s", "’s": a possessive clitic, matched as written ("'S" in capitals is not one): the actor before it owns the noun cue after it ("Russia's invasion"), and an English verb-form cue after it is a noun ("Albania's help"). Looked up.
+    PossessiveMark,
+    /// "led": passed over between an actor and a noun cue after it ("US-led war"), so the actor is the doer of the event. Looked up.
+    ActorParticiple,
 }
 
 /// The part a word class plays in a sentence.
@@ -423,7 +435,7 @@ pub struct WordClassInfo {
 }
 
 /// Every word class, in the order of [`WordClass`].
-pub const WORD_CLASSES: [WordClassInfo; 37] = [
+pub const WORD_CLASSES: [WordClassInfo; 43] = [
     WordClassInfo {
         class: WordClass::Neg,
         name: "neg",
@@ -682,6 +694,48 @@ pub const WORD_CLASSES: [WordClassInfo; 37] = [
         role: ClassRole::LookedUp,
         trigger: false,
         doc: "Utara, Barat, Timur, Pusat: after a capitalised word the pair is a place, \"Lampung Utara\", never a person; after a title the place is passed over, \"Bupati Lampung Utara Mukhlis Basri\"; first in a name it is a given name, \"Timur\"",
+    },
+    WordClassInfo {
+        class: WordClass::Relative,
+        name: "relative",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "yang, who, which: a relative pronoun, also a `clause` word; the group before it is the subject of the clause it opens, \"Karen Donfried, yang mengunjungi Moskow\"",
+    },
+    WordClassInfo {
+        class: WordClass::GoalPrep,
+        name: "goal_prep",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "ke, to: a preposition of direction; a visit, `meet`, takes a place after it as its object",
+    },
+    WordClassInfo {
+        class: WordClass::PassiveAgent,
+        name: "passive_agent",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "oleh, by: an `agent` word that marks the agent of a passive, not only the subject of an event noun, \"dikritik oleh Polandia\", \"was criticized by Poland\"",
+    },
+    WordClassInfo {
+        class: WordClass::HeadOf,
+        name: "head_of",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "of: a `patient_prep` word between a head noun and the group after it; the actor is the head before it, \"the Turkish and Greek sides of the island of Cyprus\"",
+    },
+    WordClassInfo {
+        class: WordClass::PossessiveMark,
+        name: "possessive_mark",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "'s, ’s, matched as written: a possessive clitic; the actor before it owns the noun cue after it, \"Russia's invasion\", and an English verb-form cue after it is a noun, \"Albania's help\"",
+    },
+    WordClassInfo {
+        class: WordClass::ActorParticiple,
+        name: "actor_participle",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "led: passed over between an actor and a noun cue after it, \"US-led war\", so the actor is the doer of the event",
     },
 ];
 

@@ -5,7 +5,7 @@
 
 use crate::analysis::Analysis;
 use crate::lang::morph::{self, Pos};
-use crate::relation::sentence::{Kind, Left, Sent, ends_with_ci, is_actor};
+use crate::relation::sentence::{Kind, Left, Sent, is_actor};
 use crate::schema::{Lang, Relation, WordClass};
 
 /// How far the searches walk: every limit on a walk over the elements of
@@ -191,7 +191,7 @@ impl<'a> Sent<'a> {
                     || self.has(self.group(h).last + 1, WordClass::Coord))
                 .then_some(h);
             }
-            if self.has(k, WordClass::PatientPrep) && self.word(k).eq_ignore_ascii_case("of") {
+            if self.has(k, WordClass::PatientPrep) && self.is_word_of(k, WordClass::HeadOf) {
                 of_seen = true;
                 continue;
             }
@@ -457,7 +457,11 @@ impl<'a> Sent<'a> {
             j -= 1;
             if self.quote(j) != self.quote(i) || self.is_boundary(j) || self.has(j, WordClass::Comp)
             {
-                if self.has(j, WordClass::Clause) && self.word(j).eq_ignore_ascii_case("yang") {
+                // (The Indonesian relative pronoun only: English "who" and
+                // "which" are not read here.)
+                if self.has(j, WordClass::Clause)
+                    && self.is_word_of_in(j, WordClass::Relative, Lang::Id)
+                {
                     let k = if j > 0 && self.is_punct(j - 1, ',') {
                         j - 1
                     } else {
@@ -519,13 +523,11 @@ impl<'a> Sent<'a> {
                     continue;
                 }
                 if let Some(p) = place {
-                    let w = self.word(p);
                     // (A threatened act in a place threatens it: "threatened
                     // to resume attacks in Israel".)
                     let ok = rel == Relation::Attack
                         || (threat && act && !noun)
-                        || (rel == Relation::Meet
-                            && (w.eq_ignore_ascii_case("ke") || w.eq_ignore_ascii_case("to")));
+                        || (rel == Relation::Meet && self.is_word_of(p, WordClass::GoalPrep));
                     if !ok {
                         j = self.group(g).last + 1;
                         place = None;
@@ -697,8 +699,7 @@ impl<'a> Sent<'a> {
                 return None;
             }
             if self.has(j, WordClass::Agent) {
-                let w = self.word(j);
-                let strict = w.eq_ignore_ascii_case("oleh") || w.eq_ignore_ascii_case("by");
+                let strict = self.is_word_of(j, WordClass::PassiveAgent);
                 // "by the European Union", "oleh pasukan Rusia": through one
                 // modifier word.
                 let g = self.group_at(j + 1).or_else(|| {
@@ -770,7 +771,9 @@ impl<'a> Sent<'a> {
                 return (!self.is_described(g)).then_some(g);
             }
             let w = self.word(k);
-            let glue = matches!(w, "'s" | "’s" | "-" | "'" | "’") || w.eq_ignore_ascii_case("led");
+            let glue = self.is_word_of(k, WordClass::PossessiveMark)
+                || matches!(w, "-" | "'" | "’")
+                || self.is_word_of(k, WordClass::ActorParticiple);
             if !(glue || self.is_modifier(k)) {
                 return None;
             }
@@ -835,7 +838,7 @@ impl<'a> Sent<'a> {
                 && self
                     .word(k)
                     .split_whitespace()
-                    .any(|w| ends_with_ci(w, "nya"))
+                    .any(morph::has_possessive_suffix)
         };
         nya(i)
             || (self.is_modifier(i + 1) && nya(i + 1))

@@ -112,6 +112,7 @@ impl RelationStage {
         let buffers = BUFFERS.with(|b| b.take());
         let mut scratch = sentence::Scratch::new(
             &self.determiners,
+            self.lexicons.looked_up(),
             gaz,
             tokens,
             debug() || self.options.every_sentence,

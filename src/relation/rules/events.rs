@@ -10,9 +10,9 @@ use super::Example;
 use super::{Hit, Rule, RuleId, push};
 use crate::analysis::{Analysis, Triple};
 use crate::lang::CueInfo;
-use crate::lang::morph::Pos;
-use crate::relation::sentence::{Kind, Left, Sent, ends_with_ci};
-use crate::schema::{Direction, Relation, WordClass};
+use crate::lang::morph::{self, Pos};
+use crate::relation::sentence::{Kind, Left, Sent};
+use crate::schema::{Direction, Lang, Relation, WordClass};
 
 /// Event relations from cues.
 pub(super) struct Events;
@@ -162,11 +162,12 @@ fn english_passive(s: &Sent<'_>, i: usize, cue: &CueInfo, pos: Pos) -> bool {
     pos == Pos::Verb
         && i > 0
         && (s.has(i - 1, WordClass::PassiveAux)
-            || (s.has(i + 1, WordClass::Agent) && s.word(i + 1).eq_ignore_ascii_case("by"))
+            || (s.has(i + 1, WordClass::Agent)
+                && s.is_word_of_in(i + 1, WordClass::PassiveAgent, Lang::En))
             || (s.has(i + 1, WordClass::PlacePrep)
                 && !s.has(i + 1, WordClass::PrepObj)
                 && cue.direction == Direction::Forward))
-        && ends_with_ci(s.word(i), "ed")
+        && morph::english_past(s.word(i))
 }
 
 /// A passive: "Rusia dikritik oleh Polandia", "dibantah Moskow", "was

@@ -106,7 +106,9 @@ fn membership(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 // The organisation right before, or before "'s": "NATO
                 // member Poland", "ASEAN's members include Indonesia, …",
                 // "Finland, a NATO member since 2023".
-                let possessive = |k: usize| matches!(s.word(k), "'s" | "’s" | "'" | "’");
+                let possessive = |k: usize| {
+                    s.is_word_of(k, WordClass::PossessiveMark) || matches!(s.word(k), "'" | "’")
+                };
                 let org_before = if i > 0 && org_at(i - 1).is_some() {
                     Some(i - 1)
                 } else if i > 1 && possessive(i - 1) && org_at(i - 2).is_some() {

@@ -1,10 +1,10 @@
 //! Building a [`Sent`]: the elements of one sentence, its chunks and
 //! groups, and the flags of each group.
 
-use super::{BOUNDARY_PUNCT, Chunk, El, Group, Join, Kind, Scratch, Sent, ends_with_ci};
+use super::{BOUNDARY_PUNCT, Chunk, El, Group, Join, Kind, Scratch, Sent};
 use crate::analysis::Analysis;
 use crate::gazetteer::Gazetteer;
-use crate::lang::morph::Pos;
+use crate::lang::morph::{self, Pos};
 use crate::lang::{CueInfo, Gapped, LangLexicon};
 use crate::phrase::{Found, WordTable};
 use crate::relation::args::Reach;
@@ -68,7 +68,7 @@ impl<'a> Sent<'a> {
         let mut sent = scratch
             .spare
             .take()
-            .unwrap_or_else(|| Sent::empty(text, gaz, scratch.determiners));
+            .unwrap_or_else(|| Sent::empty(text, gaz, scratch.determiners, scratch.looked_up));
         let mut cues = std::mem::take(&mut sent.cues);
         cues.clear();
         gaps_between(range.clone(), &placed, &mut scratch.gaps);
@@ -149,15 +149,15 @@ impl<'a> Sent<'a> {
             let modified = i > 1
                 && self.is_article(i - 2)
                 && (self.is_plain_lower(i - 1) || demonym(i - 1))
-                && !ends_with_ci(self.word(i - 1), "s")
-                && !ends_with_ci(w, "s")
-                && !ends_with_ci(w, "ing");
+                && !morph::english_s_form(self.word(i - 1))
+                && !morph::english_s_form(w)
+                && !morph::english_gerund(w);
             if cue_pos[q as usize] == Pos::Verb
-                && !ends_with_ci(w, "ed")
+                && !morph::english_past(w)
                 && (self.is_article(i - 1)
                     || modified
-                    || matches!(self.word(i - 1), "'s" | "’s")
-                    || (after_verb && ends_with_ci(w, "s") && !ends_with_ci(w, "ss")))
+                    || self.is_word_of(i - 1, WordClass::PossessiveMark)
+                    || (after_verb && morph::english_plural(w)))
             {
                 cue_pos[q as usize] = Pos::Noun;
             }

@@ -18,7 +18,7 @@ pub(crate) use scratch::{Buffers, Scratch};
 use crate::analysis::{Analysis, Mention};
 use crate::gazetteer::Gazetteer;
 use crate::lang::morph::Pos;
-use crate::lang::{CueInfo, Determiners};
+use crate::lang::{CueInfo, Determiners, LookedUpWords};
 use crate::relation::args::Reach;
 use crate::schema::{Classes, EntityType, Lang, Relation, WordClass};
 
@@ -102,6 +102,8 @@ pub(crate) struct Sent<'a> {
     text: &'a str,
     gaz: &'a Gazetteer,
     determiners: &'a Determiners,
+    /// The looked-up words ("yang", "'s", "led", …).
+    looked_up: &'a LookedUpWords,
     /// The language of the lexicon the sentence was read with.
     lang: Lang,
     sentence: u32,
@@ -285,6 +287,19 @@ impl<'a> Sent<'a> {
         self.classes(i).has(c)
     }
 
+    /// Is the text of element `i` a word of the looked-up class `c`, in
+    /// the list of any language ("who" of [`WordClass::Relative`], "'s" of
+    /// [`WordClass::PossessiveMark`])?
+    pub(crate) fn is_word_of(&self, i: usize, c: WordClass) -> bool {
+        self.looked_up.contains(c, self.word(i))
+    }
+
+    /// Is the text of element `i` a word of the looked-up class `c` in the
+    /// list of `lang` ("yang" of [`WordClass::Relative`] in Indonesian)?
+    pub(crate) fn is_word_of_in(&self, i: usize, c: WordClass, lang: Lang) -> bool {
+        self.looked_up.contains_in(c, lang, self.word(i))
+    }
+
     /// Is element `i` the punctuation `c`? False past the end.
     pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
         matches!(self.v.els.get(i).map(|e| e.kind), Some(Kind::Punct(p)) if p == c)
@@ -339,10 +354,7 @@ impl<'a> Sent<'a> {
 
     /// Is element `k` a relative pronoun ("yang", "who", "which")?
     pub(crate) fn is_relative_pronoun(&self, k: usize) -> bool {
-        self.has(k, WordClass::Clause)
-            && ["yang", "who", "which"]
-                .iter()
-                .any(|x| self.word(k).eq_ignore_ascii_case(x))
+        self.has(k, WordClass::Clause) && self.is_word_of(k, WordClass::Relative)
     }
 
     /// Are the elements `r` (between two commas) a relative clause: a
@@ -483,12 +495,6 @@ impl<'a> Sent<'a> {
             && self.v.els[k - 1].end == self.v.els[k].start
             && self.v.els[k].end == self.v.els[k + 1].start
     }
-}
-
-/// Does `w` end with the ASCII `suffix`, in any case?
-pub(crate) fn ends_with_ci(w: &str, suffix: &str) -> bool {
-    w.len() >= suffix.len()
-        && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Can the mention act: a person, country or organisation (not a

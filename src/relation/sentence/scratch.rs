@@ -4,7 +4,7 @@
 use super::build::Candidate;
 use super::{Kind, Sent, Vecs};
 use crate::gazetteer::Gazetteer;
-use crate::lang::{CueInfo, Determiners};
+use crate::lang::{CueInfo, Determiners, LookedUpWords};
 use crate::schema::Lang;
 use crate::tokenize::SentenceTokens;
 
@@ -13,6 +13,8 @@ use crate::tokenize::SentenceTokens;
 pub(crate) struct Scratch<'a> {
     /// The determiners of the word lists, for every sentence.
     pub(super) determiners: &'a Determiners,
+    /// The looked-up words of the word lists, for every sentence.
+    pub(super) looked_up: &'a LookedUpWords,
     pub(super) tokens: SentenceTokens,
     /// Bytes of the sentence already covered by a placed span.
     pub(super) taken: Vec<bool>,
@@ -54,6 +56,7 @@ impl<'a> Scratch<'a> {
     /// far, in the vectors `b`; `always`: build every sentence.
     pub(crate) fn new(
         determiners: &'a Determiners,
+        looked_up: &'a LookedUpWords,
         gaz: &'a Gazetteer,
         tokens: SentenceTokens,
         always: bool,
@@ -61,6 +64,7 @@ impl<'a> Scratch<'a> {
     ) -> Self {
         Scratch {
             determiners,
+            looked_up,
             tokens,
             taken: b.taken,
             placed: b.placed,
@@ -69,7 +73,7 @@ impl<'a> Scratch<'a> {
             spare: Some(Sent {
                 cues: relabel(b.cues),
                 v: b.v,
-                ..Sent::empty("", gaz, determiners)
+                ..Sent::empty("", gaz, determiners, looked_up)
             }),
             always,
         }
@@ -111,11 +115,13 @@ impl<'a> Sent<'a> {
         text: &'a str,
         gaz: &'a Gazetteer,
         determiners: &'a Determiners,
+        looked_up: &'a LookedUpWords,
     ) -> Sent<'a> {
         Sent {
             text,
             gaz,
             determiners,
+            looked_up,
             lang: Lang::Id,
             sentence: 0,
             cues: Vec::new(),
