@@ -6,7 +6,7 @@
 use crate::analysis::Analysis;
 use crate::lang::morph::{self, Pos};
 use crate::relation::sentence::{Kind, Left, Sent, is_actor};
-use crate::schema::{Lang, Relation, WordClass};
+use crate::schema::{Lang, PlaceObject, Relation, WordClass};
 
 /// How far the searches walk: every limit on a walk over the elements of
 /// a sentence, by name (counts of elements unless said otherwise). Each is
@@ -249,7 +249,7 @@ impl<'a> Sent<'a> {
             // or an act after "to", is its subject's act).
             if let Kind::Cue(q) = self.kind(j)
                 && self.pos(q) == Pos::Verb
-                && judges(self.cue(q).relation)
+                && self.cue(q).relation.judges()
                 && (j + 1..i).all(|k| {
                     !matches!(self.kind(k), Kind::Ent(_)) && !self.has(k, WordClass::Infinitive)
                 })
@@ -429,7 +429,7 @@ impl<'a> Sent<'a> {
         while k > 0 && at - k < Reach::REPORTING_VERB {
             k -= 1;
             if let Kind::Cue(q) = self.kind(k) {
-                verb = Some(self.cue(q).relation == Relation::Reject);
+                verb = Some(self.cue(q).relation.info().denies);
                 break;
             }
             if self.has(k, WordClass::Speech) || self.has(k, WordClass::LightVerb) {
@@ -495,7 +495,8 @@ impl<'a> Sent<'a> {
         // follows belongs to that act. But a threat is made to the one the
         // threatened act would hit ("threatened to break relations with
         // Russia", CAMEO 13).
-        let threat = rel == Relation::Warn;
+        let info = rel.info();
+        let threat = info.threatens;
         // Has "to"/"untuk"/"akan" opened the threatened act?
         let mut act = false;
         if self.has(j, WordClass::Infinitive) && self.is_infinitive_verb(j + 1) && !threat {
@@ -504,7 +505,7 @@ impl<'a> Sent<'a> {
         // "menghargai bahwa Putin …", "menuntut jaminan bahwa NATO …": the
         // subject of a clause right after the cue is its object (not for
         // denials: "membantah bahwa …" denies an act, not an entity).
-        if rel != Relation::Reject {
+        if !info.denies {
             let k = (j..(j + Reach::COMP_AFTER_CUE).min(n)).find(|&k| self.has(k, WordClass::Comp));
             if let Some(k) = k
                 && (j..k).all(|x| self.is_plain_lower(x) || self.has(x, WordClass::Time))
@@ -525,9 +526,11 @@ impl<'a> Sent<'a> {
                 if let Some(p) = place {
                     // (A threatened act in a place threatens it: "threatened
                     // to resume attacks in Israel".)
-                    let ok = rel == Relation::Attack
-                        || (threat && act && !noun)
-                        || (rel == Relation::Meet && self.is_word_of(p, WordClass::GoalPrep));
+                    let ok = match info.place_object {
+                        PlaceObject::AfterAnyPlacePrep => true,
+                        PlaceObject::AfterGoalPrep => self.is_word_of(p, WordClass::GoalPrep),
+                        PlaceObject::None => false,
+                    } || (threat && act && !noun);
                     if !ok {
                         j = self.group(g).last + 1;
                         place = None;
@@ -550,7 +553,7 @@ impl<'a> Sent<'a> {
                 // "mencaplok Krimea dari Ukraina", "attacked Kharkiv in
                 // Ukraine", "mencaplok Krimea Ukraina": an attack on a place
                 // is on the country named right after it.
-                if rel == Relation::Attack && self.is_place(g) {
+                if info.place_for_country && self.is_place(g) {
                     let p = self.group(g).last + 1;
                     let after =
                         if self.has(p, WordClass::PlacePrep) || self.has(p, WordClass::Agent) {
@@ -593,13 +596,7 @@ impl<'a> Sent<'a> {
                 Kind::Cue(q) if self.pos(q) != Pos::Noun && !(threat && act) => return None,
                 // "condemned the attack on Ukraine by Russia": who judges an
                 // act judges its doer, named after the noun, not its target.
-                Kind::Cue(q)
-                    if !noun
-                        && matches!(
-                            rel,
-                            Relation::Criticize | Relation::Praise | Relation::Reject
-                        ) =>
-                {
+                Kind::Cue(q) if !noun && info.judges_doer => {
                     let cue = self.cue(q);
                     let genitive = if cue.ends_with_prep {
                         None
@@ -747,7 +744,7 @@ impl<'a> Sent<'a> {
         for k in (i.saturating_sub(Reach::REFUSAL)..i).rev() {
             match self.kind(k) {
                 Kind::Cue(q) => {
-                    return self.cue(q).relation == Relation::Reject && self.pos(q) == Pos::Verb;
+                    return self.cue(q).relation.info().denies && self.pos(q) == Pos::Verb;
                 }
                 _ if self.is_modifier(k) => {}
                 _ => return false,
@@ -807,7 +804,7 @@ impl<'a> Sent<'a> {
                 // but what one condemns, rejects, threatens or demands is
                 // not one's own act ("condemned the attack on", "rejected
                 // the sanctions against", "threatened an attack on").
-                return (!judges(self.cue(q).relation)).then_some(k);
+                return (!self.cue(q).relation.judges()).then_some(k);
             }
             if matches!(self.kind(k), Kind::Other) {
                 others += 1;
@@ -855,7 +852,7 @@ impl<'a> Sent<'a> {
         let wants = |k: usize| {
             self.has(k, WordClass::Modal)
                 || matches!(self.kind(k), Kind::Cue(q)
-                    if matches!(self.cue(q).relation, Relation::Warn | Relation::Demand))
+                    if self.cue(q).relation.info().wants)
         };
         if subject_last < i {
             // Up to three elements before the subject, through plain
@@ -965,17 +962,4 @@ impl<'a> Sent<'a> {
         }
         None
     }
-}
-
-/// Does a verb of relation `rel` judge, refuse or call for an act (its
-/// object noun being another's act, or one not done)?
-fn judges(rel: Relation) -> bool {
-    matches!(
-        rel,
-        Relation::Criticize
-            | Relation::Praise
-            | Relation::Reject
-            | Relation::Warn
-            | Relation::Demand
-    )
 }

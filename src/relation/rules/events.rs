@@ -12,7 +12,7 @@ use crate::analysis::{Analysis, Triple};
 use crate::lang::CueInfo;
 use crate::lang::morph::{self, Pos};
 use crate::relation::sentence::{Kind, Left, Sent};
-use crate::schema::{Direction, Lang, Relation, WordClass};
+use crate::schema::{Direction, Lang, PlaceObject, Relation, Undone, WordClass};
 
 /// Event relations from cues.
 pub(super) struct Events;
@@ -225,8 +225,7 @@ fn noun_genitive(s: &Sent<'_>, i: usize, cue: &CueInfo) -> Option<Found> {
         (after + 1..f).any(|k| {
             let c = s.classes(k);
             c.has(WordClass::PrepObj)
-                || (c.has(WordClass::PlacePrep)
-                    && (rel == Relation::Attack || rel == Relation::Meet))
+                || (c.has(WordClass::PlacePrep) && rel.info().place_object != PlaceObject::None)
         })
     });
     Some(Found {
@@ -372,20 +371,21 @@ fn emit(s: &Sent<'_>, a: &Analysis, i: usize, cue: &CueInfo, found: Found, out: 
             i,
             matches!(rule, RuleId::Cue | RuleId::Noun).then(|| s.group(sg).last),
         );
-    // "menghentikan bantuan", "halted aid": stopping aid is a sanction
-    // (CAMEO 162); stopping anything else negates it ("lifted the
-    // sanctions", "cancelled a visit").
+    // An undo verb before the cue: "menghentikan bantuan", "halted aid":
+    // stopping aid is a sanction (CAMEO 162); "mengakhiri kunjungannya",
+    // "concluded talks": the visit or the talks took place; stopping
+    // anything else negates it ("lifted the sanctions", "cancelled a
+    // visit"). Each relation's row of RELATIONS says which.
     let mut rel = cue.relation;
     let mut cameo = cue.cameo.as_deref();
     if let Some(u) = s.undo_word(i) {
-        if rel == Relation::Meet && s.has(u, WordClass::Conclude) {
-            // "mengakhiri kunjungannya", "concluded talks": the visit
-            // or the talks took place.
-        } else if rel == Relation::Aid {
-            rel = Relation::Sanction;
-            cameo = Some("162");
-        } else {
-            negated = true;
+        match rel.info().undone {
+            Undone::ConcludedTookPlace if s.has(u, WordClass::Conclude) => {}
+            Undone::Becomes(r, code) => {
+                rel = r;
+                cameo = Some(code);
+            }
+            _ => negated = true,
         }
     }
     let speaker = s.speaker(a, i);
