@@ -241,27 +241,7 @@ impl<'a> Sent<'a> {
                 }
                 return Left::Group(g);
             }
-            // "memperingatkan para pejabat tentang konsekuensi mendukung
-            // …": an act after the object (people) or in a prepositional
-            // phrase of a judging verb, with no group between, has no
-            // subject we know (but "menolak mengecam", "threatened to cut
-            // off", "threatened on Monday to resume": its direct complement,
-            // or an act after "to", is its subject's act).
-            if let Kind::Cue(q) = self.kind(j)
-                && self.pos(q) == Pos::Verb
-                && self.cue(q).relation.judges()
-                && (j + 1..i).all(|k| {
-                    !matches!(self.kind(k), Kind::Ent(_)) && !self.has(k, WordClass::Infinitive)
-                })
-                && (j + 1..i).any(|k| {
-                    let c = self.classes(k);
-                    ((c.has(WordClass::PrepObj)
-                        || c.has(WordClass::PlacePrep)
-                        || c.has(WordClass::Agent))
-                        && !c.has(WordClass::Infinitive))
-                        || c.has(WordClass::Collective)
-                })
-            {
+            if self.judged_from_afar(i, j) {
                 return Left::None;
             }
             let c = self.classes(j);
@@ -295,39 +275,7 @@ impl<'a> Sent<'a> {
                 return Left::None;
             }
             if self.is_punct(j, ',') {
-                // A person's apposition or a relative clause right before
-                // the predicate: "Sergei Lavrov, the foreign minister of
-                // Russia, met …", "Putin, who met Xi, criticized …": the
-                // group before it is the subject.
-                if i - j <= Reach::COMMA_BEFORE
-                    && (j + 1..i).all(|k| self.group_at(k).is_none() && !self.is_boundary(k))
-                    && let Some(p) = (j.saturating_sub(Reach::APPOSITION_COMMA)..j)
-                        .rev()
-                        .find(|&p| self.is_punct(p, ','))
-                    && p > 0
-                    && let Some(g) = self.group_at(p - 1)
-                    && !self.after_prep(g)
-                    && !self.is_descriptor(g)
-                    && ((self.is_person(g) && self.is_apposition(p + 1..j))
-                        || self.is_relative(p + 1..j))
-                {
-                    return Left::Group(g);
-                }
-                // An aside between two commas right before the predicate:
-                // "Putin, sementara itu, menuntut …", "China, however,
-                // rejected …", "Rusia, kata Lavrov, mendukung …"; the group
-                // before it is the subject.
-                if i - j <= Reach::COMMA_BEFORE
-                    && (j + 1..i).all(|k| self.group_at(k).is_none() && !self.is_boundary(k))
-                    && let Some(p) = (j.saturating_sub(Reach::ASIDE_COMMA)..j.saturating_sub(1))
-                        .rev()
-                        .find(|&p| self.is_punct(p, ','))
-                    && p > 0
-                    && self.is_aside(p + 1..j)
-                    && let Some(g) = self.group_at(p - 1)
-                    && !self.after_prep(g)
-                    && !self.is_descriptor(g)
-                {
+                if let Some(g) = self.subject_before_comma(i, j) {
                     return Left::Group(g);
                 }
                 commas += 1;
@@ -337,6 +285,71 @@ impl<'a> Sent<'a> {
             }
         }
         Left::None
+    }
+
+    /// For [`left`](Self::left) from the cue at `i`: is element `j` a
+    /// judging verb whose object or prepositional phrase stands between
+    /// them? "memperingatkan para pejabat tentang konsekuensi mendukung
+    /// …": an act after the object (people) or in a prepositional phrase
+    /// of a judging verb, with no group between, has no subject we know
+    /// (but "menolak mengecam", "threatened to cut off", "threatened on
+    /// Monday to resume": its direct complement, or an act after "to", is
+    /// its subject's act).
+    fn judged_from_afar(&self, i: usize, j: usize) -> bool {
+        matches!(self.kind(j), Kind::Cue(q)
+            if self.pos(q) == Pos::Verb && self.cue(q).relation.judges())
+            && (j + 1..i).all(|k| {
+                !matches!(self.kind(k), Kind::Ent(_)) && !self.has(k, WordClass::Infinitive)
+            })
+            && (j + 1..i).any(|k| {
+                let c = self.classes(k);
+                ((c.has(WordClass::PrepObj)
+                    || c.has(WordClass::PlacePrep)
+                    || c.has(WordClass::Agent))
+                    && !c.has(WordClass::Infinitive))
+                    || c.has(WordClass::Collective)
+            })
+    }
+
+    /// For [`left`](Self::left) from the cue at `i`, at a comma at `j`: the
+    /// group before an apposition, relative clause or aside that ends with
+    /// that comma, which is the subject.
+    fn subject_before_comma(&self, i: usize, j: usize) -> Option<usize> {
+        // A person's apposition or a relative clause right before
+        // the predicate: "Sergei Lavrov, the foreign minister of
+        // Russia, met …", "Putin, who met Xi, criticized …": the
+        // group before it is the subject.
+        if i - j <= Reach::COMMA_BEFORE
+            && (j + 1..i).all(|k| self.group_at(k).is_none() && !self.is_boundary(k))
+            && let Some(p) = (j.saturating_sub(Reach::APPOSITION_COMMA)..j)
+                .rev()
+                .find(|&p| self.is_punct(p, ','))
+            && p > 0
+            && let Some(g) = self.group_at(p - 1)
+            && !self.after_prep(g)
+            && !self.is_descriptor(g)
+            && ((self.is_person(g) && self.is_apposition(p + 1..j)) || self.is_relative(p + 1..j))
+        {
+            return Some(g);
+        }
+        // An aside between two commas right before the predicate:
+        // "Putin, sementara itu, menuntut …", "China, however,
+        // rejected …", "Rusia, kata Lavrov, mendukung …"; the group
+        // before it is the subject.
+        if i - j <= Reach::COMMA_BEFORE
+            && (j + 1..i).all(|k| self.group_at(k).is_none() && !self.is_boundary(k))
+            && let Some(p) = (j.saturating_sub(Reach::ASIDE_COMMA)..j.saturating_sub(1))
+                .rev()
+                .find(|&p| self.is_punct(p, ','))
+            && p > 0
+            && self.is_aside(p + 1..j)
+            && let Some(g) = self.group_at(p - 1)
+            && !self.after_prep(g)
+            && !self.is_descriptor(g)
+        {
+            return Some(g);
+        }
+        None
     }
 
     /// The subject of a cue at `i`: the nearest group before it; through a
@@ -537,37 +550,7 @@ impl<'a> Sent<'a> {
                         continue;
                     }
                 }
-                // A described country ("Pemimpin Rusia") is no object; a
-                // demonym modifier is the possessor ("rejected an Australian
-                // ultimatum") unless it describes a place ("in the Thai
-                // border area").
-                let first = self.group(g).first;
-                if self.is_described(g)
-                    || (self.is_descriptor(g)
-                        && ((first.saturating_sub(Reach::PLACE_PREP_BEFORE)..first).any(|k| {
-                            self.has(k, WordClass::PlacePrep) && !self.has(k, WordClass::PrepObj)
-                        }) || self.has(self.group(g).last + 1, WordClass::PlaceNoun)))
-                {
-                    return None;
-                }
-                // "mencaplok Krimea dari Ukraina", "attacked Kharkiv in
-                // Ukraine", "mencaplok Krimea Ukraina": an attack on a place
-                // is on the country named right after it.
-                if info.place_for_country && self.is_place(g) {
-                    let p = self.group(g).last + 1;
-                    let after =
-                        if self.has(p, WordClass::PlacePrep) || self.has(p, WordClass::Agent) {
-                            self.group_at(p + 1)
-                        } else {
-                            self.group_at(p)
-                        };
-                    if let Some(c) = after
-                        && !self.is_place(c)
-                    {
-                        return Some(c);
-                    }
-                }
-                return Some(g);
+                return self.object_group(g, rel);
             }
             match self.kind(j) {
                 Kind::Word(c) => {
@@ -596,20 +579,7 @@ impl<'a> Sent<'a> {
                 Kind::Cue(q) if self.pos(q) != Pos::Noun && !(threat && act) => return None,
                 // "condemned the attack on Ukraine by Russia": who judges an
                 // act judges its doer, named after the noun, not its target.
-                Kind::Cue(q) if !noun && info.judges_doer => {
-                    let cue = self.cue(q);
-                    let genitive = if cue.ends_with_prep {
-                        None
-                    } else {
-                        self.group_at(j + 1).or_else(|| {
-                            // "the joint drills of Seoul and Washington".
-                            (cue.relation.is_symmetric() && self.has(j + 1, WordClass::PatientPrep))
-                                .then(|| self.group_at(j + 2))
-                                .flatten()
-                        })
-                    };
-                    return genitive.or_else(|| self.agent_after(j, true));
-                }
+                Kind::Cue(q) if !noun && info.judges_doer => return self.doer_of(j, q),
                 Kind::Punct(',') => return None,
                 _ if self.is_boundary(j) => return None,
                 _ => {}
@@ -617,6 +587,61 @@ impl<'a> Sent<'a> {
             j += 1;
         }
         None
+    }
+
+    /// The object that the group `g`, the first one [`object`](Self::object)
+    /// reaches, gives a cue of relation `rel`: none for a described
+    /// country or a descriptor of a place; the country after a place that
+    /// stands for it; else `g`.
+    fn object_group(&self, g: usize, rel: Relation) -> Option<usize> {
+        // A described country ("Pemimpin Rusia") is no object; a
+        // demonym modifier is the possessor ("rejected an Australian
+        // ultimatum") unless it describes a place ("in the Thai
+        // border area").
+        let first = self.group(g).first;
+        if self.is_described(g)
+            || (self.is_descriptor(g)
+                && ((first.saturating_sub(Reach::PLACE_PREP_BEFORE)..first).any(|k| {
+                    self.has(k, WordClass::PlacePrep) && !self.has(k, WordClass::PrepObj)
+                }) || self.has(self.group(g).last + 1, WordClass::PlaceNoun)))
+        {
+            return None;
+        }
+        // "mencaplok Krimea dari Ukraina", "attacked Kharkiv in
+        // Ukraine", "mencaplok Krimea Ukraina": an attack on a place
+        // is on the country named right after it.
+        if rel.info().place_for_country && self.is_place(g) {
+            let p = self.group(g).last + 1;
+            let after = if self.has(p, WordClass::PlacePrep) || self.has(p, WordClass::Agent) {
+                self.group_at(p + 1)
+            } else {
+                self.group_at(p)
+            };
+            if let Some(c) = after
+                && !self.is_place(c)
+            {
+                return Some(c);
+            }
+        }
+        Some(g)
+    }
+
+    /// "condemned the attack on Ukraine by Russia": who judges an act
+    /// judges its doer, named after the noun cue `q` at `j` (its genitive
+    /// or its agent), not its target.
+    fn doer_of(&self, j: usize, q: u32) -> Option<usize> {
+        let cue = self.cue(q);
+        let genitive = if cue.ends_with_prep {
+            None
+        } else {
+            self.group_at(j + 1).or_else(|| {
+                // "the joint drills of Seoul and Washington".
+                (cue.relation.is_symmetric() && self.has(j + 1, WordClass::PatientPrep))
+                    .then(|| self.group_at(j + 2))
+                    .flatten()
+            })
+        };
+        genitive.or_else(|| self.agent_after(j, true))
     }
 
     /// "Cuba has been under an embargo", "Iran berada di bawah sanksi": the

@@ -193,7 +193,11 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             );
         }
     }
-    // A title noun before a lone person: "kepemimpinan (Vladimir) Putin".
+    title_nouns(s, a, out);
+}
+
+/// A title noun before a lone person: "kepemimpinan (Vladimir) Putin".
+fn title_nouns(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
     for (k, e) in s.els().iter().enumerate() {
         if let Kind::Title(rel) = e.kind
             && s.chunk_of(k).is_none()
