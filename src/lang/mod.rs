@@ -116,6 +116,7 @@ impl LookedUpWords {
         WordClass::ActorParticiple,
     ];
 
+    /// The words of the looked-up classes of the word lists.
     pub(crate) fn new(gaz: &Gazetteer) -> LookedUpWords {
         let words = gaz
             .words
@@ -149,6 +150,7 @@ impl LookedUpWords {
             .any(|(c, l, x)| *c == class && l.is_none_or(|l| l == lang) && Self::same(class, x, w))
     }
 
+    /// Is `w` the `listed` word of `class`?
     fn same(class: WordClass, listed: &str, w: &str) -> bool {
         if class == WordClass::PossessiveMark {
             listed == w

@@ -169,6 +169,7 @@ pub(crate) fn extract(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
     }
 }
 
+/// The id of the entity of mention `m`.
 fn entity_id<'a>(s: &Sent<'a>, a: &'a Analysis, m: u32) -> &'a str {
     &a.entity(s.gaz(), a.mentions[m as usize].entity).id
 }
