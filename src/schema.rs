@@ -180,6 +180,65 @@ pub struct RelationInfo {
     /// names more than one root (cooperate: 03/05/06; attack: 18/19) and
     /// for structural relations: a code is never guessed.
     pub cameo_root: Option<&'static str>,
+    /// Which places its cue takes as its object (see [`PlaceObject`]).
+    pub(crate) place_object: PlaceObject,
+    /// Its object may be a place, which stands for the country named
+    /// right after it: "mencaplok Krimea dari Ukraina", "attacked Kharkiv
+    /// in Ukraine", "mencaplok Krimea Ukraina" are attacks on Ukraine
+    /// (attack).
+    pub(crate) place_for_country: bool,
+    /// A threat (warn): its object is the one the threatened act would
+    /// hit, reached through "to"/"untuk"/"akan" and the act's own verbs
+    /// ("threatened to break relations with Russia", CAMEO 13), past a
+    /// relationship word, and in a place after any place preposition
+    /// ("threatened to resume attacks in Israel").
+    pub(crate) threatens: bool,
+    /// A threat or demand (warn, demand): the act it is about is only
+    /// intended ("threatened to launch an offensive", "mendesak … agar
+    /// menarik").
+    pub(crate) wants: bool,
+    /// A denial (reject): what its verb says "bahwa"/"that" about is an act
+    /// it denies, not its object ("membantah bahwa …"); through "bahwa" it
+    /// negates the act reported; right before another verb cue it refuses
+    /// that act ("menolak mengecam", "denied attacking").
+    pub(crate) denies: bool,
+    /// Judges an act (criticize, praise, reject): its verb judges the doer
+    /// of an event noun after it, not its target ("condemned the attack on
+    /// Ukraine by Russia").
+    pub(crate) judges_doer: bool,
+    /// What an undo verb before its cue does to it ([`Undone`]).
+    pub(crate) undone: Undone,
+}
+
+/// Which places after a place preposition a relation's cue takes as its
+/// object; other places are passed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PlaceObject {
+    /// None.
+    None,
+    /// A place after any place preposition ("menyerang … di Kharkiv",
+    /// attack).
+    AfterAnyPlacePrep,
+    /// A place after a preposition of direction ([`WordClass::GoalPrep`]:
+    /// "ke", "to"; meet). A genitive event noun's object may follow any
+    /// place preposition ("kunjungan Macron di Hanoi") when the relation
+    /// takes places at all.
+    AfterGoalPrep,
+}
+
+/// What an undo verb ("menghentikan", "lifted", "mengakhiri") right before
+/// a relation's cue does to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Undone {
+    /// It is negated ("lifted the sanctions", "cancelled a visit").
+    Negated,
+    /// It becomes this relation with this CAMEO code: halting aid is a
+    /// sanction ("menghentikan bantuan", "halted aid": 162).
+    Becomes(Relation, &'static str),
+    /// A [`WordClass::Conclude`] verb ends one that took place, which is
+    /// not negated ("mengakhiri kunjungannya", "concluded talks"); any
+    /// other undo verb negates it.
+    ConcludedTookPlace,
 }
 
 /// Every relation's facts, in SPEC order (the order of [`Relation`]).
@@ -199,28 +258,81 @@ pub const RELATIONS: [RelationInfo; 15] = {
             event,
             judges,
             cameo_root,
+            place_object: PlaceObject::None,
+            place_for_country: false,
+            threatens: false,
+            wants: false,
+            denies: false,
+            judges_doer: false,
+            undone: Undone::Negated,
         }
     }
     use Relation::*;
     [
         //  relation      name          symm   event  judges cameo root
-        row(Meet, "meet", true, true, false, Some("040")),
+        row(Meet, "meet", true, true, false, Some("040"))
+            .place_object(PlaceObject::AfterGoalPrep)
+            .undone(Undone::ConcludedTookPlace),
         row(Cooperate, "cooperate", true, true, false, None),
         row(Support, "support", false, true, false, Some("050")),
-        row(Praise, "praise", false, true, true, Some("051")),
-        row(Criticize, "criticize", false, true, true, Some("111")),
-        row(Reject, "reject", false, true, true, Some("120")),
-        row(Warn, "warn", false, true, true, Some("130")),
-        row(Demand, "demand", false, true, true, Some("100")),
+        row(Praise, "praise", false, true, true, Some("051")).judges_doer(),
+        row(Criticize, "criticize", false, true, true, Some("111")).judges_doer(),
+        row(Reject, "reject", false, true, true, Some("120"))
+            .judges_doer()
+            .denies(),
+        row(Warn, "warn", false, true, true, Some("130"))
+            .threatens()
+            .wants(),
+        row(Demand, "demand", false, true, true, Some("100")).wants(),
         row(Sanction, "sanction", false, true, false, Some("160")),
-        row(Attack, "attack", false, true, false, None),
-        row(Aid, "aid", false, true, false, Some("070")),
+        row(Attack, "attack", false, true, false, None)
+            .place_object(PlaceObject::AfterAnyPlacePrep)
+            .place_for_country(),
+        row(Aid, "aid", false, true, false, Some("070")).undone(Undone::Becomes(Sanction, "162")),
         row(LeaderOf, "leader_of", false, false, false, None),
         row(OfficialOf, "official_of", false, false, false, None),
         row(MemberOf, "member_of", false, false, false, None),
         row(CoOccurs, "co_occurs", true, false, false, None),
     ]
 };
+
+/// The columns of a [`RELATIONS`] row beyond the first six, set by name.
+impl RelationInfo {
+    const fn place_object(mut self, p: PlaceObject) -> Self {
+        self.place_object = p;
+        self
+    }
+
+    const fn place_for_country(mut self) -> Self {
+        self.place_for_country = true;
+        self
+    }
+
+    const fn threatens(mut self) -> Self {
+        self.threatens = true;
+        self
+    }
+
+    const fn wants(mut self) -> Self {
+        self.wants = true;
+        self
+    }
+
+    const fn denies(mut self) -> Self {
+        self.denies = true;
+        self
+    }
+
+    const fn judges_doer(mut self) -> Self {
+        self.judges_doer = true;
+        self
+    }
+
+    const fn undone(mut self, u: Undone) -> Self {
+        self.undone = u;
+        self
+    }
+}
 
 // Each row sits at its relation's index.
 const _: () = {
@@ -407,6 +519,18 @@ pub enum WordClass {
     NameCoord,
     /// "atau", "or": between an organisation's name and its acronym ("Partai Rakyat Maju Bersama atau PRMB"). One word, matched as written, in texts of either language.
     Alternative,
+    /// "yang", "who", "which": a relative pronoun (also a `clause` word); the group before it is the subject of the clause it opens ("Karen Donfried, yang mengunjungi Moskow"). Looked up.
+    Relative,
+    /// "ke", "to": a place preposition of direction; a visit (`meet`) takes a place after it as its object. Looked up.
+    GoalPrep,
+    /// "oleh", "by": an `agent` word that marks the agent of a passive, not only a noun's subject ("dikritik oleh Polandia", "was criticized by Poland"). Looked up.
+    PassiveAgent,
+    /// "of": a `patient_prep` word between a head noun and the group it belongs to; the actor is the head before it ("the Turkish and Greek sides of Cyprus"). Looked up.
+    HeadOf,
+    /// "'s", "’s": a possessive clitic, matched as written ("'S" in capitals is not one): the actor before it owns the noun cue after it ("Russia's invasion"), and an English verb-form cue after it is a noun ("Albania's help"). Looked up.
+    PossessiveMark,
+    /// "led": passed over between an actor and a noun cue after it ("US-led war"), so the actor is the doer of the event. Looked up.
+    ActorParticiple,
 }
 
 /// The part a word class plays in a sentence.
@@ -442,7 +566,7 @@ pub struct WordClassInfo {
 }
 
 /// Every word class, in the order of [`WordClass`].
-pub const WORD_CLASSES: [WordClassInfo; 42] = [
+pub const WORD_CLASSES: [WordClassInfo; 48] = [
     WordClassInfo {
         class: WordClass::Neg,
         name: "neg",
@@ -737,6 +861,48 @@ pub const WORD_CLASSES: [WordClassInfo; 42] = [
         trigger: false,
         doc: "atau, or: between an organisation's name and its acronym, \"Partai Rakyat Maju Bersama atau PRMB\"; one word, matched as written, in texts of either language",
     },
+    WordClassInfo {
+        class: WordClass::Relative,
+        name: "relative",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "yang, who, which: a relative pronoun, also a `clause` word; the group before it is the subject of the clause it opens, \"Karen Donfried, yang mengunjungi Moskow\"",
+    },
+    WordClassInfo {
+        class: WordClass::GoalPrep,
+        name: "goal_prep",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "ke, to: a preposition of direction; a visit, `meet`, takes a place after it as its object",
+    },
+    WordClassInfo {
+        class: WordClass::PassiveAgent,
+        name: "passive_agent",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "oleh, by: an `agent` word that marks the agent of a passive, not only the subject of an event noun, \"dikritik oleh Polandia\", \"was criticized by Poland\"",
+    },
+    WordClassInfo {
+        class: WordClass::HeadOf,
+        name: "head_of",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "of: a `patient_prep` word between a head noun and the group after it; the actor is the head before it, \"the Turkish and Greek sides of the island of Cyprus\"",
+    },
+    WordClassInfo {
+        class: WordClass::PossessiveMark,
+        name: "possessive_mark",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "'s, ’s, matched as written: a possessive clitic; the actor before it owns the noun cue after it, \"Russia's invasion\", and an English verb-form cue after it is a noun, \"Albania's help\"",
+    },
+    WordClassInfo {
+        class: WordClass::ActorParticiple,
+        name: "actor_participle",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "led: passed over between an actor and a noun cue after it, \"US-led war\", so the actor is the doer of the event",
+    },
 ];
 
 // Each row sits at its class's index, and every class fits the bit set.
@@ -867,6 +1033,31 @@ mod tests {
             Relation::ALL.into_iter().filter(|r| r.is_event()).count(),
             11
         );
+    }
+
+    /// The relation facts the argument search reads, by relation.
+    #[test]
+    fn relation_facts() {
+        let with = |f: fn(&RelationInfo) -> bool| -> Vec<Relation> {
+            Relation::ALL.into_iter().filter(|r| f(r.info())).collect()
+        };
+        use Relation::*;
+        assert_eq!(
+            with(|r| r.place_object == PlaceObject::AfterAnyPlacePrep),
+            [Attack]
+        );
+        assert_eq!(
+            with(|r| r.place_object == PlaceObject::AfterGoalPrep),
+            [Meet]
+        );
+        assert_eq!(with(|r| r.place_for_country), [Attack]);
+        assert_eq!(with(|r| r.threatens), [Warn]);
+        assert_eq!(with(|r| r.wants), [Warn, Demand]);
+        assert_eq!(with(|r| r.denies), [Reject]);
+        assert_eq!(with(|r| r.judges_doer), [Praise, Criticize, Reject]);
+        assert_eq!(Aid.info().undone, Undone::Becomes(Sanction, "162"));
+        assert_eq!(Meet.info().undone, Undone::ConcludedTookPlace);
+        assert_eq!(with(|r| r.undone == Undone::Negated).len(), 13);
     }
 
     #[test]

@@ -91,6 +91,75 @@ impl Determiners {
     }
 }
 
+/// The words of the looked-up classes the relation rules read by class
+/// ([`WordClass::Relative`], [`WordClass::GoalPrep`],
+/// [`WordClass::PassiveAgent`], [`WordClass::HeadOf`],
+/// [`WordClass::PossessiveMark`], [`WordClass::ActorParticiple`]): no
+/// sentence elements, but a word of an element is looked up here. Built
+/// once with the lexicons. A word is compared in any ASCII case, except a
+/// [`WordClass::PossessiveMark`], which is compared as written ("'S" in
+/// capitals is no clitic).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LookedUpWords {
+    /// Each word with its class and the language of its list.
+    words: Vec<(WordClass, Option<Lang>, String)>,
+}
+
+impl LookedUpWords {
+    /// The classes read here.
+    const CLASSES: [WordClass; 6] = [
+        WordClass::Relative,
+        WordClass::GoalPrep,
+        WordClass::PassiveAgent,
+        WordClass::HeadOf,
+        WordClass::PossessiveMark,
+        WordClass::ActorParticiple,
+    ];
+
+    /// The words of the looked-up classes of the word lists.
+    pub(crate) fn new(gaz: &Gazetteer) -> LookedUpWords {
+        let words = gaz
+            .words
+            .iter()
+            .filter(|w| Self::CLASSES.contains(&w.class))
+            .map(|w| {
+                let word = if w.class == WordClass::PossessiveMark {
+                    w.word.clone()
+                } else {
+                    w.word.to_lowercase()
+                };
+                (w.class, w.lang, word)
+            })
+            .collect();
+        LookedUpWords { words }
+    }
+
+    /// Is `w` a word of `class`, in the list of any language (as the rules
+    /// read it whatever the language of the sentence)?
+    pub(crate) fn contains(&self, class: WordClass, w: &str) -> bool {
+        self.words
+            .iter()
+            .any(|(c, _, x)| *c == class && Self::same(class, x, w))
+    }
+
+    /// Is `w` a word of `class` in the list of `lang` (or of every
+    /// language)?
+    pub(crate) fn contains_in(&self, class: WordClass, lang: Lang, w: &str) -> bool {
+        self.words
+            .iter()
+            .any(|(c, l, x)| *c == class && l.is_none_or(|l| l == lang) && Self::same(class, x, w))
+    }
+
+    /// Is `w` the `listed` word of `class`?
+    fn same(class: WordClass, listed: &str, w: &str) -> bool {
+        if class == WordClass::PossessiveMark {
+            listed == w
+        } else {
+            listed.eq_ignore_ascii_case(w)
+        }
+    }
+}
+
 /// Is `w` one of a few lower-case words (lower-casing only when needed)?
 /// A scan of a handful of words: cheaper here than a [`LowerSet`]'s hash,
 /// on a look-up the rules make for nearly every element.
@@ -119,6 +188,8 @@ pub struct LangLexicon {
 #[derive(Debug, Clone)]
 pub struct Lexicons {
     by_lang: BTreeMap<Lang, LangLexicon>,
+    /// The looked-up words of the relation rules.
+    looked_up: LookedUpWords,
     /// Stop words of one language only (words in both lists tell nothing).
     stopwords: PhraseSet<Lang>,
 }
@@ -310,11 +381,20 @@ impl Lexicons {
             }
         }
         let stopwords = stopwords.build_in(vocabulary);
-        Lexicons { by_lang, stopwords }
+        Lexicons {
+            by_lang,
+            looked_up: LookedUpWords::new(gaz),
+            stopwords,
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &LangLexicon {
         &self.by_lang[&lang]
+    }
+
+    /// The looked-up words of the relation rules.
+    pub(crate) fn looked_up(&self) -> &LookedUpWords {
+        &self.looked_up
     }
 
     /// The language of a text by its stop words (Indonesian when undecided):

@@ -85,7 +85,7 @@ pub fn indonesian_forms(stem: &str) -> Vec<(String, Pos)> {
     let mut out: Vec<(String, Pos)> = Vec::new();
     let push = |form: String, pos: Pos, out: &mut Vec<(String, Pos)>| {
         // Suffixes go on the last word of the cue.
-        for f in [form.clone(), format!("{form}nya")] {
+        for f in [form.clone(), format!("{form}{POSSESSIVE_SUFFIX}")] {
             if !out.iter().any(|(g, _)| *g == f) {
                 out.push((f, pos));
             }
@@ -120,7 +120,7 @@ pub fn indonesian_forms(stem: &str) -> Vec<(String, Pos)> {
 /// A form ending in the noun suffix -an (not the verb suffix -kan),
 /// possibly with -nya: "pertemuan", "dukungannya".
 fn is_an_noun(w: &str) -> bool {
-    let w = w.strip_suffix("nya").unwrap_or(w);
+    let w = w.strip_suffix(POSSESSIVE_SUFFIX).unwrap_or(w);
     w.ends_with("an") && !w.ends_with("kan")
 }
 
@@ -245,6 +245,45 @@ pub fn english_pos(form: &str) -> Pos {
     } else {
         Pos::Verb
     }
+}
+
+/// Does `w` end with the ASCII `suffix`, in any case?
+pub(crate) fn ends_with_ci(w: &str, suffix: &str) -> bool {
+    w.len() >= suffix.len()
+        && w.as_bytes()[w.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+// The English endings the relation rules read (ASCII, any case), next to
+// the inflection above: they tell a verb form's use in a sentence.
+
+/// "-ed": a past tense or participle ("attacked", "invaded").
+pub(crate) fn english_past(w: &str) -> bool {
+    ends_with_ci(w, "ed")
+}
+
+/// "-s": a plural noun or a third-person verb ("attacks", "talks").
+pub(crate) fn english_s_form(w: &str) -> bool {
+    ends_with_ci(w, "s")
+}
+
+/// "-s" but not "-ss": a plural ("attacks", "sanctions"; not "press").
+pub(crate) fn english_plural(w: &str) -> bool {
+    ends_with_ci(w, "s") && !ends_with_ci(w, "ss")
+}
+
+/// "-ing": a gerund or present participle ("attacking").
+pub(crate) fn english_gerund(w: &str) -> bool {
+    ends_with_ci(w, "ing")
+}
+
+/// The Indonesian possessive suffix, the forms of a stem end with it too
+/// ("dukungannya").
+pub(crate) const POSSESSIVE_SUFFIX: &str = "nya";
+
+/// Does `w` end with the possessive suffix -nya, in any case
+/// ("kunjungannya", "virtualnya")? Read in a sentence of any language.
+pub(crate) fn has_possessive_suffix(w: &str) -> bool {
+    ends_with_ci(w, POSSESSIVE_SUFFIX)
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 //! and mentions and adds triples. Co-occurrence rows are written only when
 //! asked for.
 
+mod args;
 mod rules;
+mod sentence;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -30,7 +32,7 @@ pub struct RelationOptions {
 
 thread_local! {
     /// Each thread's relation buffers, reused from one document to the next.
-    static BUFFERS: std::cell::RefCell<rules::Buffers> = std::cell::RefCell::default();
+    static BUFFERS: std::cell::RefCell<sentence::Buffers> = std::cell::RefCell::default();
 }
 
 /// The relation stage, built once from the gazetteer and shared by threads.
@@ -69,8 +71,9 @@ impl RelationStage {
         let gaz = &*self.gaz;
         let lex = self.lexicons.get(ctx.lang);
         let buffers = BUFFERS.with(|b| b.take());
-        let mut scratch = rules::Scratch::new(
+        let mut scratch = sentence::Scratch::new(
             &self.determiners,
+            self.lexicons.looked_up(),
             gaz,
             std::mem::take(&mut ctx.tokens),
             debug() || self.options.every_sentence,
@@ -82,7 +85,7 @@ impl RelationStage {
             let r = analysis.sentence_mentions(s);
             if r.len() >= 2
                 && let Some(sent) =
-                    rules::Sent::new(text, words, lex, gaz, analysis, s, &mut scratch)
+                    sentence::Sent::new(text, words, lex, gaz, analysis, s, &mut scratch)
             {
                 let before = triples.len();
                 rules::extract(&sent, analysis, &mut triples);
@@ -157,7 +160,7 @@ fn cooccurrence(gaz: &Gazetteer, analysis: &mut Analysis) {
                     trigger: None,
                     cameo: None,
                     speaker: None,
-                    rule: "cooccurrence",
+                    rule: rules::RuleId::Cooccurrence.as_str(),
                     intended: false,
                 });
             }
@@ -274,7 +277,7 @@ fn speaker_after_close(
         let k = a.mentions.partition_point(|m| m.start < at);
         a.mentions
             .get(k)
-            .filter(|m| m.start == at && !m.nested && rules::is_actor(m))
+            .filter(|m| m.start == at && !m.nested && sentence::is_actor(m))
             .map(|_| k as u32)
     };
     let skip_space = |at: usize| at + text[at..].len() - text[at..].trim_start_matches(' ').len();

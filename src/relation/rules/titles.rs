@@ -1,0 +1,303 @@
+//! Titles and appositions: `leader_of` / `official_of`.
+
+#[cfg(test)]
+use super::Example;
+use super::{Hit, Rule, RuleId, push, role_country};
+use crate::analysis::{Analysis, EntityRef, Triple};
+use crate::relation::args::Reach;
+use crate::relation::sentence::{Chunk, Kind, Sent, is_actor};
+use crate::schema::{EntityType, Relation, WordClass};
+
+/// Titles and appositions: `leader_of` / `official_of`.
+pub(super) struct Titles;
+
+impl Rule for Titles {
+    fn name(&self) -> &'static str {
+        "titles"
+    }
+
+    fn ids(&self) -> &'static [RuleId] {
+        &[
+            RuleId::Title,
+            RuleId::TitleNested,
+            RuleId::TitlePossessor,
+            RuleId::TitleRole,
+            RuleId::Apposition,
+        ]
+    }
+
+    #[cfg(test)]
+    fn examples(&self) -> &'static [Example] {
+        &[
+            Example {
+                text: "Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Beijing.",
+                triples: &[
+                    "title: Vladimir_Putin leader_of Russia",
+                    "title: Xi_Jinping leader_of China",
+                ],
+            },
+            Example {
+                text: "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Monday.",
+                triples: &[
+                    "title: Xi_Jinping leader_of China",
+                    "title: Vladimir_Putin leader_of Russia",
+                ],
+            },
+            Example {
+                text: "Juru bicara Kementerian Pertahanan Rusia Igor Konashenkov membantah laporan itu.",
+                triples: &[
+                    "title: Igor_Konashenkov official_of Ministry_of_Defence_(Russia)",
+                    "title-nested: Igor_Konashenkov official_of Russia",
+                ],
+            },
+            Example {
+                text: "A spokesman for the Ministry of Defence of Russia, Igor Konashenkov, denied the report.",
+                triples: &[
+                    "title: Igor_Konashenkov official_of Ministry_of_Defence_(Russia)",
+                    "title-nested: Igor_Konashenkov official_of Russia",
+                ],
+            },
+            Example {
+                text: "Pejabat tinggi Partai Komunis China, Guo Shengkun, mengunjungi Vietnam.",
+                triples: &[
+                    "title: Guo_Shengkun official_of Chinese_Communist_Party",
+                    "title-nested: Guo_Shengkun official_of China",
+                ],
+            },
+            Example {
+                text: "Penasihat kebijakan luar negeri Putin, Yuri Ushakov, mengatakan Rusia siap berunding.",
+                triples: &["title-possessor: Yuri_Ushakov official_of Russia"],
+            },
+            Example {
+                text: "An adviser to Putin, Yuri Ushakov, said Russia was ready for talks.",
+                triples: &["title-possessor: Yuri_Ushakov official_of Russia"],
+            },
+            Example {
+                text: "Menteri Luar Negeri Wang Yi mengatakan China mendukung Pakistan.",
+                triples: &["title-role: Wang_Yi official_of China"],
+            },
+            Example {
+                text: "Foreign Minister Sergei Lavrov said Russia would not retreat from its position.",
+                triples: &["title-role: Sergei_Lavrov official_of Russia"],
+            },
+            Example {
+                text: "Vladimir Putin, Presiden Rusia, tiba di Beijing pada Selasa.",
+                triples: &["apposition: Vladimir_Putin leader_of Russia"],
+            },
+            Example {
+                text: "Xi Jinping, China's president, arrived in Moscow on Monday.",
+                triples: &["apposition: Xi_Jinping leader_of China"],
+            },
+            Example {
+                text: "Sergei Lavrov, Russia's foreign minister, arrived in Jakarta on Friday.",
+                triples: &["apposition: Sergei_Lavrov official_of Russia"],
+            },
+        ]
+    }
+
+    fn apply(&self, s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+        structural(s, a, out);
+    }
+}
+
+/// Titles and appositions: `leader_of` / `official_of`.
+fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+    for c in s.chunks() {
+        let head = c.head;
+        if a.mentions[head as usize].etype != EntityType::Person {
+            continue;
+        }
+        // The title inside the chunk, and the country/organisation with it.
+        let mut title: Option<(Relation, usize)> = None;
+        let mut of: Option<u32> = None;
+        let mut possessor: Option<u32> = None;
+        for k in c.first..=c.last {
+            match s.kind(k) {
+                Kind::Title(r) if title.is_none() => title = Some((r, k)),
+                // "pejabat tinggi Partai Komunis China, Guo Shengkun"
+                Kind::Word(w) if title.is_none() && w.has(WordClass::Collective) => {
+                    title = Some((Relation::OfficialOf, k))
+                }
+                Kind::Ent(m) if m != head => {
+                    let mm = &a.mentions[m as usize];
+                    match mm.etype {
+                        EntityType::Country | EntityType::Organization if of.is_none() => {
+                            of = Some(m)
+                        }
+                        EntityType::Person if possessor.is_none() => possessor = Some(m),
+                        _ => {}
+                    }
+                }
+                _ => {}
+            }
+        }
+        // "Mantan Presiden AS Barack Obama", "pemimpin oposisi Venezuela":
+        // an office not held.
+        if let Some((_, tk)) = title
+            && (tk.saturating_sub(Reach::FORMER)..tk).any(|k| s.has(k, WordClass::Former))
+        {
+            continue;
+        }
+        let Some((rel, tk)) = title else {
+            // Apposition after the person: "Vladimir Putin, Presiden Rusia"
+            // / "Xi Jinping, China's president".
+            apposition(s, a, c, out);
+            continue;
+        };
+        if let Some(o) = of {
+            push(s, a, out, head, o, &Hit::structural(rel, tk, RuleId::Title));
+            // "Sekretaris Dewan Keamanan Nasional Rusia": an office in a
+            // national body is an office of its country too.
+            for n in nested_in(a, o) {
+                push(
+                    s,
+                    a,
+                    out,
+                    head,
+                    n,
+                    &Hit::structural(Relation::OfficialOf, tk, RuleId::TitleNested),
+                );
+            }
+        } else if let Some(p) = possessor {
+            // "penasihat … Putin, Yuri Ushakov": official of Putin's country.
+            if let Some(country) = role_country(s, a, p) {
+                // (When the country is not named in the sentence: no triple.)
+                for e in s.els() {
+                    if let Kind::Ent(m) = e.kind
+                        && a.mentions[m as usize].entity == EntityRef::Gazetteer(country)
+                    {
+                        push(
+                            s,
+                            a,
+                            out,
+                            head,
+                            m,
+                            &Hit::structural(Relation::OfficialOf, tk, RuleId::TitlePossessor),
+                        );
+                        break;
+                    }
+                }
+            }
+        } else if let Some((r, m)) =
+            role_in_sentence(s, a, head, Some(rel)).or_else(|| role_in_sentence(s, a, head, None))
+        {
+            // A title with no country ("Menteri Luar Negeri Wang Yi"): the
+            // person's known office, when its country is in the sentence.
+            push(
+                s,
+                a,
+                out,
+                head,
+                m,
+                &Hit::structural(r, tk, RuleId::TitleRole),
+            );
+        }
+    }
+    title_nouns(s, a, out);
+}
+
+/// A title noun before a lone person: "kepemimpinan (Vladimir) Putin".
+fn title_nouns(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+    for (k, e) in s.els().iter().enumerate() {
+        if let Kind::Title(rel) = e.kind
+            && s.chunk_of(k).is_none()
+        {
+            let mut j = k + 1;
+            while j < s.len()
+                && j <= k + Reach::TITLE_NOUN_TO_PERSON
+                && matches!(s.kind(j), Kind::Punct('(') | Kind::Punct(')'))
+            {
+                j += 1;
+            }
+            if let Some(Kind::Ent(m)) = s.kind_at(j)
+                && a.mentions[m as usize].etype == EntityType::Person
+                && let Some((r, o)) = role_in_sentence(s, a, m, Some(rel))
+            {
+                push(s, a, out, m, o, &Hit::structural(r, k, RuleId::TitleRole));
+            }
+        }
+    }
+}
+
+/// "Vladimir Putin, Presiden Rusia" / "Xi Jinping, China's president".
+fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
+    let mut k = c.last + 1;
+    if !s.is_punct(k, ',') {
+        return;
+    }
+    k += 1;
+    let mut title = None;
+    let mut of = None;
+    let end = (k + Reach::APPOSITION_AFTER).min(s.len());
+    while k < end {
+        match s.kind(k) {
+            Kind::Title(r) if title.is_none() => title = Some((r, k)),
+            Kind::Ent(m) if of.is_none() => {
+                let mm = &a.mentions[m as usize];
+                if matches!(mm.etype, EntityType::Country | EntityType::Organization) {
+                    of = Some(m);
+                } else {
+                    return;
+                }
+            }
+            Kind::Punct('\'') | Kind::Other => {}
+            // "Xi Jinping, the president of China".
+            Kind::Word(w) if w.has(WordClass::PatientPrep) => {}
+            _ => break,
+        }
+        if title.is_some() && of.is_some() {
+            break;
+        }
+        k += 1;
+    }
+    if let (Some((r, tk)), Some(o)) = (title, of) {
+        push(
+            s,
+            a,
+            out,
+            c.head,
+            o,
+            &Hit::structural(r, tk, RuleId::Apposition),
+        );
+    }
+}
+
+/// The country or organisation a person's role ties them to, when that
+/// entity is mentioned in the sentence.
+fn role_in_sentence(
+    s: &Sent<'_>,
+    a: &Analysis,
+    person: u32,
+    want: Option<Relation>,
+) -> Option<(Relation, u32)> {
+    let EntityRef::Gazetteer(pi) = a.mentions[person as usize].entity else {
+        return None;
+    };
+    let roles = &s.gaz().entity(pi).roles;
+    for r in roles {
+        if want.is_some_and(|w| w != r.relation) {
+            continue;
+        }
+        let Some(target) = s.gaz().find(&r.of) else {
+            continue;
+        };
+        for e in s.els() {
+            if let Kind::Ent(m) = e.kind
+                && a.mentions[m as usize].entity == EntityRef::Gazetteer(target)
+                && is_actor(&a.mentions[m as usize])
+            {
+                return Some((r.relation, m));
+            }
+        }
+    }
+    None
+}
+
+/// Countries named inside the name of mention `m` ("Partai Komunis China").
+fn nested_in(a: &Analysis, m: u32) -> impl Iterator<Item = u32> + '_ {
+    let end = a.mentions[m as usize].end;
+    (m + 1..a.mentions.len() as u32).take_while(move |&n| {
+        let x = &a.mentions[n as usize];
+        x.nested && x.start < end
+    })
+}
