@@ -5,6 +5,7 @@
 //! asked for.
 
 mod args;
+mod reach;
 mod rules;
 mod sentence;
 

@@ -4,7 +4,7 @@
 use super::Example;
 use super::{Hit, Rule, RuleId, push};
 use crate::analysis::{Analysis, Triple};
-use crate::relation::args::Reach;
+use crate::relation::reach::Reach;
 use crate::relation::sentence::{Left, Sent};
 use crate::schema::{EntityType, Relation, WordClass};
 

@@ -18,96 +18,76 @@ use crate::analysis::{Analysis, EntityRef, Triple};
 use crate::relation::sentence::{Sent, is_actor};
 use crate::schema::Relation;
 
-/// The id of the rule that found a triple, written in its `rule` column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum RuleId {
+/// Declares [`RuleId`]: each line a variant and the string written in the
+/// `rule` column, in the order of the rules that write them. Adding an id
+/// is adding a line.
+macro_rules! rule_ids {
+    ($($(#[$doc:meta])* $id:ident = $name:literal,)+) => {
+        /// The id of the rule that found a triple, written in its `rule`
+        /// column.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub(crate) enum RuleId {
+            $($(#[$doc])* $id,)+
+        }
+
+        impl RuleId {
+            /// Every id, in the order of the rules that write them.
+            #[cfg(test)]
+            pub(crate) const ALL: &[RuleId] = &[$(RuleId::$id,)+];
+
+            /// The name written in the `rule` column.
+            pub(crate) fn as_str(self) -> &'static str {
+                match self {
+                    $(RuleId::$id => $name,)+
+                }
+            }
+        }
+    };
+}
+
+rule_ids! {
     /// `title`: a title with its person and the country or organisation
     /// named with it ("Presiden Rusia Vladimir Putin").
-    Title,
+    Title = "title",
     /// `title-nested`: a title's organisation names a country, whose
     /// official the person is too ("Sekretaris Dewan Keamanan Nasional
     /// Rusia").
-    TitleNested,
+    TitleNested = "title-nested",
     /// `title-possessor`: a title of another person ("penasihat … Putin,
     /// Yuri Ushakov"): an official of that person's country.
-    TitlePossessor,
+    TitlePossessor = "title-possessor",
     /// `title-role`: a title with no country, and the gazetteer's role of
     /// the person ("Menteri Luar Negeri Wang Yi").
-    TitleRole,
+    TitleRole = "title-role",
     /// `apposition`: "Vladimir Putin, Presiden Rusia".
-    Apposition,
+    Apposition = "apposition",
     /// `member`: "NATO member Poland", "India, anggota SCO".
-    Member,
+    Member = "member",
     /// `member-list`: "anggota SCO mencakup India, Pakistan".
-    MemberList,
+    MemberList = "member-list",
     /// `join`: "Arab Saudi bergabung dengan BRICS".
-    Join,
+    Join = "join",
     /// `cue`: a verb with its subject and object ("Rusia menyerang
     /// Ukraina").
-    Cue,
+    Cue = "cue",
     /// `passive`: "Rusia dikritik oleh Polandia", "was criticized by".
-    Passive,
+    Passive = "passive",
     /// `noun-genitive`: an event noun with its doer after it ("dukungan
     /// China terhadap Rusia").
-    NounGenitive,
+    NounGenitive = "noun-genitive",
     /// `noun`: an event noun with its doer elsewhere ("Russia's invasion
     /// of Ukraine", "sanksi yang dijatuhkan Uni Eropa").
-    Noun,
+    Noun = "noun",
     /// `reciprocal`: "saling mendukung", each with each.
-    Reciprocal,
+    Reciprocal = "reciprocal",
     /// `symmetric`: "Xi dan Putin bertemu", a symmetric relation within a
     /// group.
-    Symmetric,
+    Symmetric = "symmetric",
     /// `obligation`: "Rusia mengatakan Sudan harus …", a demand.
-    Obligation,
+    Obligation = "obligation",
     /// `cooccurrence`: two entities in one sentence (only on request; see
     /// `relation/mod.rs`).
-    Cooccurrence,
-}
-
-impl RuleId {
-    /// Every id, in the order of the rules that write them.
-    #[cfg(test)]
-    pub(crate) const ALL: [RuleId; 16] = [
-        RuleId::Title,
-        RuleId::TitleNested,
-        RuleId::TitlePossessor,
-        RuleId::TitleRole,
-        RuleId::Apposition,
-        RuleId::Member,
-        RuleId::MemberList,
-        RuleId::Join,
-        RuleId::Cue,
-        RuleId::Passive,
-        RuleId::NounGenitive,
-        RuleId::Noun,
-        RuleId::Reciprocal,
-        RuleId::Symmetric,
-        RuleId::Obligation,
-        RuleId::Cooccurrence,
-    ];
-
-    /// The name written in the `rule` column.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            RuleId::Title => "title",
-            RuleId::TitleNested => "title-nested",
-            RuleId::TitlePossessor => "title-possessor",
-            RuleId::TitleRole => "title-role",
-            RuleId::Apposition => "apposition",
-            RuleId::Member => "member",
-            RuleId::MemberList => "member-list",
-            RuleId::Join => "join",
-            RuleId::Cue => "cue",
-            RuleId::Passive => "passive",
-            RuleId::NounGenitive => "noun-genitive",
-            RuleId::Noun => "noun",
-            RuleId::Reciprocal => "reciprocal",
-            RuleId::Symmetric => "symmetric",
-            RuleId::Obligation => "obligation",
-            RuleId::Cooccurrence => "cooccurrence",
-        }
-    }
+    Cooccurrence = "cooccurrence",
 }
 
 /// A rule of the relation stage: it reads one [`Sent`] and pushes the
@@ -270,7 +250,8 @@ mod tests {
     fn parse(spec: &str) -> (RuleId, &str, &str, &str, bool) {
         let (id, triple) = spec.split_once(": ").expect("`rule-id: S rel O`");
         let id = RuleId::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|r| r.as_str() == id)
             .unwrap_or_else(|| panic!("unknown rule id in {spec:?}"));
         let [s, rel, o] = triple.split_whitespace().collect::<Vec<_>>()[..] else {
@@ -335,7 +316,7 @@ mod tests {
             }
         }
         assert!(failures.is_empty(), "examples not found:{failures}");
-        for id in RuleId::ALL {
+        for &id in RuleId::ALL {
             if id == RuleId::Cooccurrence {
                 continue;
             }
@@ -357,7 +338,7 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), RuleId::ALL.len(), "two ids share a name");
-        for id in RuleId::ALL {
+        for &id in RuleId::ALL {
             let owners = RULES.iter().filter(|r| r.ids().contains(&id)).count();
             let want = usize::from(id != RuleId::Cooccurrence);
             assert_eq!(owners, want, "{} is listed by {owners} rules", id.as_str());

@@ -4,7 +4,7 @@
 use super::Example;
 use super::{Hit, Rule, RuleId, push, role_country};
 use crate::analysis::{Analysis, EntityRef, Triple};
-use crate::relation::args::Reach;
+use crate::relation::reach::Reach;
 use crate::relation::sentence::{Chunk, Kind, Sent, is_actor};
 use crate::schema::{EntityType, Relation, WordClass};
 

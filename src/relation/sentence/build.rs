@@ -7,7 +7,7 @@ use crate::gazetteer::Gazetteer;
 use crate::lang::morph::{self, Pos};
 use crate::lang::{CueInfo, Gapped, LangLexicon};
 use crate::phrase::{Found, WordTable};
-use crate::relation::args::Reach;
+use crate::relation::reach::Reach;
 use crate::schema::{AliasKind, Classes, EntityType, Lang, Relation, WordClass};
 use crate::tokenize::{Token, TokenKind};
 

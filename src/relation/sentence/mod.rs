@@ -19,7 +19,7 @@ use crate::analysis::{Analysis, Mention};
 use crate::gazetteer::Gazetteer;
 use crate::lang::morph::Pos;
 use crate::lang::{CueInfo, Determiners, LookedUpWords};
-use crate::relation::args::Reach;
+use crate::relation::reach::Reach;
 use crate::schema::{Classes, EntityType, Lang, Relation, WordClass};
 
 /// What an element of a sentence is.
