@@ -3,6 +3,8 @@
 mod compare;
 mod extract;
 mod gazetteer;
+mod progress;
+mod signals;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
