@@ -152,6 +152,11 @@ pub struct Expanded {
     /// extension (only `*.txt` and `*.jsonl`, plain or compressed, are read
     /// from folders).
     pub skipped: Vec<PathBuf>,
+    /// What the walk passed over and why, each naming the path: a link
+    /// that leads back into a folder being walked (a loop), a folder read
+    /// already through another link, a document name that is no regular
+    /// file (a named pipe, a device).
+    pub warnings: Vec<String>,
     /// The sum of the sizes of the source files as stored (compressed
     /// files count their compressed size); `None` when standard input is
     /// one of the sources, whose size is not known up front.
@@ -162,6 +167,21 @@ pub struct Expanded {
 /// `stdin_format`), a folder is walked recursively, a file is read by its
 /// extension.
 pub fn expand(inputs: &[PathBuf], stdin_format: Format) -> Expanded {
+    expand_until(inputs, stdin_format, &AtomicBool::new(false)).expect("the walk is never stopped")
+}
+
+/// [`expand`] that gives up (`None`) as soon as `stop` is set, so that a
+/// signal ends even the walk of a huge folder.
+///
+/// Folders are walked with symbolic links followed, each folder once (by
+/// its device and inode): a link back into a folder being walked (`ln -s
+/// . loop`) or to a folder read already is passed over with a warning
+/// naming it.
+pub fn expand_until(
+    inputs: &[PathBuf],
+    stdin_format: Format,
+    stop: &AtomicBool,
+) -> Option<Expanded> {
     let mut out = Expanded {
         total_bytes: Some(0),
         ..Expanded::default()
@@ -175,7 +195,7 @@ pub fn expand(inputs: &[PathBuf], stdin_format: Format) -> Expanded {
             continue;
         }
         match std::fs::metadata(input) {
-            Ok(meta) if meta.is_dir() => walk(input, &mut out),
+            Ok(meta) if meta.is_dir() => walk(input, &mut out, stop)?,
             Ok(meta) => {
                 out.total_bytes = out.total_bytes.map(|t| t + meta.len());
                 out.sources.push(Source::File {
@@ -186,41 +206,87 @@ pub fn expand(inputs: &[PathBuf], stdin_format: Format) -> Expanded {
             Err(e) => out.errors.push(Error::io(Location::file(input.clone()), e)),
         }
     }
-    out
+    Some(out)
 }
 
-fn walk(dir: &Path, out: &mut Expanded) {
-    let mut entries = match std::fs::read_dir(dir) {
-        Ok(rd) => {
-            let mut v = Vec::new();
-            for entry in rd {
-                match entry {
-                    Ok(e) => v.push(e.path()),
-                    Err(e) => out.errors.push(Error::io(Location::file(dir), e)),
+/// Walks `dir` in sorted order (see [`expand_until`]). `None` once stopped.
+fn walk(dir: &Path, out: &mut Expanded, stop: &AtomicBool) -> Option<()> {
+    // Each folder read so far, with the path it was read as.
+    let mut seen = std::collections::HashMap::new();
+    let mut it = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = it.next() {
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e.path().unwrap_or(dir).to_owned();
+                if let Some(ancestor) = e.loop_ancestor() {
+                    out.warnings.push(format!(
+                        "{}: skipped: a link back to the folder {} (a loop)",
+                        Location::file(at),
+                        Location::file(ancestor)
+                    ));
+                } else {
+                    let io = e
+                        .into_io_error()
+                        .unwrap_or_else(|| io::Error::other("walk failed"));
+                    out.errors.push(Error::io(Location::file(at), io));
                 }
+                continue;
             }
-            v
+        };
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            match same_file::Handle::from_path(path) {
+                Ok(h) => {
+                    if let Some(first) = seen.get(&h) {
+                        out.warnings.push(format!(
+                            "{}: skipped: the folder was read already as {}",
+                            Location::file(path),
+                            Location::file(first)
+                        ));
+                        it.skip_current_dir();
+                    } else {
+                        seen.insert(h, path.to_owned());
+                    }
+                }
+                Err(e) => out.errors.push(Error::io(Location::file(path), e)),
+            }
+            continue;
         }
-        Err(e) => {
-            out.errors.push(Error::io(Location::file(dir), e));
-            return;
+        if !is_document_file(path) {
+            out.skipped.push(path.to_owned());
+            continue;
         }
-    };
-    entries.sort();
-    for path in entries {
-        match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, out),
-            Ok(m) if is_document_file(&path) => {
+        if !entry.file_type().is_file() {
+            out.warnings.push(format!(
+                "{}: skipped: not a regular file (a named pipe or a device is read only when named as an input)",
+                Location::file(path)
+            ));
+            continue;
+        }
+        match entry.metadata() {
+            Ok(m) => {
                 out.total_bytes = out.total_bytes.map(|t| t + m.len());
                 out.sources.push(Source::File {
-                    format: format_of(&path),
-                    path,
+                    format: format_of(path),
+                    path: path.to_owned(),
                 });
             }
-            Ok(_) => out.skipped.push(path),
-            Err(e) => out.errors.push(Error::io(Location::file(path), e)),
+            Err(e) => {
+                let io = e
+                    .into_io_error()
+                    .unwrap_or_else(|| io::Error::other("walk failed"));
+                out.errors.push(Error::io(Location::file(path), io));
+            }
         }
     }
+    Some(())
 }
 
 /// Removes a leading byte-order mark and replaces CRLF and lone CR with LF,

@@ -215,7 +215,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let (pipeline, gazetteer_failed) = config.gazetteer.pipeline();
     // Signals, before any temporary file exists.
     let interrupt = Interrupt::install();
-    let expanded = expand_inputs(&config);
+    let Some(expanded) = expand_inputs(&config, &interrupt) else {
+        return Ok(interrupt.exit(&config.files()));
+    };
     let mut outputs = open_outputs(&config, &interrupt)?;
     let Some((reader, shard_info)) = select(&config, expanded.sources.clone(), &interrupt) else {
         return Ok(interrupt.exit(&config.files()));
@@ -253,6 +255,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     for e in &expanded.errors {
         stats.add_failed(e);
     }
+    stats.warnings += expanded.warnings.len() as u64;
     let exit = u8::from(gazetteer_failed || stats.failed_inputs > 0);
     let report = StatsReport {
         kabar_version: env!("CARGO_PKG_VERSION"),
@@ -282,10 +285,14 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The sources of the inputs; problems listing them are reported here.
-fn expand_inputs(config: &Config) -> Expanded {
-    let expanded = input::expand(&config.inputs, config.stdin_format);
+/// `None` when a signal stopped the walk.
+fn expand_inputs(config: &Config, interrupt: &Interrupt) -> Option<Expanded> {
+    let expanded = input::expand_until(&config.inputs, config.stdin_format, &interrupt.flag)?;
     for e in &expanded.errors {
         eprintln!("kabar: {e}");
+    }
+    for w in &expanded.warnings {
+        eprintln!("kabar: warning: {w}");
     }
     if !expanded.skipped.is_empty() {
         eprintln!(
@@ -294,7 +301,7 @@ fn expand_inputs(config: &Config) -> Expanded {
             expanded.skipped[0].display()
         );
     }
-    expanded
+    Some(expanded)
 }
 
 /// The run's outputs, open under temporary names.
