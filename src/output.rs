@@ -482,8 +482,47 @@ pub enum Sink {
     Discard,
 }
 
+/// Where writing to `path` really goes: symbolic links at its end are
+/// followed (a link may name a file that does not exist yet), and the
+/// folder is made absolute with `.`, `..` and links resolved, so that two
+/// spellings of one file (`out/../out/x.csv`, a link to it) give the same
+/// path. The folder must exist.
+pub fn resolve_path(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_owned();
+    // As many links as the system follows before it gives up (ELOOP).
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = std::fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+            }
+            _ => {
+                let name = path.file_name().ok_or_else(|| {
+                    io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        format!("{} does not name a file", path.display()),
+                    )
+                })?;
+                let dir = match path.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d,
+                    _ => Path::new("."),
+                };
+                return Ok(std::fs::canonicalize(dir)?.join(name));
+            }
+        }
+    }
+    Err(io::Error::other(format!(
+        "{}: too many levels of symbolic links",
+        path.display()
+    )))
+}
+
 impl Sink {
-    /// A file sink: a temporary file beside `path`.
+    /// A file sink: a temporary file beside `path` (beside the file a
+    /// symbolic link names, which then gets the rows: the link stays).
     pub fn file(path: &Path) -> io::Result<Sink> {
         if path.is_dir() {
             return Err(io::Error::new(
@@ -497,6 +536,7 @@ impl Sink {
             let f = std::fs::OpenOptions::new().write(true).open(path)?;
             return Ok(Sink::Direct(BufWriter::with_capacity(1 << 16, f)));
         }
+        let path = &resolve_path(path)?;
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),

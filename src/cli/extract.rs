@@ -1,6 +1,6 @@
 //! `kabar extract`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -125,7 +125,7 @@ impl Config {
         let triples = (!args.no_triples).then(|| file(args.triples));
         // With --no-triples and no --entities, the entities take standard output.
         let entities = (args.entities.is_some() || args.no_triples).then(|| file(args.entities));
-        Ok(Config {
+        let config = Config {
             inputs: args.inputs,
             stdin_format: match args.stdin_format {
                 StdinFormat::Text => Format::Text,
@@ -159,21 +159,101 @@ impl Config {
                     LangArg::En => Some(kabar::Lang::En),
                 },
             },
-        })
+        };
+        config.check_outputs_apart()?;
+        Ok(config)
+    }
+
+    /// The output files by the option that names them.
+    fn named_outputs(&self) -> Vec<(&'static str, &Path)> {
+        [
+            (
+                "--triples",
+                self.triples.as_ref().and_then(Option::as_deref),
+            ),
+            (
+                "--entities",
+                self.entities.as_ref().and_then(Option::as_deref),
+            ),
+            ("--stats", self.stats.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(name, p)| Some((name, p?)))
+        .collect()
+    }
+
+    /// Refuses two outputs that are one file, however spelt (a link to
+    /// it, `out/../out/x.csv`): the one finished last would replace the
+    /// other. Devices and pipes (`/dev/null`) may be shared.
+    fn check_outputs_apart(&self) -> anyhow::Result<()> {
+        let outs = self.named_outputs();
+        let target = |p: &Path| match std::fs::metadata(p) {
+            Ok(m) if !m.is_file() => None,
+            _ => output::resolve_path(p).ok(),
+        };
+        let targets: Vec<Option<PathBuf>> = outs.iter().map(|(_, p)| target(p)).collect();
+        for (i, (a, pa)) in outs.iter().enumerate() {
+            for (j, (b, pb)) in outs.iter().enumerate().skip(i + 1) {
+                let same = match (&targets[i], &targets[j]) {
+                    (Some(x), Some(y)) => {
+                        x == y || same_file::is_same_file(pa, pb).unwrap_or(false)
+                    }
+                    _ => false,
+                };
+                if same {
+                    bail!(
+                        "{a} {} and {b} {} are the same file: one would overwrite the other; give each output its own file",
+                        pa.display(),
+                        pb.display()
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Refuses an output that is one of the inputs: it would be replaced
+    /// by the rows read from it. Inputs named on the command line are
+    /// compared with every output; files found in folders, when their
+    /// name is the output's.
+    fn check_outputs_not_inputs(&self, sources: &[input::Source]) -> anyhow::Result<()> {
+        for (option, out) in self.named_outputs() {
+            if !std::fs::metadata(out).is_ok_and(|m| m.is_file()) {
+                continue;
+            }
+            let name = output::resolve_path(out)
+                .ok()
+                .and_then(|p| p.file_name().map(ToOwned::to_owned));
+            let candidates =
+                self.inputs
+                    .iter()
+                    .map(PathBuf::as_path)
+                    .chain(sources.iter().filter_map(|s| match s {
+                        input::Source::File { path, .. } if path.file_name() == name.as_deref() => {
+                            Some(path.as_path())
+                        }
+                        _ => None,
+                    }));
+            for input in candidates {
+                if same_file::is_same_file(input, out).unwrap_or(false) {
+                    bail!(
+                        "{option} {} is also an input ({}): it would be overwritten; write the output elsewhere",
+                        out.display(),
+                        input.display()
+                    );
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The output files the user named (not standard output).
     fn files(&self) -> Vec<String> {
-        [
-            self.triples.as_ref().and_then(Option::as_ref),
-            self.entities.as_ref().and_then(Option::as_ref),
-            self.stats.as_ref(),
-        ]
-        .into_iter()
-        .flatten()
-        .filter(|p| p.as_os_str() != "-")
-        .map(|p| p.display().to_string())
-        .collect()
+        self.named_outputs()
+            .into_iter()
+            .filter(|(_, p)| p.as_os_str() != "-")
+            .map(|(_, p)| p.display().to_string())
+            .collect()
     }
 }
 
@@ -218,6 +298,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let Some(expanded) = expand_inputs(&config, &interrupt) else {
         return Ok(interrupt.exit(&config.files()));
     };
+    config.check_outputs_not_inputs(&expanded.sources)?;
     let mut outputs = open_outputs(&config, &interrupt)?;
     let Some((reader, shard_info)) = select(&config, expanded.sources.clone(), &interrupt) else {
         return Ok(interrupt.exit(&config.files()));

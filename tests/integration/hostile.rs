@@ -1,6 +1,7 @@
 //! Hostile and unlucky inputs, outputs and signals: each test reproduces
 //! a defect found by trying kabar as an attacker would (issue 15).
 
+use std::path::Path;
 use std::time::Duration;
 
 use crate::util::*;
@@ -72,4 +73,167 @@ fn a_named_pipe_in_a_folder_is_skipped_not_waited_on() {
     assert!(out.status.success(), "{err}");
     assert!(err.contains("b.txt: skipped: not a regular file"), "{err}");
     assert!(!out.stdout.is_empty());
+}
+
+/// Runs `kabar extract seeds EXTRA..` and asserts it is refused with exit 2
+/// and a message holding each of `words`, before anything is written.
+fn refused(dir: &Path, extra: &[&str], words: &[&str]) {
+    let seeds = seeds();
+    let mut args = vec!["extract", p(&seeds)];
+    args.extend_from_slice(extra);
+    args.push("-q");
+    let before = listing(dir);
+    let out = kabar_or_kill(&args, HANG);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+    for w in words {
+        assert!(err.contains(w), "{args:?}: no `{w}` in: {err}");
+    }
+    assert_eq!(listing(dir), before, "{args:?} changed the folder");
+}
+
+/// Each file under `dir` with its bytes.
+fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<(String, Vec<u8>)> = walk_files(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(&f).unwrap_or_default();
+            (f.display().to_string(), bytes)
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn walk_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let path = e.unwrap().path();
+        if std::fs::symlink_metadata(&path).unwrap().is_dir() {
+            out.extend(walk_files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn colliding_output_paths_are_refused_up_front() {
+    let dir = tempdir();
+    let d = dir.path();
+    let out = d.join("out");
+    std::fs::create_dir(&out).unwrap();
+    let x = out.join("x.csv");
+    let x_again = d.join("out/../out/x.csv");
+    refused(
+        d,
+        &["--triples", p(&x), "--entities", p(&x)],
+        &["--triples", "--entities", "same file"],
+    );
+    refused(
+        d,
+        &["--triples", p(&x), "--stats", p(&x_again)],
+        &["--triples", "--stats", "same file"],
+    );
+    // An existing file, and a link to it.
+    std::fs::write(&x, "keep me\n").unwrap();
+    #[cfg(unix)]
+    {
+        let link = d.join("link.csv");
+        std::os::unix::fs::symlink(&x, &link).unwrap();
+        refused(
+            d,
+            &["--entities", p(&x), "--stats", p(&link)],
+            &["--entities", "--stats", "same file"],
+        );
+    }
+    // Sharing /dev/null is fine.
+    let ok = kabar_or_kill(
+        &[
+            "extract",
+            p(&seeds()),
+            "--triples",
+            "/dev/null",
+            "--entities",
+            "/dev/null",
+            "-q",
+        ],
+        HANG,
+    );
+    assert!(ok.status.success(), "{}", stderr(&ok));
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused() {
+    let dir = tempdir();
+    let d = dir.path();
+    let docs = d.join("docs.jsonl");
+    let text = seed_text(0);
+    let rec = serde_json::json!({"id": "d1", "text": text}).to_string() + "\n";
+    std::fs::write(&docs, &rec).unwrap();
+    let before = listing(d);
+    for (args, option) in [
+        (
+            vec![
+                "extract",
+                p(&docs),
+                "--format",
+                "jsonl",
+                "--entities",
+                p(&docs),
+            ],
+            "--entities",
+        ),
+        (vec!["extract", p(d), "--stats", p(&docs)], "--stats"),
+    ] {
+        let out = kabar_or_kill(&args, HANG);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains(option) && err.contains("also an input"),
+            "{err}"
+        );
+        assert_eq!(listing(d), before, "{args:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_output_is_written_through_to_its_target() {
+    let dir = tempdir();
+    let d = dir.path();
+    std::fs::create_dir(d.join("real")).unwrap();
+    let target = d.join("real/t.csv");
+    std::fs::write(&target, "old\n").unwrap();
+    let link = d.join("t.csv");
+    std::os::unix::fs::symlink("real/t.csv", &link).unwrap();
+    // And a link to a file that does not exist yet.
+    let dangling = d.join("e.csv");
+    std::os::unix::fs::symlink("real/e.csv", &dangling).unwrap();
+    let out = kabar_or_kill(
+        &[
+            "extract",
+            p(&seeds()),
+            "--triples",
+            p(&link),
+            "--entities",
+            p(&dangling),
+            "-q",
+        ],
+        HANG,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (l, t) in [(&link, target), (&dangling, d.join("real/e.csv"))] {
+        assert!(
+            std::fs::symlink_metadata(l)
+                .unwrap()
+                .file_type()
+                .is_symlink(),
+            "{} was replaced by a plain file",
+            l.display()
+        );
+        let rows = std::fs::read_to_string(&t).unwrap();
+        assert!(rows.starts_with("doc_id,"), "{}: {rows:.40}", t.display());
+    }
 }
