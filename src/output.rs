@@ -608,23 +608,72 @@ impl Sink {
 /// Writes a header, then pre-encoded chunks, for one output file.
 pub struct RowWriter {
     sink: Sink,
+    /// See [`RowWriter::outlive_closed_stdout`].
+    outlive_closed: bool,
+    closed: bool,
 }
 
 impl RowWriter {
     pub fn new(mut sink: Sink, columns: &[&str], format: Format) -> io::Result<RowWriter> {
         sink.write_all(&header(columns, format))?;
-        Ok(RowWriter { sink })
+        Ok(RowWriter {
+            sink,
+            outlive_closed: false,
+            closed: false,
+        })
+    }
+
+    /// When standard output is closed (`| head`), drop the rest of this
+    /// writer's rows instead of failing (see [`RowWriter::is_closed`]), so
+    /// that a run with other outputs can still finish them. By default a
+    /// closed pipe is an error ([`io::ErrorKind::BrokenPipe`]), which ends
+    /// a run that has nothing else to write.
+    pub fn outlive_closed_stdout(&mut self) {
+        self.outlive_closed = true;
+    }
+
+    /// True once rows were dropped because standard output was closed.
+    pub fn is_closed(&self) -> bool {
+        self.closed
+    }
+
+    /// An error of the sink, unless it is a closed standard output that
+    /// this writer outlives (then it is closed from now on).
+    fn check(&mut self, r: io::Result<()>) -> io::Result<()> {
+        match r {
+            Err(e)
+                if e.kind() == io::ErrorKind::BrokenPipe
+                    && self.outlive_closed
+                    && matches!(self.sink, Sink::Stdout(_)) =>
+            {
+                self.closed = true;
+                Ok(())
+            }
+            r => r,
+        }
     }
 
     pub fn write_chunk(&mut self, chunk: &[u8]) -> io::Result<()> {
-        self.sink.write_all(chunk)
+        if self.closed {
+            return Ok(());
+        }
+        let r = self.sink.write_all(chunk);
+        self.check(r)
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
-        self.sink.flush()
+        if self.closed {
+            return Ok(());
+        }
+        let r = self.sink.flush();
+        self.check(r)
     }
 
-    pub fn finish(self) -> io::Result<()> {
+    pub fn finish(mut self) -> io::Result<()> {
+        self.flush()?;
+        if self.closed {
+            return Ok(());
+        }
         self.sink.finish()
     }
 

@@ -269,14 +269,14 @@ impl GazetteerConfig {
         gb.add_default_lexicons();
         for p in &self.paths {
             if let Err(e) = gb.add_path(p) {
-                eprintln!("kabar: {e}");
+                say!("kabar: {e}");
                 failed = true;
             }
         }
         let (gaz, diags) = gb.build();
         for d in &diags {
             if d.severity == Severity::Error {
-                eprintln!("kabar: {d}");
+                say!("kabar: {d}");
                 failed = true;
             }
         }
@@ -349,7 +349,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     outputs.finish(&report)?;
     interrupt.remove_on_second_signal(Vec::new());
     if !config.quiet {
-        eprintln!(
+        say!(
             "kabar: {} documents, {} sentences, {} entity mentions, {} triples; {:.2} MB in {:.2} s ({:.1} MB/s); {} input(s) failed, {} skipped",
             stats.documents,
             stats.sentences,
@@ -370,13 +370,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
 fn expand_inputs(config: &Config, interrupt: &Interrupt) -> Option<Expanded> {
     let expanded = input::expand_until(&config.inputs, config.stdin_format, &interrupt.flag)?;
     for e in &expanded.errors {
-        eprintln!("kabar: {e}");
+        say!("kabar: {e}");
     }
     for w in &expanded.warnings {
-        eprintln!("kabar: warning: {w}");
+        say!("kabar: warning: {w}");
     }
     if !expanded.skipped.is_empty() {
-        eprintln!(
+        say!(
             "kabar: skipped {} file(s) in folders that are not *.txt or *.jsonl (plain, .gz or .zst) (first: {})",
             expanded.skipped.len(),
             expanded.skipped[0].display()
@@ -405,7 +405,7 @@ fn open_outputs(config: &Config, interrupt: &Interrupt) -> anyhow::Result<OpenOu
         })?;
         Ok(RowWriter::new(sink, columns, format)?)
     };
-    let rows = Outputs {
+    let mut rows = Outputs {
         triples: match &config.triples {
             Some(p) => Some(writer(p, "triples", TRIPLE_COLUMNS)?),
             None => None,
@@ -416,6 +416,16 @@ fn open_outputs(config: &Config, interrupt: &Interrupt) -> anyhow::Result<OpenOu
         },
         options: config.output,
     };
+    // With files to finish, a closed standard output (`| head`) ends only
+    // the rows written there: the run goes on for the files.
+    if !config.files().is_empty() {
+        for w in [rows.triples.as_mut(), rows.entities.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            w.outlive_closed_stdout();
+        }
+    }
     let stats = match &config.stats {
         Some(p) => Some(
             Sink::file(p)
@@ -439,6 +449,16 @@ impl OpenOutputs {
     /// Flushes every output before any file takes its final name, then
     /// writes the stats and moves each file into place.
     fn finish(mut self, report: &StatsReport<'_>) -> anyhow::Result<()> {
+        for (w, what) in [
+            (&self.rows.triples, "triples"),
+            (&self.rows.entities, "entities"),
+        ] {
+            if w.as_ref().is_some_and(RowWriter::is_closed) {
+                say!(
+                    "kabar: warning: standard output was closed: the {what} written there are incomplete; the output files are complete"
+                );
+            }
+        }
         for w in [self.rows.triples.as_mut(), self.rows.entities.as_mut()]
             .into_iter()
             .flatten()

@@ -72,8 +72,8 @@ impl Progress {
     /// Prints a line without breaking the bar.
     pub fn say(&self, line: &str) {
         match self {
-            Progress::Bar(bar, _) => bar.suspend(|| eprintln!("{line}")),
-            _ => eprintln!("{line}"),
+            Progress::Bar(bar, _) => bar.suspend(|| say!("{line}")),
+            _ => say!("{line}"),
         }
     }
 
@@ -114,7 +114,7 @@ impl Progress {
                         indicatif::HumanDuration(Duration::from_secs_f64(eta))
                     );
                 }
-                eprintln!("{line}");
+                say!("{line}");
             }
         }
     }

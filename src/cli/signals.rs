@@ -25,7 +25,7 @@ impl Interrupt {
         };
         #[cfg(unix)]
         if let Err(e) = it.listen() {
-            eprintln!("kabar: warning: cannot handle Ctrl-C: {e}");
+            say!("kabar: warning: cannot handle Ctrl-C: {e}");
         }
         it
     }
@@ -46,7 +46,7 @@ impl Interrupt {
                     if !flag.load(Ordering::SeqCst) {
                         signal.store(sig, Ordering::SeqCst);
                         flag.store(true, Ordering::SeqCst);
-                        eprintln!(
+                        say!(
                             "kabar: interrupted: stopping after the current documents (again to quit at once)"
                         );
                         continue;
@@ -72,9 +72,9 @@ impl Interrupt {
     pub fn exit(&self, files: &[String]) -> ExitCode {
         let sig = self.signal.load(Ordering::SeqCst);
         if files.is_empty() {
-            eprintln!("kabar: interrupted");
+            say!("kabar: interrupted");
         } else {
-            eprintln!("kabar: interrupted; not written: {}", files.join(", "));
+            say!("kabar: interrupted; not written: {}", files.join(", "));
         }
         ExitCode::from(
             u8::try_from(128 + sig)

@@ -237,3 +237,88 @@ fn a_symlinked_output_is_written_through_to_its_target() {
         assert!(rows.starts_with("doc_id,"), "{}: {rows:.40}", t.display());
     }
 }
+
+/// A text long enough that its rows fill any pipe buffer.
+fn long_text() -> String {
+    (0..5)
+        .map(seed_text)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+        .repeat(8)
+}
+
+#[test]
+fn a_closed_stdout_still_finishes_the_named_files() {
+    use std::process::{Command, Stdio};
+    let dir = tempdir();
+    let d = dir.path();
+    let input = d.join("in.txt");
+    std::fs::write(&input, long_text()).unwrap();
+    let (e_want, e_got, stats) = (d.join("want.csv"), d.join("e.csv"), d.join("stats.json"));
+    let want = kabar_or_kill(
+        &["extract", p(&input), "--entities", p(&e_want), "-q"],
+        HANG,
+    );
+    assert!(want.status.success());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args([
+            "extract",
+            p(&input),
+            "--entities",
+            p(&e_got),
+            "--stats",
+            p(&stats),
+            "-q",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // like `| head -0`: the reader is gone at once
+    let out = child.wait_with_output().unwrap();
+    let err = stderr(&out);
+    let finished = e_got.exists() && stats.exists();
+    assert!(
+        finished || out.status.code() != Some(0),
+        "exit 0 with the named files missing: {err}"
+    );
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(
+        std::fs::read(&e_got).unwrap(),
+        std::fs::read(&e_want).unwrap()
+    );
+    let s: serde_json::Value = serde_json::from_slice(&std::fs::read(&stats).unwrap()).unwrap();
+    assert!(s["mentions"].as_u64().unwrap() > 0);
+    assert!(err.contains("standard output was closed"), "{err}");
+}
+
+#[test]
+fn a_closed_stderr_is_no_panic() {
+    use std::process::{Command, Stdio};
+    let dir = tempdir();
+    let d = dir.path();
+    // Invalid UTF-8: a warning; and no --quiet: progress and a summary.
+    std::fs::write(
+        d.join("a.txt"),
+        b"Presiden Rusia \xff Vladimir Putin bertemu Xi Jinping.",
+    )
+    .unwrap();
+    let (t, e) = (d.join("t.csv"), d.join("e.csv"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kabar"))
+        .args([
+            "extract",
+            p(&d.join("a.txt")),
+            "--triples",
+            p(&t),
+            "--entities",
+            p(&e),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert!(t.exists() && e.exists());
+}
