@@ -293,7 +293,7 @@ fn encode_doc<W: io::Write>(
             doc: section,
             analysis: a,
             gaz: pipeline.gazetteer(),
-            escape: options.formula_escape,
+            escape: options.escapes(),
             offset,
         };
         if let Some(enc) = &mut triples {

@@ -29,6 +29,15 @@ pub struct OutputOptions {
     pub formula_escape: bool,
 }
 
+impl OutputOptions {
+    /// True when text cells are escaped: CSV with `formula_escape` (a
+    /// JSON line is read by no spreadsheet, so its values are left as
+    /// they are).
+    pub fn escapes(&self) -> bool {
+        self.formula_escape && self.format == Format::Csv
+    }
+}
+
 impl Default for OutputOptions {
     fn default() -> Self {
         OutputOptions {
@@ -131,13 +140,32 @@ pub struct EntityRow<'a> {
     pub source: &'static str,
 }
 
-/// Makes a cell safe for spreadsheets: a leading `=`, `+`, `-`, `@`, tab or
-/// carriage return gets a `'` in front (SPEC §3).
+/// Makes a cell safe for spreadsheets: a value that begins with `=`, `+`,
+/// `-`, `@`, tab or carriage return gets a `'` in front (SPEC §3), and so
+/// does one that begins with such a character after `'`s, so that
+/// [`unescape_formula`] gives every value back exactly.
 pub fn escape_formula(s: &str) -> Cow<'_, str> {
-    match s.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{s}")),
-        _ => Cow::Borrowed(s),
+    if is_formula(s.trim_start_matches('\'')) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
     }
+}
+
+/// The value of a cell written by [`escape_formula`]: the `'` it put in
+/// front is taken off; any other cell is returned as it is.
+pub fn unescape_formula(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if is_formula(rest.trim_start_matches('\'')) => rest,
+        _ => s,
+    }
+}
+
+fn is_formula(s: &str) -> bool {
+    matches!(
+        s.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
 }
 
 /// Maps byte offsets to char offsets, for offsets visited in increasing order.
@@ -299,7 +327,7 @@ impl<'a> Rows<'a> {
                 negated: t.negated,
                 trigger: self.cell(t.trigger.clone().map_or("", |r| &text[r])),
                 evidence: self.cell(&text[sentence]),
-                cameo_code: Cow::Borrowed(cameo),
+                cameo_code: self.cell(cameo),
                 quad_class: crate::schema::Relation::quad_class(cameo),
                 speaker: self.cell(speaker),
                 lang,
@@ -310,8 +338,8 @@ impl<'a> Rows<'a> {
                 object_end: ch(om.end),
                 trigger_start: t.trigger.as_ref().map(|r| ch(r.start)),
                 trigger_end: t.trigger.as_ref().map(|r| ch(r.end)),
-                subject_country: Cow::Borrowed(country_of(sm)),
-                object_country: Cow::Borrowed(country_of(om)),
+                subject_country: self.cell(country_of(sm)),
+                object_country: self.cell(country_of(om)),
                 mode: if t.intended { "intended" } else { "asserted" },
             })?;
         }
@@ -788,6 +816,13 @@ mod tests {
         assert_eq!(escape_formula("\tx"), "'\tx");
         assert_eq!(escape_formula("Putin"), "Putin");
         assert_eq!(escape_formula(""), "");
+        assert_eq!(escape_formula("'=x"), "''=x");
+        assert_eq!(escape_formula("'x"), "'x");
+        for v in [
+            "=1", "-x", "@a", "'-x", "''@y", "'", "''", "'x", "x", "", "\r=", "a=b",
+        ] {
+            assert_eq!(unescape_formula(&escape_formula(v)), v, "{v:?}");
+        }
     }
 
     #[test]

@@ -322,3 +322,129 @@ fn a_closed_stderr_is_no_panic() {
     assert_eq!(status.code(), Some(0));
     assert!(t.exists() && e.exists());
 }
+
+#[test]
+fn every_text_cell_is_escaped_in_csv_never_in_jsonl_and_read_back_by_eval() {
+    let dir = tempdir();
+    let d = dir.path();
+    let gaz = d.join("g.tsv");
+    std::fs::write(
+        &gaz,
+        "entity_id\ttype\tname\n=2+3\tCOUNTRY\tNegeri Formula\n-Kelompok\tORGANIZATION\tKelompok Minus\n@Dewan\tORGANIZATION\tDewan Ata\n",
+    )
+    .unwrap();
+    let doc = d.join("d.txt");
+    std::fs::write(
+        &doc,
+        "Negeri Formula menyerang Rusia. Kelompok Minus mengecam Dewan Ata.\n",
+    )
+    .unwrap();
+    let (t, e) = (d.join("t.csv"), d.join("e.csv"));
+    let run = kabar(
+        &[
+            "extract",
+            p(&doc),
+            "--gazetteer",
+            p(&gaz),
+            "--triples",
+            p(&t),
+            "--entities",
+            p(&e),
+            "-q",
+        ],
+        None,
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    // No cell of either CSV begins with a formula character.
+    for f in [&t, &e] {
+        let (header, rows) = read_csv(f);
+        assert!(!rows.is_empty());
+        for r in &rows {
+            for (name, cell) in header.iter().zip(r) {
+                assert!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{}: `{name}` is `{cell}`",
+                    f.display()
+                );
+            }
+        }
+    }
+    let (th, trows) = read_csv(&t);
+    let col = |n: &str| th.iter().position(|h| h == n).unwrap();
+    assert_eq!(trows[0][col("subject_country")], "'=2+3");
+
+    // JSON lines carry the values as they are.
+    let jsonl = kabar(
+        &[
+            "extract",
+            p(&doc),
+            "--gazetteer",
+            p(&gaz),
+            "--format",
+            "jsonl",
+            "-q",
+        ],
+        None,
+    );
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&jsonl.stdout)
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(first["subject_id"], "=2+3");
+    assert_eq!(first["subject_country"], "=2+3");
+
+    // eval reads the escaped ids back: a gold with the plain ids scores 1.
+    let gold = d.join("gold");
+    std::fs::create_dir(&gold).unwrap();
+    std::fs::write(
+        gold.join("entities.csv"),
+        "doc_id,entity_id,type\nd,=2+3,COUNTRY\nd,Russia,COUNTRY\nd,-Kelompok,ORGANIZATION\nd,@Dewan,ORGANIZATION\n",
+    )
+    .unwrap();
+    std::fs::write(
+        gold.join("triples.csv"),
+        "doc_id,subject_id,relation,object_id,negated\nd,=2+3,attack,Russia,false\nd,-Kelompok,criticize,@Dewan,false\n",
+    )
+    .unwrap();
+    let ev = kabar(
+        &[
+            "eval",
+            "--gold",
+            p(&gold),
+            "--triples",
+            p(&t),
+            "--entities",
+            p(&e),
+            "--json",
+        ],
+        None,
+    );
+    assert!(ev.status.success(), "{}", stderr(&ev));
+    let report: serde_json::Value = serde_json::from_slice(&ev.stdout).unwrap();
+    assert_eq!(report["entities"]["overall"]["f1"], 1.0, "{report}");
+    assert_eq!(report["triples"]["overall"]["f1"], 1.0, "{report}");
+
+    // diff sees the escaped and the plain run as the same.
+    let plain = d.join("plain.csv");
+    let run = kabar(
+        &[
+            "extract",
+            p(&doc),
+            "--gazetteer",
+            p(&gaz),
+            "--no-formula-escape",
+            "--triples",
+            p(&plain),
+            "-q",
+        ],
+        None,
+    );
+    assert!(run.status.success());
+    let diff = kabar(&["diff", p(&t), p(&plain), "--json"], None);
+    let diff: serde_json::Value = serde_json::from_slice(&diff.stdout).unwrap();
+    assert_eq!(diff["both"], 2, "{diff}");
+    assert_eq!(diff["only_a"], serde_json::json!({}), "{diff}");
+}
