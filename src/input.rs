@@ -366,12 +366,16 @@ fn stem(path: &Path) -> String {
         .unwrap_or(name)
 }
 
+/// A JSONL record's fields as written: the text is unescaped once, into
+/// its own string (no parser scratch copy: a 60 MB record costs its line
+/// and its text, not three copies), and a numeric id keeps its digits
+/// (a float would round large ids into one another).
 #[derive(Deserialize)]
-struct Record {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
-    #[serde(default)]
-    text: Option<serde_json::Value>,
+struct Record<'a> {
+    #[serde(default, borrow)]
+    id: Option<&'a serde_json::value::RawValue>,
+    #[serde(default, borrow)]
+    text: Option<&'a serde_json::value::RawValue>,
 }
 
 /// Parses one JSONL line into a document. `line_no` is 1-based.
@@ -398,15 +402,15 @@ pub fn parse_jsonl_line(
     };
     let rec: Record = serde_json::from_str(json)
         .map_err(|e| Error::parse(loc.clone(), format!("not a JSON object: {e}")))?;
-    let text = match rec.text {
-        Some(serde_json::Value::String(s)) => s,
+    let text = match rec.text.map(|r| r.get()) {
+        Some(raw) if raw.starts_with('"') => json_string(raw),
+        Some("null") | None => return Err(Error::parse(loc, "record has no `text` field")),
         Some(_) => return Err(Error::parse(loc, "field `text` is not a string")),
-        None => return Err(Error::parse(loc, "record has no `text` field")),
     };
-    let id = match rec.id {
-        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        None | Some(serde_json::Value::Null) => format!("{fallback_id}:{line_no}"),
+    let id = match rec.id.map(|r| r.get()) {
+        Some(raw) if raw.starts_with('"') && raw != "\"\"" => json_string(raw),
+        Some(raw) if raw.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => raw.to_owned(),
+        None | Some("null") => format!("{fallback_id}:{line_no}"),
         Some(_) => return Err(Error::parse(loc, "field `id` is not a string or number")),
     };
     Ok(Document {
@@ -415,6 +419,44 @@ pub fn parse_jsonl_line(
         origin: loc,
         warnings,
     })
+}
+
+/// The value of a JSON string literal (quotes included) that the parser
+/// has checked: escapes resolved, a lone surrogate as U+FFFD.
+fn json_string(raw: &str) -> String {
+    let inner = &raw[1..raw.len() - 1];
+    let mut out = String::with_capacity(inner.len());
+    let mut rest = inner;
+    while let Some(i) = memchr::memchr(b'\\', rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        let esc = rest.as_bytes().get(i + 1).copied().unwrap_or(b'\\');
+        rest = rest.get(i + 2..).unwrap_or("");
+        let c = match esc {
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let hex = |s: &str| s.get(..4).and_then(|h| u32::from_str_radix(h, 16).ok());
+                let hi = hex(rest).unwrap_or(0xfffd);
+                rest = rest.get(4..).unwrap_or("");
+                let lo = rest.strip_prefix("\\u").and_then(hex);
+                match (hi, lo) {
+                    (0xd800..=0xdbff, Some(lo @ 0xdc00..=0xdfff)) => {
+                        rest = &rest[6..];
+                        char::from_u32(0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00))
+                            .unwrap_or('\u{fffd}')
+                    }
+                    _ => char::from_u32(hi).unwrap_or('\u{fffd}'),
+                }
+            }
+            other => char::from(other),
+        };
+        out.push(c);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The default of [`ReaderOptions::max_doc_size`]: 64 MiB.
@@ -1115,6 +1157,40 @@ mod tests {
         assert_eq!(d.unwrap().id, "5");
         let d = parse_jsonl_line(b"{\"text\": \"x\"}", p, 3, "a").unwrap();
         assert_eq!(d.id, "a:3");
+        // Large integer ids keep their digits: as floats they would collide.
+        let ids: Vec<String> = ["18446744073709551617", "18446744073709551618", "-1", "1.5"]
+            .iter()
+            .map(|n| {
+                let line = format!("{{\"id\": {n}, \"text\": \"x\"}}");
+                parse_jsonl_line(line.as_bytes(), p, 1, "a").unwrap().id
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            ["18446744073709551617", "18446744073709551618", "-1", "1.5"]
+        );
+        for bad in ["{\"id\": [1], \"text\": \"x\"}", "{\"text\": 5}", "[1]"] {
+            assert!(
+                parse_jsonl_line(bad.as_bytes(), p, 1, "a").is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn json_strings_are_unescaped_as_serde_json_does() {
+        for v in [
+            "plain",
+            "a\"b\\c/d",
+            "line\nnext\r\ttab\u{8}\u{c}",
+            "é ü 中文 🎉 \u{1}",
+            "",
+        ] {
+            let raw = serde_json::to_string(v).unwrap();
+            assert_eq!(json_string(&raw), v, "{raw}");
+        }
+        assert_eq!(json_string(r#""\ud83c\udf89 \u00e9 \/""#), "🎉 é /");
+        assert_eq!(json_string(r#""\ud83c x""#), "\u{fffd} x");
     }
 
     #[test]
