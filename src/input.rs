@@ -338,6 +338,9 @@ pub fn decode_owned(
     if bytes.starts_with(BOM) {
         bytes.drain(..BOM.len());
     }
+    if let Some(big_endian) = utf16_bom(&bytes) {
+        return normalize_owned(decode_utf16(&bytes[2..], big_endian, what, warnings));
+    }
     match String::from_utf8(bytes) {
         Ok(s) => normalize_owned(s),
         Err(e) => {
@@ -351,6 +354,45 @@ pub fn decode_owned(
 }
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// `Some(big_endian)` when `bytes` begin with a UTF-16 byte-order mark.
+fn utf16_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xff, 0xfe, ..] => Some(false),
+        [0xfe, 0xff, ..] => Some(true),
+        _ => None,
+    }
+}
+
+/// Decodes UTF-16 (after its byte-order mark), as ripgrep does for a file
+/// with such a mark; unpaired surrogates and an odd last byte become
+/// U+FFFD with a warning.
+fn decode_utf16(
+    bytes: &[u8],
+    big_endian: bool,
+    what: &dyn std::fmt::Display,
+    warnings: &mut Vec<String>,
+) -> String {
+    let units = bytes.chunks(2).map(|c| match (c, big_endian) {
+        ([a, b], false) => u16::from_le_bytes([*a, *b]),
+        ([a, b], true) => u16::from_be_bytes([*a, *b]),
+        _ => 0xfffd, // an odd last byte
+    });
+    let mut out = String::with_capacity(bytes.len());
+    let mut bad = bytes.len() % 2 == 1;
+    for c in char::decode_utf16(units) {
+        out.push(c.unwrap_or_else(|_| {
+            bad = true;
+            '\u{fffd}'
+        }));
+    }
+    if bad {
+        warnings.push(format!(
+            "{what}: invalid UTF-16; invalid units replaced with U+FFFD"
+        ));
+    }
+    out
+}
 
 /// The stem of a path (`seeds/000_x.txt` → `000_x`, `a.txt.gz` → `a`).
 fn stem(path: &Path) -> String {
@@ -797,7 +839,10 @@ impl Reader {
             .take(BINARY_SNIFF_BYTES as u64)
             .read_to_end(&mut bytes)
             .and_then(|_| {
-                if self.opts.skip_binary && memchr::memchr(0, &bytes).is_some() {
+                if self.opts.skip_binary
+                    && utf16_bom(&bytes).is_none()
+                    && memchr::memchr(0, &bytes).is_some()
+                {
                     return Ok(true);
                 }
                 let rest = limit.map_or(u64::MAX, |l| (l + 1).saturating_sub(bytes.len() as u64));
@@ -1131,6 +1176,35 @@ mod tests {
         let t = decode(b"\xef\xbb\xbfa\r\nb\rc", &"x", &mut w);
         assert_eq!(t, "a\nb\nc");
         assert!(w.is_empty());
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_decoded() {
+        let text = "Presiden Rusia Vladimir Putin\r\nbertemu Xi Jinping. 🎉";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let want = text.replace("\r\n", "\n");
+        for bytes in [&le, &be] {
+            let mut w = Vec::new();
+            assert_eq!(decode(bytes, &"x", &mut w), want);
+            assert!(w.is_empty());
+        }
+        // Read as a file: text, not skipped as binary for its NUL bytes.
+        let (_dir, sources) = files(&[("le.txt", &le), ("be.txt", &be)]);
+        let docs: Vec<String> = Reader::new(sources).map(|d| d.unwrap().text).collect();
+        assert_eq!(docs, [want.clone(), want]);
+        let mut w = Vec::new();
+        assert_eq!(
+            decode(&le[..le.len() - 1], &"odd", &mut w).pop(),
+            Some('\u{fffd}')
+        );
+        assert!(w[0].starts_with("odd: invalid UTF-16"), "{w:?}");
     }
 
     #[test]
