@@ -569,12 +569,8 @@ impl Sink {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "out".into());
-        let prefix = format!(".{name}.");
         let mut builder = tempfile::Builder::new();
+        let prefix = partial_prefix(path);
         builder.prefix(&prefix).suffix(".partial");
         // Temporary files are private (0600) by default; the output should
         // get the permissions of any new file (0666 less the umask).
@@ -631,6 +627,58 @@ impl Sink {
             _ => None,
         }
     }
+}
+
+/// The start of the names of `path`'s temporary files:
+/// `NAME.kabar-PID-`, then random letters and `.partial`
+/// (`triples.csv.kabar-4242-a1B2c3.partial`): beside the output, visible,
+/// and with the process that writes it, so that one left by a killed run
+/// (SIGKILL, a power cut) can be found and removed
+/// ([`remove_stale_partials`]).
+fn partial_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    format!("{name}.kabar-{}-", std::process::id())
+}
+
+/// Removes the temporary files of `path` left by runs that no longer
+/// exist (killed before they could clean up), and returns them. A file
+/// whose process still runs is left alone, and nothing is removed where
+/// running processes cannot be looked up (no `/proc`).
+pub fn remove_stale_partials(path: &Path) -> Vec<PathBuf> {
+    let Ok(path) = resolve_path(path) else {
+        return Vec::new();
+    };
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return Vec::new();
+    };
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return Vec::new();
+    }
+    let start = format!("{}.kabar-", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(pid) = file
+            .strip_prefix(&start)
+            .filter(|_| file.ends_with(".partial"))
+            .and_then(|rest| rest.split('-').next())
+            .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        if !proc.join(pid).exists() && std::fs::remove_file(entry.path()).is_ok() {
+            removed.push(entry.path());
+        }
+    }
+    removed
 }
 
 /// Writes a header, then pre-encoded chunks, for one output file.

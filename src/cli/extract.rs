@@ -394,6 +394,14 @@ struct OpenOutputs {
 /// Opens every output (files under a temporary name first) and tells the
 /// signal handler which temporary files to remove.
 fn open_outputs(config: &Config, interrupt: &Interrupt) -> anyhow::Result<OpenOutputs> {
+    for (_, path) in config.named_outputs() {
+        for stale in output::remove_stale_partials(path) {
+            say!(
+                "kabar: warning: removed {}, left by an earlier run that was killed",
+                stale.display()
+            );
+        }
+    }
     let format = config.output.format;
     // A writer for `path` (standard output when `None`).
     let writer = |path: &Option<PathBuf>, what: &str, columns| -> anyhow::Result<RowWriter> {

@@ -1,11 +1,11 @@
-//! Ctrl-C (SIGINT) and SIGTERM for `kabar extract`.
+//! Ctrl-C (SIGINT), SIGTERM and SIGHUP for `kabar extract`.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Mutex};
 
-/// Ctrl-C (SIGINT) and SIGTERM. The first signal sets `flag`, which the run
+/// Ctrl-C (SIGINT), SIGTERM and SIGHUP. The first signal sets `flag`, which the run
 /// looks at between documents; the run then stops, its temporary files are
 /// removed as the outputs are dropped, and kabar exits with 128 + the
 /// signal's number (130 for Ctrl-C). A second signal removes the temporary
@@ -32,8 +32,9 @@ impl Interrupt {
 
     #[cfg(unix)]
     fn listen(&self) -> std::io::Result<()> {
-        use signal_hook::consts::{SIGINT, SIGTERM};
-        let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM])?;
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        // SIGHUP (the terminal or the ssh session closed) as SIGTERM.
+        let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
         let (flag, signal, temp_files) = (
             Arc::clone(&self.flag),
             Arc::clone(&self.signal),
