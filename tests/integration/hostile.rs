@@ -448,3 +448,71 @@ fn every_text_cell_is_escaped_in_csv_never_in_jsonl_and_read_back_by_eval() {
     assert_eq!(diff["both"], 2, "{diff}");
     assert_eq!(diff["only_a"], serde_json::json!({}), "{diff}");
 }
+
+#[test]
+fn gazetteer_check_warns_on_useless_aliases_skips_duplicates_and_cuts_long_values() {
+    let dir = tempdir();
+    let gaz = dir.path().join("u.tsv");
+    let long = "x".repeat(1 << 20);
+    std::fs::write(
+        &gaz,
+        format!(
+            "entity_id\ttype\tname\taliases\n\
+             Good_Org\tORGANIZATION\tGood Org\tA|...|GO\n\
+             Good_Org\tPERSON\tImpostor Name\t\n\
+             Long\tORGANIZATION\tLong Org\t{long}\n\
+             Bad\tNOPE\t{long}\t\n"
+        ),
+    )
+    .unwrap();
+    let out = kabar(&["gazetteer", "check", p(&gaz)], None);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err:.2000}");
+    assert!(
+        err.contains("u.tsv:2: warning: alias `A` is a single character"),
+        "{err:.2000}"
+    );
+    assert!(
+        err.contains("u.tsv:2: warning: alias `...` is punctuation only"),
+        "{err:.2000}"
+    );
+    assert!(
+        err.contains("u.tsv:3: error: duplicate entity_id `Good_Org`"),
+        "{err:.2000}"
+    );
+    assert!(
+        err.len() < 10_000,
+        "{} bytes of messages: a long value printed whole",
+        err.len()
+    );
+    // The duplicate row was not applied: Good_Org is still an
+    // ORGANIZATION named Good Org, and the impostor's name finds nothing.
+    let doc = dir.path().join("d.txt");
+    std::fs::write(&doc, "Good Org bertemu Impostor Name.").unwrap();
+    let run = kabar(
+        &[
+            "extract",
+            p(&doc),
+            "--gazetteer",
+            p(&gaz),
+            "--entities",
+            p(&dir.path().join("e.csv")),
+            "--no-triples",
+        ],
+        None,
+    );
+    let (_, rows) = read_csv(&dir.path().join("e.csv"));
+    let found: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r[4].as_str(), r[7].as_str()))
+        .collect();
+    assert!(
+        found.contains(&("Good Org", "ORGANIZATION")),
+        "{found:?} {}",
+        stderr(&run)
+    );
+    assert!(
+        !found.iter().any(|(t, _)| t.contains("Impostor")),
+        "{found:?}"
+    );
+}
