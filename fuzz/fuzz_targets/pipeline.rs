@@ -19,6 +19,18 @@ fn chars(text: &str, start: usize, end: usize) -> String {
     text.chars().skip(start).take(end - start).collect()
 }
 
+/// The rows written as CSV (no header), read back.
+fn csv_records<R: serde::Serialize + output::CsvRow>(rows: &[R]) -> Vec<csv::StringRecord> {
+    let mut buf = Vec::new();
+    output::encode(rows, Format::Csv, &mut buf).unwrap();
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&buf[..])
+        .records()
+        .map(Result::unwrap)
+        .collect()
+}
+
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let doc = Document::new("fuzz", &text);
@@ -46,24 +58,14 @@ fuzz_target!(|data: &[u8]| {
     }
 
     // CSV: each record's fields are the row's values.
-    let mut buf = Vec::new();
-    output::encode(&entities, Format::Csv, &mut buf).unwrap();
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(&buf[..]);
-    let records: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let records = csv_records(&entities);
     assert_eq!(records.len(), entities.len());
     for (rec, row) in records.iter().zip(&entities) {
         assert_eq!(&rec[4], row.text.as_ref());
         assert_eq!(&rec[5], row.entity_id.as_ref());
         assert_eq!(rec[2].parse::<usize>().unwrap(), row.start_char);
     }
-    let mut buf = Vec::new();
-    output::encode(&triples, Format::Csv, &mut buf).unwrap();
-    let mut r = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .from_reader(&buf[..]);
-    let records: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let records = csv_records(&triples);
     assert_eq!(records.len(), triples.len());
     for (rec, row) in records.iter().zip(&triples) {
         assert_eq!(&rec[11], row.evidence.as_ref());
