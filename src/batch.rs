@@ -1,12 +1,15 @@
 //! Batch runs: documents streamed from a [`Reader`] in bounded batches,
 //! analysed in parallel, and written in input order.
 //!
-//! Memory holds one batch at a time (at most [`BatchOptions::max_docs`]
-//! documents or [`BatchOptions::max_bytes`] of text), however large the
-//! input; a batch of one document (a large one) writes its rows as they
-//! are encoded instead of holding them. Output is byte-identical for any
-//! number of threads: workers format each document's rows into their own
-//! buffer and one writer emits the buffers in order.
+//! Memory is bounded by bytes in flight, whatever the order of the input:
+//! a batch holds small documents only, at most [`BatchOptions::max_docs`]
+//! of them and [`BatchOptions::max_bytes`] of text, with their encoded
+//! rows; a document of [`BatchOptions::stream_bytes`] or more is analysed
+//! after the batch before it is written, beside the batch after it, and
+//! its rows go to the outputs as they are encoded instead of being held. Output is
+//! byte-identical for any number of threads: workers format each
+//! document's rows into their own buffer and one writer emits the buffers
+//! in order.
 //!
 //! A run can be stopped from outside (a signal handler, another thread)
 //! through [`BatchOptions::stop`]: the flag is looked at between documents,
@@ -32,9 +35,13 @@ use crate::schema::Relation;
 pub struct BatchOptions {
     /// At most this many documents in memory (default 2048).
     pub max_docs: usize,
-    /// At most this many bytes of text in memory (default 16 MiB), unless
-    /// one document alone is larger.
+    /// A batch holds at most this many bytes of text (default 8 MiB),
+    /// besides the rows they give.
     pub max_bytes: usize,
+    /// A document of at least this many bytes (default 1 MiB) is analysed
+    /// alone and its rows are written as they are encoded: the rows of a
+    /// long text (several times its size) are never held.
+    pub stream_bytes: usize,
     /// A document longer than this is analysed in sections of about this
     /// size (default 4 MiB; see [`Pipeline::process_in_sections`]), so
     /// that memory stays bounded by a section, not by the document.
@@ -48,7 +55,8 @@ impl Default for BatchOptions {
     fn default() -> Self {
         BatchOptions {
             max_docs: 2048,
-            max_bytes: 16 << 20,
+            max_bytes: 8 << 20,
+            stream_bytes: 1 << 20,
             section_bytes: 4 << 20,
             stop: None,
         }
@@ -96,6 +104,11 @@ pub struct RunStats {
     pub failed: Vec<String>,
     /// The skipped inputs, likewise.
     pub skipped: Vec<String>,
+    /// The most bytes held at once by a batch: its documents' text and
+    /// their encoded rows (a document analysed alone counts its text;
+    /// its rows are not held). Not written to the stats file.
+    #[serde(skip)]
+    pub peak_held_bytes: u64,
 }
 
 fn secs<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
@@ -178,6 +191,35 @@ pub fn run(
     let mut bytes = 0usize;
     // Items passed before the batch in `docs` was written.
     let mut items = 0u64;
+    // A large document waiting to be analysed while the batch after it is.
+    let mut pending: Option<Document> = None;
+    let mut write = |pending: &mut Option<Document>,
+                     docs: &mut Vec<Document>,
+                     stats: &mut RunStats,
+                     items: &mut u64,
+                     reader: &Reader,
+                     on_event: &mut dyn FnMut(Event<'_>)|
+     -> io::Result<()> {
+        let large = pending.take();
+        process_batch(
+            pipeline,
+            large.as_ref(),
+            docs,
+            outputs,
+            batch.section_bytes,
+            stats,
+            &stopped,
+        )?;
+        *items += docs.len() as u64 + u64::from(large.is_some());
+        on_event(Event::Progress {
+            documents: stats.documents,
+            bytes: stats.input_bytes,
+            read: reader.bytes_read(),
+            items: *items,
+        });
+        docs.clear();
+        Ok(())
+    };
     loop {
         if stopped() {
             return Err(interrupted());
@@ -190,8 +232,35 @@ pub fn run(
                     stats.warnings += 1;
                     on_event(Event::Warning(w));
                 }
-                bytes += doc.text.len();
-                docs.push(doc);
+                if doc.text.len() >= batch.stream_bytes {
+                    // What came before it is written first.
+                    if !docs.is_empty() || pending.is_some() {
+                        write(
+                            &mut pending,
+                            &mut docs,
+                            &mut stats,
+                            &mut items,
+                            &reader,
+                            &mut on_event,
+                        )?;
+                        bytes = 0;
+                    }
+                    pending = Some(doc);
+                } else {
+                    if bytes + doc.text.len() > batch.max_bytes && !docs.is_empty() {
+                        write(
+                            &mut pending,
+                            &mut docs,
+                            &mut stats,
+                            &mut items,
+                            &reader,
+                            &mut on_event,
+                        )?;
+                        bytes = 0;
+                    }
+                    bytes += doc.text.len();
+                    docs.push(doc);
+                }
             }
             Some(Item::Failed(e)) => {
                 stats.add_failed(&e);
@@ -208,23 +277,20 @@ pub fn run(
         if end && stopped() {
             return Err(interrupted());
         }
-        if (end && !docs.is_empty()) || docs.len() >= batch.max_docs || bytes >= batch.max_bytes {
-            process_batch(
-                pipeline,
-                &docs,
-                outputs,
-                batch.section_bytes,
+        // The batch (and the large document before it) is written when
+        // full, at the end, and before a large document.
+        if (end && (!docs.is_empty() || pending.is_some()))
+            || docs.len() >= batch.max_docs
+            || bytes >= batch.max_bytes
+        {
+            write(
+                &mut pending,
+                &mut docs,
                 &mut stats,
-                &stopped,
+                &mut items,
+                &reader,
+                &mut on_event,
             )?;
-            items += docs.len() as u64;
-            on_event(Event::Progress {
-                documents: stats.documents,
-                bytes: stats.input_bytes,
-                read: reader.bytes_read(),
-                items,
-            });
-            docs.clear();
             bytes = 0;
         }
         if end {
@@ -293,7 +359,7 @@ fn encode_doc<W: io::Write>(
             doc: section,
             analysis: a,
             gaz: pipeline.gazetteer(),
-            escape: options.formula_escape,
+            escape: options.escapes(),
             offset,
         };
         if let Some(enc) = &mut triples {
@@ -334,56 +400,76 @@ impl io::Write for Chunks<'_> {
     }
 }
 
+/// Analyses and writes, in this order, `large` (a large document, whose
+/// rows are written as they are encoded) and the batch `docs` (whose rows
+/// are encoded in parallel, into a buffer each, while `large` is analysed,
+/// then written in order).
 fn process_batch(
     pipeline: &Pipeline,
+    large: Option<&Document>,
     docs: &[Document],
     outputs: &mut Outputs,
     section_bytes: usize,
     stats: &mut RunStats,
     stopped: &(dyn Fn() -> bool + Sync),
 ) -> io::Result<()> {
-    let opts = outputs.options;
-    if let [doc] = docs {
-        // One document alone (a large one, or the last): its rows go to the
-        // outputs as they are encoded instead of being held in memory.
-        if stopped() {
-            return Err(interrupted());
-        }
-        let e = encode_doc(
-            pipeline,
-            doc,
-            opts,
-            section_bytes,
-            outputs.triples.as_mut().map(Chunks),
-            outputs.entities.as_mut().map(Chunks),
-        )?;
-        e.count(doc, stats);
-        return Ok(());
-    }
-    let want_triples = outputs.triples.is_some();
-    let want_entities = outputs.entities.is_some();
-    let encoded: Vec<io::Result<Encoded>> = docs
-        .par_iter()
-        .map(|doc| {
-            if stopped() {
-                return Err(interrupted());
-            }
-            let (mut t, mut en) = (Vec::new(), Vec::new());
-            let mut e = encode_doc(
-                pipeline,
-                doc,
-                opts,
-                section_bytes,
-                want_triples.then_some(&mut t),
-                want_entities.then_some(&mut en),
-            )?;
-            (e.triples, e.entities) = (t, en);
-            Ok(e)
-        })
-        .collect();
     if stopped() {
         return Err(interrupted());
     }
+    let opts = outputs.options;
+    let want_triples = outputs.triples.is_some();
+    let want_entities = outputs.entities.is_some();
+    let encode_batch = || -> Vec<io::Result<Encoded>> {
+        docs.par_iter()
+            .map(|doc| {
+                if stopped() {
+                    return Err(interrupted());
+                }
+                let (mut t, mut en) = (Vec::new(), Vec::new());
+                let mut e = encode_doc(
+                    pipeline,
+                    doc,
+                    opts,
+                    section_bytes,
+                    want_triples.then_some(&mut t),
+                    want_entities.then_some(&mut en),
+                )?;
+                (e.triples, e.entities) = (t, en);
+                Ok(e)
+            })
+            .collect()
+    };
+    let encoded = match large {
+        Some(doc) => {
+            let (streamed, encoded) = rayon::join(
+                || {
+                    encode_doc(
+                        pipeline,
+                        doc,
+                        opts,
+                        section_bytes,
+                        outputs.triples.as_mut().map(Chunks),
+                        outputs.entities.as_mut().map(Chunks),
+                    )
+                },
+                encode_batch,
+            );
+            streamed?.count(doc, stats);
+            encoded
+        }
+        None => encode_batch(),
+    };
+    if stopped() {
+        return Err(interrupted());
+    }
+    let held = large.map_or(0, |d| d.text.len())
+        + docs.iter().map(|d| d.text.len()).sum::<usize>()
+        + encoded
+            .iter()
+            .flatten()
+            .map(|e| e.triples.len() + e.entities.len())
+            .sum::<usize>();
+    stats.peak_held_bytes = stats.peak_held_bytes.max(held as u64);
     for (doc, e) in docs.iter().zip(encoded) {
         let e = e?;
         if let Some(w) = outputs.triples.as_mut() {
@@ -395,4 +481,90 @@ fn process_batch(
         e.count(doc, stats);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Source;
+    use crate::output::{ENTITY_COLUMNS, Sink, TRIPLE_COLUMNS};
+
+    /// Runs the default pipeline over `records` (id, text) read as JSONL,
+    /// the rows written to files; returns the stats and the rows' bytes.
+    fn run_jsonl(records: &[(&str, String)]) -> (RunStats, u64) {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in.jsonl");
+        let mut lines = String::new();
+        for (id, text) in records {
+            lines += &serde_json::json!({"id": id, "text": text}).to_string();
+            lines.push('\n');
+        }
+        std::fs::write(&input, lines).unwrap();
+        let (t, e) = (dir.path().join("t.csv"), dir.path().join("e.csv"));
+        let csv = crate::output::Format::Csv;
+        let mut outputs = Outputs {
+            triples: Some(RowWriter::new(Sink::file(&t).unwrap(), TRIPLE_COLUMNS, csv).unwrap()),
+            entities: Some(RowWriter::new(Sink::file(&e).unwrap(), ENTITY_COLUMNS, csv).unwrap()),
+            options: OutputOptions::default(),
+        };
+        let reader = Reader::new(vec![Source::File {
+            path: input,
+            format: crate::input::Format::Jsonl,
+        }]);
+        let stats = run(
+            &Pipeline::default(),
+            reader,
+            &mut outputs,
+            BatchOptions::default(),
+            |_| {},
+        )
+        .unwrap();
+        outputs.triples.take().unwrap().finish().unwrap();
+        outputs.entities.take().unwrap().finish().unwrap();
+        let size = |p: &std::path::Path| std::fs::metadata(p).unwrap().len();
+        (stats, size(&t) + size(&e))
+    }
+
+    /// A large document after a small one (in one batch before the fix)
+    /// has its rows streamed: the most held at once is its text, not its
+    /// rows (several times larger), whatever came before it.
+    #[test]
+    fn a_large_document_is_streamed_whatever_precedes_it() {
+        let para = "Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Moskow. \
+                    Menlu Rusia Sergei Lavrov mengecam NATO.\n\n";
+        let big = para.repeat((BatchOptions::default().stream_bytes / para.len()) * 2);
+        let small = para.repeat(2);
+        let (alone, rows) = run_jsonl(&[("big", big.clone())]);
+        assert!(
+            rows > 2 * big.len() as u64,
+            "rows {rows} for {} bytes",
+            big.len()
+        );
+        assert_eq!(alone.peak_held_bytes, big.len() as u64);
+        // The small documents' batch may be encoded while the large one
+        // is analysed: its text and rows are held beside the large text.
+        let (small_alone, _) = run_jsonl(&[("s", small.clone()), ("t", small.clone())]);
+        let bound = big.len() as u64 + small_alone.peak_held_bytes;
+        assert!(
+            bound < rows / 2,
+            "the bound {bound} is not below the rows {rows}"
+        );
+        for order in [
+            vec![("s", small.clone()), ("big", big.clone())],
+            vec![("big", big.clone()), ("s", small.clone())],
+            vec![
+                ("s", small.clone()),
+                ("big", big.clone()),
+                ("t", small.clone()),
+            ],
+        ] {
+            let (stats, _) = run_jsonl(&order);
+            assert!(
+                stats.peak_held_bytes <= bound,
+                "{:?}: {} bytes held, the large text and a small batch are {bound}",
+                order.iter().map(|o| o.0).collect::<Vec<_>>(),
+                stats.peak_held_bytes,
+            );
+        }
+    }
 }

@@ -29,12 +29,47 @@ impl Location {
     }
 }
 
+/// A path as one line of a message: a control character (a newline in a
+/// file name would break `file:line` apart) is written as an escape
+/// (`\n`, `\u{1b}`), and so is a backslash before one.
+pub struct DisplayPath<'a>(pub &'a std::path::Path);
+
+impl fmt::Display for DisplayPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.0.to_string_lossy();
+        if !s.contains(char::is_control) {
+            return f.write_str(&s);
+        }
+        for c in s.chars() {
+            if c.is_control() || c == '\\' {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = DisplayPath(&self.path);
         match self.line {
-            Some(line) => write!(f, "{}:{}", self.path.display(), line),
-            None => write!(f, "{}", self.path.display()),
+            Some(line) => write!(f, "{path}:{line}"),
+            None => write!(f, "{path}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_newline_in_a_file_name_stays_on_one_line() {
+        let l = Location::line("a\nb:3\\c.jsonl", 7);
+        assert_eq!(l.to_string(), "a\\nb:3\\\\c.jsonl:7");
+        assert_eq!(Location::file("plain\\x.txt").to_string(), "plain\\x.txt");
     }
 }
 

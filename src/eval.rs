@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Location, Result};
 use crate::gazetteer::id_key;
+use crate::output::unescape_formula;
 use crate::schema::Relation;
 
 const SCORED_TYPES: &[&str] = &["PERSON", "COUNTRY", "ORGANIZATION"];
@@ -204,6 +205,12 @@ impl CsvFile {
         for rec in r.records() {
             let rec = rec.map_err(|e| csv_error(&loc, e))?;
             let line = rec.position().map_or(0, |p| p.line());
+            // Cells escaped for spreadsheets are read back to their values.
+            let rec = if rec.iter().any(|c| c.starts_with('\'')) {
+                rec.iter().map(unescape_formula).collect()
+            } else {
+                rec
+            };
             rows.push((line, rec));
         }
         Ok(CsvFile {

@@ -152,6 +152,11 @@ pub struct Expanded {
     /// extension (only `*.txt` and `*.jsonl`, plain or compressed, are read
     /// from folders).
     pub skipped: Vec<PathBuf>,
+    /// What the walk passed over and why, each naming the path: a link
+    /// that leads back into a folder being walked (a loop), a folder read
+    /// already through another link, a document name that is no regular
+    /// file (a named pipe, a device).
+    pub warnings: Vec<String>,
     /// The sum of the sizes of the source files as stored (compressed
     /// files count their compressed size); `None` when standard input is
     /// one of the sources, whose size is not known up front.
@@ -162,6 +167,21 @@ pub struct Expanded {
 /// `stdin_format`), a folder is walked recursively, a file is read by its
 /// extension.
 pub fn expand(inputs: &[PathBuf], stdin_format: Format) -> Expanded {
+    expand_until(inputs, stdin_format, &AtomicBool::new(false)).expect("the walk is never stopped")
+}
+
+/// [`expand`] that gives up (`None`) as soon as `stop` is set, so that a
+/// signal ends even the walk of a huge folder.
+///
+/// Folders are walked with symbolic links followed, each folder once (by
+/// its device and inode): a link back into a folder being walked (`ln -s
+/// . loop`) or to a folder read already is passed over with a warning
+/// naming it.
+pub fn expand_until(
+    inputs: &[PathBuf],
+    stdin_format: Format,
+    stop: &AtomicBool,
+) -> Option<Expanded> {
     let mut out = Expanded {
         total_bytes: Some(0),
         ..Expanded::default()
@@ -175,7 +195,7 @@ pub fn expand(inputs: &[PathBuf], stdin_format: Format) -> Expanded {
             continue;
         }
         match std::fs::metadata(input) {
-            Ok(meta) if meta.is_dir() => walk(input, &mut out),
+            Ok(meta) if meta.is_dir() => walk(input, &mut out, stop)?,
             Ok(meta) => {
                 out.total_bytes = out.total_bytes.map(|t| t + meta.len());
                 out.sources.push(Source::File {
@@ -186,41 +206,87 @@ pub fn expand(inputs: &[PathBuf], stdin_format: Format) -> Expanded {
             Err(e) => out.errors.push(Error::io(Location::file(input.clone()), e)),
         }
     }
-    out
+    Some(out)
 }
 
-fn walk(dir: &Path, out: &mut Expanded) {
-    let mut entries = match std::fs::read_dir(dir) {
-        Ok(rd) => {
-            let mut v = Vec::new();
-            for entry in rd {
-                match entry {
-                    Ok(e) => v.push(e.path()),
-                    Err(e) => out.errors.push(Error::io(Location::file(dir), e)),
+/// Walks `dir` in sorted order (see [`expand_until`]). `None` once stopped.
+fn walk(dir: &Path, out: &mut Expanded, stop: &AtomicBool) -> Option<()> {
+    // Each folder read so far, with the path it was read as.
+    let mut seen = std::collections::HashMap::new();
+    let mut it = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(entry) = it.next() {
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let at = e.path().unwrap_or(dir).to_owned();
+                if let Some(ancestor) = e.loop_ancestor() {
+                    out.warnings.push(format!(
+                        "{}: skipped: a link back to the folder {} (a loop)",
+                        Location::file(at),
+                        Location::file(ancestor)
+                    ));
+                } else {
+                    let io = e
+                        .into_io_error()
+                        .unwrap_or_else(|| io::Error::other("walk failed"));
+                    out.errors.push(Error::io(Location::file(at), io));
                 }
+                continue;
             }
-            v
+        };
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            match same_file::Handle::from_path(path) {
+                Ok(h) => {
+                    if let Some(first) = seen.get(&h) {
+                        out.warnings.push(format!(
+                            "{}: skipped: the folder was read already as {}",
+                            Location::file(path),
+                            Location::file(first)
+                        ));
+                        it.skip_current_dir();
+                    } else {
+                        seen.insert(h, path.to_owned());
+                    }
+                }
+                Err(e) => out.errors.push(Error::io(Location::file(path), e)),
+            }
+            continue;
         }
-        Err(e) => {
-            out.errors.push(Error::io(Location::file(dir), e));
-            return;
+        if !is_document_file(path) {
+            out.skipped.push(path.to_owned());
+            continue;
         }
-    };
-    entries.sort();
-    for path in entries {
-        match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, out),
-            Ok(m) if is_document_file(&path) => {
+        if !entry.file_type().is_file() {
+            out.warnings.push(format!(
+                "{}: skipped: not a regular file (a named pipe or a device is read only when named as an input)",
+                Location::file(path)
+            ));
+            continue;
+        }
+        match entry.metadata() {
+            Ok(m) => {
                 out.total_bytes = out.total_bytes.map(|t| t + m.len());
                 out.sources.push(Source::File {
-                    format: format_of(&path),
-                    path,
+                    format: format_of(path),
+                    path: path.to_owned(),
                 });
             }
-            Ok(_) => out.skipped.push(path),
-            Err(e) => out.errors.push(Error::io(Location::file(path), e)),
+            Err(e) => {
+                let io = e
+                    .into_io_error()
+                    .unwrap_or_else(|| io::Error::other("walk failed"));
+                out.errors.push(Error::io(Location::file(path), io));
+            }
         }
     }
+    Some(())
 }
 
 /// Removes a leading byte-order mark and replaces CRLF and lone CR with LF,
@@ -272,6 +338,9 @@ pub fn decode_owned(
     if bytes.starts_with(BOM) {
         bytes.drain(..BOM.len());
     }
+    if let Some(big_endian) = utf16_bom(&bytes) {
+        return normalize_owned(decode_utf16(&bytes[2..], big_endian, what, warnings));
+    }
     match String::from_utf8(bytes) {
         Ok(s) => normalize_owned(s),
         Err(e) => {
@@ -285,6 +354,45 @@ pub fn decode_owned(
 }
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// `Some(big_endian)` when `bytes` begin with a UTF-16 byte-order mark.
+fn utf16_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xff, 0xfe, ..] => Some(false),
+        [0xfe, 0xff, ..] => Some(true),
+        _ => None,
+    }
+}
+
+/// Decodes UTF-16 (after its byte-order mark), as ripgrep does for a file
+/// with such a mark; unpaired surrogates and an odd last byte become
+/// U+FFFD with a warning.
+fn decode_utf16(
+    bytes: &[u8],
+    big_endian: bool,
+    what: &dyn std::fmt::Display,
+    warnings: &mut Vec<String>,
+) -> String {
+    let units = bytes.chunks(2).map(|c| match (c, big_endian) {
+        ([a, b], false) => u16::from_le_bytes([*a, *b]),
+        ([a, b], true) => u16::from_be_bytes([*a, *b]),
+        _ => 0xfffd, // an odd last byte
+    });
+    let mut out = String::with_capacity(bytes.len());
+    let mut bad = bytes.len() % 2 == 1;
+    for c in char::decode_utf16(units) {
+        out.push(c.unwrap_or_else(|_| {
+            bad = true;
+            '\u{fffd}'
+        }));
+    }
+    if bad {
+        warnings.push(format!(
+            "{what}: invalid UTF-16; invalid units replaced with U+FFFD"
+        ));
+    }
+    out
+}
 
 /// The stem of a path (`seeds/000_x.txt` → `000_x`, `a.txt.gz` → `a`).
 fn stem(path: &Path) -> String {
@@ -300,12 +408,16 @@ fn stem(path: &Path) -> String {
         .unwrap_or(name)
 }
 
+/// A JSONL record's fields as written: the text is unescaped once, into
+/// its own string (no parser scratch copy: a 60 MB record costs its line
+/// and its text, not three copies), and a numeric id keeps its digits
+/// (a float would round large ids into one another).
 #[derive(Deserialize)]
-struct Record {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
-    #[serde(default)]
-    text: Option<serde_json::Value>,
+struct Record<'a> {
+    #[serde(default, borrow)]
+    id: Option<&'a serde_json::value::RawValue>,
+    #[serde(default, borrow)]
+    text: Option<&'a serde_json::value::RawValue>,
 }
 
 /// Parses one JSONL line into a document. `line_no` is 1-based.
@@ -332,15 +444,15 @@ pub fn parse_jsonl_line(
     };
     let rec: Record = serde_json::from_str(json)
         .map_err(|e| Error::parse(loc.clone(), format!("not a JSON object: {e}")))?;
-    let text = match rec.text {
-        Some(serde_json::Value::String(s)) => s,
+    let text = match rec.text.map(|r| r.get()) {
+        Some(raw) if raw.starts_with('"') => json_string(raw),
+        Some("null") | None => return Err(Error::parse(loc, "record has no `text` field")),
         Some(_) => return Err(Error::parse(loc, "field `text` is not a string")),
-        None => return Err(Error::parse(loc, "record has no `text` field")),
     };
-    let id = match rec.id {
-        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        None | Some(serde_json::Value::Null) => format!("{fallback_id}:{line_no}"),
+    let id = match rec.id.map(|r| r.get()) {
+        Some(raw) if raw.starts_with('"') && raw != "\"\"" => json_string(raw),
+        Some(raw) if raw.starts_with(|c: char| c == '-' || c.is_ascii_digit()) => raw.to_owned(),
+        None | Some("null") => format!("{fallback_id}:{line_no}"),
         Some(_) => return Err(Error::parse(loc, "field `id` is not a string or number")),
     };
     Ok(Document {
@@ -349,6 +461,44 @@ pub fn parse_jsonl_line(
         origin: loc,
         warnings,
     })
+}
+
+/// The value of a JSON string literal (quotes included) that the parser
+/// has checked: escapes resolved, a lone surrogate as U+FFFD.
+fn json_string(raw: &str) -> String {
+    let inner = &raw[1..raw.len() - 1];
+    let mut out = String::with_capacity(inner.len());
+    let mut rest = inner;
+    while let Some(i) = memchr::memchr(b'\\', rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        let esc = rest.as_bytes().get(i + 1).copied().unwrap_or(b'\\');
+        rest = rest.get(i + 2..).unwrap_or("");
+        let c = match esc {
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let hex = |s: &str| s.get(..4).and_then(|h| u32::from_str_radix(h, 16).ok());
+                let hi = hex(rest).unwrap_or(0xfffd);
+                rest = rest.get(4..).unwrap_or("");
+                let lo = rest.strip_prefix("\\u").and_then(hex);
+                match (hi, lo) {
+                    (0xd800..=0xdbff, Some(lo @ 0xdc00..=0xdfff)) => {
+                        rest = &rest[6..];
+                        char::from_u32(0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00))
+                            .unwrap_or('\u{fffd}')
+                    }
+                    _ => char::from_u32(hi).unwrap_or('\u{fffd}'),
+                }
+            }
+            other => char::from(other),
+        };
+        out.push(c);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The default of [`ReaderOptions::max_doc_size`]: 64 MiB.
@@ -689,7 +839,10 @@ impl Reader {
             .take(BINARY_SNIFF_BYTES as u64)
             .read_to_end(&mut bytes)
             .and_then(|_| {
-                if self.opts.skip_binary && memchr::memchr(0, &bytes).is_some() {
+                if self.opts.skip_binary
+                    && utf16_bom(&bytes).is_none()
+                    && memchr::memchr(0, &bytes).is_some()
+                {
                     return Ok(true);
                 }
                 let rest = limit.map_or(u64::MAX, |l| (l + 1).saturating_sub(bytes.len() as u64));
@@ -1026,6 +1179,35 @@ mod tests {
     }
 
     #[test]
+    fn utf16_with_a_bom_is_decoded() {
+        let text = "Presiden Rusia Vladimir Putin\r\nbertemu Xi Jinping. 🎉";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        let want = text.replace("\r\n", "\n");
+        for bytes in [&le, &be] {
+            let mut w = Vec::new();
+            assert_eq!(decode(bytes, &"x", &mut w), want);
+            assert!(w.is_empty());
+        }
+        // Read as a file: text, not skipped as binary for its NUL bytes.
+        let (_dir, sources) = files(&[("le.txt", &le), ("be.txt", &be)]);
+        let docs: Vec<String> = Reader::new(sources).map(|d| d.unwrap().text).collect();
+        assert_eq!(docs, [want.clone(), want]);
+        let mut w = Vec::new();
+        assert_eq!(
+            decode(&le[..le.len() - 1], &"odd", &mut w).pop(),
+            Some('\u{fffd}')
+        );
+        assert!(w[0].starts_with("odd: invalid UTF-16"), "{w:?}");
+    }
+
+    #[test]
     fn invalid_utf8_is_replaced_with_a_warning_naming_the_offset() {
         let mut w = Vec::new();
         let t = decode(b"abc\xffdef", &"f.txt", &mut w);
@@ -1049,6 +1231,40 @@ mod tests {
         assert_eq!(d.unwrap().id, "5");
         let d = parse_jsonl_line(b"{\"text\": \"x\"}", p, 3, "a").unwrap();
         assert_eq!(d.id, "a:3");
+        // Large integer ids keep their digits: as floats they would collide.
+        let ids: Vec<String> = ["18446744073709551617", "18446744073709551618", "-1", "1.5"]
+            .iter()
+            .map(|n| {
+                let line = format!("{{\"id\": {n}, \"text\": \"x\"}}");
+                parse_jsonl_line(line.as_bytes(), p, 1, "a").unwrap().id
+            })
+            .collect();
+        assert_eq!(
+            ids,
+            ["18446744073709551617", "18446744073709551618", "-1", "1.5"]
+        );
+        for bad in ["{\"id\": [1], \"text\": \"x\"}", "{\"text\": 5}", "[1]"] {
+            assert!(
+                parse_jsonl_line(bad.as_bytes(), p, 1, "a").is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn json_strings_are_unescaped_as_serde_json_does() {
+        for v in [
+            "plain",
+            "a\"b\\c/d",
+            "line\nnext\r\ttab\u{8}\u{c}",
+            "é ü 中文 🎉 \u{1}",
+            "",
+        ] {
+            let raw = serde_json::to_string(v).unwrap();
+            assert_eq!(json_string(&raw), v, "{raw}");
+        }
+        assert_eq!(json_string(r#""\ud83c\udf89 \u00e9 \/""#), "🎉 é /");
+        assert_eq!(json_string(r#""\ud83c x""#), "\u{fffd} x");
     }
 
     #[test]

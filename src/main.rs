@@ -17,7 +17,9 @@ fn main() -> ExitCode {
             {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("kabar: error: {e:#}");
+            // Never a panic on a closed standard error.
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr(), "kabar: error: {e:#}");
             ExitCode::from(2)
         }
     }

@@ -29,6 +29,15 @@ pub struct OutputOptions {
     pub formula_escape: bool,
 }
 
+impl OutputOptions {
+    /// True when text cells are escaped: CSV with `formula_escape` (a
+    /// JSON line is read by no spreadsheet, so its values are left as
+    /// they are).
+    pub fn escapes(&self) -> bool {
+        self.formula_escape && self.format == Format::Csv
+    }
+}
+
 impl Default for OutputOptions {
     fn default() -> Self {
         OutputOptions {
@@ -131,13 +140,32 @@ pub struct EntityRow<'a> {
     pub source: &'static str,
 }
 
-/// Makes a cell safe for spreadsheets: a leading `=`, `+`, `-`, `@`, tab or
-/// carriage return gets a `'` in front (SPEC §3).
+/// Makes a cell safe for spreadsheets: a value that begins with `=`, `+`,
+/// `-`, `@`, tab or carriage return gets a `'` in front (SPEC §3), and so
+/// does one that begins with such a character after `'`s, so that
+/// [`unescape_formula`] gives every value back exactly.
 pub fn escape_formula(s: &str) -> Cow<'_, str> {
-    match s.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => Cow::Owned(format!("'{s}")),
-        _ => Cow::Borrowed(s),
+    if is_formula(s.trim_start_matches('\'')) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
     }
+}
+
+/// The value of a cell written by [`escape_formula`]: the `'` it put in
+/// front is taken off; any other cell is returned as it is.
+pub fn unescape_formula(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if is_formula(rest.trim_start_matches('\'')) => rest,
+        _ => s,
+    }
+}
+
+fn is_formula(s: &str) -> bool {
+    matches!(
+        s.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
 }
 
 /// Maps byte offsets to char offsets, for offsets visited in increasing order.
@@ -299,7 +327,7 @@ impl<'a> Rows<'a> {
                 negated: t.negated,
                 trigger: self.cell(t.trigger.clone().map_or("", |r| &text[r])),
                 evidence: self.cell(&text[sentence]),
-                cameo_code: Cow::Borrowed(cameo),
+                cameo_code: self.cell(cameo),
                 quad_class: crate::schema::Relation::quad_class(cameo),
                 speaker: self.cell(speaker),
                 lang,
@@ -310,8 +338,8 @@ impl<'a> Rows<'a> {
                 object_end: ch(om.end),
                 trigger_start: t.trigger.as_ref().map(|r| ch(r.start)),
                 trigger_end: t.trigger.as_ref().map(|r| ch(r.end)),
-                subject_country: Cow::Borrowed(country_of(sm)),
-                object_country: Cow::Borrowed(country_of(om)),
+                subject_country: self.cell(country_of(sm)),
+                object_country: self.cell(country_of(om)),
                 mode: if t.intended { "intended" } else { "asserted" },
             })?;
         }
@@ -482,8 +510,47 @@ pub enum Sink {
     Discard,
 }
 
+/// Where writing to `path` really goes: symbolic links at its end are
+/// followed (a link may name a file that does not exist yet), and the
+/// folder is made absolute with `.`, `..` and links resolved, so that two
+/// spellings of one file (`out/../out/x.csv`, a link to it) give the same
+/// path. The folder must exist.
+pub fn resolve_path(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_owned();
+    // As many links as the system follows before it gives up (ELOOP).
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = std::fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(dir) => dir.join(target),
+                    None => target,
+                };
+            }
+            _ => {
+                let name = path.file_name().ok_or_else(|| {
+                    io::Error::new(
+                        io::ErrorKind::InvalidInput,
+                        format!("{} does not name a file", path.display()),
+                    )
+                })?;
+                let dir = match path.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d,
+                    _ => Path::new("."),
+                };
+                return Ok(std::fs::canonicalize(dir)?.join(name));
+            }
+        }
+    }
+    Err(io::Error::other(format!(
+        "{}: too many levels of symbolic links",
+        path.display()
+    )))
+}
+
 impl Sink {
-    /// A file sink: a temporary file beside `path`.
+    /// A file sink: a temporary file beside `path` (beside the file a
+    /// symbolic link names, which then gets the rows: the link stays).
     pub fn file(path: &Path) -> io::Result<Sink> {
         if path.is_dir() {
             return Err(io::Error::new(
@@ -497,16 +564,13 @@ impl Sink {
             let f = std::fs::OpenOptions::new().write(true).open(path)?;
             return Ok(Sink::Direct(BufWriter::with_capacity(1 << 16, f)));
         }
+        let path = &resolve_path(path)?;
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "out".into());
-        let prefix = format!(".{name}.");
         let mut builder = tempfile::Builder::new();
+        let prefix = partial_prefix(path);
         builder.prefix(&prefix).suffix(".partial");
         // Temporary files are private (0600) by default; the output should
         // get the permissions of any new file (0666 less the umask).
@@ -565,26 +629,127 @@ impl Sink {
     }
 }
 
+/// The start of the names of `path`'s temporary files:
+/// `NAME.kabar-PID-`, then random letters and `.partial`
+/// (`triples.csv.kabar-4242-a1B2c3.partial`): beside the output, visible,
+/// and with the process that writes it, so that one left by a killed run
+/// (SIGKILL, a power cut) can be found and removed
+/// ([`remove_stale_partials`]).
+fn partial_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    format!("{name}.kabar-{}-", std::process::id())
+}
+
+/// Removes the temporary files of `path` left by runs that no longer
+/// exist (killed before they could clean up), and returns them. A file
+/// whose process still runs is left alone, and nothing is removed where
+/// running processes cannot be looked up (no `/proc`).
+pub fn remove_stale_partials(path: &Path) -> Vec<PathBuf> {
+    let Ok(path) = resolve_path(path) else {
+        return Vec::new();
+    };
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return Vec::new();
+    };
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return Vec::new();
+    }
+    let start = format!("{}.kabar-", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut removed = Vec::new();
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(pid) = file
+            .strip_prefix(&start)
+            .filter(|_| file.ends_with(".partial"))
+            .and_then(|rest| rest.split('-').next())
+            .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        if !proc.join(pid).exists() && std::fs::remove_file(entry.path()).is_ok() {
+            removed.push(entry.path());
+        }
+    }
+    removed
+}
+
 /// Writes a header, then pre-encoded chunks, for one output file.
 pub struct RowWriter {
     sink: Sink,
+    /// See [`RowWriter::outlive_closed_stdout`].
+    outlive_closed: bool,
+    closed: bool,
 }
 
 impl RowWriter {
     pub fn new(mut sink: Sink, columns: &[&str], format: Format) -> io::Result<RowWriter> {
         sink.write_all(&header(columns, format))?;
-        Ok(RowWriter { sink })
+        Ok(RowWriter {
+            sink,
+            outlive_closed: false,
+            closed: false,
+        })
+    }
+
+    /// When standard output is closed (`| head`), drop the rest of this
+    /// writer's rows instead of failing (see [`RowWriter::is_closed`]), so
+    /// that a run with other outputs can still finish them. By default a
+    /// closed pipe is an error ([`io::ErrorKind::BrokenPipe`]), which ends
+    /// a run that has nothing else to write.
+    pub fn outlive_closed_stdout(&mut self) {
+        self.outlive_closed = true;
+    }
+
+    /// True once rows were dropped because standard output was closed.
+    pub fn is_closed(&self) -> bool {
+        self.closed
+    }
+
+    /// An error of the sink, unless it is a closed standard output that
+    /// this writer outlives (then it is closed from now on).
+    fn check(&mut self, r: io::Result<()>) -> io::Result<()> {
+        match r {
+            Err(e)
+                if e.kind() == io::ErrorKind::BrokenPipe
+                    && self.outlive_closed
+                    && matches!(self.sink, Sink::Stdout(_)) =>
+            {
+                self.closed = true;
+                Ok(())
+            }
+            r => r,
+        }
     }
 
     pub fn write_chunk(&mut self, chunk: &[u8]) -> io::Result<()> {
-        self.sink.write_all(chunk)
+        if self.closed {
+            return Ok(());
+        }
+        let r = self.sink.write_all(chunk);
+        self.check(r)
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
-        self.sink.flush()
+        if self.closed {
+            return Ok(());
+        }
+        let r = self.sink.flush();
+        self.check(r)
     }
 
-    pub fn finish(self) -> io::Result<()> {
+    pub fn finish(mut self) -> io::Result<()> {
+        self.flush()?;
+        if self.closed {
+            return Ok(());
+        }
         self.sink.finish()
     }
 
@@ -699,6 +864,13 @@ mod tests {
         assert_eq!(escape_formula("\tx"), "'\tx");
         assert_eq!(escape_formula("Putin"), "Putin");
         assert_eq!(escape_formula(""), "");
+        assert_eq!(escape_formula("'=x"), "''=x");
+        assert_eq!(escape_formula("'x"), "'x");
+        for v in [
+            "=1", "-x", "@a", "'-x", "''@y", "'", "''", "'x", "x", "", "\r=", "a=b",
+        ] {
+            assert_eq!(unescape_formula(&escape_formula(v)), v, "{v:?}");
+        }
     }
 
     #[test]

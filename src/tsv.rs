@@ -28,6 +28,32 @@ impl std::fmt::Display for Diagnostic {
     }
 }
 
+/// The most characters of a quoted value (between backquotes) a message
+/// shows: a 1 MB alias is cut, with its length, not printed whole.
+const MAX_QUOTED: usize = 80;
+
+/// `message` with each backquoted value longer than [`MAX_QUOTED`]
+/// characters cut to that, `…` and its length in bytes.
+fn short_quotes(message: String) -> String {
+    if message.len() <= MAX_QUOTED {
+        return message;
+    }
+    let mut out = String::new();
+    for (i, part) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        match part.char_indices().nth(MAX_QUOTED) {
+            Some((cut, _)) if i % 2 == 1 => {
+                out.push_str(&part[..cut]);
+                out.push_str(&format!("… ({} bytes)", part.len()));
+            }
+            _ => out.push_str(part),
+        }
+    }
+    out
+}
+
 /// A parsed TSV file: the header and the records with their line numbers.
 #[derive(Debug)]
 pub struct Table<'a> {
@@ -121,7 +147,10 @@ impl<'a> Table<'a> {
                 diags.push(Diagnostic {
                     location: Location::line(&self.name, self.header_line),
                     severity: Severity::Error,
-                    message: format!("unknown column `{c}` (known: {})", known.join(", ")),
+                    message: short_quotes(format!(
+                        "unknown column `{c}` (known: {})",
+                        known.join(", ")
+                    )),
                 });
             }
         }
@@ -148,7 +177,7 @@ impl<'a> Table<'a> {
         Diagnostic {
             location: Location::line(&self.name, line),
             severity: Severity::Error,
-            message: message.into(),
+            message: short_quotes(message.into()),
         }
     }
 
@@ -156,7 +185,7 @@ impl<'a> Table<'a> {
         Diagnostic {
             location: Location::line(&self.name, line),
             severity: Severity::Warning,
-            message: message.into(),
+            message: short_quotes(message.into()),
         }
     }
 }

@@ -1,5 +1,6 @@
 //! `kabar eval` and `kabar diff`.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::bail;
@@ -15,13 +16,16 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
         args.triples.as_deref(),
         args.entities.as_deref(),
     )?;
+    // Written with errors checked: a closed pipe (`| head`) ends the
+    // command quietly instead of a panic.
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        print!("{}", report.to_table());
+        write!(out, "{}", report.to_table())?;
         if args.errors {
-            println!();
-            print!("{}", report.errors_text());
+            writeln!(out)?;
+            write!(out, "{}", report.errors_text())?;
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -29,15 +33,17 @@ pub fn eval(args: EvalArgs) -> anyhow::Result<ExitCode> {
 
 pub fn diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
     let d = kabar::eval::diff(&args.a, &args.b)?;
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&d)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&d)?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let (na, nb): (usize, usize) = (
         d.only_a.values().map(Vec::len).sum(),
         d.only_b.values().map(Vec::len).sum(),
     );
-    println!(
+    writeln!(
+        out,
         "{}: {} in both, {} only in {}, {} only in {}",
         d.kind,
         d.both,
@@ -45,16 +51,16 @@ pub fn diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
         args.a.display(),
         nb,
         args.b.display()
-    );
+    )?;
     let docs: std::collections::BTreeSet<&String> =
         d.only_a.keys().chain(d.only_b.keys()).collect();
     for doc in docs {
-        println!("\n{doc}");
+        writeln!(out, "\n{doc}")?;
         for x in d.only_a.get(doc).into_iter().flatten() {
-            println!("  - {x}");
+            writeln!(out, "  - {x}")?;
         }
         for x in d.only_b.get(doc).into_iter().flatten() {
-            println!("  + {x}");
+            writeln!(out, "  + {x}")?;
         }
     }
     Ok(ExitCode::SUCCESS)

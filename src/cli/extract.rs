@@ -1,22 +1,21 @@
 //! `kabar extract`.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use anyhow::{Context, bail};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
 use kabar::batch::{self, BatchOptions, Event, Outputs, RunStats};
-use kabar::input::{self, Format, Reader, ReaderOptions};
+use kabar::input::{self, Expanded, Format, Reader, ReaderOptions};
 use kabar::output::{self, ENTITY_COLUMNS, OutputOptions, RowWriter, Sink, TRIPLE_COLUMNS};
 use kabar::tsv::Severity;
 use kabar::{GazetteerBuilder, Pipeline};
 
+use super::progress::{Progress, Total};
+use super::signals::Interrupt;
 use super::{ExtractArgs, LangArg, OutFormat, StdinFormat};
 
 /// `--shard K/N`.
@@ -79,249 +78,278 @@ pub fn parse_section_size(s: &str) -> Result<u64, String> {
     Ok(bytes)
 }
 
+/// `kabar extract`'s arguments, checked and resolved: what the run reads,
+/// how, and where it writes. Built before any work is done.
+struct Config {
+    inputs: Vec<PathBuf>,
+    stdin_format: Format,
+    /// `None`: no triples (`--no-triples`); `Some(None)`: standard output.
+    triples: Option<Option<PathBuf>>,
+    /// `None`: no entities; `Some(None)`: standard output.
+    entities: Option<Option<PathBuf>>,
+    stats: Option<PathBuf>,
+    output: OutputOptions,
+    threads: usize,
+    shard: Option<Shard>,
+    max_doc_size: u64,
+    section_bytes: usize,
+    quiet: bool,
+    gazetteer: GazetteerConfig,
+}
+
+/// Which gazetteers, and how the pipeline runs.
+struct GazetteerConfig {
+    defaults: bool,
+    paths: Vec<PathBuf>,
+    cooccurrence: bool,
+    entities_only: bool,
+    lang: Option<kabar::Lang>,
+}
+
+impl Config {
+    fn new(args: ExtractArgs) -> anyhow::Result<Config> {
+        if args.inputs.is_empty() {
+            bail!(
+                "no input: give files or folders to read (e.g. `kabar extract seeds`), or `-` to read standard input"
+            );
+        }
+        if args.threads == Some(0) {
+            bail!("--threads must be at least 1");
+        }
+        if args.shard.is_some() && args.inputs.iter().any(|i| i.as_os_str() == "-") {
+            bail!(
+                "--shard cannot read standard input: every shard must be able to count the same inputs; give files or folders"
+            );
+        }
+        let file = |p: Option<PathBuf>| p.filter(|p| p.as_os_str() != "-");
+        let triples = (!args.no_triples).then(|| file(args.triples));
+        // With --no-triples and no --entities, the entities take standard output.
+        let entities = (args.entities.is_some() || args.no_triples).then(|| file(args.entities));
+        let config = Config {
+            inputs: args.inputs,
+            stdin_format: match args.stdin_format {
+                StdinFormat::Text => Format::Text,
+                StdinFormat::Jsonl => Format::Jsonl,
+            },
+            triples,
+            entities,
+            stats: args.stats,
+            output: OutputOptions {
+                format: match args.format {
+                    OutFormat::Csv => output::Format::Csv,
+                    OutFormat::Jsonl => output::Format::Jsonl,
+                },
+                formula_escape: !args.no_formula_escape,
+            },
+            threads: args.threads.unwrap_or(0),
+            shard: args.shard,
+            max_doc_size: args.max_doc_size,
+            section_bytes: usize::try_from(args.section_size)
+                .unwrap_or(usize::MAX)
+                .max(1),
+            quiet: args.quiet,
+            gazetteer: GazetteerConfig {
+                defaults: !args.no_default_gazetteers,
+                paths: args.gazetteer,
+                cooccurrence: args.cooccurrence,
+                entities_only: args.no_triples,
+                lang: match args.lang {
+                    LangArg::Auto => None,
+                    LangArg::Id => Some(kabar::Lang::Id),
+                    LangArg::En => Some(kabar::Lang::En),
+                },
+            },
+        };
+        config.check_outputs_apart()?;
+        Ok(config)
+    }
+
+    /// The output files by the option that names them.
+    fn named_outputs(&self) -> Vec<(&'static str, &Path)> {
+        [
+            (
+                "--triples",
+                self.triples.as_ref().and_then(Option::as_deref),
+            ),
+            (
+                "--entities",
+                self.entities.as_ref().and_then(Option::as_deref),
+            ),
+            ("--stats", self.stats.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(name, p)| Some((name, p?)))
+        .collect()
+    }
+
+    /// Refuses two outputs that are one file, however spelt (a link to
+    /// it, `out/../out/x.csv`): the one finished last would replace the
+    /// other. Devices and pipes (`/dev/null`) may be shared.
+    fn check_outputs_apart(&self) -> anyhow::Result<()> {
+        let outs = self.named_outputs();
+        let target = |p: &Path| match std::fs::metadata(p) {
+            Ok(m) if !m.is_file() => None,
+            _ => output::resolve_path(p).ok(),
+        };
+        let targets: Vec<Option<PathBuf>> = outs.iter().map(|(_, p)| target(p)).collect();
+        for (i, (a, pa)) in outs.iter().enumerate() {
+            for (j, (b, pb)) in outs.iter().enumerate().skip(i + 1) {
+                let same = match (&targets[i], &targets[j]) {
+                    (Some(x), Some(y)) => {
+                        x == y || same_file::is_same_file(pa, pb).unwrap_or(false)
+                    }
+                    _ => false,
+                };
+                if same {
+                    bail!(
+                        "{a} {} and {b} {} are the same file: one would overwrite the other; give each output its own file",
+                        pa.display(),
+                        pb.display()
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Refuses an output that is one of the inputs: it would be replaced
+    /// by the rows read from it. Inputs named on the command line are
+    /// compared with every output; files found in folders, when their
+    /// name is the output's.
+    fn check_outputs_not_inputs(&self, sources: &[input::Source]) -> anyhow::Result<()> {
+        for (option, out) in self.named_outputs() {
+            if !std::fs::metadata(out).is_ok_and(|m| m.is_file()) {
+                continue;
+            }
+            let name = output::resolve_path(out)
+                .ok()
+                .and_then(|p| p.file_name().map(ToOwned::to_owned));
+            let candidates =
+                self.inputs
+                    .iter()
+                    .map(PathBuf::as_path)
+                    .chain(sources.iter().filter_map(|s| match s {
+                        input::Source::File { path, .. } if path.file_name() == name.as_deref() => {
+                            Some(path.as_path())
+                        }
+                        _ => None,
+                    }));
+            for input in candidates {
+                if same_file::is_same_file(input, out).unwrap_or(false) {
+                    bail!(
+                        "{option} {} is also an input ({}): it would be overwritten; write the output elsewhere",
+                        out.display(),
+                        input.display()
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The output files the user named (not standard output).
+    fn files(&self) -> Vec<String> {
+        self.named_outputs()
+            .into_iter()
+            .filter(|(_, p)| p.as_os_str() != "-")
+            .map(|(_, p)| p.display().to_string())
+            .collect()
+    }
+}
+
+impl GazetteerConfig {
+    /// The pipeline, with the defaults and then the user's files on top;
+    /// `true` when a gazetteer file had an error (reported here).
+    fn pipeline(&self) -> (Pipeline, bool) {
+        let mut failed = false;
+        let mut gb = GazetteerBuilder::new();
+        if self.defaults {
+            gb.add_default_entities();
+        }
+        gb.add_default_lexicons();
+        for p in &self.paths {
+            if let Err(e) = gb.add_path(p) {
+                say!("kabar: {e}");
+                failed = true;
+            }
+        }
+        let (gaz, diags) = gb.build();
+        for d in &diags {
+            if d.severity == Severity::Error {
+                say!("kabar: {d}");
+                failed = true;
+            }
+        }
+        let pipeline = Pipeline::builder()
+            .gazetteer(Arc::new(gaz))
+            .cooccurrence(self.cooccurrence)
+            .entities_only(self.entities_only)
+            .lang(self.lang)
+            .build();
+        (pipeline, failed)
+    }
+}
+
 pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    if args.inputs.is_empty() {
-        bail!(
-            "no input: give files or folders to read (e.g. `kabar extract seeds`), or `-` to read standard input"
-        );
-    }
-    if args.threads == Some(0) {
-        bail!("--threads must be at least 1");
-    }
-    if args.shard.is_some() && args.inputs.iter().any(|i| i.as_os_str() == "-") {
-        bail!(
-            "--shard cannot read standard input: every shard must be able to count the same inputs; give files or folders"
-        );
-    }
-    let mut failed = false;
-
-    // Gazetteers: defaults, then the user's files on top.
-    let mut gb = GazetteerBuilder::new();
-    if !args.no_default_gazetteers {
-        gb.add_default_entities();
-    }
-    gb.add_default_lexicons();
-    for p in &args.gazetteer {
-        if let Err(e) = gb.add_path(p) {
-            eprintln!("kabar: {e}");
-            failed = true;
-        }
-    }
-    let (gaz, diags) = gb.build();
-    for d in &diags {
-        if d.severity == Severity::Error {
-            eprintln!("kabar: {d}");
-            failed = true;
-        }
-    }
-    let pipeline = Pipeline::builder()
-        .gazetteer(Arc::new(gaz))
-        .cooccurrence(args.cooccurrence)
-        .entities_only(args.no_triples)
-        .lang(match args.lang {
-            LangArg::Auto => None,
-            LangArg::Id => Some(kabar::Lang::Id),
-            LangArg::En => Some(kabar::Lang::En),
-        })
-        .build();
-
+    let config = Config::new(args)?;
+    let (pipeline, gazetteer_failed) = config.gazetteer.pipeline();
     // Signals, before any temporary file exists.
     let interrupt = Interrupt::install();
-
-    // Inputs.
-    let stdin_format = match args.stdin_format {
-        StdinFormat::Text => Format::Text,
-        StdinFormat::Jsonl => Format::Jsonl,
+    let Some(expanded) = expand_inputs(&config, &interrupt) else {
+        return Ok(interrupt.exit(&config.files()));
     };
-    let expanded = input::expand(&args.inputs, stdin_format);
-    for e in &expanded.errors {
-        eprintln!("kabar: {e}");
-    }
-    if !expanded.skipped.is_empty() {
-        eprintln!(
-            "kabar: skipped {} file(s) in folders that are not *.txt or *.jsonl (plain, .gz or .zst) (first: {})",
-            expanded.skipped.len(),
-            expanded.skipped[0].display()
-        );
-    }
-
-    // Outputs: every file is written under a temporary name first.
-    let format = match args.format {
-        OutFormat::Csv => output::Format::Csv,
-        OutFormat::Jsonl => output::Format::Jsonl,
+    config.check_outputs_not_inputs(&expanded.sources)?;
+    let mut outputs = open_outputs(&config, &interrupt)?;
+    let Some((reader, shard_info)) = select(&config, expanded.sources.clone(), &interrupt) else {
+        return Ok(interrupt.exit(&config.files()));
     };
-    // A writer for `path` (standard output when `None`).
-    let writer = |path: Option<&Path>, what: &str, columns| -> anyhow::Result<RowWriter> {
-        let sink = output::open_sink(path).with_context(|| {
-            format!(
-                "cannot create the {what} file {}",
-                path.unwrap_or("-".as_ref()).display()
-            )
-        })?;
-        Ok(RowWriter::new(sink, columns, format)?)
-    };
-    let triples = if args.no_triples {
-        None
-    } else {
-        Some(writer(args.triples.as_deref(), "triples", TRIPLE_COLUMNS)?)
-    };
-    // With --no-triples and no --entities, the entities take standard output.
-    let entities = if args.entities.is_some() || args.no_triples {
-        Some(writer(
-            args.entities.as_deref(),
-            "entities",
-            ENTITY_COLUMNS,
-        )?)
-    } else {
-        None
-    };
-    let mut outputs = Outputs {
-        triples,
-        entities,
-        options: OutputOptions {
-            format,
-            formula_escape: !args.no_formula_escape,
-        },
-    };
-    let mut stats_sink = match &args.stats {
-        Some(p) => Some(
-            Sink::file(p)
-                .with_context(|| format!("cannot create the stats file {}", p.display()))?,
-        ),
-        None => None,
-    };
-    interrupt.remove_on_second_signal(
-        [outputs.triples.as_ref(), outputs.entities.as_ref()]
-            .into_iter()
-            .flatten()
-            .filter_map(|w| w.temp_path())
-            .chain(stats_sink.as_ref().and_then(|s| s.temp_path()))
-            .map(PathBuf::from)
-            .collect(),
-    );
-
-    // Which documents: all, or one shard's contiguous range.
-    let mut reader_options = ReaderOptions {
-        max_doc_size: Some(args.max_doc_size),
-        ..ReaderOptions::default()
-    };
-    let mut shard_info = None;
-    if let Some(shard) = args.shard {
-        let Some(total) = input::count_items(
-            expanded.sources.clone(),
-            &reader_options,
-            Some(Arc::clone(&interrupt.flag)),
-        ) else {
-            return Ok(interrupt.exit(&args));
-        };
-        let range = input::shard_range(shard.k, shard.n, total);
-        shard_info = Some(ShardInfo {
-            k: shard.k,
-            n: shard.n,
-            first_document: range.start,
-            end_document: range.end,
-            total_documents: total,
-        });
-        reader_options.items = Some(range);
-    }
-
     let progress = Progress::new(
-        args.quiet,
+        config.quiet,
         match &shard_info {
             Some(s) => Total::Items(s.end_document - s.first_document),
             None => expanded.total_bytes.map_or(Total::Unknown, Total::Bytes),
         },
     );
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
-    let reader = Reader::with_options(expanded.sources, reader_options);
-    let batch_options = BatchOptions {
-        stop: Some(Arc::clone(&interrupt.flag)),
-        section_bytes: usize::try_from(args.section_size)
-            .unwrap_or(usize::MAX)
-            .max(1),
-        ..BatchOptions::default()
-    };
-    let result = pool.install(|| {
-        batch::run(
-            &pipeline,
-            reader,
-            &mut outputs,
-            batch_options,
-            |ev| match ev {
-                Event::Warning(w) => progress.say(&format!("kabar: warning: {w}")),
-                Event::Failed(e) => progress.say(&format!("kabar: {e}")),
-                Event::Skipped(s) => progress.say(&format!("kabar: warning: {s}")),
-                Event::Progress {
-                    documents,
-                    read,
-                    items,
-                    ..
-                } => progress.update(documents, read, items),
-            },
-        )
-    });
+    let result = process(
+        &config,
+        &pipeline,
+        reader,
+        &mut outputs.rows,
+        &interrupt,
+        &progress,
+    );
     progress.finish();
+    let result = result?;
     // The pipeline's tables (gazetteer, phrase sets, lexicons: tens of
     // thousands of allocations) are not freed one by one: the process ends
     // soon after and the system takes the memory back at once. Saves a few
     // milliseconds of every run.
     std::mem::forget(pipeline);
     let mut stats = match result {
-        Err(e) if batch::is_interrupted(&e) => return Ok(interrupt.exit(&args)),
+        Err(e) if batch::is_interrupted(&e) => return Ok(interrupt.exit(&config.files())),
         r => r?,
     };
     if interrupt.flag.load(Ordering::SeqCst) {
-        return Ok(interrupt.exit(&args));
+        return Ok(interrupt.exit(&config.files()));
     }
-
     // Inputs that could not even be listed count as failed too.
     for e in &expanded.errors {
         stats.add_failed(e);
     }
-    let exit = if failed || stats.failed_inputs > 0 {
-        1
-    } else {
-        0
+    stats.warnings += expanded.warnings.len() as u64;
+    let exit = u8::from(gazetteer_failed || stats.failed_inputs > 0);
+    let report = StatsReport {
+        kabar_version: env!("CARGO_PKG_VERSION"),
+        shard: shard_info,
+        max_doc_size: config.max_doc_size,
+        mb_per_sec: stats.mb_per_sec(),
+        exit_code: exit,
+        run: &stats,
     };
-
-    // Flush every output before any file takes its final name.
-    for w in [outputs.triples.as_mut(), outputs.entities.as_mut()]
-        .into_iter()
-        .flatten()
-    {
-        w.flush().context("cannot write the output")?;
-    }
-    if let Some(sink) = stats_sink.as_mut() {
-        let report = StatsReport {
-            kabar_version: env!("CARGO_PKG_VERSION"),
-            shard: shard_info,
-            max_doc_size: args.max_doc_size,
-            mb_per_sec: stats.mb_per_sec(),
-            exit_code: exit,
-            run: &stats,
-        };
-        let mut json = serde_json::to_vec_pretty(&report)?;
-        json.push(b'\n');
-        sink.write_all(&json)
-            .context("cannot write the stats file")?;
-        sink.flush().context("cannot write the stats file")?;
-    }
-    for w in [outputs.triples.take(), outputs.entities.take()]
-        .into_iter()
-        .flatten()
-    {
-        w.finish().context("cannot finish the output")?;
-    }
-    if let Some(sink) = stats_sink.take() {
-        sink.finish().context("cannot finish the stats file")?;
-    }
+    outputs.finish(&report)?;
     interrupt.remove_on_second_signal(Vec::new());
-
-    if !args.quiet {
-        eprintln!(
+    if !config.quiet {
+        say!(
             "kabar: {} documents, {} sentences, {} entity mentions, {} triples; {:.2} MB in {:.2} s ({:.1} MB/s); {} input(s) failed, {} skipped",
             stats.documents,
             stats.sentences,
@@ -335,6 +363,198 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         );
     }
     Ok(ExitCode::from(exit))
+}
+
+/// The sources of the inputs; problems listing them are reported here.
+/// `None` when a signal stopped the walk.
+fn expand_inputs(config: &Config, interrupt: &Interrupt) -> Option<Expanded> {
+    let expanded = input::expand_until(&config.inputs, config.stdin_format, &interrupt.flag)?;
+    for e in &expanded.errors {
+        say!("kabar: {e}");
+    }
+    for w in &expanded.warnings {
+        say!("kabar: warning: {w}");
+    }
+    if !expanded.skipped.is_empty() {
+        say!(
+            "kabar: skipped {} file(s) in folders that are not *.txt or *.jsonl (plain, .gz or .zst) (first: {})",
+            expanded.skipped.len(),
+            expanded.skipped[0].display()
+        );
+    }
+    Some(expanded)
+}
+
+/// The run's outputs, open under temporary names.
+struct OpenOutputs {
+    rows: Outputs,
+    stats: Option<Sink>,
+}
+
+/// Opens every output (files under a temporary name first) and tells the
+/// signal handler which temporary files to remove.
+fn open_outputs(config: &Config, interrupt: &Interrupt) -> anyhow::Result<OpenOutputs> {
+    for (_, path) in config.named_outputs() {
+        for stale in output::remove_stale_partials(path) {
+            say!(
+                "kabar: warning: removed {}, left by an earlier run that was killed",
+                stale.display()
+            );
+        }
+    }
+    let format = config.output.format;
+    // A writer for `path` (standard output when `None`).
+    let writer = |path: &Option<PathBuf>, what: &str, columns| -> anyhow::Result<RowWriter> {
+        let sink = output::open_sink(path.as_deref()).with_context(|| {
+            format!(
+                "cannot create the {what} file {}",
+                path.as_deref().unwrap_or("-".as_ref()).display()
+            )
+        })?;
+        Ok(RowWriter::new(sink, columns, format)?)
+    };
+    let mut rows = Outputs {
+        triples: match &config.triples {
+            Some(p) => Some(writer(p, "triples", TRIPLE_COLUMNS)?),
+            None => None,
+        },
+        entities: match &config.entities {
+            Some(p) => Some(writer(p, "entities", ENTITY_COLUMNS)?),
+            None => None,
+        },
+        options: config.output,
+    };
+    // With files to finish, a closed standard output (`| head`) ends only
+    // the rows written there: the run goes on for the files.
+    if !config.files().is_empty() {
+        for w in [rows.triples.as_mut(), rows.entities.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            w.outlive_closed_stdout();
+        }
+    }
+    let stats = match &config.stats {
+        Some(p) => Some(
+            Sink::file(p)
+                .with_context(|| format!("cannot create the stats file {}", p.display()))?,
+        ),
+        None => None,
+    };
+    interrupt.remove_on_second_signal(
+        [rows.triples.as_ref(), rows.entities.as_ref()]
+            .into_iter()
+            .flatten()
+            .filter_map(|w| w.temp_path())
+            .chain(stats.as_ref().and_then(|s| s.temp_path()))
+            .map(PathBuf::from)
+            .collect(),
+    );
+    Ok(OpenOutputs { rows, stats })
+}
+
+impl OpenOutputs {
+    /// Flushes every output before any file takes its final name, then
+    /// writes the stats and moves each file into place.
+    fn finish(mut self, report: &StatsReport<'_>) -> anyhow::Result<()> {
+        for (w, what) in [
+            (&self.rows.triples, "triples"),
+            (&self.rows.entities, "entities"),
+        ] {
+            if w.as_ref().is_some_and(RowWriter::is_closed) {
+                say!(
+                    "kabar: warning: standard output was closed: the {what} written there are incomplete; the output files are complete"
+                );
+            }
+        }
+        for w in [self.rows.triples.as_mut(), self.rows.entities.as_mut()]
+            .into_iter()
+            .flatten()
+        {
+            w.flush().context("cannot write the output")?;
+        }
+        if let Some(sink) = self.stats.as_mut() {
+            let mut json = serde_json::to_vec_pretty(report)?;
+            json.push(b'\n');
+            sink.write_all(&json)
+                .context("cannot write the stats file")?;
+            sink.flush().context("cannot write the stats file")?;
+        }
+        for w in [self.rows.triples.take(), self.rows.entities.take()]
+            .into_iter()
+            .flatten()
+        {
+            w.finish().context("cannot finish the output")?;
+        }
+        if let Some(sink) = self.stats.take() {
+            sink.finish().context("cannot finish the stats file")?;
+        }
+        Ok(())
+    }
+}
+
+/// The reader of the documents to process: all of them, or one shard's
+/// contiguous range (counted first). `None` when a signal stopped the count.
+fn select(
+    config: &Config,
+    sources: Vec<input::Source>,
+    interrupt: &Interrupt,
+) -> Option<(Reader, Option<ShardInfo>)> {
+    let mut reader_options = ReaderOptions {
+        max_doc_size: Some(config.max_doc_size),
+        ..ReaderOptions::default()
+    };
+    let mut shard_info = None;
+    if let Some(shard) = config.shard {
+        let total = input::count_items(
+            sources.clone(),
+            &reader_options,
+            Some(Arc::clone(&interrupt.flag)),
+        )?;
+        let range = input::shard_range(shard.k, shard.n, total);
+        shard_info = Some(ShardInfo {
+            k: shard.k,
+            n: shard.n,
+            first_document: range.start,
+            end_document: range.end,
+            total_documents: total,
+        });
+        reader_options.items = Some(range);
+    }
+    Some((Reader::with_options(sources, reader_options), shard_info))
+}
+
+/// Runs the pipeline over the documents on `config.threads` workers.
+fn process(
+    config: &Config,
+    pipeline: &Pipeline,
+    reader: Reader,
+    outputs: &mut Outputs,
+    interrupt: &Interrupt,
+    progress: &Progress,
+) -> anyhow::Result<std::io::Result<RunStats>> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .build()
+        .context("cannot start worker threads")?;
+    let batch_options = BatchOptions {
+        stop: Some(Arc::clone(&interrupt.flag)),
+        section_bytes: config.section_bytes,
+        ..BatchOptions::default()
+    };
+    Ok(pool.install(|| {
+        batch::run(pipeline, reader, outputs, batch_options, |ev| match ev {
+            Event::Warning(w) => progress.say(&format!("kabar: warning: {w}")),
+            Event::Failed(e) => progress.say(&format!("kabar: {e}")),
+            Event::Skipped(s) => progress.say(&format!("kabar: warning: {s}")),
+            Event::Progress {
+                documents,
+                read,
+                items,
+                ..
+            } => progress.update(documents, read, items),
+        })
+    }))
 }
 
 /// The `--stats` file: the run's counts and what the run was.
@@ -359,211 +579,6 @@ struct ShardInfo {
     first_document: u64,
     end_document: u64,
     total_documents: u64,
-}
-
-/// Ctrl-C (SIGINT) and SIGTERM. The first signal sets `flag`, which the run
-/// looks at between documents; the run then stops, its temporary files are
-/// removed as the outputs are dropped, and kabar exits with 128 + the
-/// signal's number (130 for Ctrl-C). A second signal removes the temporary
-/// files at once and exits.
-struct Interrupt {
-    flag: Arc<AtomicBool>,
-    signal: Arc<AtomicI32>,
-    temp_files: Arc<Mutex<Vec<PathBuf>>>,
-}
-
-impl Interrupt {
-    fn install() -> Interrupt {
-        let it = Interrupt {
-            flag: Arc::new(AtomicBool::new(false)),
-            signal: Arc::new(AtomicI32::new(0)),
-            temp_files: Arc::new(Mutex::new(Vec::new())),
-        };
-        #[cfg(unix)]
-        if let Err(e) = it.listen() {
-            eprintln!("kabar: warning: cannot handle Ctrl-C: {e}");
-        }
-        it
-    }
-
-    #[cfg(unix)]
-    fn listen(&self) -> std::io::Result<()> {
-        use signal_hook::consts::{SIGINT, SIGTERM};
-        let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM])?;
-        let (flag, signal, temp_files) = (
-            Arc::clone(&self.flag),
-            Arc::clone(&self.signal),
-            Arc::clone(&self.temp_files),
-        );
-        std::thread::Builder::new()
-            .name("kabar-signals".into())
-            .spawn(move || {
-                for sig in signals.forever() {
-                    if !flag.load(Ordering::SeqCst) {
-                        signal.store(sig, Ordering::SeqCst);
-                        flag.store(true, Ordering::SeqCst);
-                        eprintln!(
-                            "kabar: interrupted: stopping after the current documents (again to quit at once)"
-                        );
-                        continue;
-                    }
-                    let files = temp_files.lock().unwrap_or_else(|e| e.into_inner());
-                    for f in files.iter() {
-                        let _ = std::fs::remove_file(f);
-                    }
-                    std::process::exit(128 + sig);
-                }
-            })?;
-        Ok(())
-    }
-
-    /// The temporary files to remove if a second signal comes.
-    fn remove_on_second_signal(&self, files: Vec<PathBuf>) {
-        *self.temp_files.lock().unwrap_or_else(|e| e.into_inner()) = files;
-    }
-
-    /// The exit of an interrupted run (outputs are dropped by the caller's
-    /// return, which removes their temporary files).
-    fn exit(&self, args: &ExtractArgs) -> ExitCode {
-        let sig = self.signal.load(Ordering::SeqCst);
-        let files: Vec<String> = [&args.triples, &args.entities, &args.stats]
-            .into_iter()
-            .flatten()
-            .filter(|p| p.as_os_str() != "-")
-            .map(|p| p.display().to_string())
-            .collect();
-        if files.is_empty() {
-            eprintln!("kabar: interrupted");
-        } else {
-            eprintln!("kabar: interrupted; not written: {}", files.join(", "));
-        }
-        ExitCode::from(
-            u8::try_from(128 + sig)
-                .ok()
-                .filter(|&c| c > 128)
-                .unwrap_or(130),
-        )
-    }
-}
-
-/// What the progress display counts towards.
-enum Total {
-    /// Bytes of input as stored (the sum of the file sizes).
-    Bytes(u64),
-    /// Documents of this shard.
-    Items(u64),
-    Unknown,
-}
-
-/// Progress on standard error: a bar on a terminal, a line every
-/// [`LOG_EVERY`] otherwise, nothing with `--quiet`.
-enum Progress {
-    Off,
-    Bar(ProgressBar, bool),
-    Log(Mutex<LogState>),
-}
-
-struct LogState {
-    total: Total,
-    started: Instant,
-    last: Instant,
-}
-
-const LOG_EVERY: Duration = Duration::from_secs(10);
-
-impl Progress {
-    fn new(quiet: bool, total: Total) -> Progress {
-        if quiet {
-            return Progress::Off;
-        }
-        if !std::io::stderr().is_terminal() {
-            let now = Instant::now();
-            return Progress::Log(Mutex::new(LogState {
-                total,
-                started: now,
-                last: now,
-            }));
-        }
-        let (bar, template, by_items) = match total {
-            Total::Bytes(n) => (
-                ProgressBar::new(n),
-                "{spinner} [{elapsed_precise}] [{wide_bar}] {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} ETA {eta} {msg}",
-                false,
-            ),
-            Total::Items(n) => (
-                ProgressBar::new(n),
-                "{spinner} [{elapsed_precise}] [{wide_bar}] {human_pos}/{human_len} documents, {msg}, ETA {eta}",
-                true,
-            ),
-            Total::Unknown => (
-                ProgressBar::no_length(),
-                "{spinner} [{elapsed_precise}] {decimal_bytes} read, {decimal_bytes_per_sec} {msg}",
-                false,
-            ),
-        };
-        bar.set_draw_target(ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template(template) {
-            bar.set_style(style.progress_chars("=> "));
-        }
-        bar.enable_steady_tick(Duration::from_millis(200));
-        Progress::Bar(bar, by_items)
-    }
-
-    /// Prints a line without breaking the bar.
-    fn say(&self, line: &str) {
-        match self {
-            Progress::Bar(bar, _) => bar.suspend(|| eprintln!("{line}")),
-            _ => eprintln!("{line}"),
-        }
-    }
-
-    fn update(&self, documents: u64, read: u64, items: u64) {
-        match self {
-            Progress::Off => {}
-            Progress::Bar(bar, by_items) => {
-                if *by_items {
-                    bar.set_position(items);
-                    bar.set_message(format!("{:.1} MB read", read as f64 / 1e6));
-                } else {
-                    bar.set_position(read);
-                    bar.set_message(format!("{documents} documents"));
-                }
-            }
-            Progress::Log(state) => {
-                let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
-                if st.last.elapsed() < LOG_EVERY {
-                    return;
-                }
-                st.last = Instant::now();
-                let secs = st.started.elapsed().as_secs_f64().max(1e-9);
-                let mb = read as f64 / 1e6;
-                let (done, total) = match st.total {
-                    Total::Bytes(t) => (read as f64, t as f64),
-                    Total::Items(t) => (items as f64, t as f64),
-                    Total::Unknown => (0.0, 0.0),
-                };
-                let mut line = format!(
-                    "kabar: {documents} documents, {mb:.1} MB read, {:.1} MB/s",
-                    mb / secs
-                );
-                if total > 0.0 && done > 0.0 {
-                    let eta = secs * (total - done).max(0.0) / done;
-                    line += &format!(
-                        ", {:.0}% done, ETA {}",
-                        100.0 * done / total,
-                        indicatif::HumanDuration(Duration::from_secs_f64(eta))
-                    );
-                }
-                eprintln!("{line}");
-            }
-        }
-    }
-
-    fn finish(&self) {
-        if let Progress::Bar(bar, _) = self {
-            bar.finish_and_clear();
-        }
-    }
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ pub fn run(cmd: GazetteerCommand) -> anyhow::Result<ExitCode> {
             let mut failed = false;
             for f in &files {
                 if let Err(e) = b.add_path(f) {
-                    eprintln!("{e}");
+                    say!("{e}");
                     failed = true;
                 }
             }
@@ -38,9 +38,9 @@ pub fn run(cmd: GazetteerCommand) -> anyhow::Result<ExitCode> {
                 .filter(|d| d.severity == Severity::Error)
                 .count();
             for d in &diags {
-                eprintln!("{d}");
+                say!("{d}");
             }
-            eprintln!(
+            say!(
                 "kabar: {} entities, {} aliases, {} cues, {} titles, {} function words; {} errors, {} warnings",
                 g.entities.len(),
                 g.aliases.len(),
@@ -74,7 +74,7 @@ fn export(
     let (g, diags) = b.build();
     let mut failed = false;
     for d in diags.iter().filter(|d| d.severity == Severity::Error) {
-        eprintln!("kabar: {d}");
+        say!("kabar: {d}");
         failed = true;
     }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

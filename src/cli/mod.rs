@@ -1,8 +1,19 @@
 //! Command-line arguments (clap derive) and the subcommands.
 
+/// Writes a line to standard error. A closed or full standard error is
+/// ignored: a message must never end the run (`eprintln!` panics then).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod compare;
 mod extract;
 mod gazetteer;
+mod progress;
+mod signals;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

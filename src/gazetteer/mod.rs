@@ -481,13 +481,15 @@ fn load_entities(
                 if let Some((f, first)) = loader.defined_at.get(&idx)
                     && *f == file_no
                 {
+                    // Reported and not applied: the first row stands.
                     diags.push(t.error(
                         row.line,
                         format!(
-                            "duplicate entity_id `{id}` (first at line {})",
+                            "duplicate entity_id `{id}` (first at line {}); this row is not loaded",
                             first.line.unwrap_or(0)
                         ),
                     ));
+                    continue;
                 }
                 let e = &mut g.entities[idx as usize];
                 e.name = entity.name;
@@ -545,6 +547,22 @@ fn load_entities(
                 continue;
             }
             seen.push(alias);
+            // A one-character or punctuation-only alias would match all
+            // over the text ("a", "-", "...").
+            if alias.chars().nth(1).is_none() || !alias.chars().any(char::is_alphanumeric) {
+                diags.push(t.warning(
+                    row.line,
+                    format!(
+                        "alias `{alias}` is {}: it would match all over the text; not loaded",
+                        if alias.chars().any(char::is_alphanumeric) {
+                            "a single character"
+                        } else {
+                            "punctuation only"
+                        }
+                    ),
+                ));
+                continue;
+            }
             let case = case.unwrap_or_else(|| Case::auto_for(alias, etype));
             let key = match case {
                 Case::Exact => alias.to_owned(),
@@ -802,7 +820,7 @@ mod tests {
             "u.tsv:1: error: unknown column `colour`",
             "u.tsv:2: error: empty item in `aliases`",
             "u.tsv:3: error: bad type `PLANET`",
-            "u.tsv:4: error: duplicate entity_id `A` (first at line 2)",
+            "u.tsv:4: error: duplicate entity_id `A` (first at line 2); this row is not loaded",
             "u.tsv:5: error: bad entity_id `has space`",
         ];
         for w in want {

@@ -2,6 +2,7 @@
 
 mod cli;
 mod gazetteer;
+mod hostile;
 mod matching;
 mod props;
 mod relations;

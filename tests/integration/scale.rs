@@ -390,6 +390,11 @@ fn partial_files(dir: &Path) -> Vec<String> {
 /// Waits (at most a minute) until kabar has opened its temporary outputs,
 /// then sends it SIGINT, as Ctrl-C does.
 fn interrupt_when_writing(child: &mut std::process::Child, dir: &Path) {
+    signal_when_writing(child, dir, "-INT");
+}
+
+/// [`interrupt_when_writing`] with any signal (`-HUP`).
+fn signal_when_writing(child: &mut std::process::Child, dir: &Path, signal: &str) {
     let started = Instant::now();
     while partial_files(dir).len() < 3 {
         if let Some(status) = child.try_wait().unwrap() {
@@ -402,15 +407,19 @@ fn interrupt_when_writing(child: &mut std::process::Child, dir: &Path) {
         std::thread::sleep(Duration::from_millis(20));
     }
     let kill = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
+        .args([signal, &child.id().to_string()])
         .status()
         .unwrap();
     assert!(kill.success());
 }
 
 fn assert_interrupted_cleanly(out: &std::process::Output, dir: &Path) {
+    assert_stopped_cleanly(out, dir, 130);
+}
+
+fn assert_stopped_cleanly(out: &std::process::Output, dir: &Path, code: i32) {
     let err = stderr(out);
-    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert_eq!(out.status.code(), Some(code), "{err}");
     assert!(err.contains("interrupted"), "{err}");
     for f in ["t.csv", "e.csv", "stats.json"] {
         assert!(!dir.join(f).exists(), "{f} exists after an interrupted run");
@@ -459,16 +468,11 @@ fn an_interrupted_run_leaves_no_output_file() {
     assert_interrupted_cleanly(&out, &out_dir);
 }
 
-#[test]
-fn an_interrupted_stream_leaves_no_output_file() {
-    // An endless stream on standard input: only the signal can end the run.
-    let dir = tempdir();
-    let mut child = spawn_extract(
-        dir.path(),
-        "-",
-        &["--stdin-format", "jsonl"],
-        Stdio::piped(),
-    );
+/// Starts `kabar extract -` on an endless JSONL stream (seeds over and
+/// over) writing into `dir`, and sends it `signal` once its temporary
+/// outputs are open. Returns its output and process id.
+fn signal_a_stream(dir: &Path, signal: &str) -> (std::process::Output, u32) {
+    let mut child = spawn_extract(dir, "-", &["--stdin-format", "jsonl"], Stdio::piped());
     let mut stdin = child.stdin.take().unwrap();
     let records = seed_jsonl();
     let writer = std::thread::spawn(move || {
@@ -479,9 +483,81 @@ fn an_interrupted_stream_leaves_no_output_file() {
             }
         }
     });
-    interrupt_when_writing(&mut child, dir.path());
+    let pid = child.id();
+    signal_when_writing(&mut child, dir, signal);
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
+    (out, pid)
+}
+
+#[test]
+fn a_hangup_stops_the_run_like_sigterm() {
+    // The terminal closed: exit 128 + 1, no output file, no partial file.
+    let dir = tempdir();
+    let (out, _) = signal_a_stream(dir.path(), "-HUP");
+    assert_stopped_cleanly(&out, dir.path(), 129);
+}
+
+#[test]
+fn partial_files_of_a_killed_run_are_named_and_removed_by_the_next() {
+    let dir = tempdir();
+    let d = dir.path();
+    // SIGKILL cannot be handled: the temporary files stay, named after
+    // their outputs and the process.
+    let (_, pid) = signal_a_stream(d, "-KILL");
+    let mut left = partial_files(d);
+    left.sort();
+    let names: Vec<String> = left
+        .iter()
+        .map(|f| f[..f.rfind('-').unwrap()].to_owned())
+        .collect();
+    assert_eq!(
+        names,
+        ["e.csv", "stats.json", "t.csv"].map(|o| format!("{o}.kabar-{pid}")),
+        "{left:?}"
+    );
+    // An older one (a process id no process has: above the kernel's
+    // limit), one of a live process (this one), one of another output.
+    let stale = d.join("t.csv.kabar-4294967295-AbCdEf.partial");
+    let live = d.join(format!("t.csv.kabar-{}-XyZ.partial", std::process::id()));
+    let other = d.join("notes.kabar-1-x.partial");
+    for f in [&stale, &live, &other] {
+        std::fs::write(f, "half a row").unwrap();
+    }
+    let out = kabar(
+        &[
+            "extract",
+            p(&seeds()),
+            "--triples",
+            p(&d.join("t.csv")),
+            "--entities",
+            p(&d.join("e.csv")),
+            "-q",
+        ],
+        None,
+    );
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(!stale.exists() && live.exists() && other.exists(), "{err}");
+    assert!(
+        err.contains("4294967295") && err.contains("killed"),
+        "{err}"
+    );
+    let mut left = partial_files(d);
+    left.sort();
+    let stats_left = left
+        .iter()
+        .filter(|f| f.starts_with("stats.json.kabar-"))
+        .count();
+    assert_eq!(left.len(), 3, "{left:?}");
+    assert_eq!(stats_left, 1, "not this run's output: {left:?}");
+}
+
+#[test]
+fn an_interrupted_stream_leaves_no_output_file() {
+    // An endless stream on standard input: only the signal can end the run.
+    let dir = tempdir();
+    let (out, _) = signal_a_stream(dir.path(), "-INT");
     assert_interrupted_cleanly(&out, dir.path());
 }
 
