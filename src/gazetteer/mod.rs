@@ -379,6 +379,49 @@ fn parse_relation(
     }
 }
 
+/// The columns of an entities file, by index.
+struct EntityColumns {
+    id: Option<usize>,
+    etype: Option<usize>,
+    name: Option<usize>,
+    aliases: Option<usize>,
+    aliases_id: Option<usize>,
+    aliases_en: Option<usize>,
+    case: Option<usize>,
+    roles: Option<usize>,
+    seats: Option<usize>,
+    demonyms: Option<usize>,
+    members: Option<usize>,
+}
+
+impl EntityColumns {
+    fn of(t: &Table) -> EntityColumns {
+        let c = |n| t.column(n);
+        EntityColumns {
+            id: c("entity_id"),
+            etype: c("type"),
+            name: c("name"),
+            aliases: c("aliases"),
+            aliases_id: c("aliases_id"),
+            aliases_en: c("aliases_en"),
+            case: c("case"),
+            roles: c("roles"),
+            seats: c("seats"),
+            demonyms: c("demonyms"),
+            members: c("members"),
+        }
+    }
+}
+
+/// One row of an entities file, checked: the entity, its case rule and
+/// the row's seats and demonyms (aliases of their own kinds).
+struct EntityRow<'a> {
+    entity: Entity,
+    case: Option<Case>,
+    seats: Vec<&'a str>,
+    demonyms: Vec<&'a str>,
+}
+
 fn load_entities(
     g: &mut Gazetteer,
     loader: &mut Loader,
@@ -390,203 +433,283 @@ fn load_entities(
     if !t.require(&["entity_id", "type", "name"], diags) {
         return;
     }
-    let c = |n| t.column(n);
-    let (c_id, c_type, c_name, c_alias, c_case) = (
-        c("entity_id"),
-        c("type"),
-        c("name"),
-        c("aliases"),
-        c("case"),
-    );
-    let (c_roles, c_seats, c_dem, c_members) =
-        (c("roles"), c("seats"), c("demonyms"), c("members"));
-    let (c_alias_id, c_alias_en) = (c("aliases_id"), c("aliases_en"));
+    let cols = EntityColumns::of(t);
     for row in &t.rows {
         let loc = Location::line(&t.name, row.line);
-        let id = row.get(c_id);
-        if id.is_empty() || id.contains(char::is_whitespace) {
-            diags.push(t.error(
-                row.line,
-                format!("bad entity_id `{id}`: not empty, no spaces (SPEC §1: spaces become `_`)"),
-            ));
-            continue;
-        }
-        let ty = row.get(c_type);
-        let Some(etype) = EntityType::parse(ty) else {
-            diags.push(t.error(
-                row.line,
-                format!("bad type `{ty}` (PERSON, COUNTRY, ORGANIZATION or LOCATION)"),
-            ));
+        let Some(parsed) = entity_row(t, row, &cols, loader, &loc, diags) else {
             continue;
         };
-        let name = row.get(c_name);
-        if name.is_empty() {
-            diags.push(t.error(row.line, "empty name"));
+        let EntityRow {
+            entity,
+            case,
+            seats,
+            demonyms,
+        } = parsed;
+        let (name, etype) = (row.get(cols.name), entity.etype);
+        let Some(idx) = add_entity(g, loader, file_no, t, row.line, &loc, entity, diags) else {
             continue;
+        };
+        let aliases = row_aliases(t, row, &cols, name, seats, &demonyms, diags);
+        add_aliases(
+            g,
+            loader,
+            t,
+            row.line,
+            &loc,
+            idx,
+            (name, etype, case),
+            aliases,
+            diags,
+        );
+    }
+}
+
+/// Checks one row: `None` (with the error reported) when its id, type,
+/// name or case rule is bad; roles and members are noted as references.
+fn entity_row<'a>(
+    t: &Table,
+    row: &crate::tsv::Row<'a>,
+    cols: &EntityColumns,
+    loader: &mut Loader,
+    loc: &Location,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<EntityRow<'a>> {
+    let id = row.get(cols.id);
+    if id.is_empty() || id.contains(char::is_whitespace) {
+        diags.push(t.error(
+            row.line,
+            format!("bad entity_id `{id}`: not empty, no spaces (SPEC §1: spaces become `_`)"),
+        ));
+        return None;
+    }
+    let ty = row.get(cols.etype);
+    let Some(etype) = EntityType::parse(ty) else {
+        diags.push(t.error(
+            row.line,
+            format!("bad type `{ty}` (PERSON, COUNTRY, ORGANIZATION or LOCATION)"),
+        ));
+        return None;
+    };
+    let name = row.get(cols.name);
+    if name.is_empty() {
+        diags.push(t.error(row.line, "empty name"));
+        return None;
+    }
+    let case = match row.get(cols.case) {
+        "" | "auto" => None,
+        "any" => Some(Case::Any),
+        "exact" => Some(Case::Exact),
+        "cap" => Some(Case::Cap),
+        "title" => Some(Case::Title),
+        other => {
+            diags.push(t.error(
+                row.line,
+                format!("bad case `{other}` (any, exact, cap, title or empty)"),
+            ));
+            return None;
         }
-        let case_v = row.get(c_case);
-        let case = match case_v {
-            "" | "auto" => None,
-            "any" => Some(Case::Any),
-            "exact" => Some(Case::Exact),
-            "cap" => Some(Case::Cap),
-            "title" => Some(Case::Title),
-            other => {
+    };
+    let mut roles = Vec::new();
+    for item in split_list(row.get(cols.roles), t, row.line, "roles", diags) {
+        match parse_role(item) {
+            Ok(r) => {
+                loader.references.push((r.of.clone(), loc.clone()));
+                roles.push(r);
+            }
+            Err(m) => diags.push(t.error(row.line, m)),
+        }
+    }
+    let members: Vec<String> = split_list(row.get(cols.members), t, row.line, "members", diags)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    for m in &members {
+        loader.references.push((m.clone(), loc.clone()));
+    }
+    let seats = split_list(row.get(cols.seats), t, row.line, "seats", diags);
+    let demonyms = split_list(row.get(cols.demonyms), t, row.line, "demonyms", diags);
+    if !roles.is_empty() && etype != EntityType::Person {
+        diags.push(t.warning(row.line, "`roles` is for PERSON rows"));
+    }
+    if (!seats.is_empty() || !demonyms.is_empty()) && etype != EntityType::Country {
+        diags.push(t.warning(row.line, "`seats` and `demonyms` are for COUNTRY rows"));
+    }
+    if !members.is_empty() && etype != EntityType::Organization {
+        diags.push(t.warning(row.line, "`members` is for ORGANIZATION rows"));
+    }
+    let entity = Entity {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        etype,
+        roles,
+        members,
+    };
+    Some(EntityRow {
+        entity,
+        case,
+        seats,
+        demonyms,
+    })
+}
+
+/// Adds an entity, or merges it into an earlier file's entry of the same
+/// id (a later file overrides); the same id twice in one file is an error
+/// and the row is not loaded (`None`).
+#[allow(clippy::too_many_arguments)]
+fn add_entity(
+    g: &mut Gazetteer,
+    loader: &mut Loader,
+    file_no: usize,
+    t: &Table,
+    line: u64,
+    loc: &Location,
+    entity: Entity,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<u32> {
+    let idx = match g.find(&entity.id) {
+        Some(idx) => {
+            if let Some((f, first)) = loader.defined_at.get(&idx)
+                && *f == file_no
+            {
+                // Reported and not applied: the first row stands.
                 diags.push(t.error(
-                    row.line,
-                    format!("bad case `{other}` (any, exact, cap, title or empty)"),
-                ));
-                continue;
-            }
-        };
-        let mut roles = Vec::new();
-        for item in split_list(row.get(c_roles), t, row.line, "roles", diags) {
-            match parse_role(item) {
-                Ok(r) => {
-                    loader.references.push((r.of.clone(), loc.clone()));
-                    roles.push(r);
-                }
-                Err(m) => diags.push(t.error(row.line, m)),
-            }
-        }
-        let members: Vec<String> = split_list(row.get(c_members), t, row.line, "members", diags)
-            .into_iter()
-            .map(str::to_owned)
-            .collect();
-        for m in &members {
-            loader.references.push((m.clone(), loc.clone()));
-        }
-        let seats = split_list(row.get(c_seats), t, row.line, "seats", diags);
-        let demonyms = split_list(row.get(c_dem), t, row.line, "demonyms", diags);
-        if !roles.is_empty() && etype != EntityType::Person {
-            diags.push(t.warning(row.line, "`roles` is for PERSON rows"));
-        }
-        if (!seats.is_empty() || !demonyms.is_empty()) && etype != EntityType::Country {
-            diags.push(t.warning(row.line, "`seats` and `demonyms` are for COUNTRY rows"));
-        }
-        if !members.is_empty() && etype != EntityType::Organization {
-            diags.push(t.warning(row.line, "`members` is for ORGANIZATION rows"));
-        }
-        let entity = Entity {
-            id: id.to_owned(),
-            name: name.to_owned(),
-            etype,
-            roles,
-            members,
-        };
-        // Same id again: within a file it is an error; a later file merges
-        // into (and overrides) the earlier entry.
-        let idx = match g.find(id) {
-            Some(idx) => {
-                if let Some((f, first)) = loader.defined_at.get(&idx)
-                    && *f == file_no
-                {
-                    // Reported and not applied: the first row stands.
-                    diags.push(t.error(
-                        row.line,
-                        format!(
-                            "duplicate entity_id `{id}` (first at line {}); this row is not loaded",
-                            first.line.unwrap_or(0)
-                        ),
-                    ));
-                    continue;
-                }
-                let e = &mut g.entities[idx as usize];
-                e.name = entity.name;
-                e.etype = entity.etype;
-                if !entity.roles.is_empty() {
-                    e.roles = entity.roles;
-                }
-                if !entity.members.is_empty() {
-                    e.members = entity.members;
-                }
-                idx
-            }
-            None => {
-                let idx = g.entities.len() as u32;
-                g.index.insert(id_key(id), idx);
-                g.entities.push(entity);
-                idx
-            }
-        };
-        loader.defined_at.insert(idx, (file_no, loc.clone()));
-        let plural_demonyms: Vec<String> = demonyms
-            .iter()
-            .filter(|d| d.ends_with("an") || d.ends_with('i'))
-            .map(|d| format!("{d}s"))
-            .collect();
-        let mut seen: Vec<&str> = Vec::new();
-        let only_id = split_list(row.get(c_alias_id), t, row.line, "aliases_id", diags);
-        let only_en = split_list(row.get(c_alias_en), t, row.line, "aliases_en", diags);
-        let names = std::iter::once(name)
-            .chain(split_list(row.get(c_alias), t, row.line, "aliases", diags))
-            .map(|a| (a, AliasKind::Name, None))
-            .chain(
-                only_id
-                    .into_iter()
-                    .map(|a| (a, AliasKind::Name, Some(Lang::Id))),
-            )
-            .chain(
-                only_en
-                    .into_iter()
-                    .map(|a| (a, AliasKind::Name, Some(Lang::En))),
-            )
-            .chain(seats.into_iter().map(|a| (a, AliasKind::Seat, None)))
-            .chain(demonyms.iter().map(|a| (*a, AliasKind::Demonym, None)))
-            // "Palestinians", "Iraqis", "Americans": the people as a noun.
-            .chain(
-                plural_demonyms
-                    .iter()
-                    .map(|a| (a.as_str(), AliasKind::Demonym, None)),
-            );
-        for (alias, kind, lang) in names {
-            if seen.contains(&alias) {
-                if kind == AliasKind::Name && alias != name {
-                    diags.push(t.warning(row.line, format!("alias `{alias}` repeated")));
-                }
-                continue;
-            }
-            seen.push(alias);
-            // A one-character or punctuation-only alias would match all
-            // over the text ("a", "-", "...").
-            if alias.chars().nth(1).is_none() || !alias.chars().any(char::is_alphanumeric) {
-                diags.push(t.warning(
-                    row.line,
+                    line,
                     format!(
-                        "alias `{alias}` is {}: it would match all over the text; not loaded",
-                        if alias.chars().any(char::is_alphanumeric) {
-                            "a single character"
-                        } else {
-                            "punctuation only"
-                        }
+                        "duplicate entity_id `{}` (first at line {}); this row is not loaded",
+                        entity.id,
+                        first.line.unwrap_or(0)
                     ),
                 ));
-                continue;
+                return None;
             }
-            let case = case.unwrap_or_else(|| Case::auto_for(alias, etype));
-            let key = match case {
-                Case::Exact => alias.to_owned(),
-                _ => id_key(alias),
-            };
-            if let Some((owner, where_)) = loader.alias_owner.get(&key)
-                && *owner != idx
-            {
-                let other = &g.entities[*owner as usize].id;
-                diags.push(t.warning(
-                    row.line,
-                    format!("alias `{alias}` is also claimed by `{other}` ({where_}); `{id}` wins here (the later entry)"),
-                ));
+            let e = &mut g.entities[idx as usize];
+            e.name = entity.name;
+            e.etype = entity.etype;
+            if !entity.roles.is_empty() {
+                e.roles = entity.roles;
             }
-            loader.alias_owner.insert(key, (idx, loc.clone()));
-            g.aliases.push(Alias {
-                text: alias.to_owned(),
-                entity: idx,
-                kind,
-                case,
-                lang,
-                location: loc.clone(),
-            });
+            if !entity.members.is_empty() {
+                e.members = entity.members;
+            }
+            idx
         }
+        None => {
+            let idx = g.entities.len() as u32;
+            g.index.insert(id_key(&entity.id), idx);
+            g.entities.push(entity);
+            idx
+        }
+    };
+    loader.defined_at.insert(idx, (file_no, loc.clone()));
+    Some(idx)
+}
+
+/// Every surface form of a row, in order: its name, `aliases`,
+/// `aliases_id`, `aliases_en` (those two matched only in text of their
+/// language), seats, demonyms and the demonyms' plurals ("Palestinians",
+/// "Iraqis", "Americans": the people as a noun).
+fn row_aliases<'a>(
+    t: &Table,
+    row: &crate::tsv::Row<'a>,
+    cols: &EntityColumns,
+    name: &'a str,
+    seats: Vec<&'a str>,
+    demonyms: &[&'a str],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(String, AliasKind, Option<Lang>)> {
+    let list =
+        |c, what, diags: &mut Vec<Diagnostic>| split_list(row.get(c), t, row.line, what, diags);
+    let mut out: Vec<(String, AliasKind, Option<Lang>)> = Vec::new();
+    let mut add = |forms: Vec<&str>, kind, lang| {
+        out.extend(forms.into_iter().map(|a| (a.to_owned(), kind, lang)));
+    };
+    // (The lists are read in the order their problems have always been
+    // reported.)
+    let only_id = list(cols.aliases_id, "aliases_id", diags);
+    let only_en = list(cols.aliases_en, "aliases_en", diags);
+    add(vec![name], AliasKind::Name, None);
+    add(list(cols.aliases, "aliases", diags), AliasKind::Name, None);
+    add(only_id, AliasKind::Name, Some(Lang::Id));
+    add(only_en, AliasKind::Name, Some(Lang::En));
+    add(seats, AliasKind::Seat, None);
+    add(demonyms.to_vec(), AliasKind::Demonym, None);
+    let plurals: Vec<String> = demonyms
+        .iter()
+        .filter(|d| d.ends_with("an") || d.ends_with('i'))
+        .map(|d| format!("{d}s"))
+        .collect();
+    add(
+        plurals.iter().map(String::as_str).collect(),
+        AliasKind::Demonym,
+        None,
+    );
+    out
+}
+
+/// Adds the aliases of entity `idx` (`(name, type, case rule)` of its
+/// row), with warnings for repeated, useless and contested ones.
+#[allow(clippy::too_many_arguments)]
+fn add_aliases(
+    g: &mut Gazetteer,
+    loader: &mut Loader,
+    t: &Table,
+    line: u64,
+    loc: &Location,
+    idx: u32,
+    (name, etype, case): (&str, EntityType, Option<Case>),
+    aliases: Vec<(String, AliasKind, Option<Lang>)>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut seen: Vec<&str> = Vec::new();
+    for (alias, kind, lang) in &aliases {
+        let (alias, kind, lang) = (alias.as_str(), *kind, *lang);
+        if seen.contains(&alias) {
+            if kind == AliasKind::Name && alias != name {
+                diags.push(t.warning(line, format!("alias `{alias}` repeated")));
+            }
+            continue;
+        }
+        seen.push(alias);
+        // A one-character or punctuation-only alias would match all
+        // over the text ("a", "-", "...").
+        if alias.chars().nth(1).is_none() || !alias.chars().any(char::is_alphanumeric) {
+            diags.push(t.warning(
+                line,
+                format!(
+                    "alias `{alias}` is {}: it would match all over the text; not loaded",
+                    if alias.chars().any(char::is_alphanumeric) {
+                        "a single character"
+                    } else {
+                        "punctuation only"
+                    }
+                ),
+            ));
+            continue;
+        }
+        let case = case.unwrap_or_else(|| Case::auto_for(alias, etype));
+        let key = match case {
+            Case::Exact => alias.to_owned(),
+            _ => id_key(alias),
+        };
+        if let Some((owner, where_)) = loader.alias_owner.get(&key)
+            && *owner != idx
+        {
+            let other = &g.entities[*owner as usize].id;
+            let id = &g.entities[idx as usize].id;
+            diags.push(t.warning(
+                line,
+                format!("alias `{alias}` is also claimed by `{other}` ({where_}); `{id}` wins here (the later entry)"),
+            ));
+        }
+        loader.alias_owner.insert(key, (idx, loc.clone()));
+        g.aliases.push(Alias {
+            text: alias.to_owned(),
+            entity: idx,
+            kind,
+            case,
+            lang,
+            location: loc.clone(),
+        });
     }
 }
 

@@ -1,5 +1,6 @@
 //! Integration tests: one binary, shared helpers in `util`.
 
+mod architecture;
 mod cli;
 mod gazetteer;
 mod hostile;
