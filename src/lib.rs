@@ -33,26 +33,27 @@
 //! assert!(ids.contains(&"Russia") && ids.contains(&"Xi_Jinping"));
 //! ```
 
-pub mod analysis;
+mod analysis;
 pub mod batch;
 mod context;
 mod entities;
 pub mod error;
 pub mod eval;
-pub mod gazetteer;
+mod gazetteer;
 pub mod input;
-pub mod lang;
+mod lang;
 pub mod output;
 pub mod phrase;
-pub mod pipeline;
-pub mod relation;
+mod pipeline;
+mod relation;
 pub mod schema;
 pub mod tokenize;
-pub mod tsv;
+mod tsv;
 
-pub use analysis::{Analysis, EntityRef, Mention, SectionOffset, Triple};
+pub use analysis::{Analysis, EntityRef, Mention, MentionSource, SectionOffset, Triple};
 pub use error::{Error, Result};
-pub use gazetteer::{Gazetteer, GazetteerBuilder};
+pub use gazetteer::{Alias, Cue, Entity, Gazetteer, GazetteerBuilder, Role, Title, Word};
 pub use input::Document;
 pub use pipeline::{EntityPhrase, Pipeline, PipelineBuilder};
 pub use schema::{AliasKind, EntityType, Lang, Relation};
+pub use tsv::{Diagnostic, Severity};

@@ -8,10 +8,10 @@ use std::sync::atomic::Ordering;
 use anyhow::{Context, bail};
 use serde::Serialize;
 
+use kabar::Severity;
 use kabar::batch::{self, BatchOptions, Event, Outputs, RunStats};
 use kabar::input::{self, Expanded, Format, Reader, ReaderOptions};
 use kabar::output::{self, ENTITY_COLUMNS, OutputOptions, RowWriter, Sink, TRIPLE_COLUMNS};
-use kabar::tsv::Severity;
 use kabar::{GazetteerBuilder, Pipeline};
 
 use super::progress::{Progress, Total};

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use kabar::GazetteerBuilder;
-use kabar::tsv::Severity;
+use kabar::Severity;
 
 use super::{ExportFormat, GazetteerCommand};
 

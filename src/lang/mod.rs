@@ -335,10 +335,6 @@ fn stem_forms(lang: Lang, stem: &str) -> Vec<(String, Pos)> {
 }
 
 impl Lexicons {
-    pub fn new(gaz: &Gazetteer) -> Lexicons {
-        Lexicons::new_in(gaz, &mut VocabularyBuilder::new())
-    }
-
     /// Builds the lexicons with their words in a shared vocabulary.
     pub fn new_in(gaz: &Gazetteer, vocabulary: &mut VocabularyBuilder) -> Lexicons {
         let mut by_lang = BTreeMap::new();
@@ -398,12 +394,8 @@ impl Lexicons {
     }
 
     /// The language of a text by its stop words (Indonesian when undecided):
-    /// one automaton pass over the first 1.5 KB (a few dozen stop words).
-    pub fn detect(&self, text: &str) -> Lang {
-        self.detect_in(text, &WordTable::default())
-    }
-
-    /// [`detect`](Self::detect) through the text's word table.
+    /// one pass over the first 1.5 KB (a few dozen stop words), through the
+    /// text's word table.
     pub fn detect_in(&self, text: &str, words: &WordTable) -> Lang {
         let mut end = text.len().min(1536);
         while !text.is_char_boundary(end) {

@@ -59,11 +59,6 @@ impl RelationStage {
         }
     }
 
-    /// The compiled lexicons (cues, titles, words).
-    pub fn lexicons(&self) -> &Lexicons {
-        &self.lexicons
-    }
-
     /// Adds the triples of every sentence to `analysis.triples`, reading
     /// (or making) the sentences' tokens in `ctx`.
     pub(crate) fn run(&self, ctx: &mut DocCtx, analysis: &mut Analysis) {
