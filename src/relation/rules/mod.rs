@@ -12,6 +12,7 @@
 mod events;
 mod membership;
 mod obligations;
+mod seats_held;
 mod titles;
 
 use crate::analysis::{Analysis, EntityRef, Triple};
@@ -67,6 +68,9 @@ rule_ids! {
     MemberList = "member-list",
     /// `join`: "Arab Saudi bergabung dengan BRICS".
     Join = "join",
+    /// `seat-held`: a person who is a member of a body holds an office of
+    /// it ("anggota DPR Fadli Zon", "a member of the European Parliament").
+    SeatHeld = "seat-held",
     /// `cue`: a verb with its subject and object ("Rusia menyerang
     /// Ukraina").
     Cue = "cue",
@@ -129,6 +133,7 @@ pub(crate) struct Example {
 pub(crate) static RULES: &[&dyn Rule] = &[
     &titles::Titles,
     &membership::Membership,
+    &seats_held::SeatsHeld,
     &events::Events,
     &obligations::Obligations,
 ];

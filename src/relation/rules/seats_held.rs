@@ -1,0 +1,117 @@
+//! Seats held: a person who is a member of a body holds an office of it
+//! (`official_of`): legislators, commissioners, board members.
+
+#[cfg(test)]
+use super::Example;
+use super::{Hit, Rule, RuleId, push};
+use crate::analysis::{Analysis, Triple};
+use crate::relation::reach::Reach;
+use crate::relation::sentence::Sent;
+use crate::schema::{EntityType, Relation, WordClass};
+
+/// `official_of` from a membership word between a person and an
+/// organisation: "anggota DPR Fadli Zon", "Fadli Zon, anggota DPR",
+/// "Roberta Metsola, a member of the European Parliament". SPEC §2 and the
+/// annotation guide count a seat in a body as an office ("legislators are
+/// `official_of` their legislature"); countries that are members are the
+/// membership rule's (`member_of`).
+pub(super) struct SeatsHeld;
+
+impl Rule for SeatsHeld {
+    fn name(&self) -> &'static str {
+        "seats held"
+    }
+
+    fn ids(&self) -> &'static [RuleId] {
+        &[RuleId::SeatHeld]
+    }
+
+    #[cfg(test)]
+    fn examples(&self) -> &'static [Example] {
+        &[
+            Example {
+                text: "Anggota DPR Fadli Zon meminta pemerintah menunda rencana itu.",
+                triples: &["seat-held: Fadli_Zon official_of People's_Representative_Council"],
+            },
+            Example {
+                text: "Puan Maharani, anggota DPR dari Jawa Tengah, hadir dalam rapat itu.",
+                triples: &["seat-held: Puan_Maharani official_of People's_Representative_Council"],
+            },
+            Example {
+                text: "Roberta Metsola, a member of the European Parliament, opened the debate.",
+                triples: &["seat-held: Roberta_Metsola official_of European_Parliament"],
+            },
+            Example {
+                text: "Nancy Pelosi, a member of the US Congress since 1987, spoke first.",
+                triples: &["seat-held: Nancy_Pelosi official_of United_States_Congress"],
+            },
+        ]
+    }
+
+    fn apply(&self, s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+        seats_held(s, a, out);
+    }
+}
+
+/// For each membership word with an organisation right after it (as the
+/// membership rule finds it), the people right after the organisation
+/// ("anggota DPR Fadli Zon") or right before the word, through a comma or
+/// a copula ("Fadli Zon, anggota DPR", "Puan Maharani adalah anggota
+/// DPR").
+fn seats_held(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
+    let n = s.len();
+    for i in 0..n {
+        if !s.has(i, WordClass::Member) {
+            continue;
+        }
+        let Some((og, org)) = org_after(s, a, i) else {
+            continue;
+        };
+        let hit = Hit::structural(Relation::OfficialOf, i, RuleId::SeatHeld);
+        let mut people = |g: usize| {
+            for p in s.heads(g) {
+                if a.mentions[p as usize].etype == EntityType::Person {
+                    push(s, a, out, p, org, &hit);
+                }
+            }
+        };
+        if let Some(g) = s.group_at(s.group(og).last + 1) {
+            people(g);
+        }
+        let mut b = i;
+        while b > 0 && i - b < Reach::MEMBER_BEFORE {
+            b -= 1;
+            if let Some(g) = s.group_at(b) {
+                if !s.after_prep(g) {
+                    people(g);
+                }
+                break;
+            }
+            if s.is_boundary(b) {
+                break;
+            }
+        }
+    }
+}
+
+/// The group and organisation that start within [`Reach::MEMBER_ORG`]
+/// elements after the membership word at `i`, articles not counted ("a
+/// member of the European Parliament").
+fn org_after(s: &Sent<'_>, a: &Analysis, i: usize) -> Option<(usize, u32)> {
+    let mut counted = 1;
+    for k in i + 1..s.len() {
+        if counted >= Reach::MEMBER_ORG {
+            break;
+        }
+        if let Some(g) = s.group_at(k) {
+            return s
+                .heads(g)
+                .find(|&m| a.mentions[m as usize].etype == EntityType::Organization)
+                .map(|m| (g, m));
+        }
+        if !s.is_article(k) {
+            counted += 1;
+        }
+    }
+    None
+}
