@@ -151,21 +151,27 @@ fn org_after(s: &Sent<'_>, a: &Analysis, i: usize, oi: usize, org: u32, out: &mu
         k += 1;
     }
     // … or a country right before: "India, anggota SCO" / "India adalah anggota SCO"
+    if let Some(g) = group_before(s, i) {
+        members(s, a, g, org, i, RuleId::Member, out);
+    }
+}
+
+/// The group right before the membership word at `i` (through a comma or a
+/// copula, within [`Reach::MEMBER_BEFORE`] elements and the clause), unless
+/// a preposition governs it: "India, anggota SCO", "India adalah anggota
+/// SCO".
+pub(super) fn group_before(s: &Sent<'_>, i: usize) -> Option<usize> {
     let mut b = i;
-    let mut steps = 0;
-    while b > 0 && steps < Reach::MEMBER_BEFORE {
+    while b > 0 && i - b < Reach::MEMBER_BEFORE {
         b -= 1;
-        steps += 1;
         if let Some(g) = s.group_at(b) {
-            if !s.after_prep(g) {
-                members(s, a, g, org, i, RuleId::Member, out);
-            }
-            break;
+            return (!s.after_prep(g)).then_some(g);
         }
         if s.is_boundary(b) {
-            break;
+            return None;
         }
     }
+    None
 }
 
 /// The membership word at `i` with no organisation after it: the

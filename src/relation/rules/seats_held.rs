@@ -78,18 +78,8 @@ fn seats_held(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         if let Some(g) = s.group_at(s.group(og).last + 1) {
             people(g);
         }
-        let mut b = i;
-        while b > 0 && i - b < Reach::MEMBER_BEFORE {
-            b -= 1;
-            if let Some(g) = s.group_at(b) {
-                if !s.after_prep(g) {
-                    people(g);
-                }
-                break;
-            }
-            if s.is_boundary(b) {
-                break;
-            }
+        if let Some(g) = super::membership::group_before(s, i) {
+            people(g);
         }
     }
 }
