@@ -75,6 +75,7 @@ use std::sync::Arc;
 use crate::analysis::{Analysis, Mention};
 use crate::context::DocCtx;
 use crate::gazetteer::{Gazetteer, Word};
+use crate::lang::profile;
 use crate::lang::{Determiners, LangLexicon, Lexicons};
 use crate::phrase::{Case, PhraseSet};
 use crate::phrase::{PhraseSetBuilder, VocabularyBuilder, WordTable};
@@ -208,8 +209,9 @@ impl EntityStage {
         }
 
         let class = |class: WordClass| move |w: &Word| w.class == class;
-        let english =
-            |class: WordClass| move |w: &Word| w.class == class && w.lang == Some(Lang::En);
+        let english = |class: WordClass| {
+            move |w: &Word| w.class == class && w.lang.is_some_and(|l| profile(l).org_head_last)
+        };
         // One-word English organisation heads ("Records").
         let english_heads = words_where(&gaz, |w| {
             english(WordClass::OrgHead)(w) && !w.word.contains(char::is_whitespace)

@@ -3,7 +3,8 @@
 
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
 use crate::context::DocCtx;
-use crate::schema::{AliasKind, EntityType, Lang, WordClass};
+use crate::lang::profile;
+use crate::schema::{AliasKind, EntityType, WordClass};
 use crate::tokenize::{Token, TokenKind, is_boundary};
 
 use super::gazetteer::roman_numeral_after_lower_case;
@@ -168,7 +169,7 @@ impl EntityStage {
                 }
                 // An Indonesian name ends with its country: "Partai Komunis
                 // Jerman | Karl Liebknecht".
-                if s.lex.lang == Lang::Id && m.etype == EntityType::Country {
+                if profile(s.lex.lang).country_ends_org_name && m.etype == EntityType::Country {
                     j += 1;
                     break;
                 }
@@ -218,7 +219,7 @@ impl EntityStage {
         // Indonesian names put the head first: only English looks back, and
         // an English company name in Indonesian text ("presiden Apple
         // Records", "Lockheed Corporation").
-        let look_back = s.lex.lang == Lang::En
+        let look_back = profile(s.lex.lang).org_head_last
             || (words_after == 0 && self.english_heads.contains(s.word_at(k)));
         // "The Fishers of Men Club", "Bank of America Corporation": a
         // joining word between capitalised words.

@@ -243,18 +243,17 @@ impl GazetteerBuilder {
     }
 }
 
+/// The language of a data file named `…-xx` or `…_xx` (`cues-id.tsv`,
+/// `words_en.tsv`), for every code of [`Lang::ALL`].
 fn file_lang(name: &str) -> Option<Lang> {
     let base = Path::new(name)
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or("");
-    if base.ends_with("-id") || base.ends_with("_id") {
-        Some(Lang::Id)
-    } else if base.ends_with("-en") || base.ends_with("_en") {
-        Some(Lang::En)
-    } else {
-        None
-    }
+    Lang::ALL.into_iter().find(|l| {
+        base.strip_suffix(l.as_str())
+            .is_some_and(|b| b.ends_with('-') || b.ends_with('_'))
+    })
 }
 
 #[derive(Default)]
@@ -379,14 +378,19 @@ fn parse_relation(
     }
 }
 
+/// The column of the aliases matched only in text of `lang`: `aliases_id`.
+fn alias_column(lang: Lang) -> String {
+    format!("aliases_{}", lang.as_str())
+}
+
 /// The columns of an entities file, by index.
 struct EntityColumns {
     id: Option<usize>,
     etype: Option<usize>,
     name: Option<usize>,
     aliases: Option<usize>,
-    aliases_id: Option<usize>,
-    aliases_en: Option<usize>,
+    /// `aliases_xx` of each language of [`Lang::ALL`], by its index.
+    aliases_of: [Option<usize>; Lang::ALL.len()],
     case: Option<usize>,
     roles: Option<usize>,
     seats: Option<usize>,
@@ -402,8 +406,7 @@ impl EntityColumns {
             etype: c("type"),
             name: c("name"),
             aliases: c("aliases"),
-            aliases_id: c("aliases_id"),
-            aliases_en: c("aliases_en"),
+            aliases_of: Lang::ALL.map(|l| t.column(&alias_column(l))),
             case: c("case"),
             roles: c("roles"),
             seats: c("seats"),
@@ -617,20 +620,24 @@ fn row_aliases<'a>(
     demonyms: &[&'a str],
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<(String, AliasKind, Option<Lang>)> {
-    let list =
-        |c, what, diags: &mut Vec<Diagnostic>| split_list(row.get(c), t, row.line, what, diags);
+    let list = |c, what: &str, diags: &mut Vec<Diagnostic>| {
+        split_list(row.get(c), t, row.line, what, diags)
+    };
     let mut out: Vec<(String, AliasKind, Option<Lang>)> = Vec::new();
     let mut add = |forms: Vec<&str>, kind, lang| {
         out.extend(forms.into_iter().map(|a| (a.to_owned(), kind, lang)));
     };
     // (The lists are read in the order their problems have always been
     // reported.)
-    let only_id = list(cols.aliases_id, "aliases_id", diags);
-    let only_en = list(cols.aliases_en, "aliases_en", diags);
+    let only: Vec<Vec<&str>> = Lang::ALL
+        .into_iter()
+        .map(|l| list(cols.aliases_of[l as usize], &alias_column(l), diags))
+        .collect();
     add(vec![name], AliasKind::Name, None);
     add(list(cols.aliases, "aliases", diags), AliasKind::Name, None);
-    add(only_id, AliasKind::Name, Some(Lang::Id));
-    add(only_en, AliasKind::Name, Some(Lang::En));
+    for (lang, forms) in Lang::ALL.into_iter().zip(only) {
+        add(forms, AliasKind::Name, Some(lang));
+    }
     add(seats, AliasKind::Seat, None);
     add(demonyms.to_vec(), AliasKind::Demonym, None);
     let plurals: Vec<String> = demonyms
@@ -996,5 +1003,27 @@ mod tests {
         assert_eq!(Case::auto("Amerika Serikat"), Case::Any);
         assert_eq!(Case::auto("U.S."), Case::Exact);
         assert_eq!(Case::auto("INTERNATIONAL"), Case::Any);
+    }
+
+    /// Every language has its `aliases_xx` column and its file suffix.
+    #[test]
+    fn every_language_has_its_alias_column_and_file_suffix() {
+        for lang in Lang::ALL {
+            assert!(ENTITY_COLUMNS.contains(&alias_column(lang).as_str()));
+            assert_eq!(
+                file_lang(&format!("cues-{}.tsv", lang.as_str())),
+                Some(lang)
+            );
+            assert_eq!(
+                file_lang(&format!("x/words_{}.tsv", lang.as_str())),
+                Some(lang)
+            );
+        }
+        assert_eq!(file_lang("people.tsv"), None);
+        assert_eq!(
+            file_lang("hidden.tsv"),
+            None,
+            "a name merely ending in a code"
+        );
     }
 }

@@ -3,6 +3,9 @@
 //! forms ([`morph`]); and language detection by stop words.
 
 pub mod morph;
+mod profile;
+
+pub(crate) use profile::profile;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -272,9 +275,13 @@ fn cue_phrases(
             // "war against", "talks with": the one word before the
             // preposition says noun or verb ("impose sanctions on"
             // is a verb phrase).
-            let pos = match (lang, form.rsplit_once(' ')) {
-                (Lang::En, Some((head, _))) if ends_with_prep && !head.contains(' ') => {
-                    morph::english_pos(head)
+            let pos = match form.rsplit_once(' ') {
+                Some((head, _))
+                    if profile(lang).prep_head_decides_pos
+                        && ends_with_prep
+                        && !head.contains(' ') =>
+                {
+                    (profile(lang).pos_of)(head, &c.cue)
                 }
                 _ => pos,
             };
@@ -326,12 +333,9 @@ fn cue_forms(c: &Cue, lang: Lang) -> Vec<(String, Pos)> {
     }
 }
 
-/// The paradigm of a stem: Indonesian affixed forms, English inflections.
+/// The paradigm of a stem ([`LangProfile::stem_forms`]).
 fn stem_forms(lang: Lang, stem: &str) -> Vec<(String, Pos)> {
-    match lang {
-        Lang::Id => morph::indonesian_forms(stem),
-        Lang::En => morph::english_forms(stem),
-    }
+    (profile(lang).stem_forms)(stem)
 }
 
 impl Lexicons {
@@ -423,8 +427,5 @@ impl Lexicons {
 }
 
 fn pos_of(lang: Lang, form: &str, cue: &str) -> Pos {
-    match lang {
-        Lang::Id => morph::indonesian_pos(form, cue),
-        Lang::En => morph::english_pos(form),
-    }
+    (profile(lang).pos_of)(form, cue)
 }

@@ -5,6 +5,7 @@
 
 use crate::analysis::Analysis;
 use crate::lang::morph::{self, Pos};
+use crate::lang::profile;
 use crate::relation::reach::Reach;
 use crate::relation::sentence::{Kind, Left, Sent, is_actor};
 use crate::schema::{Lang, PlaceObject, Relation, WordClass};
@@ -323,10 +324,12 @@ impl<'a> Sent<'a> {
             j -= 1;
             if self.quote(j) != self.quote(i) || self.is_boundary(j) || self.has(j, WordClass::Comp)
             {
-                // (The Indonesian relative pronoun only: English "who" and
-                // "which" are not read here.)
+                // (The relative pronouns of the languages whose profile
+                // reads them: Indonesian "yang", not English "who".)
                 if self.has(j, WordClass::Clause)
-                    && self.is_word_of_in(j, WordClass::Relative, Lang::Id)
+                    && Lang::ALL.into_iter().any(|l| {
+                        profile(l).relative_subject && self.is_word_of_in(j, WordClass::Relative, l)
+                    })
                 {
                     let k = if j > 0 && self.is_punct(j - 1, ',') {
                         j - 1
@@ -543,7 +546,7 @@ impl<'a> Sent<'a> {
     /// Jepang": the agent of an Indonesian passive relative clause right
     /// after the noun at `i` (a di- verb, then the group, "oleh" allowed).
     pub(crate) fn relative_passive_agent(&self, i: usize) -> Option<usize> {
-        if self.lang() != Lang::Id
+        if !profile(self.lang()).passive_relative
             || i + 3 >= self.len()
             || !self.is_relative_pronoun(i + 1)
             || !self.is_plain_lower(i + 2)

@@ -11,6 +11,7 @@ use super::{Hit, Rule, RuleId, push};
 use crate::analysis::{Analysis, Triple};
 use crate::lang::CueInfo;
 use crate::lang::morph::{self, Pos};
+use crate::lang::profile;
 use crate::relation::sentence::{Kind, Left, Sent};
 use crate::schema::{Direction, Lang, PlaceObject, Relation, Undone, WordClass};
 
@@ -163,7 +164,10 @@ fn english_passive(s: &Sent<'_>, i: usize, cue: &CueInfo, pos: Pos) -> bool {
         && i > 0
         && (s.has(i - 1, WordClass::PassiveAux)
             || (s.has(i + 1, WordClass::Agent)
-                && s.is_word_of_in(i + 1, WordClass::PassiveAgent, Lang::En))
+                && Lang::ALL.into_iter().any(|l| {
+                    profile(l).participle_passive
+                        && s.is_word_of_in(i + 1, WordClass::PassiveAgent, l)
+                }))
             || (s.has(i + 1, WordClass::PlacePrep)
                 && !s.has(i + 1, WordClass::PrepObj)
                 && cue.direction == Direction::Forward))

@@ -8,7 +8,7 @@ use crate::lang::morph::{self, Pos};
 use crate::lang::{CueInfo, Gapped, LangLexicon};
 use crate::phrase::{Found, WordTable};
 use crate::relation::reach::Reach;
-use crate::schema::{AliasKind, Classes, EntityType, Lang, Relation, WordClass};
+use crate::schema::{AliasKind, Classes, EntityType, Relation, WordClass};
 use crate::tokenize::{Token, TokenKind};
 
 /// A phrase of one of the three sets a sentence is read with.
@@ -132,7 +132,7 @@ impl<'a> Sent<'a> {
             // a bare infinitive ("help support") or a gerund ("denied
             // attacking"). A participle is no event noun ("the invaded
             // country").
-            if self.lang != Lang::En {
+            if !crate::lang::profile(self.lang).verbs_as_nouns {
                 break;
             }
             let Kind::Cue(q) = self.v.els[i].kind else {
