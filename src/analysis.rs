@@ -10,11 +10,20 @@ use crate::schema::{AliasKind, EntityType, Lang};
 /// How a mention was found (SPEC §3 `source`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionSource {
+    /// An alias, seat or demonym of a gazetteer entity.
     Gazetteer,
+    /// A name no gazetteer lists, found by a pattern (a person next to a
+    /// title, an organisation by its head word, an acronym defined in the
+    /// text, …).
     Pattern,
 }
 
 impl MentionSource {
+    /// The value written in the `source` column.
+    ///
+    /// ```
+    /// assert_eq!(kabar::MentionSource::Pattern.as_str(), "pattern");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             MentionSource::Gazetteer => "gazetteer",
@@ -37,15 +46,18 @@ pub enum EntityRef {
 pub struct Mention {
     /// Byte offsets into the document text.
     pub start: usize,
+    /// The byte offset where the mention ends (exclusive).
     pub end: usize,
     /// Index into [`Analysis::sentences`].
     pub sentence: u32,
+    /// The entity mentioned; [`Analysis::entity`] gives it.
     pub entity: EntityRef,
     /// Name, seat or demonym.
     pub kind: AliasKind,
     /// The type as written: a seat acting is `COUNTRY`, a seat as a place
     /// `LOCATION` (decided by the entity stage).
     pub etype: EntityType,
+    /// How the mention was found (the `source` column).
     pub source: MentionSource,
     /// A country named inside an organisation's name ("Partai Komunis
     /// China"): it follows that mention and lies within it.
@@ -55,11 +67,17 @@ pub struct Mention {
 /// A relation between two mentions of one sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Triple {
+    /// Index into [`Analysis::sentences`] of the sentence that holds both
+    /// mentions.
     pub sentence: u32,
     /// Index into [`Analysis::mentions`].
     pub subject: u32,
+    /// What the subject does to the object.
     pub relation: Relation,
+    /// Index into [`Analysis::mentions`] of the object.
     pub object: u32,
+    /// True when the relation is denied, or only hoped or feared not to
+    /// happen (the `negated` column).
     pub negated: bool,
     /// Byte span of the cue or title word, when there is one.
     pub trigger: Option<Range<usize>>,
@@ -193,6 +211,8 @@ pub fn actor_countries<'g>(
 /// sentences before it (see [`crate::Pipeline::process_in_sections`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SectionOffset {
+    /// Unicode characters of the document before the section.
     pub chars: usize,
+    /// Sentences of the document before the section.
     pub sentences: u32,
 }

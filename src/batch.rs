@@ -80,10 +80,16 @@ pub const MAX_LISTED: usize = 1000;
 /// Counts of one run.
 #[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct RunStats {
+    /// Documents analysed and written.
     pub documents: u64,
+    /// Sentences in those documents.
     pub sentences: u64,
+    /// Entity mentions found.
     pub mentions: u64,
+    /// Triples found (`co_occurs` ones included when they are asked for).
     pub triples: u64,
+    /// Bytes of document text analysed: UTF-8 after decompression and
+    /// normalisation.
     pub input_bytes: u64,
     /// Bytes of input read as stored (compressed files count their
     /// compressed size).
@@ -92,7 +98,10 @@ pub struct RunStats {
     pub failed_inputs: u64,
     /// Inputs or records passed over on purpose (not text, too large).
     pub skipped_inputs: u64,
+    /// Problems that did not stop a document from being read (see
+    /// [`Event::Warning`]).
     pub warnings: u64,
+    /// Wall-clock time of the run (`elapsed_seconds` in the stats file).
     #[serde(rename = "elapsed_seconds", serialize_with = "secs")]
     pub elapsed: Duration,
     /// Mentions per entity type.
@@ -132,10 +141,14 @@ impl RunStats {
         }
     }
 
+    /// [`input_bytes`](Self::input_bytes) in megabytes (millions of
+    /// bytes).
     pub fn megabytes(&self) -> f64 {
         self.input_bytes as f64 / 1e6
     }
 
+    /// Megabytes of text analysed per second of
+    /// [`elapsed`](Self::elapsed); 0 when no time was measured.
     pub fn mb_per_sec(&self) -> f64 {
         let s = self.elapsed.as_secs_f64();
         if s > 0.0 { self.megabytes() / s } else { 0.0 }
@@ -155,17 +168,24 @@ pub enum Event<'a> {
     /// text, `read` bytes of input as stored ([`Reader::bytes_read`]), and
     /// `items` passed (documents, failures and skips).
     Progress {
+        /// Documents written so far.
         documents: u64,
+        /// Bytes of their text.
         bytes: u64,
+        /// Bytes of input read as stored.
         read: u64,
+        /// Items passed so far: documents, failures and skips.
         items: u64,
     },
 }
 
 /// Where rows go.
 pub struct Outputs {
+    /// The writer of triple rows; `None` when no triples are written.
     pub triples: Option<RowWriter>,
+    /// The writer of entity rows; `None` when no entity rows are written.
     pub entities: Option<RowWriter>,
+    /// Format and formula escaping of the rows of both.
     pub options: OutputOptions,
 }
 

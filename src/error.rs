@@ -14,6 +14,12 @@ pub struct Location {
 }
 
 impl Location {
+    /// A whole file (or `<stdin>`), with no line.
+    ///
+    /// ```
+    /// use kabar::error::Location;
+    /// assert_eq!(Location::file("a.txt").to_string(), "a.txt");
+    /// ```
     pub fn file(path: impl Into<PathBuf>) -> Location {
         Location {
             path: path.into(),
@@ -21,6 +27,12 @@ impl Location {
         }
     }
 
+    /// Line `line` (1-based) of a file.
+    ///
+    /// ```
+    /// use kabar::error::Location;
+    /// assert_eq!(Location::line("a.jsonl", 3).to_string(), "a.jsonl:3");
+    /// ```
     pub fn line(path: impl Into<PathBuf>, line: u64) -> Location {
         Location {
             path: path.into(),
@@ -88,11 +100,15 @@ pub enum ErrorKind {
 /// An error with the place it happened.
 #[derive(Debug)]
 pub struct Error {
+    /// What went wrong.
     pub kind: ErrorKind,
+    /// Where it happened; `None` for a configuration error, which belongs
+    /// to no file.
     pub location: Option<Location>,
 }
 
 impl Error {
+    /// Reading or writing at `location` failed with `err`.
     pub fn io(location: Location, err: std::io::Error) -> Error {
         Error {
             kind: ErrorKind::Io(err),
@@ -100,6 +116,8 @@ impl Error {
         }
     }
 
+    /// The data at `location` does not have the expected shape; `message`
+    /// says what is wrong.
     pub fn parse(location: Location, message: impl Into<String>) -> Error {
         Error {
             kind: ErrorKind::Parse(message.into()),
@@ -107,6 +125,8 @@ impl Error {
         }
     }
 
+    /// An option or a combination of options is not usable; the error
+    /// has no location.
     pub fn config(message: impl Into<String>) -> Error {
         Error {
             kind: ErrorKind::Config(message.into()),
@@ -141,4 +161,5 @@ impl std::error::Error for Error {
     }
 }
 
+/// A result whose error is kabar's [`Error`] unless another is named.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

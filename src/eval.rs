@@ -25,22 +25,33 @@ const SCORED_TYPES: &[&str] = &["PERSON", "COUNTRY", "ORGANIZATION"];
 /// A scored triple: (subject key, relation, object key, negated).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct TripleKey {
+    /// The `subject_id` as compared: lower case, diacritics removed; for a
+    /// symmetric relation, the smaller of the two ids.
     pub subject: String,
+    /// The `relation` column (one of SPEC §2's 14).
     pub relation: String,
+    /// The `object_id` as compared (for a symmetric relation, the larger
+    /// of the two ids).
     pub object: String,
+    /// The `negated` column; an empty cell or no column reads as false.
     pub negated: bool,
 }
 
 /// A scored entity: (id key, type).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct EntityKey {
+    /// The `entity_id` as compared: lower case, diacritics removed.
     pub id: String,
+    /// The `type` column: `PERSON`, `COUNTRY` or `ORGANIZATION`.
     pub etype: String,
 }
 
 /// What a file holds, per document: keys with the first evidence seen.
 #[derive(Debug, Clone)]
 pub struct Items<K: Ord> {
+    /// Per `doc_id`, each distinct key with the evidence of its first row:
+    /// a triple's `evidence` sentence, a mention's `text` (empty when the
+    /// file has no such column).
     pub docs: BTreeMap<String, BTreeMap<K, String>>,
     /// Rows whose relation is not one of SPEC §2's 14 (each counted as a false positive).
     pub unknown_relations: usize,
@@ -61,16 +72,34 @@ impl<K: Ord> Default for Items<K> {
 /// Precision, recall, F1 from counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Score {
+    /// True positives: predicted items that the gold has.
     pub tp: usize,
+    /// False positives: predicted items that the gold does not have.
     pub fp: usize,
+    /// False negatives: gold items that were not predicted (`fn` when
+    /// serialised).
     #[serde(rename = "fn")]
     pub fn_: usize,
+    /// `tp / (tp + fp)`; 0 when nothing was predicted.
     pub precision: f64,
+    /// `tp / (tp + fn)`; 0 when the gold has nothing.
     pub recall: f64,
+    /// The harmonic mean of precision and recall; 0 when both are 0.
     pub f1: f64,
 }
 
 impl Score {
+    /// The score of these counts.
+    ///
+    /// ```
+    /// use kabar::eval::Score;
+    ///
+    /// let s = Score::from_counts(3, 1, 2);
+    /// assert_eq!(s.precision, 0.75);
+    /// assert_eq!(s.recall, 0.6);
+    /// assert!((s.f1 - 2.0 / 3.0).abs() < 1e-12);
+    /// assert_eq!(Score::from_counts(0, 0, 0).f1, 0.0);
+    /// ```
     pub fn from_counts(tp: usize, fp: usize, fn_: usize) -> Score {
         let p = if tp + fp == 0 {
             0.0
@@ -105,23 +134,47 @@ impl Score {
 /// One false or missed item.
 #[derive(Debug, Clone, Serialize)]
 pub struct ErrorItem<K> {
+    /// The document.
     pub doc_id: String,
+    /// `false` (predicted, not in the gold) or `missed` (in the gold, not
+    /// predicted).
     pub kind: &'static str,
+    /// The item.
     pub item: K,
+    /// The evidence of its first row (see [`Items::docs`]).
     pub evidence: String,
 }
 
 /// The result of comparing one kind of item.
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison<K> {
+    /// Counts summed over all documents (micro-average), and their scores.
     pub overall: Score,
     /// Per relation (triples) or per type (entities).
     pub by_class: BTreeMap<String, Score>,
+    /// Every false and missed item, document by document.
     pub errors: Vec<ErrorItem<K>>,
 }
 
 /// Compares predicted with gold items; `class` names an item's row in the
 /// per-class table.
+///
+/// ```
+/// use kabar::eval::{EntityKey, Items, compare};
+///
+/// let key = |id: &str| EntityKey { id: id.into(), etype: "COUNTRY".into() };
+/// let doc = |ids: &[&str]| {
+///     let mut items = Items::default();
+///     let keys = ids.iter().map(|id| (key(id), String::new())).collect();
+///     items.docs.insert("d1".to_owned(), keys);
+///     items
+/// };
+/// let (gold, pred) = (doc(&["china", "russia"]), doc(&["india", "russia"]));
+/// let c = compare(&gold, &pred, |k| k.etype.clone());
+/// assert_eq!((c.overall.tp, c.overall.fp, c.overall.fn_), (1, 1, 1));
+/// let kinds: Vec<&str> = c.errors.iter().map(|e| e.kind).collect();
+/// assert_eq!(kinds, ["false", "missed"]);
+/// ```
 pub fn compare<K: Ord + Clone>(
     gold: &Items<K>,
     pred: &Items<K>,
@@ -343,7 +396,9 @@ pub fn read_entities(path: &Path) -> Result<Items<EntityKey>> {
 /// A full evaluation report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// The triples compared; `None` when no triples file was given.
     pub triples: Option<Comparison<TripleKey>>,
+    /// The entities compared; `None` when no entities file was given.
     pub entities: Option<Comparison<EntityKey>>,
 }
 
@@ -443,6 +498,7 @@ pub struct Diff {
     pub only_a: BTreeMap<String, Vec<String>>,
     /// doc → items only in B.
     pub only_b: BTreeMap<String, Vec<String>>,
+    /// How many items both have, over all documents.
     pub both: usize,
 }
 

@@ -70,11 +70,22 @@ pub enum Format {
 /// One input to read: a file or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
-    File { path: PathBuf, format: Format },
-    Stdin { format: Format },
+    /// A file, decompressed as its name says ([`compression_of`]).
+    File {
+        /// The file's path.
+        path: PathBuf,
+        /// How its content is read.
+        format: Format,
+    },
+    /// Standard input (never decompressed).
+    Stdin {
+        /// How it is read.
+        format: Format,
+    },
 }
 
 impl Source {
+    /// Where the source is, for messages: the file, or `<stdin>`.
     pub fn location(&self) -> Location {
         match self {
             Source::File { path, .. } => Location::file(path.clone()),
@@ -87,8 +98,11 @@ impl Source {
 /// `*.zstd`) is Zstandard, anything else is read as it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Compression {
+    /// Not compressed: read as it is.
     None,
+    /// gzip (`*.gz`), also several members one after another.
     Gzip,
+    /// Zstandard (`*.zst`, `*.zstd`).
     Zstd,
 }
 
@@ -541,7 +555,15 @@ pub enum SkipReason {
     Binary,
     /// Larger than [`ReaderOptions::max_doc_size`]. `size` is exact when
     /// `exact`; otherwise reading stopped at `limit + 1` bytes.
-    TooLarge { size: u64, limit: u64, exact: bool },
+    TooLarge {
+        /// The document's size in bytes: a text file's after
+        /// decompression, a JSONL line's length.
+        size: u64,
+        /// The limit, in bytes.
+        limit: u64,
+        /// True when `size` is the whole size, not only what was read.
+        exact: bool,
+    },
 }
 
 /// An input or record that was passed over on purpose; not a failure.
@@ -549,6 +571,7 @@ pub enum SkipReason {
 pub struct Skip {
     /// The file, and the line for a JSONL record.
     pub location: Location,
+    /// Why it was passed over.
     pub reason: SkipReason,
 }
 
@@ -579,8 +602,13 @@ impl std::fmt::Display for Skip {
 /// over on purpose, or one that could not be read.
 #[derive(Debug)]
 pub enum Item {
+    /// A document, read (see [`Document::warnings`] for problems that did
+    /// not stop it).
     Document(Document),
+    /// An input or record passed over on purpose: not text, or too large.
     Skipped(Skip),
+    /// An input or record that could not be read: the error names the
+    /// file, and the line for a JSONL record.
     Failed(Error),
 }
 
@@ -711,6 +739,7 @@ impl Reader {
         Reader::with_options(sources, ReaderOptions::default())
     }
 
+    /// A reader of `sources`, in order, with these options.
     pub fn with_options(sources: Vec<Source>, opts: ReaderOptions) -> Reader {
         Reader {
             sources: sources.into_iter(),

@@ -33,6 +33,8 @@
 //! assert!(ids.contains(&"Russia") && ids.contains(&"Xi_Jinping"));
 //! ```
 
+#![warn(missing_docs)]
+
 mod analysis;
 pub mod batch;
 mod context;

@@ -16,14 +16,17 @@ use crate::input::Document;
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
+    /// CSV (RFC 4180), with a header line.
     #[default]
     Csv,
+    /// One JSON object per line, no header.
     Jsonl,
 }
 
 /// How rows are written.
 #[derive(Debug, Clone, Copy)]
 pub struct OutputOptions {
+    /// CSV or JSON lines.
     pub format: Format,
     /// Prefix cells that a spreadsheet would run as a formula with `'`.
     pub formula_escape: bool,
@@ -90,53 +93,113 @@ pub const ENTITY_COLUMNS: &[&str] = &[
     "source",
 ];
 
-/// One triple, flat (field order = [`TRIPLE_COLUMNS`]).
+/// One triple, flat (field order = [`TRIPLE_COLUMNS`]). Character offsets
+/// count Unicode characters of the document's normalised text (see
+/// [`crate::input`]).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct TripleRow<'a> {
+    /// SPEC §3 `doc_id`: the file stem, or the JSONL `id`.
     pub doc_id: Cow<'a, str>,
+    /// SPEC §3 `sentence_id`: the 0-based index of the sentence in the
+    /// document.
     pub sentence_id: u32,
+    /// SPEC §3 `subject_id`: the subject's entity id (see
+    /// [`Entity::id`](crate::Entity::id)).
     pub subject_id: Cow<'a, str>,
+    /// SPEC §3 `subject`: the subject's canonical name.
     pub subject: Cow<'a, str>,
+    /// SPEC §3 `subject_type`: `PERSON`, `COUNTRY`, `ORGANIZATION` or
+    /// `LOCATION`, the type of the subject's mention.
     pub subject_type: &'static str,
+    /// SPEC §3 `relation`: `meet`, `support`, `leader_of`, … (see
+    /// [`Relation`](crate::Relation)).
     pub relation: &'static str,
+    /// SPEC §3 `object_id`: the object's entity id.
     pub object_id: Cow<'a, str>,
+    /// SPEC §3 `object`: the object's canonical name.
     pub object: Cow<'a, str>,
+    /// SPEC §3 `object_type`: the type of the object's mention.
     pub object_type: &'static str,
+    /// SPEC §3 `negated`: true when the relation is denied, or only hoped
+    /// or feared not to happen.
     pub negated: bool,
+    /// SPEC §3 `trigger`: the cue or title word as written in the text;
+    /// empty when no word triggered the triple.
     pub trigger: Cow<'a, str>,
+    /// SPEC §3 `evidence`: the sentence, as written.
     pub evidence: Cow<'a, str>,
+    /// kabar's `cameo_code`: the CAMEO code of the cue, or of the
+    /// relation's root; empty when there is none.
     pub cameo_code: Cow<'a, str>,
+    /// kabar's `quad_class`: GDELT's quad class (1 to 4) of `cameo_code`;
+    /// `None` (an empty cell) without a code.
     pub quad_class: Option<u8>,
+    /// kabar's `speaker`: the entity id of who is quoted, for a triple
+    /// inside a quote; else empty.
     pub speaker: Cow<'a, str>,
+    /// kabar's `lang`: the document's language, `id` or `en`.
     pub lang: &'static str,
+    /// kabar's `rule`: which rule produced the triple (`cue`, `title`,
+    /// `member-list`, …).
     pub rule: &'static str,
+    /// kabar's `subject_start`: where the subject's mention starts, in
+    /// Unicode characters from the start of the document (0-based).
     pub subject_start: usize,
+    /// kabar's `subject_end`: where the subject's mention ends, in
+    /// characters (exclusive).
     pub subject_end: usize,
+    /// kabar's `object_start`: where the object's mention starts, in
+    /// characters (0-based).
     pub object_start: usize,
+    /// kabar's `object_end`: where the object's mention ends, in
+    /// characters (exclusive).
     pub object_end: usize,
+    /// kabar's `trigger_start`: where the trigger starts, in characters
+    /// (0-based); `None` (an empty cell) without a trigger.
     pub trigger_start: Option<usize>,
+    /// kabar's `trigger_end`: where the trigger ends, in characters
+    /// (exclusive); `None` without a trigger.
     pub trigger_end: Option<usize>,
     /// The country the subject acts for: itself for a country, a person's
     /// country from a title in the document or the gazetteer's roles.
     pub subject_country: Cow<'a, str>,
+    /// The country the object acts for, found as for the subject; empty
+    /// when none is known.
     pub object_country: Cow<'a, str>,
     /// `asserted`, or `intended` when the relation is only intended,
     /// wanted or asked for ("akan", "will", "wants to").
     pub mode: &'static str,
 }
 
-/// One entity mention, flat (field order = [`ENTITY_COLUMNS`]).
+/// One entity mention, flat (field order = [`ENTITY_COLUMNS`]). Character
+/// offsets count Unicode characters of the document's normalised text (see
+/// [`crate::input`]).
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct EntityRow<'a> {
+    /// SPEC §3 `doc_id`: the file stem, or the JSONL `id`.
     pub doc_id: Cow<'a, str>,
+    /// SPEC §3 `sentence_id`: the 0-based index of the mention's sentence
+    /// in the document.
     pub sentence_id: u32,
+    /// SPEC §3 `start_char`: where the mention starts, in Unicode
+    /// characters from the start of the document (0-based).
     pub start_char: usize,
+    /// SPEC §3 `end_char`: where the mention ends, in characters
+    /// (exclusive).
     pub end_char: usize,
+    /// SPEC §3 `text`: the mention as written.
     pub text: Cow<'a, str>,
+    /// SPEC §3 `entity_id`: the English Wikipedia title, or for a name
+    /// found by pattern the name as written; spaces as `_`.
     pub entity_id: Cow<'a, str>,
+    /// SPEC §3 `name`: the entity's canonical name.
     pub name: Cow<'a, str>,
+    /// SPEC §3 `type`: `PERSON`, `COUNTRY`, `ORGANIZATION` or `LOCATION`,
+    /// as the mention is read (a capital that acts is its `COUNTRY`).
     #[serde(rename = "type")]
     pub etype: &'static str,
+    /// SPEC §3 `source`: `gazetteer`, or `pattern` for a name no list
+    /// holds.
     pub source: &'static str,
 }
 
@@ -144,6 +207,17 @@ pub struct EntityRow<'a> {
 /// `-`, `@`, tab or carriage return gets a `'` in front (SPEC §3), and so
 /// does one that begins with such a character after `'`s, so that
 /// [`unescape_formula`] gives every value back exactly.
+///
+/// ```
+/// use kabar::output::{escape_formula, unescape_formula};
+///
+/// assert_eq!(escape_formula("=SUM(A1)"), "'=SUM(A1)");
+/// assert_eq!(escape_formula("-5"), "'-5");
+/// assert_eq!(escape_formula("Putin"), "Putin");
+/// assert_eq!(escape_formula("'=x"), "''=x");
+/// assert_eq!(unescape_formula("''=x"), "'=x");
+/// assert_eq!(unescape_formula("'x"), "'x");
+/// ```
 pub fn escape_formula(s: &str) -> Cow<'_, str> {
     if is_formula(s.trim_start_matches('\'')) {
         Cow::Owned(format!("'{s}"))
@@ -200,9 +274,15 @@ impl<'a> CharCounter<'a> {
 
 /// The rows of one document.
 pub struct Rows<'a> {
+    /// The document (or the section of one) that was analysed.
     pub doc: &'a Document,
+    /// What the pipeline found in `doc`.
     pub analysis: &'a Analysis,
+    /// The gazetteer of the pipeline that made `analysis` (it resolves
+    /// the mentions' entities).
     pub gaz: &'a Gazetteer,
+    /// Text cells go through [`escape_formula`] (use
+    /// [`OutputOptions::escapes`]).
     pub escape: bool,
     /// Where `doc` starts in the document it is a section of (zero for a
     /// whole document): added to char offsets and sentence ids.
@@ -351,6 +431,7 @@ impl<'a> Rows<'a> {
 /// [`csv::Writer::write_record`], numbers formatted by `itoa`: the same
 /// bytes as serialising it with serde, at about half the cost per row.
 pub trait CsvRow {
+    /// Writes the row to `w` as one CSV record.
     fn write_csv<W: Write>(&self, w: &mut csv::Writer<W>) -> csv::Result<()>;
 }
 
@@ -452,6 +533,7 @@ fn csv_error(e: csv::Error) -> io::Error {
 }
 
 impl<W: Write> RowEncoder<W> {
+    /// An encoder of rows in `format` into `w`.
     pub fn new(format: Format, w: W) -> RowEncoder<W> {
         RowEncoder {
             inner: match format {
@@ -463,6 +545,7 @@ impl<W: Write> RowEncoder<W> {
         }
     }
 
+    /// Writes one row: a CSV record, or a JSON object and a newline.
     pub fn write<R: Serialize + CsvRow>(&mut self, row: &R) -> io::Result<()> {
         match &mut self.inner {
             Encoding::Csv(w) => row.write_csv(w).map_err(csv_error),
@@ -483,6 +566,13 @@ impl<W: Write> RowEncoder<W> {
 }
 
 /// The header line for a format (none for JSONL).
+///
+/// ```
+/// use kabar::output::{Format, header};
+///
+/// assert_eq!(header(&["doc_id", "text"], Format::Csv), b"doc_id,text\n");
+/// assert!(header(&["doc_id", "text"], Format::Jsonl).is_empty());
+/// ```
 pub fn header(columns: &[&str], format: Format) -> Vec<u8> {
     match format {
         Format::Csv => {
@@ -498,9 +588,15 @@ pub fn header(columns: &[&str], format: Format) -> Vec<u8> {
 /// when [`Sink::finish`] succeeds (an interrupted run leaves no partial file
 /// under that name; the temporary file is removed on drop).
 pub enum Sink {
+    /// Standard output, buffered.
     Stdout(BufWriter<io::Stdout>),
+    /// A temporary file beside the output, renamed to `path` by
+    /// [`Sink::finish`].
     File {
+        /// The temporary file, buffered.
         tmp: BufWriter<tempfile::NamedTempFile>,
+        /// The output's path, symbolic links resolved (see
+        /// [`resolve_path`]).
         path: PathBuf,
     },
     /// An existing target that is not a regular file (`/dev/null`,
@@ -583,10 +679,12 @@ impl Sink {
         })
     }
 
+    /// Standard output, with a 64 KiB buffer.
     pub fn stdout() -> Sink {
         Sink::Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))
     }
 
+    /// Writes all of `bytes` (buffered; nothing for [`Sink::Discard`]).
     pub fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
         match self {
             Sink::Stdout(w) => w.write_all(bytes),
@@ -690,6 +788,8 @@ pub struct RowWriter {
 }
 
 impl RowWriter {
+    /// Writes the header line of `columns` (none for JSONL) to `sink`,
+    /// and gives the writer of the rows after it.
     pub fn new(mut sink: Sink, columns: &[&str], format: Format) -> io::Result<RowWriter> {
         sink.write_all(&header(columns, format))?;
         Ok(RowWriter {
@@ -729,6 +829,8 @@ impl RowWriter {
         }
     }
 
+    /// Writes rows encoded already (by [`encode`] or a [`RowEncoder`]);
+    /// nothing once the writer is closed ([`RowWriter::is_closed`]).
     pub fn write_chunk(&mut self, chunk: &[u8]) -> io::Result<()> {
         if self.closed {
             return Ok(());
@@ -737,6 +839,7 @@ impl RowWriter {
         self.check(r)
     }
 
+    /// Flushes the sink, errors checked ([`Sink::flush`]).
     pub fn flush(&mut self) -> io::Result<()> {
         if self.closed {
             return Ok(());
@@ -745,6 +848,8 @@ impl RowWriter {
         self.check(r)
     }
 
+    /// Flushes, then moves a file into place ([`Sink::finish`]). With
+    /// several writers, flush them all first, then finish them.
     pub fn finish(mut self) -> io::Result<()> {
         self.flush()?;
         if self.closed {
@@ -753,6 +858,8 @@ impl RowWriter {
         self.sink.finish()
     }
 
+    /// The temporary path of a file sink ([`Sink::temp_path`]); `None`
+    /// for other sinks.
     pub fn temp_path(&self) -> Option<&Path> {
         self.sink.temp_path()
     }

@@ -261,6 +261,8 @@ impl Default for VocabularyBuilder {
 }
 
 impl VocabularyBuilder {
+    /// An empty vocabulary with a number of its own: a [`WordTable`]
+    /// serves only the sets built in the vocabulary that made it.
     pub fn new() -> Self {
         Self::default()
     }
@@ -270,6 +272,8 @@ impl VocabularyBuilder {
         *self.keys.entry(key).or_insert(next)
     }
 
+    /// The vocabulary, to make each text's [`WordTable`] with
+    /// ([`Vocabulary::table`]).
     pub fn build(self) -> Vocabulary {
         let longest_key = self.keys.keys().map(|k| k.len()).max().unwrap_or(0);
         let mut ascii_keys = [false; 128];
@@ -379,8 +383,12 @@ impl Vocabulary {
 /// A phrase found in text: byte offsets and the phrase's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found<'a, T> {
+    /// Byte offset where the phrase starts in the text.
     pub start: usize,
+    /// Byte offset where it ends (exclusive).
     pub end: usize,
+    /// The value the phrase was added with (see [`PhraseSetBuilder::add`]
+    /// for which one when several phrases match the same text).
     pub value: &'a T,
 }
 
@@ -403,6 +411,22 @@ impl<T> Default for PhraseSetBuilder<T> {
 }
 
 impl<T: Clone> PhraseSetBuilder<T> {
+    /// An empty builder.
+    ///
+    /// ```
+    /// use kabar::phrase::{Case, PhraseSetBuilder};
+    ///
+    /// let mut b = PhraseSetBuilder::new();
+    /// b.add("Xi", Case::Cap, "Xi_Jinping");
+    /// let set = b.build();
+    /// let text = "Kantor berita Xinhua: Xi tiba.";
+    /// let found: Vec<(usize, usize, &str)> = set
+    ///     .find_all(text)
+    ///     .iter()
+    ///     .map(|f| (f.start, f.end, *f.value))
+    ///     .collect();
+    /// assert_eq!(found, [(22, 24, "Xi_Jinping")]); // "Xinhua" holds no "Xi"
+    /// ```
     pub fn new() -> Self {
         Self::default()
     }
@@ -455,10 +479,14 @@ impl<T: Clone> PhraseSetBuilder<T> {
         }
     }
 
+    /// The number of search patterns so far: the distinct forms of the
+    /// phrases, compared ASCII case-insensitively (a non-ASCII phrase adds
+    /// its case and diacritic-free forms too).
     pub fn len(&self) -> usize {
         self.patterns.len()
     }
 
+    /// True when no phrase was added (blank ones are not).
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
     }

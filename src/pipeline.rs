@@ -54,6 +54,8 @@ impl PipelineBuilder {
         self
     }
 
+    /// The pipeline: loads the compiled-in gazetteers when none was given,
+    /// and builds the phrase sets of every stage from it.
     pub fn build(&self) -> Pipeline {
         let gaz = self
             .gazetteer
@@ -100,10 +102,22 @@ impl Default for Pipeline {
 }
 
 impl Pipeline {
+    /// A builder with the defaults (see [`PipelineBuilder`]).
+    ///
+    /// ```
+    /// use kabar::{Document, Pipeline};
+    ///
+    /// let pipeline = Pipeline::builder().entities_only(true).build();
+    /// let analysis = pipeline.process(&Document::new("d1", "Putin bertemu Xi Jinping."));
+    /// assert!(!analysis.mentions.is_empty());
+    /// assert!(analysis.triples.is_empty());
+    /// ```
     pub fn builder() -> PipelineBuilder {
         PipelineBuilder::default()
     }
 
+    /// The gazetteer it matches with; [`Analysis::entity`] needs it to
+    /// turn a mention's [`EntityRef`](crate::EntityRef) into its entity.
     pub fn gazetteer(&self) -> &Gazetteer {
         &self.gaz
     }

@@ -13,9 +13,16 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum EntityType {
+    /// A person (`PERSON`).
     Person,
+    /// A country (`COUNTRY`); also a demonym, and a capital or seat of
+    /// government that acts for its country.
     Country,
+    /// An organisation: an international body, a party, a ministry, a
+    /// company (`ORGANIZATION`).
     Organization,
+    /// A place (`LOCATION`): a sea, a region, a city, or a capital named as
+    /// a place.
     Location,
 }
 
@@ -143,19 +150,48 @@ pub enum Direction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Relation {
+    /// `meet` (symmetric), a meeting, visit or talks: "bertemu", "met",
+    /// "held talks with".
     Meet,
+    /// `cooperate` (symmetric), agreeing or working together: "sepakat",
+    /// "kerja sama", "agreed", "cooperation".
     Cooperate,
+    /// `support`, backing or defending: "mendukung", "membela", "support",
+    /// "defend".
     Support,
+    /// `praise`, praising or thanking: "memuji", "berterima kasih",
+    /// "praised", "hailed".
     Praise,
+    /// `criticize`, criticising or condemning: "mengecam", "kritik",
+    /// "criticized", "condemn".
     Criticize,
+    /// `reject`, rejecting, opposing or denying: "menolak", "bantah",
+    /// "rejected", "oppose".
     Reject,
+    /// `warn`, warning or threatening: "mengancam", "peringat", "warned",
+    /// "threaten".
     Warn,
+    /// `demand`, demanding or urging: "menuntut", "mendesak", "demanded",
+    /// "urge".
     Demand,
+    /// `sanction`, sanctions or a boycott: "sanksi", "boikot",
+    /// "sanctioned", "boycott".
     Sanction,
+    /// `attack`, an attack, invasion or annexation: "menyerang", "invasi",
+    /// "attack", "invaded".
     Attack,
+    /// `aid`, help given: "membantu", "bantuan kemanusiaan", "aid",
+    /// "humanitarian aid".
     Aid,
+    /// `leader_of`, a person heads a country or organisation; from a title
+    /// (`titles-*.tsv`): "Presiden", "Prime Minister".
     LeaderOf,
+    /// `official_of`, a person holds another office of it; from a title:
+    /// "Menlu", "Foreign Minister".
     OfficialOf,
+    /// `member_of`, a member of an organisation; from the function words
+    /// of classes `member` and `join` (`words-*.tsv`): "anggota",
+    /// "bergabung dengan", "member", "joined".
     MemberOf,
     /// Two entities in one sentence; written only on request, never scored.
     CoOccurs,
@@ -164,6 +200,7 @@ pub enum Relation {
 /// The facts about one relation, a row of [`RELATIONS`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RelationInfo {
+    /// The relation the row is about.
     pub relation: Relation,
     /// The name in the `relation` column.
     pub name: &'static str,
@@ -397,6 +434,12 @@ impl Relation {
 
     /// A CAMEO code as three digits: a root ("13") becomes its generic code
     /// ("130", "not specified below"); finer codes stay.
+    ///
+    /// ```
+    /// use kabar::Relation;
+    /// assert_eq!(Relation::cameo3("13"), "130");
+    /// assert_eq!(Relation::cameo3("112"), "112");
+    /// ```
     pub fn cameo3(code: &str) -> String {
         if code.len() == 2 {
             format!("{code}0")
@@ -554,9 +597,11 @@ pub enum ClassRole {
 /// A row of [`WORD_CLASSES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WordClassInfo {
+    /// The class the row is about.
     pub class: WordClass,
     /// The name in the `class` column.
     pub name: &'static str,
+    /// The part its words play in a sentence.
     pub role: ClassRole,
     /// A word of the class lets the relation rules read a sentence that has
     /// no cue and no title (collective, member, join, obligation).

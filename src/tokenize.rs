@@ -51,10 +51,12 @@ impl LowerSet {
         self.words.contains(&word.to_lowercase())
     }
 
+    /// The number of distinct words.
     pub fn len(&self) -> usize {
         self.words.len()
     }
 
+    /// True when the set holds no word.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
@@ -77,6 +79,8 @@ pub struct Abbreviations {
 }
 
 impl Abbreviations {
+    /// Adds `word`, trimmed, without its trailing full stops and lower
+    /// case (`Dr.` is `dr`); a blank word is not added.
     pub fn insert(&mut self, word: &str) {
         let w = word.trim().trim_end_matches('.');
         if !w.is_empty() {
@@ -84,15 +88,28 @@ impl Abbreviations {
         }
     }
 
+    /// Is `word`, in any case and without its full stop, an abbreviation?
+    /// A word longer than 12 bytes never is.
+    ///
+    /// ```
+    /// use kabar::tokenize::Abbreviations;
+    ///
+    /// let mut abbrevs = Abbreviations::default();
+    /// abbrevs.insert("Dr.");
+    /// assert!(abbrevs.contains("dr") && abbrevs.contains("DR"));
+    /// assert!(!abbrevs.contains("Dr."));
+    /// ```
     pub fn contains(&self, word: &str) -> bool {
         // Fast path: abbreviations are short.
         word.len() <= 12 && self.words.contains(word)
     }
 
+    /// The number of abbreviations.
     pub fn len(&self) -> usize {
         self.words.len()
     }
 
+    /// True when there is none.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
@@ -201,6 +218,21 @@ pub fn split_sentences_within_line(
 
 /// Splits `text` into sentences; pushes trimmed byte ranges, in order, none
 /// empty.
+///
+/// ```
+/// use kabar::tokenize::{Abbreviations, split_sentences};
+///
+/// let mut abbrevs = Abbreviations::default();
+/// abbrevs.insert("Dr.");
+/// let text = "Dr. Budi tiba pukul 10.30. Ia bertemu J. Biden.\nSelesai";
+/// let mut ranges = Vec::new();
+/// split_sentences(text, &abbrevs, &mut ranges);
+/// let sentences: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+/// assert_eq!(
+///     sentences,
+///     ["Dr. Budi tiba pukul 10.30.", "Ia bertemu J. Biden.", "Selesai"]
+/// );
+/// ```
 pub fn split_sentences(text: &str, abbrevs: &Abbreviations, out: &mut Vec<Range<usize>>) {
     let mut line_start = 0;
     for line in text.split('\n') {
@@ -324,8 +356,11 @@ pub enum TokenKind {
 /// A token: byte offsets into the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
+    /// Byte offset where the token starts in the text.
     pub start: usize,
+    /// Byte offset where it ends (exclusive).
     pub end: usize,
+    /// A word, a number or punctuation.
     pub kind: TokenKind,
 }
 
@@ -387,6 +422,17 @@ impl SentenceTokens {
 }
 
 /// Tokens of `text[range]`, offsets into `text`; white space is dropped.
+///
+/// ```
+/// use kabar::tokenize::{TokenKind, tokenize};
+///
+/// let text = "China's 2,5 persen";
+/// let mut tokens = Vec::new();
+/// tokenize(text, 0..text.len(), &mut tokens);
+/// let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+/// assert_eq!(words, ["China", "'s", "2,5", "persen"]);
+/// assert_eq!(tokens[2].kind, TokenKind::Number);
+/// ```
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     // White space always separates words (UAX #29), so each run between
     // spaces is segmented alone: ASCII runs by a fast scanner that gives the

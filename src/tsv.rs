@@ -7,14 +7,24 @@ use crate::error::Location;
 /// A problem found in a data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The file, and the line when the problem is on one.
     pub location: Location,
+    /// How serious the problem is.
     pub severity: Severity,
+    /// What is wrong, in words.
     pub message: String,
 }
 
+/// How serious a [`Diagnostic`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// Something is odd, but loading goes on: the data is loaded, or a
+    /// useless part of it is passed over (a repeated alias, a
+    /// one-character alias, a reference to an id no gazetteer defines).
     Warning,
+    /// The data is wrong: the row or file it names is not loaded (an
+    /// unknown column is ignored). The `kabar` commands exit with status 1
+    /// after such a problem.
     Error,
 }
 

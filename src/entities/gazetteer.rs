@@ -16,6 +16,7 @@ use super::EntityStage;
 pub struct EntityPhrase {
     /// The entity's index in the gazetteer.
     pub entity: u32,
+    /// A name, a seat or a demonym.
     pub kind: AliasKind,
     /// The only language whose text it is matched in, or any.
     pub lang: Option<Lang>,

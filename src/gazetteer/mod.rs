@@ -24,6 +24,7 @@ use crate::phrase::{Case, fold_diacritics};
 /// A person's office: `leader_of:Russia;2000-2008,2012-`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Role {
+    /// `leader_of` or `official_of`.
     pub relation: Relation,
     /// The entity_id of the country or organisation.
     pub of: String,
@@ -34,9 +35,17 @@ pub struct Role {
 /// An entity of the gazetteer (or one found by pattern).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
+    /// The `entity_id`: the English Wikipedia title, spaces as `_`
+    /// (`Vladimir_Putin`); for an entity found by pattern, the name as
+    /// written, spaces as `_`.
     pub id: String,
+    /// The canonical name: the `name` column of the data file, or the
+    /// name as written for an entity found by pattern.
     pub name: String,
+    /// The entity's type. A mention of it may have another: a country's
+    /// seat named as a place is a `LOCATION` mention.
     pub etype: EntityType,
+    /// PERSON: the offices held, now or before (the `roles` column).
     pub roles: Vec<Role>,
     /// ORGANIZATION: member countries' ids.
     pub members: Vec<String>,
@@ -45,56 +54,89 @@ pub struct Entity {
 /// One surface form to match.
 #[derive(Debug, Clone)]
 pub struct Alias {
+    /// The surface form, as listed.
     pub text: String,
+    /// Index into [`Gazetteer::entities`] of the entity it names.
     pub entity: u32,
+    /// A name, a seat or a demonym.
     pub kind: AliasKind,
+    /// How its letter case must match in the text.
     pub case: Case,
     /// The only language whose text it is matched in (`aliases_id`,
     /// `aliases_en`), or any.
     pub lang: Option<Lang>,
+    /// The file and line that list it.
     pub location: Location,
 }
 
 /// A row of a cue lexicon.
 #[derive(Debug, Clone)]
 pub struct Cue {
+    /// The only language whose text it is looked for in (the `lang`
+    /// column, else the file name: `cues-id.tsv`), or any.
     pub lang: Option<Lang>,
+    /// The `cue` column: the word or phrase (`kecam`, `held talks with`);
+    /// with `forms` = `stem`, the stem its forms are made from.
     pub cue: String,
+    /// The event relation it signals.
     pub relation: Relation,
+    /// The `cameo` column: a CAMEO code of 2 to 4 digits, [`NO_CAMEO`]
+    /// when the act has no code, or empty (the relation's root code is
+    /// then written).
     pub cameo: String,
+    /// Which written forms of the cue are matched.
     pub forms: Forms,
+    /// Which entity around the cue is its subject.
     pub direction: Direction,
+    /// The file and line that list it.
     pub location: Location,
 }
 
 /// A role word before a name (`Presiden` → `leader_of`).
 #[derive(Debug, Clone)]
 pub struct Title {
+    /// The only language whose text it is looked for in, or any.
     pub lang: Option<Lang>,
+    /// The title as listed (`Presiden`, `Menlu`, `Foreign Minister`).
     pub title: String,
+    /// `leader_of` or `official_of`: what a person with the title is of
+    /// the country or organisation named with it.
     pub relation: Relation,
 }
 
+/// A function word: a row of `words-id.tsv` or `words-en.tsv`.
 #[derive(Debug, Clone)]
 pub struct Word {
+    /// The only language whose text it is looked for in, or any.
     pub lang: Option<Lang>,
+    /// The word or phrase, as listed (`tidak`, `bergabung dengan`).
     pub word: String,
+    /// Its class (the `class` column).
     pub class: WordClass,
 }
 
 /// Everything loaded from the data files.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
+    /// Every entity, in load order; an entity's index here is the `u32`
+    /// of [`Alias::entity`] and [`EntityRef::Gazetteer`](crate::EntityRef::Gazetteer).
     pub entities: Vec<Entity>,
     /// Lower-cased, diacritic-free id → index into `entities`.
     index: HashMap<String, u32>,
     /// In load order: later aliases win over earlier ones.
     pub aliases: Vec<Alias>,
+    /// The rows of the cue lexicons, in load order.
     pub cues: Vec<Cue>,
+    /// The titles, in load order.
     pub titles: Vec<Title>,
+    /// The function words, in load order.
     pub words: Vec<Word>,
+    /// The patterns of boilerplate lines (bylines, "Baca Juga", …).
     pub boilerplate: Boilerplate,
+    /// Words after which a full stop does not end a sentence.
     pub abbreviations: Abbreviations,
+    /// Stop words per language, lower case: they tell the language of a
+    /// text and are never part of a name.
     pub stopwords: HashMap<Lang, Vec<String>>,
 }
 
@@ -116,6 +158,8 @@ impl Gazetteer {
         g
     }
 
+    /// The entity at index `idx` of [`entities`](Self::entities). Panics
+    /// when there is none.
     pub fn entity(&self, idx: u32) -> &Entity {
         &self.entities[idx as usize]
     }
@@ -161,6 +205,8 @@ const WORD_COLUMNS: &[&str] = &["word", "class", "notes", "lang"];
 const BOILERPLATE_COLUMNS: &[&str] = &["pattern", "kind", "notes"];
 
 impl GazetteerBuilder {
+    /// A builder with no files, not even the compiled-in ones (see
+    /// [`add_defaults`](Self::add_defaults)).
     pub fn new() -> GazetteerBuilder {
         GazetteerBuilder::default()
     }
