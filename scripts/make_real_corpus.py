@@ -5,10 +5,10 @@ The seeds corpus (scripts/make_corpus.py) repeats five articles about
 Russia, China and their leaders: kabar finds about 20 mentions per KB in it,
 a name every 50-60 bytes. Real news is much sparser. This corpus is made of
 the 1,831 sentences of idner-news-2k train + dev
-(tests/data/peer/idner-news-2k/, MIT; sentences from Indonesian online news,
-2014-2015, about politics, the economy, health, sport, crime and local
-affairs), so that kabar and the other matchers are timed on text with a
-realistic density of names. On the 100 MB corpus kabar (build b1f5e01)
+(tests/data/peer/idner-news-2k/, MIT; sentences of Indonesian online news,
+most of them from 2013-2014, on politics, the economy, health and world
+news), so that kabar and the other matchers are timed on text with a
+realistic density of names. On the 100 MB corpus kabar (build cd83e5f)
 finds 7.3 entity mentions and 0.45 triples per KB of text, against 19.8
 mentions and 6.2 triples per KB on the 100 MB seeds corpus: a mention every
 136 bytes instead of every 50. The annotators of idner-news-2k marked 11.2
