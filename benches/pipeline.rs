@@ -1,7 +1,7 @@
 //! Criterion benchmarks of kabar, per stage and end to end, on real text.
 //!
 //! ```text
-//! python3 scripts/make_corpus.py 100      # benches/data/corpus-100mb.jsonl (git-ignored)
+//! python3 scripts/make_real_corpus.py 100 # benches/data/real-100mb.jsonl (git-ignored)
 //! cargo bench --bench pipeline            # all groups
 //! cargo bench --bench pipeline -- seeds/  # one group
 //! python3 benches/compare/criterion_table.py   # the figures as a Markdown table, in MB/s
@@ -11,11 +11,13 @@
 //! Texts:
 //!
 //! - `seeds`: the five articles of `seeds/` (20 KB; always run).
-//! - `corpus`: the first `KABAR_BENCH_MB` MB (default 8) of the corpus
-//!   that `scripts/make_corpus.py` writes. The file is
-//!   `KABAR_BENCH_CORPUS` if set, else `benches/data/corpus-100mb.jsonl`,
-//!   else the first `benches/data/corpus-*.jsonl`; skipped (with a note on
-//!   standard error) when there is none.
+//! - `corpus`: the first `KABAR_BENCH_MB` MB (default 8) of a benchmark
+//!   corpus. The file is `KABAR_BENCH_CORPUS` if set, else the real-news
+//!   corpus of `scripts/make_real_corpus.py` (`benches/data/real-100mb.jsonl`,
+//!   else the first `benches/data/real-*.jsonl`), else the seeds corpus of
+//!   `scripts/make_corpus.py` (`benches/data/corpus-100mb.jsonl`, else the
+//!   first `benches/data/corpus-*.jsonl`); skipped (with a note on standard
+//!   error) when there is none.
 //!
 //! Clocks. The single-threaded groups (`startup`, `seeds`, `corpus`) are
 //! timed in **process CPU time** (user + system, `CLOCK_PROCESS_CPUTIME_ID`)
@@ -44,7 +46,7 @@
 
 use std::hint::black_box;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -183,17 +185,26 @@ fn corpus_path() -> Option<PathBuf> {
         return Some(PathBuf::from(p));
     }
     let data = root().join("benches").join("data");
-    let default = data.join("corpus-100mb.jsonl");
+    // The real-news corpus first, the seeds corpus of the older runs after it.
+    ["real-", "corpus-"]
+        .into_iter()
+        .find_map(|prefix| corpus_file(&data, prefix))
+}
+
+/// `<data>/<prefix>100mb.jsonl` if it exists, else the first
+/// `<data>/<prefix>*.jsonl` in name order.
+fn corpus_file(data: &Path, prefix: &str) -> Option<PathBuf> {
+    let default = data.join(format!("{prefix}100mb.jsonl"));
     if default.exists() {
         return Some(default);
     }
-    let mut found: Vec<PathBuf> = std::fs::read_dir(&data)
+    let mut found: Vec<PathBuf> = std::fs::read_dir(data)
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("corpus-") && n.ends_with(".jsonl"))
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(".jsonl"))
         })
         .collect();
     found.sort();
@@ -205,7 +216,7 @@ fn corpus_path() -> Option<PathBuf> {
 fn corpus() -> Option<Corpus> {
     let Some(path) = corpus_path() else {
         eprintln!(
-            "kabar bench: no corpus in benches/data/ (run `python3 scripts/make_corpus.py`); \
+            "kabar bench: no corpus in benches/data/ (run `python3 scripts/make_real_corpus.py`); \
              skipping the corpus/* group"
         );
         return None;

@@ -260,7 +260,9 @@ def main() -> int:
         if m:
             notes.append(
                 f"{label}: kabar's own summary (excludes process start-up and gazetteer build): "
-                f"{m.group(3)} MB in {m.group(4)} s; {m.group(1)} entity mentions, {m.group(2)} triples."
+                f"{m.group(3)} MB in {m.group(4)} s; {m.group(1)} entity mentions, {m.group(2)} triples "
+                f"({int(m.group(1)) / (corpus_mb * 1e3):.2f} mentions and {int(m.group(2)) / (corpus_mb * 1e3):.2f} "
+                f"triples per KB of text)."
             )
         rows.append({
             "key": key, "tool": label,
@@ -519,6 +521,11 @@ def main() -> int:
             o = rate(key)
             if o:
                 lines.append(f"  - the floor is {floor / o:.3g}x {what}")
+        for key, what in [("kabar-1t", "kabar's full job, 1 thread"), ("kabar-nt", "kabar's full job, all cores")]:
+            o = rate(key)
+            if o:
+                lines.append(f"  - {what} runs at {o / floor:.3g}x the floor ({o:.1f} vs {floor:.1f} MB/s; "
+                             f"the floor is {floor / o:.3g}x faster)")
     kn = rate("kabar-nt")
     if k and kn:
         lines.append(f"- kabar all cores / kabar 1 thread: {kn / k:.2f}x ({kn:.1f} vs {k:.1f} MB/s)")

@@ -3,7 +3,11 @@
 #
 #     bash benches/compare/run.sh [SIZE_MB]        (default 100)
 #
-# Environment: SPACY_MB (default 5: spaCy runs on the first 5 MB only),
+# Environment: CORPUS (`real`, the default: real Indonesian news sentences,
+# scripts/make_real_corpus.py -> benches/data/real-<SIZE>mb.jsonl; `seeds`:
+# the five seed articles reshuffled, scripts/make_corpus.py ->
+# benches/data/corpus-<SIZE>mb.jsonl, the corpus of the runs before
+# 2026-12-07), SPACY_MB (default 5: spaCy runs on the first 5 MB only),
 # QUIET_LOAD (e.g. 0.5: before the runs, wait up to 15 minutes for the
 # 1-minute load average to fall below it; the machine may be shared),
 # REPEAT (runs per tool, fastest kept; default 1), SKIP (comma-separated
@@ -11,12 +15,12 @@
 # flashtext, pyahocorasick, ahocorasick_rs, spacy, cat).
 #
 # Steps: build kabar, examples/bare_scan and examples/csv_floor in release; make the corpus
-# (scripts/make_corpus.py, into benches/data/, git-ignored); export the
+# (into benches/data/, git-ignored); export the
 # gazetteer as TSV and as spaCy patterns; create benches/compare/.venv
 # (git-ignored) with flashtext, pyahocorasick, ahocorasick-rs and spacy (the
 # library only: spacy.blank("id"), no model download); run every tool under
 # /usr/bin/time -v (benches/compare/compare.py); print the table and write
-# it to benches/compare/results-<date>.md.
+# it to benches/compare/results-<date>-<CORPUS>.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -24,9 +28,25 @@ SIZE_MB=${1:-100}
 SPACY_MB=${SPACY_MB:-5}
 REPEAT=${REPEAT:-1}
 SKIP=${SKIP:-}
+CORPUS_KIND=${CORPUS:-real}
 HERE=$ROOT/benches/compare
 DATA=$ROOT/benches/data
-WORK=$DATA/compare-${SIZE_MB}mb
+case "$CORPUS_KIND" in
+real)
+    CORPUS=$DATA/real-${SIZE_MB}mb.jsonl
+    MAKE=(scripts/make_real_corpus.py)
+    WORK=$DATA/compare-real-${SIZE_MB}mb
+    ;;
+seeds)
+    CORPUS=$DATA/corpus-${SIZE_MB}mb.jsonl
+    MAKE=(scripts/make_corpus.py)
+    WORK=$DATA/compare-${SIZE_MB}mb
+    ;;
+*)
+    echo "run.sh: CORPUS must be 'real' or 'seeds', not '$CORPUS_KIND'" >&2
+    exit 2
+    ;;
+esac
 VENV=$HERE/.venv
 PY=${PYTHON:-python3}
 
@@ -41,11 +61,10 @@ KABAR=$ROOT/target/release/kabar
 BARE=$ROOT/target/release/examples/bare_scan
 CSV_FLOOR=$ROOT/target/release/examples/csv_floor
 
-echo "== corpus (${SIZE_MB} MB)" >&2
+echo "== corpus ($CORPUS_KIND, ${SIZE_MB} MB)" >&2
 mkdir -p "$DATA" "$WORK"
-CORPUS=$DATA/corpus-${SIZE_MB}mb.jsonl
 if [ ! -s "$CORPUS" ]; then
-    "$PY" scripts/make_corpus.py "$SIZE_MB" --out "$CORPUS" >&2
+    "$PY" "${MAKE[@]}" "$SIZE_MB" --out "$CORPUS" >&2
 else
     echo "   $CORPUS exists (delete it to rebuild)" >&2
 fi
@@ -80,7 +99,7 @@ echo "== warm the page cache" >&2
 cat "$CORPUS" >/dev/null
 
 echo "== run" >&2
-RESULTS=$HERE/results-$(date +%Y-%m-%d).md
+RESULTS=$HERE/results-$(date +%Y-%m-%d)-$CORPUS_KIND.md
 "$VENV/bin/python" "$HERE/compare.py" \
     --corpus "$CORPUS" \
     --aliases "$WORK/aliases.tsv" \
