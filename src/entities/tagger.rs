@@ -496,11 +496,17 @@ fn shape_into(w: &str, out: &mut String) {
 
 /// The first `n` characters of `w` (all of it when shorter).
 fn prefix(w: &str, n: usize) -> &str {
+    if w.is_ascii() {
+        return &w[..n.min(w.len())];
+    }
     w.char_indices().nth(n).map_or(w, |(i, _)| &w[..i])
 }
 
 /// The last `n` characters of `w` (all of it when shorter).
 fn suffix(w: &str, n: usize) -> &str {
+    if w.is_ascii() {
+        return &w[w.len().saturating_sub(n)..];
+    }
     let k = w.chars().count();
     if k <= n {
         w
@@ -609,6 +615,11 @@ impl EntityStage {
     ) {
         let n = tokens.len();
         let at = |i: usize, d: isize| i.checked_add_signed(d).filter(|&k| k < n);
+        // The first word of the sentence (after opening punctuation).
+        let first = tokens
+            .iter()
+            .position(|t| t.kind != TokenKind::Punct)
+            .unwrap_or(n);
         for i in range {
             sink.item();
             let tok = &toks[i];
@@ -631,7 +642,7 @@ impl EntityStage {
                 h: tok.h_s2,
             };
             sink.add(F_S2, s2);
-            if tokens[..i].iter().all(|t| t.kind == TokenKind::Punct) {
+            if i <= first {
                 sink.add(F_FIRST, tok.shape());
             }
             if headline {
@@ -686,6 +697,8 @@ impl EntityStage {
         let mut titles: Vec<(usize, usize)> = Vec::new();
         let mut toks: Vec<Tok> = Vec::new();
         let mut lower = String::new();
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        let mut lower_case: FxHashMap<String, bool> = FxHashMap::default();
         let mut labels: Vec<Label> = Vec::new();
         let mut sink = Scores {
             model,
@@ -699,8 +712,8 @@ impl EntityStage {
                 continue;
             }
             let tokens = ctx.tokens.get(text, si, range.clone());
-            let stretches = stretches(text, tokens, a, &self.tagger.lists, &mut lower);
-            if stretches.is_empty() {
+            stretches(text, tokens, a, &self.tagger.lists, &mut lower, &mut spans);
+            if spans.is_empty() {
                 continue;
             }
             let headline = is_headline(text, tokens);
@@ -709,7 +722,7 @@ impl EntityStage {
                 .find_each_in(text, &ctx.words, range.clone(), |f| {
                     titles.push((f.start, f.end))
                 });
-            for stretch in stretches {
+            for stretch in spans.iter().cloned() {
                 // The features read two tokens either side.
                 let read = stretch.start.saturating_sub(2)..(stretch.end + 2).min(tokens.len());
                 self.read_tokens(text, tokens, read, &a.mentions, &mut toks);
@@ -724,7 +737,7 @@ impl EntityStage {
                     let (s, e) = (tokens[from].start, tokens[to - 1].end);
                     if overlaps(a, s, e)
                         || (etype == EntityType::Person
-                            && (written_in_lower_case(text, s, e)
+                            && (written_in_lower_case(text, s, e, &mut lower_case)
                                 || before_place(&toks[..tokens.len()], to)))
                     {
                         continue;
@@ -904,15 +917,25 @@ fn decode(labels: &[Label]) -> Vec<(usize, usize, EntityType)> {
 }
 
 /// Is a capitalised word of `text[s..e]` also written in lower case in the
-/// text ("Hasil" beside "hasil")?
-fn written_in_lower_case(text: &str, s: usize, e: usize) -> bool {
+/// text ("Hasil" beside "hasil")? Each word's answer is kept in `seen`.
+fn written_in_lower_case(
+    text: &str,
+    s: usize,
+    e: usize,
+    seen: &mut FxHashMap<String, bool>,
+) -> bool {
     text[s..e]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| is_cap(w))
         .any(|w| {
             let lower = w.to_lowercase();
-            memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes())
-                .any(|at| is_boundary(text, at) && is_boundary(text, at + lower.len()))
+            if let Some(&yes) = seen.get(&lower) {
+                return yes;
+            }
+            let yes = memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes())
+                .any(|at| is_boundary(text, at) && is_boundary(text, at + lower.len()));
+            seen.insert(lower, yes);
+            yes
         })
 }
 
@@ -955,15 +978,25 @@ fn stretches(
     a: &Analysis,
     lists: &FxHashMap<String, u16>,
     lower: &mut String,
-) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
+    out: &mut Vec<Range<usize>>,
+) {
+    out.clear();
     for (i, t) in tokens.iter().enumerate() {
         let w = &text[t.start..t.end];
-        if !w.starts_with(char::is_uppercase) || overlaps(a, t.start, t.end) {
+        let upper = match w.as_bytes()[0] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => w.starts_with(char::is_uppercase),
+        };
+        if !upper || overlaps(a, t.start, t.end) {
             continue;
         }
         lower.clear();
-        lower.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
         if lists.get(lower.as_str()).is_some_and(|b| b & STOP != 0) {
             continue;
         }
@@ -973,7 +1006,6 @@ fn stretches(
             _ => out.push(s..e),
         }
     }
-    out
 }
 
 /// The features of every token of every sentence of an analysed document,
