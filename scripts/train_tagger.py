@@ -10,8 +10,10 @@ Needs python-crfsuite (pip install python-crfsuite==0.9.12) and cargo.
    each token's label and the features the tagger reads at run time (src/entities/tagger.rs).
 2. The default data (see data/train/README.md): idner-news-2k train (MIT) without the 592 sentences of
    the project's dev gold (tests/data/news-dev/idner/docs.jsonl, ids idner-train-NNNN, NNNN = the
-   0-based index of the sentence in train.txt), and NERGrit train (Apache-2.0). The splits reported
-   (idner-news-2k dev, NERGrit valid and test) are not here.
+   0-based index of the sentence in train.txt), NERGrit train (Apache-2.0), WikiGold documents 1-116
+   (English Wikipedia, CC BY 4.0) and NERP train (Apache-2.0; lower-cased text: it teaches words and
+   contexts, not capitals). The splits reported (idner-news-2k dev, NERGrit valid and test, WikiGold
+   documents 117-145) are not here.
 3. python-crfsuite trains a linear-chain CRF (L-BFGS, the PARAMS below) on the sequences in file order
    and writes the model. Same data, same parameters: the same bytes (training is deterministic).
 
@@ -33,6 +35,7 @@ DATA = [
     ("idner", REPO / "data/train/idner-news-2k/train.txt"),
     ("nergrit", REPO / "data/train/indonlu-nergrit/train_preprocess.txt"),
     ("wikigold", REPO / "data/train/wikigold/train.txt"),
+    ("nerp", REPO / "data/train/indonlu-nerp/train_preprocess.txt"),
 ]
 DEV_GOLD = REPO / "tests/data/news-dev/idner/docs.jsonl"
 PARAMS = {
