@@ -16,6 +16,9 @@ pub enum MentionSource {
     /// title, an organisation by its head word, an acronym defined in the
     /// text, …).
     Pattern,
+    /// A name no gazetteer lists, found by the learned name tagger
+    /// (`entities/tagger.rs`).
+    Model,
 }
 
 impl MentionSource {
@@ -28,6 +31,7 @@ impl MentionSource {
         match self {
             MentionSource::Gazetteer => "gazetteer",
             MentionSource::Pattern => "pattern",
+            MentionSource::Model => "model",
         }
     }
 }

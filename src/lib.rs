@@ -56,6 +56,6 @@ pub use analysis::{Analysis, EntityRef, Mention, MentionSource, SectionOffset, T
 pub use error::{Error, Result};
 pub use gazetteer::{Alias, Cue, Entity, Gazetteer, GazetteerBuilder, Role, Title, Word};
 pub use input::Document;
-pub use pipeline::{EntityPhrase, Pipeline, PipelineBuilder};
+pub use pipeline::{EntityPhrase, NameModel, Pipeline, PipelineBuilder};
 pub use schema::{AliasKind, EntityType, Lang, Relation};
 pub use tsv::{Diagnostic, Severity};

@@ -1,6 +1,7 @@
 //! The pipeline: one document in, its [`Analysis`] out; and many documents
 //! in parallel (rayon), in input order.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -16,7 +17,7 @@ use crate::relation::{RelationOptions, RelationStage};
 use crate::schema::Lang;
 use crate::tokenize::{split_sentences, split_sentences_within_line};
 
-pub use crate::entities::EntityPhrase;
+pub use crate::entities::{EntityPhrase, NameModel};
 
 /// Builds a [`Pipeline`]. Defaults: the compiled-in gazetteers, relations
 /// on, no co-occurrence rows.
@@ -26,9 +27,24 @@ pub struct PipelineBuilder {
     lang: Option<Lang>,
     relation: RelationOptions,
     entities_only: bool,
+    /// `Some(None)`: no name tagger; `None`: the default (none).
+    model: Option<Option<Arc<NameModel>>>,
 }
 
 impl PipelineBuilder {
+    /// Tags names with this model instead of the compiled-in one.
+    pub fn model(&mut self, model: Arc<NameModel>) -> &mut Self {
+        self.model = Some(Some(model));
+        self
+    }
+
+    /// Turns the name tagger with the compiled-in model on (`true`) or off
+    /// (default `false`).
+    pub fn tagger(&mut self, on: bool) -> &mut Self {
+        self.model = Some(on.then(NameModel::builtin));
+        self
+    }
+
     /// Uses this gazetteer instead of the defaults.
     pub fn gazetteer(&mut self, gaz: impl Into<Arc<Gazetteer>>) -> &mut Self {
         self.gazetteer = Some(gaz.into());
@@ -67,7 +83,17 @@ impl PipelineBuilder {
         let phrases = EntityPhrase::set(&gaz, &mut vocabulary);
         let lexicons = Arc::new(Lexicons::new_in(&gaz, &mut vocabulary));
         let relations = RelationStage::new(gaz.clone(), lexicons.clone(), self.relation.clone());
-        let entities = EntityStage::new(gaz.clone(), lexicons.clone(), phrases, &mut vocabulary);
+        let model = match &self.model {
+            Some(m) => m.clone(),
+            None => Some(NameModel::builtin()),
+        };
+        let entities = EntityStage::new(
+            gaz.clone(),
+            lexicons.clone(),
+            phrases,
+            &mut vocabulary,
+            model,
+        );
         Pipeline {
             entities,
             relations,
@@ -136,6 +162,44 @@ impl Pipeline {
     /// `mid_line`: the text starts inside a line of its document (a section
     /// cut at a sentence end), so its first line is no line of its own.
     fn process_text(&self, text: &str, lang: Option<Lang>, mid_line: bool) -> Analysis {
+        let (mut a, mut ctx) = self.start(text, lang, mid_line);
+        // The entity stage hands the sentences' tokens to the relation
+        // stage in `ctx`.
+        self.entities.run(&mut ctx, &mut a);
+        if !self.entities_only {
+            self.relations.run(&mut ctx, &mut a);
+        }
+        a
+    }
+
+    /// The name tagger's features of every token of every sentence of a
+    /// document: per sentence, each token's byte range and features, as
+    /// the tagger reads them after the gazetteer and the patterns (for
+    /// `examples/tagger_features.rs`, which writes training data).
+    #[doc(hidden)]
+    pub fn tagger_features(&self, doc: &Document) -> Vec<Vec<(Range<usize>, Vec<String>)>> {
+        let (mut a, mut ctx) = self.start(&doc.text, None, false);
+        self.entities.tagger_features(&mut ctx, &mut a)
+    }
+
+    /// For tests: the tagger's labels and feature strings of every
+    /// sentence of a document.
+    #[cfg(test)]
+    pub(crate) fn tagger_check(
+        &self,
+        doc: &Document,
+    ) -> Vec<(Vec<crate::entities::Label>, Vec<Vec<String>>)> {
+        let (mut a, mut ctx) = self.start(&doc.text, None, false);
+        self.entities.tagger_check(&mut ctx, &mut a)
+    }
+
+    /// Steps 1–4 of a text: boilerplate, sentences, word table, language.
+    fn start<'t>(
+        &self,
+        text: &'t str,
+        lang: Option<Lang>,
+        mid_line: bool,
+    ) -> (Analysis, DocCtx<'t>) {
         let mut boilerplate = self.gaz.boilerplate.lines(text);
         if mid_line && boilerplate.first().is_some_and(|r| r.start == 0) {
             boilerplate.remove(0);
@@ -148,14 +212,7 @@ impl Pipeline {
         let words = self.vocabulary.table(text);
         let lang = lang.unwrap_or_else(|| self.language_in(text, &words));
         a.lang = Some(lang);
-        let mut ctx = DocCtx::new(text, words, lang);
-        // The entity stage hands the sentences' tokens to the relation
-        // stage in `ctx`.
-        self.entities.run(&mut ctx, &mut a);
-        if !self.entities_only {
-            self.relations.run(&mut ctx, &mut a);
-        }
-        a
+        (a, DocCtx::new(text, words, lang))
     }
 
     /// The language of a text: the fixed one, or detected by its stop

@@ -104,6 +104,8 @@ struct GazetteerConfig {
     cooccurrence: bool,
     entities_only: bool,
     lang: Option<kabar::Lang>,
+    /// The name tagger: `None` the compiled-in model, `Some(None)` none.
+    model: Option<Option<Arc<kabar::NameModel>>>,
 }
 
 impl Config {
@@ -121,6 +123,13 @@ impl Config {
                 "--shard cannot read standard input: every shard must be able to count the same inputs; give files or folders"
             );
         }
+        let model = match (&args.model, args.no_model) {
+            (_, true) => Some(None),
+            (Some(path), false) => Some(Some(Arc::new(
+                kabar::NameModel::load(path).map_err(|e| anyhow::anyhow!("--model: {e}"))?,
+            ))),
+            (None, false) => None,
+        };
         let file = |p: Option<PathBuf>| p.filter(|p| p.as_os_str() != "-");
         let triples = (!args.no_triples).then(|| file(args.triples));
         // With --no-triples and no --entities, the entities take standard output.
@@ -153,6 +162,7 @@ impl Config {
                 paths: args.gazetteer,
                 cooccurrence: args.cooccurrence,
                 entities_only: args.no_triples,
+                model,
                 lang: match args.lang {
                     LangArg::Auto => None,
                     LangArg::Id => Some(kabar::Lang::Id),
@@ -280,12 +290,18 @@ impl GazetteerConfig {
                 failed = true;
             }
         }
-        let pipeline = Pipeline::builder()
+        let mut builder = Pipeline::builder();
+        builder
             .gazetteer(Arc::new(gaz))
             .cooccurrence(self.cooccurrence)
             .entities_only(self.entities_only)
-            .lang(self.lang)
-            .build();
+            .lang(self.lang);
+        match &self.model {
+            Some(Some(m)) => builder.model(m.clone()),
+            Some(None) => builder.tagger(false),
+            None => &mut builder,
+        };
+        let pipeline = builder.build();
         (pipeline, failed)
     }
 }

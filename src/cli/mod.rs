@@ -127,6 +127,15 @@ pub struct ExtractArgs {
     /// Also write `co_occurs` rows for every pair of entities in a sentence.
     #[arg(long)]
     pub cooccurrence: bool,
+    /// Find names with this CRFsuite model instead of the compiled-in one
+    /// (labels O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC; its features
+    /// are kabar's, see `scripts/train_tagger.py`).
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Do not run the name tagger: names come from the gazetteers and the
+    /// patterns only.
+    #[arg(long, conflicts_with = "model")]
+    pub no_model: bool,
     /// Do not prefix formula-like cells (=, +, -, @) with `'`.
     #[arg(long)]
     pub no_formula_escape: bool,

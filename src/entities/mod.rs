@@ -21,7 +21,11 @@
 //! 9. organisations by head word (their nested countries and places are
 //!    those of steps 1–8);
 //! 10. acronyms of the organisations of steps 1 and 9;
-//! 11. seats last: a seat of government is its country or a place, which
+//! 11. names from the learned tagger ([`tagger`]): bare people ("kata
+//!     Anis"), organisations and places no step before found, with
+//!     `source` = `model`; the repeated surnames of its people are linked
+//!     to them (step 8 for them);
+//! 12. seats last: a seat of government is its country or a place, which
 //!     the relation stage reads (an entities-only run skips that stage).
 //!
 //! Names beyond the lists:
@@ -58,15 +62,18 @@
 //!   and so are its later uses in the document.
 //!
 //! Pattern-found people and organisations get an id built from the name as
-//! written (SPEC §1: `Yuri_Ushakov`) and `source` = `pattern`.
+//! written (SPEC §1: `Yuri_Ushakov`) and `source` = `pattern`; the
+//! tagger's the same kind of id and `source` = `model`.
 
 mod gazetteer;
 mod orgs;
 mod people;
 mod seats;
 mod spans;
+mod tagger;
 
 use people::LowerCaseWords;
+use tagger::TaggerWords;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -83,6 +90,9 @@ use crate::schema::{Classes, EntityType, Lang, WordClass};
 use crate::tokenize::{LowerSet, Token};
 
 pub use gazetteer::EntityPhrase;
+#[cfg(test)]
+pub(crate) use tagger::Label;
+pub use tagger::NameModel;
 
 /// The entity stage, built once from the gazetteer and shared by threads.
 #[derive(Debug, Clone)]
@@ -137,6 +147,9 @@ pub(crate) struct EntityStage {
     /// Words between an organisation's name and its acronym ("atau",
     /// "or"), as written.
     alternatives: WordList,
+    /// The name tagger's model (if on) and the word lists its features
+    /// read.
+    tagger: TaggerWords,
 }
 
 /// A few words, matched exactly as written (a scan: the lists are short).
@@ -173,6 +186,7 @@ impl EntityStage {
         lexicons: Arc<Lexicons>,
         phrases: PhraseSet<EntityPhrase>,
         vocabulary: &mut VocabularyBuilder,
+        model: Option<Arc<NameModel>>,
     ) -> EntityStage {
         let stop = gaz.stopwords.values().flatten().cloned().collect();
         let words_of = |s: &str| {
@@ -243,6 +257,7 @@ impl EntityStage {
             name_preps: words_where(&gaz, class(WordClass::NamePrep)),
             name_coords: words_where(&gaz, class(WordClass::NameCoord)),
             alternatives: words_where(&gaz, class(WordClass::Alternative)),
+            tagger: TaggerWords::new(&gaz, model),
             gaz,
         }
     }
@@ -254,6 +269,36 @@ impl EntityStage {
 
     /// Finds the document's mentions (see the module doc for the order).
     pub(crate) fn run(&self, ctx: &mut DocCtx, a: &mut Analysis) {
+        self.find_before_model(ctx, a);
+        self.tag_names(ctx, a);
+        self.resolve_seats(ctx.text, a);
+    }
+
+    /// The features the name tagger reads of every token of every sentence
+    /// (after steps 1–10, as [`run`](Self::run) computes them).
+    pub(crate) fn tagger_features(
+        &self,
+        ctx: &mut DocCtx,
+        a: &mut Analysis,
+    ) -> Vec<Vec<(Range<usize>, Vec<String>)>> {
+        self.find_before_model(ctx, a);
+        tagger::sentence_features(self, ctx, a)
+    }
+
+    /// For tests: steps 1–10, then the tagger's labels and feature strings
+    /// of every sentence.
+    #[cfg(test)]
+    pub(crate) fn tagger_check(
+        &self,
+        ctx: &mut DocCtx,
+        a: &mut Analysis,
+    ) -> Vec<(Vec<tagger::Label>, Vec<Vec<String>>)> {
+        self.find_before_model(ctx, a);
+        tagger::labels_and_features(self, ctx, a)
+    }
+
+    /// Steps 1–10: the gazetteer and the patterns.
+    fn find_before_model(&self, ctx: &mut DocCtx, a: &mut Analysis) {
         let text = ctx.text;
         self.find_listed(ctx, a);
         orgs::drop_products(text, a);
@@ -265,7 +310,6 @@ impl EntityStage {
         self.link_repetitions(text, a);
         self.find_organisations(ctx, a);
         self.link_acronyms(text, a);
-        self.resolve_seats(text, a);
     }
 }
 

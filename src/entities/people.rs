@@ -71,6 +71,11 @@ impl EntityStage {
                 continue;
             }
             let s = Sentence::read(ctx, lex, a, si, range.clone());
+            // In a headline every word is capitalised: capitals do not tell
+            // where a name ends ("Tolak Usulan Menteri, Warga Desak Polisi").
+            if super::tagger::is_headline(s.text, s.tokens) {
+                continue;
+            }
             self.titled_people(&s, &mut found, lowercase);
             self.appositions(&s, &mut found, lowercase);
         }
@@ -498,9 +503,22 @@ impl EntityStage {
 
     /// A later bare surname of a person already mentioned is that person.
     pub(super) fn link_repetitions(&self, text: &str, a: &mut Analysis) {
+        self.link_repetitions_of(text, a, |_| true);
+    }
+
+    /// [`link_repetitions`](Self::link_repetitions) for the surnames of the
+    /// people `of` keeps only (the people found since the last time).
+    pub(super) fn link_repetitions_of(
+        &self,
+        text: &str,
+        a: &mut Analysis,
+        of: impl Fn(EntityRef) -> bool,
+    ) {
         let mut pending: Vec<(usize, usize, EntityRef)> = Vec::new();
         for (last, owner) in self.surnames(a) {
-            let Some(entity) = owner else { continue };
+            let Some(entity) = owner.filter(|&e| of(e)) else {
+                continue;
+            };
             let first_mention = a
                 .mentions
                 .iter()
@@ -590,10 +608,14 @@ fn may_be_family(
 }
 
 /// A headline: four words or more, three in four of them capitalised.
-fn is_headline(sentence: &str) -> bool {
-    let words: Vec<&str> = sentence
+pub(super) fn is_headline(sentence: &str) -> bool {
+    let (mut words, mut caps) = (0, 0);
+    for w in sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-        .collect();
-    words.len() >= 4 && words.iter().filter(|w| is_cap(w)).count() * 4 >= words.len() * 3
+    {
+        words += 1;
+        caps += usize::from(is_cap(w));
+    }
+    words >= 4 && caps * 4 >= words * 3
 }

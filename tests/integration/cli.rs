@@ -87,7 +87,7 @@ fn seeds_give_spec_columns_and_true_offsets() {
         let slice: String = text.chars().skip(s).take(en - s).collect();
         assert_eq!(slice, r[4], "entity row {r:?}");
         assert!(["PERSON", "COUNTRY", "ORGANIZATION", "LOCATION"].contains(&r[7].as_str()));
-        assert!(["gazetteer", "pattern"].contains(&r[8].as_str()));
+        assert!(["gazetteer", "pattern", "model"].contains(&r[8].as_str()));
     }
     // Every triple's evidence is a piece of its document.
     for r in &trows {

@@ -4,19 +4,20 @@
 
 use std::sync::LazyLock;
 
-use kabar::{Document, Pipeline};
+use kabar::{Document, MentionSource, Pipeline};
 
 use crate::util::*;
 
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::default);
 
-/// (text, entity_id, type) of every mention in `text`.
+/// (text, entity_id, type) of every mention in `text` of the gazetteer and
+/// the patterns (the name tagger's are tested in `entities/tagger.rs`).
 fn mentions(text: &str) -> Vec<(String, String, &'static str)> {
     let p = &*PIPELINE;
     let a = p.process(&Document::new("t", text));
     a.mentions
         .iter()
-        .filter(|m| !m.nested)
+        .filter(|m| !m.nested && m.source != MentionSource::Model)
         .map(|m| {
             (
                 text[m.start..m.end].to_owned(),

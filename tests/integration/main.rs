@@ -10,4 +10,5 @@ mod relations;
 mod scale;
 mod sentences;
 mod snapshot;
+mod training;
 mod util;

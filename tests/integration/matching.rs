@@ -1,6 +1,6 @@
 //! Gazetteer matching: token boundaries, longest match, case, diacritics.
 
-use kabar::{Document, GazetteerBuilder, Pipeline};
+use kabar::{Document, GazetteerBuilder, MentionSource, Pipeline};
 
 use crate::util::{data, owned_pairs};
 
@@ -13,12 +13,14 @@ fn mini() -> Pipeline {
     Pipeline::builder().gazetteer(g).build()
 }
 
-/// (text as written, entity id) of every mention.
+/// (text as written, entity id) of every mention of the gazetteer and the
+/// patterns (the name tagger's are tested in `entities/tagger.rs`).
 fn found(p: &Pipeline, text: &str) -> Vec<(String, String)> {
     let doc = Document::new("t", text);
     let a = p.process(&doc);
     a.mentions
         .iter()
+        .filter(|m| m.source != MentionSource::Model)
         .map(|m| {
             (
                 text[m.start..m.end].to_owned(),

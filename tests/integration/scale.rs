@@ -564,7 +564,8 @@ fn an_interrupted_stream_leaves_no_output_file() {
 /// A long document analysed in sections (`--section-size`) gives rows whose
 /// offsets and sentence ids are those of the whole document: each entity's
 /// characters are its text, each sentence id has the evidence the whole run
-/// gives it, and the same mentions are found. Once with line breaks (split
+/// gives it, and the same mentions are found (with the name tagger, no
+/// more: see below). Once with line breaks (split
 /// there) and once as one line (split at sentence ends).
 #[test]
 fn long_documents_are_analysed_in_sections_with_document_offsets() {
@@ -608,6 +609,30 @@ fn long_documents_are_analysed_in_sections_with_document_offsets() {
                 .collect()
         };
         let (a, b) = (spans(&ents), spans(&ents_whole));
+        let only_sections: Vec<_> = a.difference(&b).take(5).collect();
+        assert!(
+            only_sections.is_empty(),
+            "{name}: mentions only in sections {only_sections:?}"
+        );
+        // The same mentions, where no name is linked across sections: the
+        // name tagger's people link their later surnames in the whole
+        // document, which a section cannot see (`process_in_sections`).
+        let (_, _, e_whole) = extract(
+            dir.path(),
+            &format!("{name}-w0"),
+            &[&input],
+            &["--no-model"],
+        );
+        let (_, _, e_sec) = extract(
+            dir.path(),
+            &format!("{name}-s0"),
+            &[&input],
+            &["--section-size", "8KB", "--no-model"],
+        );
+        let (a, b) = (
+            spans(&read_csv_bytes(&e_sec).1),
+            spans(&read_csv_bytes(&e_whole).1),
+        );
         let only_sections: Vec<_> = a.difference(&b).take(5).collect();
         let only_whole: Vec<_> = b.difference(&a).take(5).collect();
         assert!(

@@ -1,0 +1,1325 @@
+//! Names that no list and no title gives: a learned sequence tagger.
+//!
+//! A linear-chain CRF labels the tokens of each sentence with BIO tags for
+//! `PER`, `ORG` and `LOC` ("kata Anis", "ujar Nasir", "Puan menilai …").
+//! The model is a CRFsuite file, read by the `crfs` crate; the default one
+//! (`models/tagger.crfsuite`, trained by `scripts/train_tagger.py`) is
+//! compiled in, and `kabar extract --model FILE` reads another.
+//!
+//! The features of a token ([`EntityStage::features`]) are written by this
+//! file only, at run time and for training (`examples/tagger_features.rs`
+//! writes them through [`Pipeline::tagger_features`]), so the model always
+//! sees what it was trained on: the word and its shape, affixes,
+//! capitalisation and position (sentence start, headline), the words
+//! around it, the word classes of kabar's lists (titles, `speech`,
+//! `honorific`, `org_head`, …) around it, and the mentions the earlier
+//! steps found (the gazetteer's and the patterns').
+//!
+//! A tagged span is kept when it overlaps no mention (the gazetteer and the
+//! patterns win), starts and ends with a capitalised word (or an acronym),
+//! holds no title, stop or function word where a name cannot, is no
+//! person with a word the document also writes in lower case ("Hasil"
+//! beside "hasil"), and — in a headline, where every word is capitalised —
+//! when the document names it again outside headlines. It gets `source` = `model` and an id built
+//! from the name as written (SPEC §1).
+//!
+//! [`Pipeline::tagger_features`]: crate::Pipeline::tagger_features
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use rustc_hash::FxHashMap;
+
+use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
+use crate::error::{Error, Location};
+use crate::gazetteer::Gazetteer;
+use crate::schema::{EntityType, WordClass};
+use crate::tokenize::{Token, TokenKind, is_boundary};
+
+use super::EntityStage;
+use super::is_cap;
+use super::spans::{in_boilerplate, insert_mentions, local_entity, name_as_written, overlaps};
+
+/// At most this many labels (`O` and B/I of three types).
+const MAX_LABELS: usize = 7;
+
+/// The model compiled into the binary (see `models/README.md`).
+static BUILTIN: &[u8] = include_bytes!("../../models/tagger.crfsuite");
+
+/// A CRFsuite model of the name tagger, read into tables: the weights of
+/// each attribute (a feature string, by a 64-bit hash) for each
+/// label, and the transition weights. Tagging is a Viterbi walk over them
+/// (the same labels as CRFsuite's tagger; a test compares the two).
+pub struct NameModel {
+    /// The label of each label id.
+    labels: Vec<Label>,
+    /// Attribute (a feature string, by [`attr_key`]) → its weight for
+    /// each label (those past `labels.len()` are 0).
+    attrs: FxHashMap<u64, [f32; MAX_LABELS]>,
+    /// `trans[from * L + to]`.
+    trans: Vec<f32>,
+}
+
+impl std::fmt::Debug for NameModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NameModel")
+            .field("labels", &self.labels)
+            .field("attributes", &self.attrs.len())
+            .finish()
+    }
+}
+
+/// A tag of the model, read from its label string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Label {
+    Outside,
+    Begin(EntityType),
+    Inside(EntityType),
+}
+
+impl Label {
+    fn parse(s: &str) -> Option<Label> {
+        if s == "O" {
+            return Some(Label::Outside);
+        }
+        let (bio, t) = s.split_once('-')?;
+        let t = match t {
+            "PER" => EntityType::Person,
+            "ORG" => EntityType::Organization,
+            "LOC" => EntityType::Location,
+            _ => return None,
+        };
+        match bio {
+            "B" => Some(Label::Begin(t)),
+            "I" => Some(Label::Inside(t)),
+            _ => None,
+        }
+    }
+}
+
+impl NameModel {
+    /// The model compiled into the binary (read on first use).
+    pub fn builtin() -> Arc<NameModel> {
+        static MODEL: OnceLock<Arc<NameModel>> = OnceLock::new();
+        MODEL
+            .get_or_init(|| {
+                Arc::new(
+                    NameModel::from_bytes(BUILTIN, Path::new("models/tagger.crfsuite"))
+                        .expect("the compiled-in tagger model loads"),
+                )
+            })
+            .clone()
+    }
+
+    /// Reads a CRFsuite model file (as written by CRFsuite or
+    /// python-crfsuite, with the labels `O`, `B-PER`, `I-PER`, `B-ORG`,
+    /// `I-ORG`, `B-LOC`, `I-LOC` or some of them). The error names the file.
+    pub fn load(path: &Path) -> crate::Result<NameModel> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(Location::file(path), e))?;
+        NameModel::from_bytes(&bytes, path)
+    }
+
+    /// A model from the bytes of a CRFsuite file; `path` names it in errors.
+    pub fn from_bytes(bytes: &[u8], path: &Path) -> crate::Result<NameModel> {
+        let bad = |m: String| Error::parse(Location::file(path), m);
+        check_header(bytes).map_err(bad)?;
+        let model =
+            crfs::Model::new(bytes).map_err(|e| bad(format!("not a CRFsuite model: {e}")))?;
+        let mut labels = Vec::new();
+        for id in 0..model.num_labels() {
+            let name = model.to_label(id).unwrap_or("");
+            labels.push(Label::parse(name).ok_or_else(|| {
+                bad(format!(
+                    "the model's label {name:?} is none of O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC"
+                ))
+            })?);
+        }
+        if labels.is_empty() {
+            return Err(bad("the model has no labels".into()));
+        }
+        let l = labels.len();
+        if l > MAX_LABELS {
+            return Err(bad(format!(
+                "the model has {l} labels, at most {MAX_LABELS}"
+            )));
+        }
+        let num_attrs = model.num_attrs() as usize;
+        let mut state = vec![[0f32; MAX_LABELS]; num_attrs];
+        let mut trans = vec![0f32; l * l];
+        // The feature table: a 12-byte chunk header, then 20 bytes a
+        // feature (type, source, target: u32; weight: f64).
+        let u32_at = |i: usize| -> Option<usize> {
+            Some(u32::from_le_bytes(bytes.get(i..i + 4)?.try_into().ok()?) as usize)
+        };
+        // (The count is the chunk's: CRFsuite leaves the header's at 0.)
+        let off = u32_at(28).unwrap_or(0);
+        let n = u32_at(off + 8).unwrap_or(0);
+        for fid in 0..n {
+            let at = off + 12 + 20 * fid;
+            let row = bytes
+                .get(at..at + 20)
+                .ok_or_else(|| bad("the model's feature table lies outside the file".into()))?;
+            let num = |k: usize| u32::from_le_bytes(row[k..k + 4].try_into().unwrap()) as usize;
+            let weight = f64::from_le_bytes(row[12..20].try_into().unwrap()) as f32;
+            let (kind, src, dst) = (num(0), num(4), num(8));
+            match kind {
+                0 if src < num_attrs && dst < l => state[src][dst] = weight,
+                1 if src < l && dst < l => trans[src * l + dst] = weight,
+                _ => return Err(bad(format!("the model's feature {fid} is not well formed"))),
+            }
+        }
+        let mut attrs = FxHashMap::default();
+        attrs.reserve(num_attrs);
+        for (aid, w) in state.into_iter().enumerate() {
+            let name = model
+                .to_attr(aid as u32)
+                .ok_or_else(|| bad(format!("the model's attribute {aid} has no name")))?;
+            attrs.insert(attr_key(name), w);
+        }
+        Ok(NameModel {
+            labels,
+            attrs,
+            trans,
+        })
+    }
+
+    /// The best labels of items whose summed state scores are `scores`
+    /// (`labels.len()` an item): Viterbi.
+    fn viterbi(&self, scores: &[f32], out: &mut Vec<Label>) {
+        let l = self.labels.len();
+        let n = scores.len() / l;
+        out.clear();
+        if n == 0 {
+            return;
+        }
+        let mut best = scores[..l].to_vec();
+        let mut back = vec![0u8; n * l];
+        let mut next = vec![0f32; l];
+        for t in 1..n {
+            for to in 0..l {
+                let (mut arg, mut max) = (0, f32::NEG_INFINITY);
+                for (from, b) in best.iter().enumerate() {
+                    let v = b + self.trans[from * l + to];
+                    if v > max {
+                        (arg, max) = (from, v);
+                    }
+                }
+                next[to] = max + scores[t * l + to];
+                back[t * l + to] = arg as u8;
+            }
+            std::mem::swap(&mut best, &mut next);
+        }
+        let mut k = (0..l)
+            .max_by(|&a, &b| best[a].total_cmp(&best[b]).then(b.cmp(&a)))
+            .unwrap_or(0);
+        out.resize(n, Label::Outside);
+        for t in (0..n).rev() {
+            out[t] = self.labels[k];
+            k = back[t * l + k] as usize;
+        }
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a of `bytes`, continuing from the state `h` (`FNV_OFFSET` to
+/// start): a string's hash can be carried on with what follows it.
+const fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
+
+/// The key of a feature from the hashes of its name (up to and with the
+/// first `=`) and its value (the rest).
+fn key(name: u64, value: u64) -> u64 {
+    (name ^ value.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// The key of a feature string, as the model's attributes are looked up.
+fn attr_key(s: &str) -> u64 {
+    let (name, value) = s.find('=').map_or((s, ""), |i| s.split_at(i + 1));
+    key(
+        fnv(FNV_OFFSET, name.as_bytes()),
+        fnv(FNV_OFFSET, value.as_bytes()),
+    )
+}
+
+/// A string with its FNV-1a hash (the name of a feature, up to and with
+/// its `=`, or a value).
+#[derive(Debug, Clone, Copy)]
+struct Piece<'a> {
+    s: &'a str,
+    h: u64,
+}
+
+impl<'a> Piece<'a> {
+    const fn new(s: &'a str) -> Piece<'a> {
+        Piece {
+            s,
+            h: fnv(FNV_OFFSET, s.as_bytes()),
+        }
+    }
+}
+
+/// Where the features of a sentence go: strings (training data) or the
+/// model's scores (tagging). A feature is a name and a value, or a name
+/// and two values joined by `|`.
+trait FeatureSink {
+    /// The next token's features follow.
+    fn item(&mut self);
+    /// The feature `name` `value`.
+    fn add(&mut self, name: Piece, value: Piece);
+    /// The feature `name` `a|b`.
+    fn add_pair(&mut self, name: Piece, a: Piece, b: Piece);
+}
+
+/// Features as strings, an item a token.
+#[derive(Default)]
+struct Strings(Vec<Vec<String>>);
+
+impl FeatureSink for Strings {
+    fn item(&mut self) {
+        self.0.push(Vec::new());
+    }
+    fn add(&mut self, name: Piece, value: Piece) {
+        if let Some(item) = self.0.last_mut() {
+            item.push([name.s, value.s].concat());
+        }
+    }
+    fn add_pair(&mut self, name: Piece, a: Piece, b: Piece) {
+        if let Some(item) = self.0.last_mut() {
+            item.push([name.s, a.s, "|", b.s].concat());
+        }
+    }
+}
+
+/// Features summed into the model's state scores, `L` an item.
+struct Scores<'m> {
+    model: &'m NameModel,
+    scores: Vec<f32>,
+}
+
+impl Scores<'_> {
+    fn add_key(&mut self, k: u64) {
+        if let Some(w) = self.model.attrs.get(&k) {
+            let l = self.model.labels.len();
+            let at = self.scores.len() - l;
+            for (s, w) in self.scores[at..].iter_mut().zip(w) {
+                *s += w;
+            }
+        }
+    }
+}
+
+impl FeatureSink for Scores<'_> {
+    fn item(&mut self) {
+        let l = self.model.labels.len();
+        self.scores.extend(std::iter::repeat_n(0.0, l));
+    }
+    fn add(&mut self, name: Piece, value: Piece) {
+        self.add_key(key(name.h, value.h));
+    }
+    fn add_pair(&mut self, name: Piece, a: Piece, b: Piece) {
+        let h = fnv(fnv(a.h, b"|"), b.s.as_bytes());
+        self.add_key(key(name.h, h));
+    }
+}
+
+/// Checks what `crfs` reads without checking: the magic, the header's size
+/// and that every offset of the header lies inside the file.
+fn check_header(b: &[u8]) -> Result<(), String> {
+    const HEADER: usize = 48;
+    if b.len() < HEADER || &b[..4] != b"lCRF" {
+        return Err("not a CRFsuite model (no lCRF header)".into());
+    }
+    let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as usize;
+    if u32_at(4) != b.len() {
+        return Err(format!(
+            "a CRFsuite model of {} bytes, but the file has {} (truncated?)",
+            u32_at(4),
+            b.len()
+        ));
+    }
+    for at in [28, 32, 36, 40, 44] {
+        if u32_at(at) >= b.len() {
+            return Err("a CRFsuite model whose tables lie outside the file".into());
+        }
+    }
+    Ok(())
+}
+
+/// The names of the word lists the features read (a bit each in
+/// [`TaggerWords::lists`]).
+const LISTS: [&str; 11] = [
+    "title",
+    "titleword",
+    "speech",
+    "hon",
+    "orghead",
+    "placehead",
+    "compass",
+    "prep",
+    "particle",
+    "stop",
+    "time",
+];
+
+/// The bits of the stop words and of days and months (`time`) in
+/// [`TaggerWords::lists`]: such a word starts no stretch to tag.
+const STOP: u16 = 1 << 9 | 1 << 10;
+
+/// The tagger's model and the word lists its features read.
+#[derive(Debug, Clone)]
+pub(super) struct TaggerWords {
+    model: Option<Arc<NameModel>>,
+    /// Lower-case word → the bits of the [`LISTS`] that hold it.
+    lists: FxHashMap<String, u16>,
+}
+
+impl TaggerWords {
+    /// The lists from the gazetteer's word lists, titles and stop words;
+    /// `model` is the tagger (`None`: the step is off).
+    pub(super) fn new(gaz: &Gazetteer, model: Option<Arc<NameModel>>) -> TaggerWords {
+        let mut lists: FxHashMap<String, u16> = FxHashMap::default();
+        let mut add = |bit: usize, w: String| *lists.entry(w).or_default() |= 1 << bit;
+        for t in &gaz.titles {
+            if !t.title.contains(char::is_whitespace) {
+                add(0, t.title.to_lowercase());
+            }
+            for w in t.title.split_whitespace() {
+                add(1, w.to_lowercase());
+            }
+        }
+        let classes = [
+            (2, WordClass::Speech),
+            (3, WordClass::Honorific),
+            (4, WordClass::OrgHead),
+            (5, WordClass::PlaceHead),
+            (6, WordClass::Compass),
+            (7, WordClass::PlacePrep),
+            (8, WordClass::NameParticle),
+            (10, WordClass::Time),
+        ];
+        for w in &gaz.words {
+            if let Some(&(bit, _)) = classes.iter().find(|(_, c)| *c == w.class)
+                && !w.word.contains(char::is_whitespace)
+            {
+                add(bit, w.word.to_lowercase());
+            }
+        }
+        for w in gaz.stopwords.values().flatten() {
+            add(9, w.to_lowercase());
+        }
+        TaggerWords { model, lists }
+    }
+}
+
+/// What the features read of one token.
+#[derive(Debug, Default, Clone)]
+struct Tok {
+    lower: String,
+    shape: String,
+    /// The hashes of `lower`, `shape`, and `lower`'s first three and last
+    /// three and two characters.
+    h_lower: u64,
+    h_shape: u64,
+    h_p3: u64,
+    h_s3: u64,
+    h_s2: u64,
+    /// Bits: the [`LISTS`] that hold the word.
+    lists: u16,
+    /// The type of a mention that covers the token, and whether it starts
+    /// there.
+    mention: Option<(EntityType, bool)>,
+}
+
+fn type_code(t: EntityType, begins: bool) -> &'static str {
+    match (t, begins) {
+        (EntityType::Person, true) => "PER-B",
+        (EntityType::Person, false) => "PER-I",
+        (EntityType::Organization, true) => "ORG-B",
+        (EntityType::Organization, false) => "ORG-I",
+        (EntityType::Country, true) => "CTRY-B",
+        (EntityType::Country, false) => "CTRY-I",
+        (EntityType::Location, true) => "LOC-B",
+        (EntityType::Location, false) => "LOC-I",
+    }
+}
+
+impl Tok {
+    fn lower(&self) -> Piece<'_> {
+        Piece {
+            s: &self.lower,
+            h: self.h_lower,
+        }
+    }
+
+    fn shape(&self) -> Piece<'_> {
+        Piece {
+            s: &self.shape,
+            h: self.h_shape,
+        }
+    }
+}
+
+/// The shape of a word: upper `X`, lower `x`, digit `d`, other as is, runs
+/// of one kind written once ("Anis" → `Xx`, "KPK" → `X`, "29/10" → `d/d`),
+/// at most six characters.
+fn shape_into(w: &str, out: &mut String) {
+    out.clear();
+    let mut last = None;
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if last != Some(k) {
+            out.push(k);
+            last = Some(k);
+            if out.len() >= 6 {
+                break;
+            }
+        }
+    }
+}
+
+/// The first `n` characters of `w` (all of it when shorter).
+fn prefix(w: &str, n: usize) -> &str {
+    if w.is_ascii() {
+        return &w[..n.min(w.len())];
+    }
+    w.char_indices().nth(n).map_or(w, |(i, _)| &w[..i])
+}
+
+/// The last `n` characters of `w` (all of it when shorter).
+fn suffix(w: &str, n: usize) -> &str {
+    if w.is_ascii() {
+        return &w[w.len().saturating_sub(n)..];
+    }
+    let k = w.chars().count();
+    if k <= n {
+        w
+    } else {
+        w.char_indices().nth(k - n).map_or(w, |(i, _)| &w[i..])
+    }
+}
+
+// The names of the features (each ends in `=`; the value follows).
+const F_BIAS: Piece = Piece::new("b=");
+const F_WORD: Piece = Piece::new("w=");
+const F_SHAPE: Piece = Piece::new("sh=");
+const F_P3: Piece = Piece::new("p3=");
+const F_S3: Piece = Piece::new("s3=");
+const F_S2: Piece = Piece::new("s2=");
+/// The shape of the first word of a sentence (after punctuation).
+const F_FIRST: Piece = Piece::new("first|sh=");
+/// The shape of a word of a headline.
+const F_HEADLINE: Piece = Piece::new("hl|sh=");
+/// A list (of [`LISTS`]) that holds the word, the one before, the one after.
+const F_LIST: [Piece; 3] = [Piece::new("0c="), Piece::new("-1c="), Piece::new("+1c=")];
+const LIST_VALUES: [Piece; LISTS.len()] = {
+    let mut v = [Piece::new(""); LISTS.len()];
+    let mut i = 0;
+    while i < LISTS.len() {
+        v[i] = Piece::new(LISTS[i]);
+        i += 1;
+    }
+    v
+};
+/// The words around (and the shapes of the next ones).
+const F_AROUND: [(isize, Piece, Option<Piece>); 4] = [
+    (-2, Piece::new("-2w="), None),
+    (-1, Piece::new("-1w="), Some(Piece::new("-1sh="))),
+    (1, Piece::new("+1w="), Some(Piece::new("+1sh="))),
+    (2, Piece::new("+2w="), None),
+];
+const F_PREV_WORD_SHAPE: Piece = Piece::new("-1w|sh=");
+const F_SHAPE_NEXT_WORD: Piece = Piece::new("sh|+1w=");
+/// The type of a mention that covers the word, the one before, the one
+/// after (`PER-B`: the mention begins there).
+const F_MENTION: [Piece; 3] = [Piece::new("0g="), Piece::new("-1g="), Piece::new("+1g=")];
+
+impl EntityStage {
+    /// Reads what the features need of tokens `range` of a sentence (its
+    /// `tokens`) into `toks` (the document's mentions are `mentions`).
+    fn read_tokens(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        range: Range<usize>,
+        mentions: &[Mention],
+        toks: &mut Vec<Tok>,
+    ) {
+        if toks.len() < tokens.len() {
+            toks.resize_with(tokens.len(), Tok::default);
+        }
+        let mut mi = tokens
+            .get(range.start)
+            .map_or(0, |t| mentions.partition_point(|m| m.end <= t.start));
+        for (t, tok) in tokens[range.clone()].iter().zip(toks[range].iter_mut()) {
+            let w = &text[t.start..t.end];
+            tok.lower.clear();
+            if w.is_ascii() {
+                tok.lower.push_str(w);
+                tok.lower.make_ascii_lowercase();
+            } else {
+                for c in w.chars() {
+                    tok.lower.extend(c.to_lowercase());
+                }
+            }
+            shape_into(w, &mut tok.shape);
+            let hash = |s: &str| fnv(FNV_OFFSET, s.as_bytes());
+            tok.h_lower = hash(&tok.lower);
+            tok.h_shape = hash(&tok.shape);
+            tok.h_p3 = hash(prefix(&tok.lower, 3));
+            tok.h_s3 = hash(suffix(&tok.lower, 3));
+            tok.h_s2 = hash(suffix(&tok.lower, 2));
+            tok.lists = self
+                .tagger
+                .lists
+                .get(tok.lower.as_str())
+                .copied()
+                .unwrap_or(0);
+            while mi < mentions.len() && mentions[mi].end <= t.start {
+                mi += 1;
+            }
+            tok.mention = mentions[mi..]
+                .iter()
+                .take_while(|m| m.start < t.end)
+                .find(|m| !m.nested)
+                .map(|m| (m.etype, m.start >= t.start));
+        }
+    }
+
+    /// The features of tokens `from..to` of a sentence (read by
+    /// [`read_tokens`](Self::read_tokens) into `toks`, the sentence's
+    /// `tokens`), an item a token, into `sink`. This is the one place the
+    /// features are made, for training and for tagging.
+    fn features(
+        tokens: &[Token],
+        toks: &[Tok],
+        headline: bool,
+        range: Range<usize>,
+        sink: &mut impl FeatureSink,
+    ) {
+        let n = tokens.len();
+        let at = |i: usize, d: isize| i.checked_add_signed(d).filter(|&k| k < n);
+        // The first word of the sentence (after opening punctuation).
+        let first = tokens
+            .iter()
+            .position(|t| t.kind != TokenKind::Punct)
+            .unwrap_or(n);
+        for i in range {
+            sink.item();
+            let tok = &toks[i];
+            let w = tok.lower.as_str();
+            sink.add(F_BIAS, Piece::new(""));
+            sink.add(F_WORD, tok.lower());
+            sink.add(F_SHAPE, tok.shape());
+            let p3 = Piece {
+                s: prefix(w, 3),
+                h: tok.h_p3,
+            };
+            sink.add(F_P3, p3);
+            let s3 = Piece {
+                s: suffix(w, 3),
+                h: tok.h_s3,
+            };
+            sink.add(F_S3, s3);
+            let s2 = Piece {
+                s: suffix(w, 2),
+                h: tok.h_s2,
+            };
+            sink.add(F_S2, s2);
+            if i <= first {
+                sink.add(F_FIRST, tok.shape());
+            }
+            if headline {
+                sink.add(F_HEADLINE, tok.shape());
+            }
+            for (d, name) in [(0, F_LIST[0]), (-1, F_LIST[1]), (1, F_LIST[2])] {
+                if let Some(k) = at(i, d) {
+                    for (bit, list) in LIST_VALUES.iter().enumerate() {
+                        if toks[k].lists & (1 << bit) != 0 {
+                            sink.add(name, *list);
+                        }
+                    }
+                }
+            }
+            for (d, word, shp) in F_AROUND {
+                match at(i, d) {
+                    Some(k) => {
+                        sink.add(word, toks[k].lower());
+                        if let Some(shp) = shp {
+                            sink.add(shp, toks[k].shape());
+                        }
+                    }
+                    None => sink.add(word, Piece::new("_")),
+                }
+            }
+            if let Some(k) = at(i, -1) {
+                sink.add_pair(F_PREV_WORD_SHAPE, toks[k].lower(), tok.shape());
+            }
+            if let Some(k) = at(i, 1) {
+                sink.add_pair(F_SHAPE_NEXT_WORD, tok.shape(), toks[k].lower());
+            }
+            for (d, name) in [(0, F_MENTION[0]), (-1, F_MENTION[1]), (1, F_MENTION[2])] {
+                if let Some((t, begins)) = at(i, d).and_then(|k| toks[k].mention) {
+                    sink.add(name, Piece::new(type_code(t, begins)));
+                }
+            }
+        }
+    }
+
+    /// Step 11: the names the tagger finds. Only stretches of a sentence
+    /// around capitalised words outside mentions are tagged (a token
+    /// either side; the features read two). People of two
+    /// words or more and every organisation and place are added at once;
+    /// a one-word person after the repetition step has linked the surnames
+    /// of the people found (so "Susilo" after "Joko Susilo" is him).
+    pub(super) fn tag_names(&self, ctx: &mut crate::context::DocCtx, a: &mut Analysis) {
+        let Some(model) = self.tagger.model.as_deref() else {
+            return;
+        };
+        let text = ctx.text;
+        let lex = self.lexicons.get(ctx.lang);
+        let mut titles: Vec<(usize, usize)> = Vec::new();
+        let mut toks: Vec<Tok> = Vec::new();
+        let mut lower = String::new();
+        let mut spans: Vec<Range<usize>> = Vec::new();
+        let mut lower_case: FxHashMap<String, bool> = FxHashMap::default();
+        let mut labels: Vec<Label> = Vec::new();
+        let mut sink = Scores {
+            model,
+            scores: Vec::new(),
+        };
+        let mut found: Vec<(usize, usize, EntityType)> = Vec::new();
+        let mut headline_found: Vec<(usize, usize, EntityType)> = Vec::new();
+        for si in 0..a.sentences.len() {
+            let range = a.sentences[si].clone();
+            if in_boilerplate(&a.boilerplate, range.start, range.end) {
+                continue;
+            }
+            let tokens = ctx.tokens.get(text, si, range.clone());
+            stretches(text, tokens, a, &self.tagger.lists, &mut lower, &mut spans);
+            if spans.is_empty() {
+                continue;
+            }
+            let headline = is_headline(text, tokens);
+            titles.clear();
+            lex.titles
+                .find_each_in(text, &ctx.words, range.clone(), |f| {
+                    titles.push((f.start, f.end))
+                });
+            for stretch in spans.iter().cloned() {
+                // The features read two tokens either side.
+                let read = stretch.start.saturating_sub(2)..(stretch.end + 2).min(tokens.len());
+                self.read_tokens(text, tokens, read, &a.mentions, &mut toks);
+                sink.scores.clear();
+                Self::features(tokens, &toks, headline, stretch.clone(), &mut sink);
+                model.viterbi(&sink.scores, &mut labels);
+                for (from, to, etype) in decode(&labels) {
+                    let (from, to) = (from + stretch.start, to + stretch.start);
+                    let Some((from, to)) = self.trim(text, tokens, &titles, from, to, etype) else {
+                        continue;
+                    };
+                    let (s, e) = (tokens[from].start, tokens[to - 1].end);
+                    if overlaps(a, s, e)
+                        || (etype == EntityType::Person
+                            && (written_in_lower_case(text, s, e, &mut lower_case)
+                                || before_place(&toks[..tokens.len()], to)))
+                    {
+                        continue;
+                    }
+                    if headline {
+                        headline_found.push((s, e, etype));
+                    } else {
+                        found.push((s, e, etype));
+                    }
+                }
+            }
+        }
+        // A name in a headline counts when the body writes it too.
+        for (s, e, etype) in headline_found {
+            let name = &text[s..e];
+            if found.iter().any(|&(fs, fe, _)| text[fs..fe].contains(name)) {
+                found.push((s, e, etype));
+            }
+        }
+        found.sort_unstable_by_key(|&(s, e, _)| (s, e));
+        if found.is_empty() {
+            return;
+        }
+        let first_new = a.local_entities.len() as u32;
+        let mut single: Vec<(usize, usize, EntityType)> = Vec::new();
+        let mut by_type: [Vec<(usize, usize, EntityRef)>; 3] = Default::default();
+        for (s, e, etype) in found {
+            let name = name_as_written(&text[s..e]);
+            if !name.contains(' ') {
+                single.push((s, e, etype));
+                continue;
+            }
+            let k = match etype {
+                EntityType::Person => 0,
+                EntityType::Organization => 1,
+                _ => 2,
+            };
+            by_type[k].push((s, e, local_entity(a, name, etype)));
+        }
+        let [people, orgs, places] = by_type;
+        insert_mentions(a, people, EntityType::Person, MentionSource::Model);
+        insert_mentions(a, orgs, EntityType::Organization, MentionSource::Model);
+        insert_mentions(a, places, EntityType::Location, MentionSource::Model);
+        self.link_repetitions_of(
+            text,
+            a,
+            |e| matches!(e, EntityRef::Local(i) if i >= first_new),
+        );
+        // One word that names one person of the document is that person,
+        // whatever type the model gave it ("Wang" after "Wang Yi").
+        let mut by_type: [Vec<(usize, usize, EntityRef)>; 3] = Default::default();
+        for (s, e, etype) in single {
+            let name = name_as_written(&text[s..e]);
+            let (k, r) = match self.person_named_by(a, &name) {
+                Some(r) => (0, r),
+                None if etype == EntityType::Person => (0, local_entity(a, name, etype)),
+                None if etype == EntityType::Organization => (1, local_entity(a, name, etype)),
+                None => (2, local_entity(a, name, etype)),
+            };
+            by_type[k].push((s, e, r));
+        }
+        let [people, orgs, places] = by_type;
+        insert_mentions(a, people, EntityType::Person, MentionSource::Model);
+        insert_mentions(a, orgs, EntityType::Organization, MentionSource::Model);
+        insert_mentions(a, places, EntityType::Location, MentionSource::Model);
+    }
+
+    /// The one person of the document whose name of two words or more
+    /// holds the word `word` (a given name, "Anis" of "Anis Matta", or a
+    /// family name first, "Wang" of "Wang Yi"); `None` when none or two
+    /// people do.
+    fn person_named_by(&self, a: &Analysis, word: &str) -> Option<EntityRef> {
+        let mut found: Option<EntityRef> = None;
+        for m in a.mentions.iter().filter(|m| m.etype == EntityType::Person) {
+            let name = &a.entity(&self.gaz, m.entity).name;
+            if name.contains(' ') && name.split_whitespace().any(|w| w == word) {
+                match found {
+                    Some(f) if f != m.entity => return None,
+                    _ => found = Some(m.entity),
+                }
+            }
+        }
+        found
+    }
+
+    /// A tagged span `from..to` made a name: leading titles of the
+    /// sentence's `titles` (byte spans of the lexicon's title phrases)
+    /// dropped ("Duta Besar"), and a person's leading honorifics and one-word
+    /// titles ("Ustadz Syamsi Dukha"); `None` when a title is left inside
+    /// or what is left cannot be a name (see
+    /// [`may_be_name`](Self::may_be_name)).
+    fn trim(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        titles: &[(usize, usize)],
+        mut from: usize,
+        to: usize,
+        etype: EntityType,
+    ) -> Option<(usize, usize)> {
+        while let Some(&(_, e)) = titles
+            .iter()
+            .find(|t| from < to && t.0 == tokens[from].start)
+        {
+            while from < to && tokens[from].start < e {
+                from += 1;
+            }
+        }
+        if from < to
+            && titles
+                .iter()
+                .any(|&(s, e)| s < tokens[to - 1].end && tokens[from].start < e)
+        {
+            return None;
+        }
+        if etype == EntityType::Person {
+            while from < to {
+                let lower = text[tokens[from].start..tokens[from].end].to_lowercase();
+                match self.tagger.lists.get(lower.as_str()) {
+                    Some(bits) if bits & 0b1011 != 0 => from += 1,
+                    _ => break,
+                }
+            }
+        }
+        (from < to && self.may_be_name(text, &tokens[from..to], etype)).then_some((from, to))
+    }
+
+    /// May the tokens `toks` be a name of type `etype`? Their first and last
+    /// words are capitalised (or acronyms); a person holds only capitalised
+    /// words and name particles, and no title or stop word.
+    fn may_be_name(&self, text: &str, toks: &[Token], etype: EntityType) -> bool {
+        let word = |t: &Token| &text[t.start..t.end];
+        let upper = |w: &str| w.starts_with(char::is_uppercase);
+        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+            return false;
+        };
+        if !upper(word(first)) || last.kind == TokenKind::Punct {
+            return false;
+        }
+        // A web address ("REPUBLIKA.CO.ID", a dateline's site) names no one.
+        if toks.iter().any(|t| is_web_address(word(t))) {
+            return false;
+        }
+        if etype != EntityType::Person {
+            return upper(word(last)) || last.kind == TokenKind::Number;
+        }
+        toks.iter().all(|t| {
+            let w = word(t);
+            let lower = w.to_lowercase();
+            if self.particles.contains(&lower) {
+                return true;
+            }
+            t.kind == TokenKind::Word
+                && upper(w)
+                && !self.title_heads.contains(&lower)
+                && !self.stop.contains(&lower)
+                && !self.function_words.contains(&lower)
+        })
+    }
+}
+
+/// Spans (token ranges) of the BIO labels: an `I` that continues no span
+/// of its type starts one.
+fn decode(labels: &[Label]) -> Vec<(usize, usize, EntityType)> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, EntityType)> = None;
+    for (i, l) in labels.iter().enumerate() {
+        match *l {
+            Label::Inside(t) if open.is_some_and(|(_, o)| o == t) => {}
+            Label::Begin(t) | Label::Inside(t) => {
+                if let Some((s, o)) = open.take() {
+                    spans.push((s, i, o));
+                }
+                open = Some((i, t));
+            }
+            Label::Outside => {
+                if let Some((s, o)) = open.take() {
+                    spans.push((s, i, o));
+                }
+            }
+        }
+    }
+    if let Some((s, o)) = open {
+        spans.push((s, labels.len(), o));
+    }
+    spans
+}
+
+/// Is a capitalised word of `text[s..e]` also written in lower case in the
+/// text ("Hasil" beside "hasil")? Each word's answer is kept in `seen`.
+fn written_in_lower_case(
+    text: &str,
+    s: usize,
+    e: usize,
+    seen: &mut FxHashMap<String, bool>,
+) -> bool {
+    text[s..e]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| is_cap(w))
+        .any(|w| {
+            let lower = w.to_lowercase();
+            if let Some(&yes) = seen.get(&lower) {
+                return yes;
+            }
+            let yes = memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes())
+                .any(|at| is_boundary(text, at) && is_boundary(text, at + lower.len()));
+            seen.insert(lower, yes);
+            yes
+        })
+}
+
+/// Is `w` a web address ("REPUBLIKA.CO.ID", "www.example.com")?
+fn is_web_address(w: &str) -> bool {
+    let w = w.to_ascii_lowercase();
+    w.starts_with("www.")
+        || w.contains("://")
+        || [".com", ".id", ".net", ".org", ".uk", ".co"]
+            .iter()
+            .any(|tld| w.ends_with(tld) && w.len() > tld.len())
+}
+
+/// Does a place or a country's mention start at token `k` (right after a
+/// span)? A name before a place is the name of an event or a building
+/// named with the place ("Olimpiade Musim Dingin Beijing"), no person.
+fn before_place(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| {
+        matches!(
+            t.mention,
+            Some((EntityType::Location | EntityType::Country, true))
+        )
+    })
+}
+
+/// A headline: four words or more, three in four of them capitalised, and
+/// no full stop at the end (a sentence full of names ends with one: "Menlu
+/// Peru Arturo Salas bertemu Presiden China Xi Jinping.").
+pub(super) fn is_headline(text: &str, tokens: &[Token]) -> bool {
+    if tokens.last().is_some_and(|t| &text[t.start..t.end] == ".") {
+        return false;
+    }
+    let (mut words, mut caps) = (0, 0);
+    for t in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = &text[t.start..t.end];
+        if w.starts_with(char::is_alphabetic) {
+            words += 1;
+            caps += usize::from(is_cap(w));
+        }
+    }
+    words >= 4 && caps * 4 >= words * 3
+}
+
+/// The stretches of a sentence the tagger reads: a token either side of
+/// each capitalised word outside the mentions that is no stop word
+/// ("Dalam", "The"), day or month ("Senin"), joined where they touch.
+fn stretches(
+    text: &str,
+    tokens: &[Token],
+    a: &Analysis,
+    lists: &FxHashMap<String, u16>,
+    lower: &mut String,
+    out: &mut Vec<Range<usize>>,
+) {
+    out.clear();
+    for (i, t) in tokens.iter().enumerate() {
+        let w = &text[t.start..t.end];
+        let upper = match w.as_bytes()[0] {
+            b if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => w.starts_with(char::is_uppercase),
+        };
+        if !upper || overlaps(a, t.start, t.end) {
+            continue;
+        }
+        lower.clear();
+        if w.is_ascii() {
+            lower.push_str(w);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        if lists.get(lower.as_str()).is_some_and(|b| b & STOP != 0) {
+            continue;
+        }
+        let (s, e) = (i.saturating_sub(1), (i + 2).min(tokens.len()));
+        match out.last_mut() {
+            Some(last) if last.end >= s => last.end = e,
+            _ => out.push(s..e),
+        }
+    }
+}
+
+/// The features of every token of every sentence of an analysed document,
+/// as [`Pipeline::tagger_features`](crate::Pipeline::tagger_features) gives
+/// them.
+pub(super) fn sentence_features(
+    stage: &EntityStage,
+    ctx: &mut crate::context::DocCtx,
+    a: &Analysis,
+) -> Vec<Vec<(Range<usize>, Vec<String>)>> {
+    let text = ctx.text;
+    let mut toks = Vec::new();
+    let mut out = Vec::new();
+    for (si, range) in a.sentences.iter().enumerate() {
+        let tokens = ctx.tokens.get(text, si, range.clone());
+        stage.read_tokens(text, tokens, 0..tokens.len(), &a.mentions, &mut toks);
+        let mut sink = Strings::default();
+        let headline = is_headline(text, tokens);
+        EntityStage::features(tokens, &toks, headline, 0..tokens.len(), &mut sink);
+        out.push(
+            tokens
+                .iter()
+                .zip(sink.0)
+                .map(|(t, f)| (t.start..t.end, f))
+                .collect(),
+        );
+    }
+    out
+}
+
+/// For tests: the labels the tagger gives every token of every sentence
+/// (the whole sentence tagged at once), and the feature strings of the
+/// tokens.
+#[cfg(test)]
+pub(super) fn labels_and_features(
+    stage: &EntityStage,
+    ctx: &mut crate::context::DocCtx,
+    a: &Analysis,
+) -> Vec<(Vec<Label>, Vec<Vec<String>>)> {
+    let model = stage.tagger.model.as_deref().expect("a tagger");
+    let text = ctx.text;
+    let mut toks = Vec::new();
+    let mut out = Vec::new();
+    for (si, range) in a.sentences.iter().enumerate() {
+        let tokens = ctx.tokens.get(text, si, range.clone());
+        stage.read_tokens(text, tokens, 0..tokens.len(), &a.mentions, &mut toks);
+        let headline = is_headline(text, tokens);
+        let mut strings = Strings::default();
+        EntityStage::features(tokens, &toks, headline, 0..tokens.len(), &mut strings);
+        let mut scores = Scores {
+            model,
+            scores: Vec::new(),
+        };
+        EntityStage::features(tokens, &toks, headline, 0..tokens.len(), &mut scores);
+        let mut labels = Vec::new();
+        model.viterbi(&scores.scores, &mut labels);
+        out.push((labels, strings.0));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bio_labels_decode_to_spans() {
+        let p = Label::Begin(EntityType::Person);
+        let pi = Label::Inside(EntityType::Person);
+        let oi = Label::Inside(EntityType::Organization);
+        let o = Label::Outside;
+        assert_eq!(
+            decode(&[p, pi, o, oi, oi, p, p]),
+            [
+                (0, 2, EntityType::Person),
+                (3, 5, EntityType::Organization),
+                (5, 6, EntityType::Person),
+                (6, 7, EntityType::Person)
+            ]
+        );
+    }
+
+    #[test]
+    fn shapes_and_affixes() {
+        let mut s = String::new();
+        for (w, want) in [
+            ("Anis", "Xx"),
+            ("KPK", "X"),
+            ("29/10", "d/d"),
+            ("McCain", "XxXx"),
+        ] {
+            shape_into(w, &mut s);
+            assert_eq!(s, want, "{w}");
+        }
+        assert_eq!(prefix("ab", 3), "ab");
+        assert_eq!(suffix("mengatakan", 3), "kan");
+        assert_eq!(suffix("é", 3), "é");
+    }
+
+    #[test]
+    fn a_bad_model_file_is_named() {
+        let path = Path::new("/tmp/no-such-dir/bad.crfsuite");
+        let e = NameModel::from_bytes(b"not a model at all, just some text here......", path)
+            .unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains("bad.crfsuite") && msg.contains("CRFsuite"),
+            "{msg}"
+        );
+        let e = NameModel::load(path).unwrap_err().to_string();
+        assert!(e.contains("bad.crfsuite"), "{e}");
+        // A truncated copy of the real model.
+        let e = NameModel::from_bytes(&BUILTIN[..BUILTIN.len() / 2], Path::new("half.crfsuite"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("half.crfsuite") && e.contains("truncated"),
+            "{e}"
+        );
+    }
+
+    /// The tables and the Viterbi walk give CRFsuite's labels (`crfs`'s
+    /// tagger on the same feature strings).
+    #[test]
+    fn the_tables_tag_as_crfsuite_does() {
+        let p = crate::Pipeline::builder()
+            .entities_only(true)
+            .tagger(true)
+            .build();
+        let model = NameModel::builtin();
+        let crf = crfs::Model::new(BUILTIN).unwrap();
+        let tagger = crf.tagger().unwrap();
+        let texts = [
+            "Soal itu urusan nanti, kata Anis di Samarinda, Kalimantan Timur, Selasa.",
+            "Puan menilai Partai Demokrat tidak akan bergabung dengan koalisi Prabowo.",
+            "DESAK POLISI USUT KASUS SUAP BUPATI. Menurut Hendra Wijaya, warga Bogor menolak.",
+            "The Harbour Trust said Maria Okafor would meet Daniel Brandt in Lagos on Monday.",
+        ];
+        for text in texts {
+            for (got, strings) in p.tagger_check(&crate::Document::new("d", text)) {
+                let items: Vec<Vec<crfs::Attribute>> = strings
+                    .iter()
+                    .map(|f| {
+                        f.iter()
+                            .map(|x| crfs::Attribute::new(x.as_str(), 1.0))
+                            .collect()
+                    })
+                    .collect();
+                let want: Vec<Label> = tagger
+                    .tag(&items)
+                    .unwrap()
+                    .iter()
+                    .map(|l| Label::parse(l).unwrap())
+                    .collect();
+                assert_eq!(got, want, "{text}");
+                // The keys of the strings are those the tagger looked up.
+                let mut sink = Scores {
+                    model: &model,
+                    scores: Vec::new(),
+                };
+                for f in &strings {
+                    sink.item();
+                    for x in f {
+                        sink.add_key(attr_key(x));
+                    }
+                }
+                let mut by_strings = Vec::new();
+                model.viterbi(&sink.scores, &mut by_strings);
+                assert_eq!(by_strings, want, "{text}");
+            }
+        }
+    }
+
+    /// The features of a text are the same on every run and in any
+    /// pipeline (no hash order, no state left from another document).
+    #[test]
+    fn features_are_deterministic() {
+        let text = "Kata Anis, Partai Amanat Nasional menolak. Nasir tiba di Jakarta.";
+        let a = crate::Pipeline::builder().entities_only(true).build();
+        let b = crate::Pipeline::builder().tagger(false).build();
+        let doc = crate::Document::new("d", text);
+        let first = a.tagger_features(&doc);
+        let _ = a.tagger_features(&crate::Document::new("e", "Presiden Joko Widodo hadir."));
+        assert_eq!(first, a.tagger_features(&doc));
+        assert_eq!(first, b.tagger_features(&doc));
+        let words: Vec<&str> = first[0].iter().map(|(r, _)| &text[r.clone()]).collect();
+        assert_eq!(words[..3], ["Kata", "Anis", ","]);
+        assert!(
+            first[0][1].1.contains(&"w=anis".to_owned()),
+            "{:?}",
+            first[0][1].1
+        );
+        assert!(
+            first[0][1].1.contains(&"-1c=speech".to_owned()),
+            "{:?}",
+            first[0][1].1
+        );
+    }
+
+    /// The people, organisations and places the default pipeline with the
+    /// tagger finds in `text` that the model found or linked, as written
+    /// with their type.
+    fn model_names(text: &str) -> Vec<(String, &'static str)> {
+        let p = crate::Pipeline::builder()
+            .entities_only(true)
+            .tagger(true)
+            .build();
+        let a = p.process(&crate::Document::new("d", text));
+        a.mentions
+            .iter()
+            .filter(|m| m.source != MentionSource::Gazetteer)
+            .map(|m| (text[m.start..m.end].to_owned(), m.etype.as_str()))
+            .collect()
+    }
+
+    /// Bare names (composed sentences): subjects, objects, after speech
+    /// verbs, at sentence starts; and what is no name (headline words,
+    /// lower-case words).
+    #[test]
+    fn bare_names_in_both_languages() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            // After a speech verb.
+            (
+                "Kami belum menerima surat itu, kata Darmawan di Bandung, Senin.",
+                &[("Darmawan", "PERSON"), ("Bandung", "LOCATION")],
+            ),
+            (
+                "Semua pihak harus menahan diri, ujar Rusdiyanto kepada wartawan.",
+                &[("Rusdiyanto", "PERSON")],
+            ),
+            // Subjects, at the start of a sentence and after a connective.
+            (
+                "Wulandari mengatakan rencana itu terlalu mahal bagi warga desa.",
+                &[("Wulandari", "PERSON")],
+            ),
+            (
+                "Sementara itu, Wulandari menilai rencana itu terlalu mahal.",
+                &[("Wulandari", "PERSON")],
+            ),
+            // Objects and a passive's agent. (Not yet: the first of two
+            // bare agents, "ditolak Wulandari dan Sutrisno", is missed.)
+            (
+                "Rencana itu ditolak Sutrisno karena terlalu mahal.",
+                &[("Sutrisno", "PERSON")],
+            ),
+            (
+                "Polisi memeriksa Sutrisno di Surabaya pada Selasa.",
+                &[("Sutrisno", "PERSON"), ("Surabaya", "LOCATION")],
+            ),
+            (
+                "Officials said Brandt arrived in Geneva on Monday.",
+                &[("Brandt", "PERSON"), ("Geneva", "LOCATION")],
+            ),
+            // A full name, then its bare surname (linked).
+            (
+                "Menurut Hendra Kusumawijaya, proyek itu terlambat. Kusumawijaya juga meminta maaf.",
+                &[
+                    ("Hendra Kusumawijaya", "PERSON"),
+                    ("Kusumawijaya", "PERSON"),
+                ],
+            ),
+            // A family name first, then alone: the same person; a site's
+            // dateline is no organisation.
+            (
+                "KABARKITA.CO.ID, JAKARTA -- Menurut Zhou Minghao, itu baik, kata Zhou.",
+                &[("Zhou Minghao", "PERSON"), ("Zhou", "PERSON")],
+            ),
+            // English.
+            (
+                "\"We will not sign it,\" said Margaret Ellsworth, who chairs the committee.",
+                &[("Margaret Ellsworth", "PERSON")],
+            ),
+            // Lower-case words are never names.
+            ("warga desa itu menolak rencana tersebut kemarin sore.", &[]),
+            // Headline words are no people.
+            (
+                "Tolak Usulan Menteri, Warga Desak Polisi Usut Kasus Tanah",
+                &[],
+            ),
+        ];
+        let mut wrong = Vec::new();
+        for (text, want) in cases {
+            let got = model_names(text);
+            let want: Vec<(String, &str)> = want.iter().map(|(t, y)| (t.to_string(), *y)).collect();
+            if got != want {
+                wrong.push(format!("{text}\n  got  {got:?}\n  want {want:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    #[test]
+    fn the_builtin_model_loads() {
+        let m = NameModel::builtin();
+        assert!(m.labels.contains(&Label::Begin(EntityType::Person)));
+    }
+}
