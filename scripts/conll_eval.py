@@ -30,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from nergrit_precision import ENTITY_COLUMNS, Doc, Span, read_mentions  # noqa: E402
+from nergrit_precision import build_docs as nergrit_build_docs  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -71,28 +72,8 @@ def read_conll(path: Path, fmt: str) -> list[list[tuple[str, str]]]:
 
 
 def build_docs(sentences: list[list[tuple[str, str]]], prefix: str) -> list[Doc]:
-    docs = []
-    for i, sentence in enumerate(sentences, 1):
-        doc_id = f"{prefix}-{i:04d}"
-        offsets, pos = [], 0
-        for token, _ in sentence:
-            offsets.append((pos, pos + len(token)))
-            pos += len(token) + 1
-        gold, open_span = [], None
-        for (_, tag), (start, end) in zip(sentence, offsets):
-            bio, _, label = tag.partition("-")
-            if bio == "I" and open_span and open_span[0] == label:
-                open_span[2] = end
-                continue
-            if open_span:
-                gold.append(Span(doc_id, open_span[1], open_span[2], open_span[0]))
-                open_span = None
-            if bio in ("B", "I"):
-                open_span = [label, start, end]
-        if open_span:
-            gold.append(Span(doc_id, open_span[1], open_span[2], open_span[0]))
-        docs.append(Doc(doc_id, " ".join(t for t, _ in sentence), offsets, gold))
-    return docs
+    """Documents of one sentence each, `PREFIX-NNNN` (see nergrit_precision.build_docs)."""
+    return nergrit_build_docs(sentences, prefix, 4)
 
 
 def prf(tp: int, pred: int, gold: int) -> dict:

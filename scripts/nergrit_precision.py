@@ -98,12 +98,13 @@ def read_conll(path: Path) -> list[list[tuple[str, str]]]:
     return sentences
 
 
-def build_docs(sentences: list[list[tuple[str, str]]]) -> list[Doc]:
+def build_docs(sentences: list[list[tuple[str, str]]], id_prefix: str = "nergrit", width: int = 3) -> list[Doc]:
     """Join tokens with single spaces and turn BIO labels into character spans.
-    An I- tag that does not continue an entity of the same label starts a new one."""
+    An I- tag that does not continue an entity of the same label starts a new one.
+    Document ids are `ID_PREFIX-NNN` (1-based, `width` digits)."""
     docs = []
     for i, sentence in enumerate(sentences, 1):
-        doc_id = f"nergrit-{i:03d}"
+        doc_id = f"{id_prefix}-{i:0{width}d}"
         offsets, pos = [], 0
         for token, _ in sentence:
             offsets.append((pos, pos + len(token)))
