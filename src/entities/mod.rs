@@ -397,6 +397,30 @@ mod tests {
             .collect()
     }
 
+    /// A capitalised run after a title is no person when the document
+    /// also writes one of its words in lower case ("Bunga Mawar" … "bunga
+    /// mawar"); a name whose words the document never writes in lower case
+    /// stays. (The check compared the capitalised word itself with the
+    /// lower-case words, so it never fired.)
+    #[test]
+    fn capitalised_common_words_after_a_title_are_no_person() {
+        let p = Pipeline::builder().entities_only(true).build();
+        assert_eq!(
+            found(
+                &p,
+                "Menlu Rusia Bunga Mawar hadir di sana. Ia membawa bunga mawar untuk tuan rumah."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found(
+                &p,
+                "Menlu Rusia Sergei Razumov hadir di sana. Ia membawa bunga untuk tuan rumah."
+            ),
+            ["Sergei Razumov"]
+        );
+    }
+
     #[test]
     fn the_words_inside_names_are_the_word_lists() {
         let p = Pipeline::builder().entities_only(true).build();

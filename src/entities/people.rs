@@ -40,7 +40,7 @@ impl<'t> LowerCaseWords<'t> {
         text[s..e]
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .any(|w| is_cap(w) && set.contains(w))
+            .any(|w| is_cap(w) && set.contains(&w.to_lowercase()))
     }
 }
 
