@@ -252,32 +252,28 @@ pub fn run(
                     stats.warnings += 1;
                     on_event(Event::Warning(w));
                 }
-                if doc.text.len() >= batch.stream_bytes {
-                    // What came before it is written first.
-                    if !docs.is_empty() || pending.is_some() {
-                        write(
-                            &mut pending,
-                            &mut docs,
-                            &mut stats,
-                            &mut items,
-                            &reader,
-                            &mut on_event,
-                        )?;
-                        bytes = 0;
-                    }
+                let large = doc.text.len() >= batch.stream_bytes;
+                // Before a large document, what came before it is written
+                // first; before a small one, the batch when it is full.
+                let flush = if large {
+                    !docs.is_empty() || pending.is_some()
+                } else {
+                    bytes + doc.text.len() > batch.max_bytes && !docs.is_empty()
+                };
+                if flush {
+                    write(
+                        &mut pending,
+                        &mut docs,
+                        &mut stats,
+                        &mut items,
+                        &reader,
+                        &mut on_event,
+                    )?;
+                    bytes = 0;
+                }
+                if large {
                     pending = Some(doc);
                 } else {
-                    if bytes + doc.text.len() > batch.max_bytes && !docs.is_empty() {
-                        write(
-                            &mut pending,
-                            &mut docs,
-                            &mut stats,
-                            &mut items,
-                            &reader,
-                            &mut on_event,
-                        )?;
-                        bytes = 0;
-                    }
                     bytes += doc.text.len();
                     docs.push(doc);
                 }

@@ -223,12 +223,14 @@ impl EntityStage {
         }
 
         let class = |class: WordClass| move |w: &Word| w.class == class;
-        let english = |class: WordClass| {
+        // The words of a class in the lists of the languages whose
+        // organisation names may end with their head (English).
+        let head_last = |class: WordClass| {
             move |w: &Word| w.class == class && w.lang.is_some_and(|l| profile(l).org_head_last)
         };
         // One-word English organisation heads ("Records").
         let english_heads = words_where(&gaz, |w| {
-            english(WordClass::OrgHead)(w) && !w.word.contains(char::is_whitespace)
+            head_last(WordClass::OrgHead)(w) && !w.word.contains(char::is_whitespace)
         });
         let mut person_aliases: Vec<(u32, u32)> = (0..gaz.aliases.len() as u32)
             .map(|i| (gaz.aliases[i as usize].entity, i))
@@ -253,7 +255,7 @@ impl EntityStage {
             place_preps: words_where(&gaz, class(WordClass::PlacePrep)),
             particles: words_where(&gaz, class(WordClass::NameParticle)),
             joiners: words_where(&gaz, class(WordClass::NameJoiner)),
-            english_joiners: words_where(&gaz, english(WordClass::NameJoiner)),
+            english_joiners: words_where(&gaz, head_last(WordClass::NameJoiner)),
             name_preps: words_where(&gaz, class(WordClass::NamePrep)),
             name_coords: words_where(&gaz, class(WordClass::NameCoord)),
             alternatives: words_where(&gaz, class(WordClass::Alternative)),
