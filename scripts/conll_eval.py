@@ -83,18 +83,33 @@ def prf(tp: int, pred: int, gold: int) -> dict:
     return {"pred": pred, "gold": gold, "correct": tp, "P": round(p, 4), "R": round(r, 4), "F1": round(f, 4)}
 
 
-def score(docs: list[Doc], mentions) -> dict:
+def on_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The span `start..end` widened to the corpus tokens it touches: kabar's mention "Jokowi" inside
+    the corpus token "(Jokowi)" is that token, as a token-level CoNLL scorer would read a tagger whose
+    tokens are the corpus's."""
+    s = next((ts for ts, te in doc.tokens if ts <= start < te), start)
+    e = next((te for ts, te in doc.tokens if ts < end <= te), end)
+    return s, e
+
+
+def score(docs: list[Doc], mentions, tokens: bool = True) -> dict:
+    """P/R/F1 per label of strict spans; with `tokens`, kabar's spans are first widened to the corpus
+    tokens they touch (see `on_tokens`)."""
     gold = {(g.doc, g.start, g.end, g.label) for d in docs for g in d.gold}
+    by_id = {d.id: d for d in docs}
+
+    def span(m) -> tuple[int, int]:
+        return on_tokens(by_id[m.span.doc], m.span.start, m.span.end) if tokens else (m.span.start, m.span.end)
+
     report = {}
     for label in ("PERSON", "ORGANIZATION", "PLACE"):
-        preds = {(m.span.doc, m.span.start, m.span.end, label) for m in mentions
-                 if SCORED.get(m.span.label) == label}
+        preds = {(m.span.doc, *span(m), label) for m in mentions if SCORED.get(m.span.label) == label}
         g = {x for x in gold if x[3] == label}
         report[label] = prf(len(preds & g), len(preds), len(g))
         by_source = collections.defaultdict(lambda: [0, 0])
         seen = set()
         for m in mentions:
-            key = (m.span.doc, m.span.start, m.span.end, label)
+            key = (m.span.doc, *span(m), label)
             if SCORED.get(m.span.label) == label and key not in seen:
                 seen.add(key)
                 by_source[m.source][0] += 1
@@ -111,9 +126,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=REPO / "target" / "conll_eval")
     ap.add_argument("--lang", help="--lang passed to kabar extract (default: id, en for wikigold; '' = none)")
     ap.add_argument("--model", help="--model passed to kabar extract (a CRFsuite model file)")
+    ap.add_argument("--spans", choices=["tokens", "chars"], default="tokens",
+                    help="tokens (default): kabar's spans widened to the corpus tokens they touch before the "
+                         "strict comparison (the corpus glues brackets to words: '(Jokowi)', 'PPP)'); "
+                         "chars: character offsets compared as they are")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show-errors", type=int, default=0, metavar="N",
-                    help="list N wrong and N missed PERSON spans")
+                    help="list N wrong and N missed spans of --show-label")
+    ap.add_argument("--show-label", default="PERSON", choices=["PERSON", "ORGANIZATION", "PLACE"],
+                    help="the label --show-errors lists (default PERSON)")
     args = ap.parse_args(argv)
     docs = build_docs(read_conll(args.data, args.format), args.format)
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -131,25 +152,29 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     by_id = {d.id: d for d in docs}
     mentions, problems = read_mentions(ents, by_id)
-    report = score(docs, mentions)
+    report = score(docs, mentions, tokens=args.spans == "tokens")
     if args.json:
         print(json.dumps({"data": str(args.data), "documents": len(docs), "scores": report,
                           "problems": problems}, ensure_ascii=False, indent=2))
         return 0
-    print(f"{args.data} ({args.format}): {len(docs)} sentences, strict spans")
+    print(f"{args.data} ({args.format}): {len(docs)} sentences, strict spans "
+          f"({'on the corpus tokens' if args.spans == 'tokens' else 'character offsets'})")
     print(f"{'type':<13} {'gold':>6} {'pred':>6} {'P':>7} {'R':>7} {'F1':>7}   by source (mentions/correct)")
     for label, r in report.items():
         src = ", ".join(f"{s} {v['mentions']}/{v['correct']}" for s, v in r["by_source"].items())
         print(f"{label:<13} {r['gold']:>6} {r['pred']:>6} {r['P']:>7.3f} {r['R']:>7.3f} {r['F1']:>7.3f}   {src}")
     if args.show_errors:
-        gold = {(g.doc, g.start, g.end) for d in docs for g in d.gold if g.label == "PERSON"}
-        preds = {(m.span.doc, m.span.start, m.span.end): m for m in mentions if m.span.label == "PERSON"}
+        want = args.show_label
+        gold = {(g.doc, g.start, g.end) for d in docs for g in d.gold if g.label == want}
+        preds = {(m.span.doc, *(on_tokens(by_id[m.span.doc], m.span.start, m.span.end)
+                                if args.spans == "tokens" else (m.span.start, m.span.end))): m
+                 for m in mentions if SCORED.get(m.span.label) == want}
         wrong = [k for k in preds if k not in gold][: args.show_errors]
         missed = [k for k in sorted(gold) if k not in preds][: args.show_errors]
         for d, s, e in wrong:
-            print(f"  wrong PERSON {d}: {by_id[d].text[s:e]!r} ({preds[(d, s, e)].source})")
+            print(f"  wrong {want} {d}: {by_id[d].text[s:e]!r} ({preds[(d, s, e)].source})")
         for d, s, e in missed:
-            print(f"  missed PERSON {d}: {by_id[d].text[s:e]!r}")
+            print(f"  missed {want} {d}: {by_id[d].text[s:e]!r}")
     for p in problems[:5]:
         print(f"problem: {p}")
     return 0
