@@ -59,7 +59,17 @@ impl EntityStage {
         // One-word organisations followed by a capitalised word (see
         // `drop_cut_names`).
         let mut pending_drop: Vec<usize> = Vec::new();
+        // Organisations of more than one word that start with a head word
+        // ("Kementerian", "Mahkamah"; see `foreign_bodies`).
+        let mut pending_foreign: Vec<usize> = Vec::new();
         let refuse = roman_numeral_after_lower_case;
+        let mut heads_at: Vec<usize> = Vec::new();
+        if let Some(heads) = self.org_heads.get(&lang) {
+            heads.find_each_in_refusing(text, words, 0..text.len(), &refuse, |f| {
+                heads_at.push(f.start)
+            });
+            heads_at.sort_unstable();
+        }
         self.phrases
             .find_each_in_refusing(text, words, 0..text.len(), &refuse, |f| {
                 while boiler < boilerplate.len() && boilerplate[boiler].end <= f.start {
@@ -91,6 +101,13 @@ impl EntityStage {
                 {
                     pending_drop.push(mentions.len());
                 }
+                if self.gaz.entity(entity).etype == EntityType::Organization
+                    && kind == AliasKind::Name
+                    && text[f.start..f.end].contains(char::is_whitespace)
+                    && heads_at.binary_search(&f.start).is_ok()
+                {
+                    pending_foreign.push(mentions.len());
+                }
                 let etype = match kind {
                     AliasKind::Name => self.gaz.entity(entity).etype,
                     AliasKind::Seat | AliasKind::Demonym => EntityType::Country,
@@ -109,7 +126,8 @@ impl EntityStage {
                     self.nested_countries(ctx, f.start..f.end, sent as u32, mentions);
                 }
             });
-        drop_cut_names(text, mentions, pending_drop);
+        let drop = foreign_bodies(text, mentions, pending_foreign);
+        drop_cut_names(text, mentions, pending_drop, drop);
     }
 
     /// The countries named inside the name of an organisation mentioned at
@@ -145,15 +163,59 @@ impl EntityStage {
     }
 }
 
+/// Marks (true = to drop, one flag a mention) the organisations of more
+/// than one word, named from a head word, at `pending` (indices into
+/// `mentions`) that a country's name follows: "Kementerian Perdagangan
+/// Malaysia" is Malaysia's ministry, which no row lists, not the
+/// "Kementerian Perdagangan" of Indonesia's row; the organisations by head
+/// word find the whole name, and the country stays. A body of that country
+/// with a row of its own is a longer alias and wins before this
+/// ("Kementerian Keuangan AS").
+fn foreign_bodies(text: &str, mentions: &[Mention], pending: Vec<usize>) -> Vec<bool> {
+    let mut drop = vec![false; mentions.len()];
+    for i in pending {
+        let (start, after) = (mentions[i].start, mentions[i].end);
+        let rest = &text[after..];
+        let gap = rest.len() - rest.trim_start_matches(' ').len();
+        if gap != 1 {
+            continue;
+        }
+        let next = after + gap;
+        let k = mentions.partition_point(|m| m.start < next);
+        let country = mentions.get(k).is_some_and(|m| {
+            m.start == next
+                && !m.nested
+                && m.kind == AliasKind::Name
+                && m.etype == EntityType::Country
+        });
+        if country {
+            // The organisation and any country nested in its name.
+            for (j, m) in mentions.iter().enumerate().skip(i) {
+                if j == i || (m.nested && m.start >= start && m.end <= after) {
+                    drop[j] = true;
+                } else if m.start >= after {
+                    break;
+                }
+            }
+        }
+    }
+    drop
+}
+
 /// Drops the one-word organisations at `pending` (indices into `mentions`,
 /// followed by a capitalised word) unless that word starts another known
 /// mention: they are part of a longer name no list has ("Apple Records").
-fn drop_cut_names(text: &str, mentions: &mut Vec<Mention>, pending: Vec<usize>) {
-    if pending.is_empty() {
+/// `drop` holds the flags of mentions already to be dropped.
+fn drop_cut_names(
+    text: &str,
+    mentions: &mut Vec<Mention>,
+    pending: Vec<usize>,
+    mut drop: Vec<bool>,
+) {
+    if pending.is_empty() && !drop.contains(&true) {
         return;
     }
     // Mentions are in text order: look the next one up by binary search.
-    let mut drop = vec![false; mentions.len()];
     for i in pending {
         let after = mentions[i].end;
         let next = after + (text[after..].len() - text[after..].trim_start().len());

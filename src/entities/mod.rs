@@ -435,10 +435,10 @@ mod tests {
             // name_joiner after a name word, name_coord before an acronym;
             // "untuk" is no name_coord, and joins no head to its name.
             (
-                "Kementerian Hukum dan HAM menolak. Badan Nasional untuk HAM menolak. \
+                "Kementerian Urusan Adat dan HAM menolak. Badan Nasional untuk HAM menolak. \
                  Badan untuk Pembangunan Kota hadir. Dewan Kota dan Dewan Desa hadir.",
                 &[
-                    "Kementerian Hukum dan HAM",
+                    "Kementerian Urusan Adat dan HAM",
                     "Badan Nasional",
                     "Dewan Kota",
                     "Dewan Desa",

@@ -11,6 +11,10 @@ pub const ENTITY_FILES: &[(&str, &str)] = &[
         "organizations.tsv",
         include_str!("../../gazetteers/organizations.tsv"),
     ),
+    (
+        "organizations-id.tsv",
+        include_str!("../../gazetteers/organizations-id.tsv"),
+    ),
     ("people.tsv", include_str!("../../gazetteers/people.tsv")),
     (
         "locations.tsv",

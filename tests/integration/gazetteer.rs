@@ -735,3 +735,83 @@ fn people_and_organisations_beyond_the_lists() {
         "{got:?}"
     );
 }
+
+/// `organizations-id.tsv`: Indonesian short forms take the English
+/// Wikipedia title, acronyms that are other words in English match only in
+/// Indonesian text, and generic nouns stay unlinked.
+#[test]
+fn indonesian_bodies_take_their_english_titles() {
+    let id_of = |text: &str, surface: &str| -> Option<String> {
+        mentions(text)
+            .into_iter()
+            .find(|(t, _, _)| t == surface)
+            .map(|(_, i, _)| i)
+    };
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Kemenkeu akan menambah anggaran untuk sekolah di daerah yang terpencil itu.",
+            "Kemenkeu",
+            "Ministry_of_Finance_(Indonesia)",
+        ),
+        (
+            "Petugas dari Kementerian Kesehatan dan Kemensos mendatangi desa itu pada pagi hari.",
+            "Kemensos",
+            "Ministry_of_Social_Affairs_(Indonesia)",
+        ),
+        (
+            "Para pejabat Kemendagri dan KemenPUPR meninjau jalan yang rusak di desa itu.",
+            "KemenPUPR",
+            "Ministry_of_Public_Works_and_Housing_(Indonesia)",
+        ),
+        (
+            "Ketua umum PPP mengatakan bahwa partainya akan tetap berada di dalam koalisi.",
+            "PPP",
+            "United_Development_Party",
+        ),
+        (
+            "Para hakim MK akan membacakan putusan atas gugatan itu pada hari Kamis.",
+            "MK",
+            "Constitutional_Court_of_Indonesia",
+        ),
+        (
+            "Kementerian Kesehatan Gaza mengatakan jumlah korban terus bertambah.",
+            "Kementerian Kesehatan Gaza",
+            "Gaza_Health_Ministry",
+        ),
+        (
+            "Dia bekerja di DPR sejak pemilihan yang lalu dan tidak akan mundur.",
+            "DPR",
+            "House_of_Representatives_(Indonesia)",
+        ),
+    ];
+    for (text, surface, id) in cases {
+        assert_eq!(id_of(text, surface).as_deref(), Some(*id), "in {text:?}");
+    }
+    // Not linked: "PPP" in English text, "BUMN" (state-owned enterprises
+    // in general), "ESDM" (the field, not the ministry), a lower-case
+    // ministry name.
+    let none: &[(&str, &str)] = &[
+        (
+            "The economy grew when measured at PPP, and the government said it would keep spending.",
+            "PPP",
+        ),
+        (
+            "Pemerintah akan menggabungkan beberapa BUMN yang merugi menjadi satu perusahaan.",
+            "BUMN",
+        ),
+        (
+            "Investasi di sektor ESDM naik pada tahun ini, kata para pejabat itu.",
+            "ESDM",
+        ),
+    ];
+    for (text, surface) in none {
+        assert_eq!(id_of(text, surface), None, "in {text:?}");
+    }
+    let lower = mentions("dia bilang kementerian keuangan di negara itu sudah tutup.");
+    assert!(
+        !lower
+            .iter()
+            .any(|(_, i, _)| i == "Ministry_of_Finance_(Indonesia)"),
+        "{lower:?}"
+    );
+}

@@ -31,11 +31,13 @@ impl Rule for SeatsHeld {
         &[
             Example {
                 text: "Anggota DPR Fadli Zon meminta pemerintah menunda rencana itu.",
-                triples: &["seat-held: Fadli_Zon official_of People's_Representative_Council"],
+                triples: &["seat-held: Fadli_Zon official_of House_of_Representatives_(Indonesia)"],
             },
             Example {
                 text: "Puan Maharani, anggota DPR dari Jawa Tengah, hadir dalam rapat itu.",
-                triples: &["seat-held: Puan_Maharani official_of People's_Representative_Council"],
+                triples: &[
+                    "seat-held: Puan_Maharani official_of House_of_Representatives_(Indonesia)",
+                ],
             },
             Example {
                 text: "Roberta Metsola, a member of the European Parliament, opened the debate.",
