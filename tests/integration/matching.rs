@@ -101,11 +101,14 @@ fn boundaries_longest_match_and_case() {
 #[test]
 fn seats_act_or_are_places() {
     let p = mini();
+    // The mini gazetteer's seats and countries; the name tagger's finds
+    // ("Putin", whom the mini gazetteer does not list) are another test's.
     let doc = |t: &str| {
         let d = Document::new("t", t);
         let a = p.process(&d);
         a.mentions
             .iter()
+            .filter(|m| m.source != MentionSource::Model)
             .map(|m| (t[m.start..m.end].to_owned(), m.etype.as_str()))
             .collect::<Vec<_>>()
     };
