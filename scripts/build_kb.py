@@ -103,6 +103,17 @@ TITLE_WORDS = {
     "the", "presiden", "menteri", "raja", "ratu", "pangeran", "syekh",
 }
 
+# Words that are never part of a person's name, wherever they stand
+# ("Israeli Prime Minister Ehud Barak"); the country demonyms of
+# countries.tsv are added at run time.
+TITLE_ANYWHERE = {
+    "president", "prime", "minister", "foreign", "defense", "defence", "king",
+    "queen", "prince", "princess", "sheikh", "secretary", "chairman",
+    "chancellor", "premier", "ambassador", "senator", "governor", "mayor",
+    "spokesman", "spokeswoman", "envoy", "commander", "leader", "former",
+    "presiden", "menteri",
+}
+
 # Lower-case particles inside a person's name, as English Wikipedia writes them.
 PARTICLES = {
     "bin", "binti", "ibn", "bint", "de", "da", "di", "del", "della", "der",
@@ -356,6 +367,9 @@ def curated_index() -> tuple[set[str], set[str], dict[str, str]]:
                     if a:
                         aliases.add(key(a))
             if f == "countries.tsv":
+                for d in row.get("demonyms", "").split("|"):
+                    if d:
+                        TITLE_ANYWHERE.add(d.lower())
                 m = re.search(r"ISO 3166-1 [A-Z]{2}/([A-Z]{3})", row.get("notes", ""))
                 if m:
                     iso3[m.group(1)] = row["entity_id"]
@@ -498,7 +512,7 @@ def build() -> tuple[str, str, dict]:
             stats["people: names that are no name"] = stats.get("people: names that are no name", 0) + 1
             return
         w = phrase_words(p)
-        if len(w) < 2 or w[0].lower() in TITLE_WORDS:
+        if len(w) < 2 or w[0].lower() in TITLE_WORDS or any(x.lower() in TITLE_ANYWHERE for x in w):
             stats["people: one-word or titled names"] = stats.get("people: one-word or titled names", 0) + 1
             return
         name = person_name(w)
@@ -516,7 +530,7 @@ def build() -> tuple[str, str, dict]:
             if len(sw) < 2:
                 stats["people: one-word aliases dropped"] = stats.get("people: one-word aliases dropped", 0) + 1
                 continue
-            if sw[0].lower() in TITLE_WORDS:
+            if sw[0].lower() in TITLE_WORDS or any(x.lower() in TITLE_ANYWHERE for x in sw):
                 stats["people: titled aliases dropped"] = stats.get("people: titled aliases dropped", 0) + 1
                 continue
             if not main & {x.lower() for x in sw}:
