@@ -111,6 +111,9 @@ pub struct Analysis {
     pub local_entities: Vec<Entity>,
     /// The document's language.
     pub lang: Option<Lang>,
+    /// The year of the document's date, if it has one: a person's dated
+    /// office counts only when held in that year ([`crate::Role::held_in`]).
+    pub year: Option<u16>,
 }
 
 impl Analysis {
@@ -134,6 +137,7 @@ impl Analysis {
                     etype,
                     roles: Vec::new(),
                     members: Vec::new(),
+                    id_derived: false,
                 });
                 self.local_entities.len() - 1
             }
@@ -184,6 +188,7 @@ pub fn actor_countries<'g>(
             EntityType::Person => titled.get(&m.entity).copied().or_else(|| {
                 e.roles
                     .iter()
+                    .filter(|r| r.held_in(a.year))
                     .filter_map(|r| {
                         let x = gaz.entity(gaz.find(&r.of)?);
                         (x.etype == EntityType::Country).then_some((r, x.id.as_str()))

@@ -49,6 +49,9 @@ pub struct BatchOptions {
     /// When set, the run stops at the next document and [`run`] returns an
     /// error for which [`is_interrupted`] holds (default: none).
     pub stop: Option<Arc<AtomicBool>>,
+    /// The year of every document without a date of its own (`--date`;
+    /// a JSONL `date` field wins). Default: none.
+    pub default_year: Option<u16>,
 }
 
 impl Default for BatchOptions {
@@ -59,6 +62,7 @@ impl Default for BatchOptions {
             stream_bytes: 1 << 20,
             section_bytes: 4 << 20,
             stop: None,
+            default_year: None,
         }
     }
 }
@@ -247,7 +251,10 @@ pub fn run(
         let next = reader.next_item();
         let end = next.is_none();
         match next {
-            Some(Item::Document(doc)) => {
+            Some(Item::Document(mut doc)) => {
+                if doc.year.is_none() {
+                    doc.year = batch.default_year;
+                }
                 for w in &doc.warnings {
                     stats.warnings += 1;
                     on_event(Event::Warning(w));

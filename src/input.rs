@@ -43,6 +43,12 @@ pub struct Document {
     /// Problems that did not stop the document from being read
     /// (invalid UTF-8 replaced, …), each naming the place.
     pub warnings: Vec<String>,
+    /// The year of the document's date (a JSONL `date` field, or
+    /// `--date`), which decides whether a person's dated office is held:
+    /// `None` = no date, every office counts (see [`Role::held_in`]).
+    ///
+    /// [`Role::held_in`]: crate::Role::held_in
+    pub year: Option<u16>,
 }
 
 impl Document {
@@ -54,7 +60,34 @@ impl Document {
             text: normalize_newlines(text),
             id,
             warnings: Vec::new(),
+            year: None,
         }
+    }
+
+    /// The same document with the year of its date set.
+    pub fn with_year(mut self, year: Option<u16>) -> Document {
+        self.year = year;
+        self
+    }
+}
+
+/// The year of a date written `YYYY-MM-DD` or `YYYY` (a JSONL `date` field,
+/// `--date`): the month and day are checked, only the year is kept.
+pub fn parse_date_year(s: &str) -> std::result::Result<u16, String> {
+    let bad = || format!("bad date `{s}`: expected YYYY-MM-DD or YYYY");
+    let s = s.trim();
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = s.split('-').collect();
+    match parts[..] {
+        [y] if digits(y, 4) => y.parse().map_err(|_| bad()),
+        [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => {
+            let (m, d): (u8, u8) = (m.parse().unwrap_or(0), d.parse().unwrap_or(0));
+            if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+                return Err(bad());
+            }
+            y.parse().map_err(|_| bad())
+        }
+        _ => Err(bad()),
     }
 }
 
@@ -432,6 +465,8 @@ struct Record<'a> {
     id: Option<&'a serde_json::value::RawValue>,
     #[serde(default, borrow)]
     text: Option<&'a serde_json::value::RawValue>,
+    #[serde(default, borrow)]
+    date: Option<&'a serde_json::value::RawValue>,
 }
 
 /// Parses one JSONL line into a document. `line_no` is 1-based.
@@ -469,11 +504,25 @@ pub fn parse_jsonl_line(
         None | Some("null") => format!("{fallback_id}:{line_no}"),
         Some(_) => return Err(Error::parse(loc, "field `id` is not a string or number")),
     };
+    let year = match rec.date.map(|r| r.get()) {
+        None | Some("null") => None,
+        Some(raw) if raw.starts_with('"') => Some(
+            parse_date_year(&json_string(raw))
+                .map_err(|m| Error::parse(loc.clone(), format!("field `date`: {m}")))?,
+        ),
+        Some(_) => {
+            return Err(Error::parse(
+                loc,
+                "field `date` is not a string (YYYY-MM-DD or YYYY)",
+            ));
+        }
+    };
     Ok(Document {
         id,
         text: normalize_owned(text),
         origin: loc,
         warnings,
+        year,
     })
 }
 
@@ -909,6 +958,7 @@ impl Reader {
             text,
             origin: loc,
             warnings,
+            year: None,
         })
     }
 

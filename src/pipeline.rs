@@ -156,13 +156,20 @@ impl Pipeline {
 
     /// Analyses one document.
     pub fn process(&self, doc: &Document) -> Analysis {
-        self.process_text(&doc.text, None, false)
+        self.process_text(&doc.text, None, false, doc.year)
     }
 
     /// `mid_line`: the text starts inside a line of its document (a section
     /// cut at a sentence end), so its first line is no line of its own.
-    fn process_text(&self, text: &str, lang: Option<Lang>, mid_line: bool) -> Analysis {
+    fn process_text(
+        &self,
+        text: &str,
+        lang: Option<Lang>,
+        mid_line: bool,
+        year: Option<u16>,
+    ) -> Analysis {
         let (mut a, mut ctx) = self.start(text, lang, mid_line);
+        a.year = year;
         // The entity stage hands the sentences' tokens to the relation
         // stage in `ctx`.
         self.entities.run(&mut ctx, &mut a);
@@ -254,9 +261,10 @@ impl Pipeline {
                 text: text[start..end].to_owned(),
                 origin: doc.origin.clone(),
                 warnings: Vec::new(),
+                year: doc.year,
             };
             let mid_line = start > 0 && !text[..start].ends_with('\n');
-            let a = self.process_text(&section.text, lang, mid_line);
+            let a = self.process_text(&section.text, lang, mid_line, doc.year);
             f(&section, &a, offset)?;
             offset.chars += section.text.chars().count();
             offset.sentences += a.sentences.len() as u32;

@@ -94,6 +94,8 @@ struct Config {
     max_doc_size: u64,
     section_bytes: usize,
     quiet: bool,
+    /// `--date`: the year of documents without a date of their own.
+    year: Option<u16>,
     gazetteer: GazetteerConfig,
 }
 
@@ -157,6 +159,7 @@ impl Config {
                 .unwrap_or(usize::MAX)
                 .max(1),
             quiet: args.quiet,
+            year: args.date,
             gazetteer: GazetteerConfig {
                 defaults: !args.no_default_gazetteers,
                 paths: args.gazetteer,
@@ -556,6 +559,7 @@ fn process(
     let batch_options = BatchOptions {
         stop: Some(Arc::clone(&interrupt.flag)),
         section_bytes: config.section_bytes,
+        default_year: config.year,
         ..BatchOptions::default()
     };
     Ok(pool.install(|| {

@@ -40,6 +40,15 @@ pub fn run(cmd: GazetteerCommand) -> anyhow::Result<ExitCode> {
             for d in &diags {
                 say!("{d}");
             }
+            let count = |t: kabar::EntityType| g.entities.iter().filter(|e| e.etype == t).count();
+            say!(
+                "kabar: {} people, {} organisations, {} countries, {} locations; {} ids derived from the name (id_source = derived)",
+                count(kabar::EntityType::Person),
+                count(kabar::EntityType::Organization),
+                count(kabar::EntityType::Country),
+                count(kabar::EntityType::Location),
+                g.entities.iter().filter(|e| e.id_derived).count()
+            );
             say!(
                 "kabar: {} entities, {} aliases, {} cues, {} titles, {} function words; {} errors, {} warnings",
                 g.entities.len(),

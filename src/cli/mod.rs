@@ -142,6 +142,12 @@ pub struct ExtractArgs {
     /// Language of the documents: detected per document by default.
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: LangArg,
+    /// The date of every document without one of its own (a JSONL `date`
+    /// field wins), as YYYY-MM-DD or YYYY: a person's dated office gives
+    /// leader_of/official_of only if held in that year. Without a date,
+    /// every office counts.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<u16>,
     /// How to read `-` (standard input).
     #[arg(long, value_enum, default_value = "text")]
     pub stdin_format: StdinFormat,
@@ -211,4 +217,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval(args) => compare::eval(args),
         Command::Diff(args) => compare::diff(args),
     }
+}
+
+/// `--date`: the year of `YYYY-MM-DD` or `YYYY`.
+fn parse_date(s: &str) -> Result<u16, String> {
+    kabar::input::parse_date_year(s)
 }

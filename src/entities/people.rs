@@ -267,7 +267,9 @@ impl EntityStage {
     }
 
     /// "Jalan Kolonel Sugiono", "Bandara Soekarno": a person's name after a
-    /// place head (and a rank) names the place, so it is no mention.
+    /// place head (and a rank) names the place, so it is no mention; so
+    /// does the name of an organisation of the knowledge base ("Provinsi
+    /// Hitachi").
     pub(super) fn drop_named_places(&self, text: &str, a: &mut Analysis) {
         let named = |m: &Mention| {
             let Some(w) = previous_word(text, m.start) else {
@@ -285,8 +287,14 @@ impl EntityStage {
             // (A regional title is no place: "Camat Ahmad Yani".)
             is_cap(w) && self.place_heads.contains(w) && !self.title_heads.contains(w)
         };
+        // The same for an organisation of the knowledge base (an id derived
+        // from its name): "Provinsi Hitachi" is a province.
+        let derived_org = |m: &Mention| {
+            m.etype == EntityType::Organization
+                && matches!(m.entity, EntityRef::Gazetteer(g) if self.gaz.entity(g).id_derived)
+        };
         a.mentions
-            .retain(|m| m.etype != EntityType::Person || !named(m));
+            .retain(|m| !(m.etype == EntityType::Person || derived_org(m)) || !named(m));
     }
 
     /// "Michelle Obama", "Malia Ann Obama": one or two capitalised given

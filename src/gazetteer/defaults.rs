@@ -1,8 +1,19 @@
 //! The default data files of `gazetteers/`, compiled into the binary so
 //! `kabar` works from any folder. Order matters: later files win.
 
-/// (file name, content) of the default entity gazetteers.
+/// (file name, content) of the default entity gazetteers. The knowledge
+/// base generated from PETRARCH2's Phoenix dictionaries
+/// (`scripts/build_kb.py`) comes first, so that every hand-curated file
+/// after it wins where both name the same entity or alias.
 pub const ENTITY_FILES: &[(&str, &str)] = &[
+    (
+        "kb-people.tsv",
+        include_str!("../../gazetteers/kb-people.tsv"),
+    ),
+    (
+        "kb-organizations.tsv",
+        include_str!("../../gazetteers/kb-organizations.tsv"),
+    ),
     (
         "countries.tsv",
         include_str!("../../gazetteers/countries.tsv"),

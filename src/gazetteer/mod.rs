@@ -32,6 +32,24 @@ pub struct Role {
     pub years: Vec<(u16, Option<u16>)>,
 }
 
+impl Role {
+    /// Whether the office is held in `year`, the year of a document's
+    /// date: a year inside one of its terms (an open end runs on), or a
+    /// role with no years. With no date (`None`) every role counts, ended
+    /// or not: an undated text may be from any year, and that is how kabar
+    /// read roles before documents had dates.
+    pub fn held_in(&self, year: Option<u16>) -> bool {
+        let Some(y) = year else {
+            return true;
+        };
+        self.years.is_empty()
+            || self
+                .years
+                .iter()
+                .any(|&(start, end)| start <= y && end.is_none_or(|e| y <= e))
+    }
+}
+
 /// An entity of the gazetteer (or one found by pattern).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
@@ -49,6 +67,10 @@ pub struct Entity {
     pub roles: Vec<Role>,
     /// ORGANIZATION: member countries' ids.
     pub members: Vec<String>,
+    /// The id was derived from the name, not checked against English
+    /// Wikipedia (the `id_source` column: `derived`); an entity found by
+    /// pattern has no gazetteer row and is `false`.
+    pub id_derived: bool,
 }
 
 /// One surface form to match.
@@ -189,6 +211,7 @@ const ENTITY_COLUMNS: &[&str] = &[
     "seats",
     "demonyms",
     "members",
+    "id_source",
     "notes",
 ];
 const CUE_COLUMNS: &[&str] = &[
@@ -442,6 +465,7 @@ struct EntityColumns {
     seats: Option<usize>,
     demonyms: Option<usize>,
     members: Option<usize>,
+    id_source: Option<usize>,
 }
 
 impl EntityColumns {
@@ -458,6 +482,7 @@ impl EntityColumns {
             seats: c("seats"),
             demonyms: c("demonyms"),
             members: c("members"),
+            id_source: c("id_source"),
         }
     }
 }
@@ -558,6 +583,17 @@ fn entity_row<'a>(
             return None;
         }
     };
+    let id_derived = match row.get(cols.id_source) {
+        "" | "checked" => false,
+        "derived" => true,
+        other => {
+            diags.push(t.error(
+                row.line,
+                format!("bad id_source `{other}` (checked, derived or empty)"),
+            ));
+            return None;
+        }
+    };
     let mut roles = Vec::new();
     for item in split_list(row.get(cols.roles), t, row.line, "roles", diags) {
         match parse_role(item) {
@@ -592,6 +628,7 @@ fn entity_row<'a>(
         etype,
         roles,
         members,
+        id_derived,
     };
     Some(EntityRow {
         entity,
@@ -634,6 +671,7 @@ fn add_entity(
             let e = &mut g.entities[idx as usize];
             e.name = entity.name;
             e.etype = entity.etype;
+            e.id_derived = entity.id_derived;
             if !entity.roles.is_empty() {
                 e.roles = entity.roles;
             }

@@ -4,6 +4,7 @@ mod architecture;
 mod cli;
 mod gazetteer;
 mod hostile;
+mod kb;
 mod matching;
 mod props;
 mod relations;

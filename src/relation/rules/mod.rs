@@ -235,12 +235,18 @@ fn push(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>, subj: u32, obj: u32, 
     }
 }
 
-/// The country a person leads or serves (first role), as an entity index.
+/// The country a person leads or serves (the first role held in the
+/// document's year), as an entity index.
 fn role_country(s: &Sent<'_>, a: &Analysis, person: u32) -> Option<u32> {
     let EntityRef::Gazetteer(pi) = a.mentions[person as usize].entity else {
         return None;
     };
-    let role = s.gaz().entity(pi).roles.first()?;
+    let role = s
+        .gaz()
+        .entity(pi)
+        .roles
+        .iter()
+        .find(|r| r.held_in(a.year))?;
     s.gaz().find(&role.of)
 }
 

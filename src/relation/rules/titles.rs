@@ -275,7 +275,7 @@ fn role_in_sentence(
     };
     let roles = &s.gaz().entity(pi).roles;
     for r in roles {
-        if want.is_some_and(|w| w != r.relation) {
+        if want.is_some_and(|w| w != r.relation) || !r.held_in(a.year) {
             continue;
         }
         let Some(target) = s.gaz().find(&r.of) else {

@@ -1,0 +1,206 @@
+//! The knowledge base (issue 17): the gazetteers generated from PETRARCH2's
+//! Phoenix dictionaries by `scripts/build_kb.py`, their precision guards,
+//! derived-id marking, and dated roles read against a document's date.
+//! Every sentence here is composed for the test.
+
+use std::process::Command;
+use std::sync::LazyLock;
+
+use kabar::{Document, EntityRef, EntityType, Gazetteer, Pipeline};
+
+use crate::util::{kabar, p, read_csv_bytes, root, stderr, tempdir};
+
+static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::default);
+
+fn gaz() -> &'static Gazetteer {
+    PIPELINE.gazetteer()
+}
+
+/// (entity id, derived?) of every gazetteer mention of `text`.
+fn mentions(text: &str) -> Vec<(String, bool)> {
+    let a = PIPELINE.process(&Document::new("t", text));
+    a.mentions
+        .iter()
+        .filter_map(|m| match m.entity {
+            EntityRef::Gazetteer(g) => {
+                let e = gaz().entity(g);
+                Some((e.id.clone(), e.id_derived))
+            }
+            EntityRef::Local(_) => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_knowledge_base_is_loaded_and_its_ids_are_marked_derived() {
+    let g = gaz();
+    let count = |t: EntityType, derived: bool| {
+        g.entities
+            .iter()
+            .filter(|e| e.etype == t && e.id_derived == derived)
+            .count()
+    };
+    assert!(count(EntityType::Person, true) > 15_000);
+    assert!(count(EntityType::Organization, true) > 5_000);
+    // Hand-curated rows are `checked` (no id_source column).
+    for id in ["Vladimir_Putin", "Joko_Widodo", "United_Nations", "Russia"] {
+        let e = g.entity(g.find(id).unwrap());
+        assert!(!e.id_derived, "{id} is hand-curated");
+    }
+    let e = g.entity(g.find("Bunmei_Ibuki").unwrap());
+    assert!(e.id_derived && e.etype == EntityType::Person);
+    assert_eq!(
+        mentions("Bunmei Ibuki tiba di Tokyo."),
+        vec![("Bunmei_Ibuki".to_owned(), true)]
+    );
+}
+
+#[test]
+fn knowledge_base_aliases_pass_the_precision_guards() {
+    let g = gaz();
+    for a in &g.aliases {
+        let e = g.entity(a.entity);
+        if !e.id_derived {
+            continue;
+        }
+        let words = a.text.split_whitespace().count();
+        match e.etype {
+            // No bare surname: a person needs two words or more.
+            EntityType::Person => assert!(words >= 2, "one-word person alias {:?}", a.text),
+            EntityType::Organization if words == 1 => {
+                let letters = a.text.chars().filter(|c| c.is_alphabetic()).count();
+                assert!(letters >= 3, "short organisation alias {:?}", a.text);
+                for lang in [kabar::Lang::Id, kabar::Lang::En] {
+                    let stop = &g.stopwords[&lang];
+                    assert!(
+                        !stop.contains(&a.text.to_lowercase()),
+                        "organisation alias {:?} is a stop word",
+                        a.text
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[test]
+fn common_words_and_bare_surnames_are_not_knowledge_base_names() {
+    // Bare surnames of people the KB knows by their full names, and
+    // ordinary words, in both languages: no KB entity.
+    for text in [
+        "Rice naik lagi dan harga beras di pasar turun.",
+        "Menurut Bush, kebakaran di semak itu cepat padam.",
+        "Young people may move to the city in May.",
+        "Warga membeli rice cooker di toko Young Kim.",
+        "The army said the group had left the town.",
+        "Provinsi Hitachi dulu ada di Jepang.",
+    ] {
+        let derived: Vec<_> = mentions(text).into_iter().filter(|(_, d)| *d).collect();
+        assert!(derived.is_empty(), "{text:?}: {derived:?}");
+    }
+}
+
+/// Runs `kabar extract` on JSONL `lines` with a composed person whose
+/// office ended in 2010, and returns the relations of the triples.
+fn relations(lines: &str, extra: &[&str]) -> Vec<String> {
+    let dir = tempdir();
+    let gaz = dir.path().join("people.tsv");
+    std::fs::write(
+        &gaz,
+        "entity_id\ttype\tname\tcase\troles\n\
+         Budi_Hartanto_Wiryo\tPERSON\tBudi Hartanto Wiryo\tcap\tofficial_of:Malaysia;2004-2010\n",
+    )
+    .unwrap();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, lines).unwrap();
+    let mut args = vec![
+        "extract",
+        p(&input),
+        "--gazetteer",
+        p(&gaz),
+        "--triples",
+        "-",
+        "--quiet",
+    ];
+    args.extend_from_slice(extra);
+    let o = kabar(&args, None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (h, rows) = read_csv_bytes(&o.stdout);
+    let (s, r, ob) = (
+        h.iter().position(|c| c == "subject_id").unwrap(),
+        h.iter().position(|c| c == "relation").unwrap(),
+        h.iter().position(|c| c == "object_id").unwrap(),
+    );
+    rows.iter()
+        .map(|row| format!("{} {} {}", row[s], row[r], row[ob]))
+        .collect()
+}
+
+const SENTENCE: &str = "Menteri Budi Hartanto Wiryo mengatakan Malaysia mendukung ASEAN.";
+const OFFICE: &str = "Budi_Hartanto_Wiryo official_of Malaysia";
+
+fn line(date: Option<&str>) -> String {
+    match date {
+        Some(d) => format!("{{\"id\":\"a\",\"text\":\"{SENTENCE}\",\"date\":\"{d}\"}}\n"),
+        None => format!("{{\"id\":\"a\",\"text\":\"{SENTENCE}\"}}\n"),
+    }
+}
+
+#[test]
+fn a_dated_role_counts_only_inside_its_years() {
+    // Inside the term: the office is held.
+    assert!(relations(&line(Some("2008-05-01")), &[]).contains(&OFFICE.to_owned()));
+    assert!(relations(&line(Some("2010")), &[]).contains(&OFFICE.to_owned()));
+    // After it: not held, no official_of (the event triple stays).
+    let after = relations(&line(Some("2020-01-15")), &[]);
+    assert!(!after.contains(&OFFICE.to_owned()), "{after:?}");
+    assert!(after.contains(&"Malaysia support ASEAN".to_owned()));
+    // No date: every role counts, ended or not (gazetteers/README.md).
+    assert!(relations(&line(None), &[]).contains(&OFFICE.to_owned()));
+    // --date for documents without one; a document's own date wins.
+    assert!(!relations(&line(None), &["--date", "2020-01-01"]).contains(&OFFICE.to_owned()));
+    assert!(relations(&line(Some("2008")), &["--date", "2020"]).contains(&OFFICE.to_owned()));
+}
+
+#[test]
+fn a_bad_date_is_reported_with_file_and_line() {
+    let dir = tempdir();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        format!("{}{}", line(Some("2008")), line(Some("2020-13-01"))),
+    )
+    .unwrap();
+    let o = kabar(&["extract", p(&input), "--triples", "-", "--quiet"], None);
+    let err = stderr(&o);
+    assert!(
+        err.contains("in.jsonl:2") && err.contains("bad date `2020-13-01`"),
+        "{err}"
+    );
+    let o = kabar(&["extract", p(&input), "--date", "08/05/2020"], None);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("expected YYYY-MM-DD or YYYY"));
+}
+
+#[test]
+fn the_knowledge_base_files_are_what_the_script_builds() {
+    let has_python = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_python {
+        eprintln!("skipped: python3 is not installed");
+        return;
+    }
+    let o = Command::new("python3")
+        .arg(root().join("scripts/build_kb.py"))
+        .arg("--check")
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "gazetteers/kb-*.tsv are out of date: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
