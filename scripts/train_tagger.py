@@ -7,7 +7,7 @@ Needs python-crfsuite (pip install python-crfsuite==0.9.12) and cargo.
 
 1. The features come from kabar itself: `cargo run --release --example tagger_features -- FORMAT FILE
    [SKIP]` tokenises each CoNLL sentence as kabar does, runs the gazetteer and the patterns, and writes
-   each token's label and the features the tagger reads at run time (src/entities/tagger.rs).
+   each token's label and the features the tagger reads at run time (src/entities/tagger/mod.rs).
 2. The default data (see data/train/README.md): idner-news-2k train (MIT) without the 592 sentences of
    the project's dev gold (tests/data/news-dev/idner/docs.jsonl, ids idner-train-NNNN, NNNN = the
    0-based index of the sentence in train.txt), NERGrit train (Apache-2.0), WikiGold documents 1-116

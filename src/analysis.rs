@@ -17,7 +17,7 @@ pub enum MentionSource {
     /// text, …).
     Pattern,
     /// A name no gazetteer lists, found by the learned name tagger
-    /// (`entities/tagger.rs`).
+    /// (`entities/tagger/`).
     Model,
 }
 

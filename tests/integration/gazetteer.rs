@@ -11,7 +11,7 @@ use crate::util::*;
 static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::default);
 
 /// (text, entity_id, type) of every mention in `text` of the gazetteer and
-/// the patterns (the name tagger's are tested in `entities/tagger.rs`).
+/// the patterns (the name tagger's are tested in `entities/tagger/`).
 fn mentions(text: &str) -> Vec<(String, String, &'static str)> {
     let p = &*PIPELINE;
     let a = p.process(&Document::new("t", text));

@@ -14,7 +14,7 @@ fn mini() -> Pipeline {
 }
 
 /// (text as written, entity id) of every mention of the gazetteer and the
-/// patterns (the name tagger's are tested in `entities/tagger.rs`).
+/// patterns (the name tagger's are tested in `entities/tagger/`).
 fn found(p: &Pipeline, text: &str) -> Vec<(String, String)> {
     let doc = Document::new("t", text);
     let a = p.process(&doc);

@@ -17,22 +17,27 @@
 //!
 //! A tagged span is kept when it overlaps no mention (the gazetteer and the
 //! patterns win), starts and ends with a capitalised word (or an acronym),
-//! holds no title, stop or function word where a name cannot, is no
-//! person with a word the document also writes in lower case ("Hasil"
-//! beside "hasil"), and — in a headline, where every word is capitalised —
+//! holds no title, and — a person — no stop word or structural word of the
+//! document's language (a word of the other language's lists is a name
+//! here: "Made", "Said"), is no person with a word the document also
+//! writes in lower case ("Hasil" beside "hasil"), and — in a headline, where every word is capitalised —
 //! when the document names it again outside headlines. It gets `source` = `model` and an id built
 //! from the name as written (SPEC §1).
 //!
 //! [`Pipeline::tagger_features`]: crate::Pipeline::tagger_features
 
+mod model;
+
 use std::ops::Range;
-use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+pub(crate) use model::Label;
+pub use model::NameModel;
+use model::{FNV_OFFSET, fnv, key};
+
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
-use crate::error::{Error, Location};
 use crate::gazetteer::Gazetteer;
 use crate::schema::{AliasKind, ClassRole, EntityType, Lang, WordClass};
 use crate::tokenize::{LowerSet, Token, TokenKind, is_boundary};
@@ -40,217 +45,6 @@ use crate::tokenize::{LowerSet, Token, TokenKind, is_boundary};
 use super::EntityStage;
 use super::is_cap;
 use super::spans::{in_boilerplate, insert_mentions, local_entity, name_as_written, overlaps};
-
-/// At most this many labels (`O` and B/I of three types).
-const MAX_LABELS: usize = 7;
-
-/// The model compiled into the binary (see `models/README.md`).
-static BUILTIN: &[u8] = include_bytes!("../../models/tagger.crfsuite");
-
-/// A CRFsuite model of the name tagger, read into tables: the weights of
-/// each attribute (a feature string, by a 64-bit hash) for each
-/// label, and the transition weights. Tagging is a Viterbi walk over them
-/// (the same labels as CRFsuite's tagger; a test compares the two).
-pub struct NameModel {
-    /// The label of each label id.
-    labels: Vec<Label>,
-    /// Attribute (a feature string, by [`attr_key`]) → its weight for
-    /// each label (those past `labels.len()` are 0).
-    attrs: FxHashMap<u64, [f32; MAX_LABELS]>,
-    /// `trans[from * L + to]`.
-    trans: Vec<f32>,
-}
-
-impl std::fmt::Debug for NameModel {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NameModel")
-            .field("labels", &self.labels)
-            .field("attributes", &self.attrs.len())
-            .finish()
-    }
-}
-
-/// A tag of the model, read from its label string.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Label {
-    Outside,
-    Begin(EntityType),
-    Inside(EntityType),
-}
-
-impl Label {
-    fn parse(s: &str) -> Option<Label> {
-        if s == "O" {
-            return Some(Label::Outside);
-        }
-        let (bio, t) = s.split_once('-')?;
-        let t = match t {
-            "PER" => EntityType::Person,
-            "ORG" => EntityType::Organization,
-            "LOC" => EntityType::Location,
-            _ => return None,
-        };
-        match bio {
-            "B" => Some(Label::Begin(t)),
-            "I" => Some(Label::Inside(t)),
-            _ => None,
-        }
-    }
-}
-
-impl NameModel {
-    /// The model compiled into the binary (read on first use).
-    pub fn builtin() -> Arc<NameModel> {
-        static MODEL: OnceLock<Arc<NameModel>> = OnceLock::new();
-        MODEL
-            .get_or_init(|| {
-                Arc::new(
-                    NameModel::from_bytes(BUILTIN, Path::new("models/tagger.crfsuite"))
-                        .expect("the compiled-in tagger model loads"),
-                )
-            })
-            .clone()
-    }
-
-    /// Reads a CRFsuite model file (as written by CRFsuite or
-    /// python-crfsuite, with the labels `O`, `B-PER`, `I-PER`, `B-ORG`,
-    /// `I-ORG`, `B-LOC`, `I-LOC` or some of them). The error names the file.
-    pub fn load(path: &Path) -> crate::Result<NameModel> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(Location::file(path), e))?;
-        NameModel::from_bytes(&bytes, path)
-    }
-
-    /// A model from the bytes of a CRFsuite file; `path` names it in errors.
-    pub fn from_bytes(bytes: &[u8], path: &Path) -> crate::Result<NameModel> {
-        let bad = |m: String| Error::parse(Location::file(path), m);
-        check_header(bytes).map_err(bad)?;
-        let model =
-            crfs::Model::new(bytes).map_err(|e| bad(format!("not a CRFsuite model: {e}")))?;
-        let mut labels = Vec::new();
-        for id in 0..model.num_labels() {
-            let name = model.to_label(id).unwrap_or("");
-            labels.push(Label::parse(name).ok_or_else(|| {
-                bad(format!(
-                    "the model's label {name:?} is none of O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC"
-                ))
-            })?);
-        }
-        if labels.is_empty() {
-            return Err(bad("the model has no labels".into()));
-        }
-        let l = labels.len();
-        if l > MAX_LABELS {
-            return Err(bad(format!(
-                "the model has {l} labels, at most {MAX_LABELS}"
-            )));
-        }
-        let num_attrs = model.num_attrs() as usize;
-        let mut state = vec![[0f32; MAX_LABELS]; num_attrs];
-        let mut trans = vec![0f32; l * l];
-        // The feature table: a 12-byte chunk header, then 20 bytes a
-        // feature (type, source, target: u32; weight: f64).
-        let u32_at = |i: usize| -> Option<usize> {
-            Some(u32::from_le_bytes(bytes.get(i..i + 4)?.try_into().ok()?) as usize)
-        };
-        // (The count is the chunk's: CRFsuite leaves the header's at 0.)
-        let off = u32_at(28).unwrap_or(0);
-        let n = u32_at(off + 8).unwrap_or(0);
-        for fid in 0..n {
-            let at = off + 12 + 20 * fid;
-            let row = bytes
-                .get(at..at + 20)
-                .ok_or_else(|| bad("the model's feature table lies outside the file".into()))?;
-            let num = |k: usize| u32::from_le_bytes(row[k..k + 4].try_into().unwrap()) as usize;
-            let weight = f64::from_le_bytes(row[12..20].try_into().unwrap()) as f32;
-            let (kind, src, dst) = (num(0), num(4), num(8));
-            match kind {
-                0 if src < num_attrs && dst < l => state[src][dst] = weight,
-                1 if src < l && dst < l => trans[src * l + dst] = weight,
-                _ => return Err(bad(format!("the model's feature {fid} is not well formed"))),
-            }
-        }
-        let mut attrs = FxHashMap::default();
-        attrs.reserve(num_attrs);
-        for (aid, w) in state.into_iter().enumerate() {
-            let name = model
-                .to_attr(aid as u32)
-                .ok_or_else(|| bad(format!("the model's attribute {aid} has no name")))?;
-            attrs.insert(attr_key(name), w);
-        }
-        Ok(NameModel {
-            labels,
-            attrs,
-            trans,
-        })
-    }
-
-    /// The best labels of items whose summed state scores are `scores`
-    /// (`labels.len()` an item): Viterbi. `back` is scratch space.
-    fn viterbi(&self, scores: &[f32], back: &mut Vec<u8>, out: &mut Vec<Label>) {
-        let l = self.labels.len();
-        let n = scores.len() / l;
-        out.clear();
-        if n == 0 {
-            return;
-        }
-        let mut best = [0f32; MAX_LABELS];
-        best[..l].copy_from_slice(&scores[..l]);
-        let mut next = [0f32; MAX_LABELS];
-        back.clear();
-        back.resize(n * l, 0);
-        for t in 1..n {
-            for to in 0..l {
-                let (mut arg, mut max) = (0, f32::NEG_INFINITY);
-                for (from, b) in best[..l].iter().enumerate() {
-                    let v = b + self.trans[from * l + to];
-                    if v > max {
-                        (arg, max) = (from, v);
-                    }
-                }
-                next[to] = max + scores[t * l + to];
-                back[t * l + to] = arg as u8;
-            }
-            std::mem::swap(&mut best, &mut next);
-        }
-        let mut k = (0..l)
-            .max_by(|&a, &b| best[a].total_cmp(&best[b]).then(b.cmp(&a)))
-            .unwrap_or(0);
-        out.resize(n, Label::Outside);
-        for t in (0..n).rev() {
-            out[t] = self.labels[k];
-            k = back[t * l + k] as usize;
-        }
-    }
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// FNV-1a of `bytes`, continuing from the state `h` (`FNV_OFFSET` to
-/// start): a string's hash can be carried on with what follows it.
-const fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    let mut i = 0;
-    while i < bytes.len() {
-        h ^= bytes[i] as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-        i += 1;
-    }
-    h
-}
-
-/// The key of a feature from the hashes of its name (up to and with the
-/// first `=`) and its value (the rest).
-fn key(name: u64, value: u64) -> u64 {
-    (name ^ value.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-}
-
-/// The key of a feature string, as the model's attributes are looked up.
-fn attr_key(s: &str) -> u64 {
-    let (name, value) = s.find('=').map_or((s, ""), |i| s.split_at(i + 1));
-    key(
-        fnv(FNV_OFFSET, name.as_bytes()),
-        fnv(FNV_OFFSET, value.as_bytes()),
-    )
-}
 
 /// A string with its FNV-1a hash (the name of a feature, up to and with
 /// its `=`, or a value).
@@ -331,29 +125,6 @@ impl FeatureSink for Scores<'_> {
         let h = fnv(fnv(a.h, b"|"), b.s.as_bytes());
         self.add_key(key(name.h, h));
     }
-}
-
-/// Checks what `crfs` reads without checking: the magic, the header's size
-/// and that every offset of the header lies inside the file.
-fn check_header(b: &[u8]) -> Result<(), String> {
-    const HEADER: usize = 48;
-    if b.len() < HEADER || &b[..4] != b"lCRF" {
-        return Err("not a CRFsuite model (no lCRF header)".into());
-    }
-    let u32_at = |i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]) as usize;
-    if u32_at(4) != b.len() {
-        return Err(format!(
-            "a CRFsuite model of {} bytes, but the file has {} (truncated?)",
-            u32_at(4),
-            b.len()
-        ));
-    }
-    for at in [28, 32, 36, 40, 44] {
-        if u32_at(at) >= b.len() {
-            return Err("a CRFsuite model whose tables lie outside the file".into());
-        }
-    }
-    Ok(())
 }
 
 /// The names of the word lists the features read (a bit each in
@@ -1257,7 +1028,9 @@ pub(super) fn labels_and_features(
 
 #[cfg(test)]
 mod tests {
+    use super::model::{BUILTIN, attr_key};
     use super::*;
+    use std::path::Path;
 
     #[test]
     fn bio_labels_decode_to_spans() {
