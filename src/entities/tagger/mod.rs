@@ -164,6 +164,12 @@ pub(super) struct TaggerWords {
     /// Words that join the two halves of a place's or an organisation's
     /// name (`name_prep`: "of", "for"): "Bay" "of" "Bengal" is one place.
     name_preps: LowerSet,
+    /// Lower-case word of four letters or more → the one listed person
+    /// whose name or alias holds it (`None`: two or more do): a person the
+    /// model finds named by one such word alone is that person ("kata
+    /// Tsvangirai", "ujar Hatta") when the document names a country or body
+    /// the person holds an office of (Indonesia, in Indonesian text).
+    person_words: FxHashMap<String, Option<u32>>,
 }
 
 impl TaggerWords {
@@ -229,6 +235,26 @@ impl TaggerWords {
             }
             set
         });
+        let mut person_words: FxHashMap<String, Option<u32>> = FxHashMap::default();
+        for al in &gaz.aliases {
+            if al.kind != AliasKind::Name
+                || gaz.entities[al.entity as usize].etype != EntityType::Person
+            {
+                continue;
+            }
+            for w in al.text.split_whitespace() {
+                if w.chars().count() >= 4 && w.starts_with(char::is_uppercase) {
+                    person_words
+                        .entry(w.to_lowercase())
+                        .and_modify(|e| {
+                            if *e != Some(al.entity) {
+                                *e = None;
+                            }
+                        })
+                        .or_insert(Some(al.entity));
+                }
+            }
+        }
         let mut name_preps = LowerSet::default();
         for w in gaz.words.iter().filter(|w| w.class == WordClass::NamePrep) {
             name_preps.insert(&w.word);
@@ -238,6 +264,7 @@ impl TaggerWords {
             lists,
             person_stop,
             name_preps,
+            person_words,
         }
     }
 }
@@ -627,14 +654,59 @@ impl EntityStage {
             a,
             |e| matches!(e, EntityRef::Local(i) if i >= first_new),
         );
-        // One word that names one person of the document is that person,
-        // whatever type the model gave it ("Wang" after "Wang Yi").
+        self.add_one_word_names(text, ctx.lang, a, single);
+    }
+
+    /// The one-word names the model found (`single`: byte spans and type).
+    /// One word that names one person of the document is that person,
+    /// whatever type the model gave it ("Wang" after "Wang Yi"); a person
+    /// named by a word of one listed person's name is that person when the
+    /// document names a country or body of the person's offices (see
+    /// [`TaggerWords::person_words`]).
+    fn add_one_word_names(
+        &self,
+        text: &str,
+        lang: Lang,
+        a: &mut Analysis,
+        single: Vec<(usize, usize, EntityType)>,
+    ) {
         let mut by_type: [Vec<(usize, usize, EntityRef)>; 3] = Default::default();
+        // The ids of the countries and bodies the document names, for the
+        // offices of a person named by one word.
+        let mut named: Vec<&str> = a
+            .mentions
+            .iter()
+            .filter_map(|m| match m.entity {
+                EntityRef::Gazetteer(i) => Some(self.gaz.entities[i as usize].id.as_str()),
+                EntityRef::Local(_) => None,
+            })
+            .collect();
+        if lang == Lang::Id {
+            named.push("Indonesia");
+        }
+        let office_named = |i: u32| {
+            self.gaz.entities[i as usize]
+                .roles
+                .iter()
+                .any(|r| named.contains(&r.of.as_str()))
+        };
         for (s, e, etype) in single {
             let name = name_as_written(&text[s..e]);
             let (k, r) = match self.person_named_by(a, &name) {
                 Some(r) => (0, r),
-                None if etype == EntityType::Person => (0, local_entity(a, name, etype)),
+                None if etype == EntityType::Person => {
+                    let known = self
+                        .tagger
+                        .person_words
+                        .get(name.to_lowercase().as_str())
+                        .copied()
+                        .flatten()
+                        .filter(|&i| office_named(i));
+                    match known {
+                        Some(i) => (0, EntityRef::Gazetteer(i)),
+                        None => (0, local_entity(a, name, etype)),
+                    }
+                }
                 None if etype == EntityType::Organization => (1, local_entity(a, name, etype)),
                 None => (2, local_entity(a, name, etype)),
             };
@@ -1180,6 +1252,40 @@ mod tests {
             .filter(|m| m.source != MentionSource::Gazetteer)
             .map(|m| (text[m.start..m.end].to_owned(), m.etype.as_str()))
             .collect()
+    }
+
+    /// A person the model finds named by one word that is a word of one
+    /// listed person's name is that person when the text names a country
+    /// or body of the person's offices (Indonesia, in Indonesian text);
+    /// else the name as written.
+    #[test]
+    fn one_word_people_link_to_a_listed_person_whose_office_is_named() {
+        let p = crate::Pipeline::builder()
+            .entities_only(true)
+            .tagger(true)
+            .build();
+        let ids = |text: &str| -> Vec<String> {
+            let a = p.process(&crate::Document::new("d", text));
+            a.mentions
+                .iter()
+                .filter(|m| m.source == MentionSource::Model && m.etype == EntityType::Person)
+                .map(|m| a.entity(p.gazetteer(), m.entity).id.clone())
+                .collect()
+        };
+        assert_eq!(
+            ids("Kerja sama itu penting bagi kedua negara, kata Retno di Jakarta."),
+            ["Retno_Marsudi"]
+        );
+        // Zimbabwe is not named: "Made" is no minister of it.
+        assert_eq!(
+            ids("Sudah lama ia menunggu kapal itu, kata Made di Denpasar."),
+            ["Made"]
+        );
+        // English text names no country of her offices.
+        assert_eq!(
+            ids("The talks went well, Retno told reporters in Geneva."),
+            ["Retno"]
+        );
     }
 
     /// Bare names (composed sentences): subjects, objects, after speech
