@@ -25,8 +25,11 @@
 //!     Anis"), organisations and places no step before found, with
 //!     `source` = `model`; the repeated surnames of its people are linked
 //!     to them (step 8 for them);
-//! 12. seats last: a seat of government is its country or a place, which
-//!     the relation stage reads (an entities-only run skips that stage).
+//! 12. seats: a seat of government is its country or a place, which the
+//!     relation stage reads (an entities-only run skips that stage);
+//! 13. an organisation and its own abbreviation in brackets, or its legal
+//!     form, become one mention ("Bursa Efek Indonesia (BEI)", "PT
+//!     Pertamina (Persero)"; [`orgs::join_bracketed_abbreviations`]).
 //!
 //! Names beyond the lists:
 //!
@@ -274,6 +277,7 @@ impl EntityStage {
         self.find_before_model(ctx, a);
         self.tag_names(ctx, a);
         self.resolve_seats(ctx.text, a);
+        orgs::join_bracketed_abbreviations(ctx.text, a);
     }
 
     /// The features the name tagger reads of every token of every sentence

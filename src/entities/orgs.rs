@@ -322,6 +322,49 @@ fn acronym(s: &Sentence, t: &Token) -> bool {
         && s.mention_at(t).is_none()
 }
 
+/// An organisation written with its abbreviation in brackets right
+/// after it, "Bursa Efek Indonesia (BEI)", or with its legal form,
+/// "PT Pertamina (Persero)", is one mention: the bracketed abbreviation
+/// (a mention of the same organisation) joins it, brackets and all. The
+/// abbreviation still names the organisation in the rest of the text
+/// (step 10).
+pub(super) fn join_bracketed_abbreviations(text: &str, a: &mut Analysis) {
+    let mut i = 0;
+    while i < a.mentions.len() {
+        let m = &a.mentions[i];
+        if m.etype != EntityType::Organization || m.nested {
+            i += 1;
+            continue;
+        }
+        let after = &text[m.end..];
+        let gap = after.len() - after.trim_start().len();
+        let open = m.end + gap;
+        if !text[open..].starts_with('(') {
+            i += 1;
+            continue;
+        }
+        // The next mention that is not nested in this one.
+        let next = (i + 1..a.mentions.len()).find(|&k| !a.mentions[k].nested);
+        let joined_end = match next {
+            Some(k)
+                if a.mentions[k].start == open + 1
+                    && a.mentions[k].entity == m.entity
+                    && text[a.mentions[k].end..].starts_with(')') =>
+            {
+                let end = a.mentions[k].end + 1;
+                a.mentions.remove(k);
+                Some(end)
+            }
+            _ if text[open..].starts_with("(Persero)") => Some(open + "(Persero)".len()),
+            _ => None,
+        };
+        if let Some(end) = joined_end {
+            a.mentions[i].end = end;
+        }
+        i += 1;
+    }
+}
+
 impl EntityStage {
     /// "Partai Rakyat Maju Bersama (PRMB)", "… atau PRMB", "… or NDRA": an
     /// acronym right after an organisation's name that spells the initials of
