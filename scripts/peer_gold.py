@@ -12,7 +12,8 @@ Sources (copied unchanged into tests/data/peer/, see the README.md there):
           The gold written from it is derived data and keeps that licence and attribution.
 
 Writes into OUT_DIR:
-  docs.jsonl    one {"id", "text"} per record with text; the id is the record id made filename-safe.
+  docs.jsonl    one {"id", "text"} per record with text (and "date" when the source dates it: PETR2), so
+                kabar reads offices as held on that date; the id is the record id made filename-safe.
                 Records without a (mappable) event stay here: whatever kabar extracts from them is a
                 false positive.
   entities.csv  header only (doc_id,entity_id,type): these sets are not entity-annotated at our level.
@@ -183,6 +184,7 @@ class Record:
     text: str
     events: list[Event] = field(default_factory=list)
     noevents: bool = False
+    date: str = ""  # ISO YYYY-MM-DD when the source gives one (PETR2's date="20080804")
 
 
 # ---------------------------------------------------------------------------- reading
@@ -203,6 +205,9 @@ def read_petr2(path: Path) -> list[Record]:
         body = body.split("</Sentence>")[0]
         text = re.search(r"<Text>(.*?)</Text>", body, flags=re.S)
         rec = Record(id=attrs(tag)["id"], text=" ".join(html.unescape(text.group(1)).split()) if text else "")
+        day = attrs(tag).get("date", "")
+        if re.fullmatch(r"\d{8}", day):
+            rec.date = f"{day[:4]}-{day[4:6]}-{day[6:]}"
         for coding in re.findall(r"<EventCoding\s[^>]*>", body):
             a = attrs(coding)
             if a.get("noevents", "").lower() == "true":
@@ -294,7 +299,7 @@ def build(dataset: str, records: list[Record], state_only: bool):
         doc_id = safe_id(rec.id, taken)
         if doc_id != rec.id:
             stats["ids changed to be filename-safe/unique"] += 1
-        docs.append({"id": doc_id, "text": rec.text})
+        docs.append({"id": doc_id, "text": rec.text} | ({"date": rec.date} if rec.date else {}))
         if rec.noevents and not rec.events:
             stats["records coded 'no events'"] += 1
         seen = set()
