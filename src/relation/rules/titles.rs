@@ -80,6 +80,12 @@ impl Rule for Titles {
                 text: "Foreign Minister Sergei Lavrov said Russia would not retreat from its position.",
                 triples: &["title-role: Sergei_Lavrov official_of Russia"],
             },
+            // The knowledge base knows only an office of his in Egypt; the
+            // title says he leads it.
+            Example {
+                text: "Egyptian students called for the removal of President Hosni Mubarak.",
+                triples: &["title-role: Hosni_Mubarak leader_of Egypt"],
+            },
             Example {
                 text: "Vladimir Putin, Presiden Rusia, tiba di Beijing pada Selasa.",
                 triples: &["apposition: Vladimir_Putin leader_of Russia"],
@@ -178,18 +184,20 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                     }
                 }
             }
-        } else if let Some((r, m)) =
+        } else if let Some((_, m)) =
             role_in_sentence(s, a, head, Some(rel)).or_else(|| role_in_sentence(s, a, head, None))
         {
             // A title with no country ("Menteri Luar Negeri Wang Yi"): the
-            // person's known office, when its country is in the sentence.
+            // country or body of the person's known office, when it is in
+            // the sentence; the relation is the title's ("President Hosni
+            // Mubarak" leads Egypt though the list knows only an office).
             push(
                 s,
                 a,
                 out,
                 head,
                 m,
-                &Hit::structural(r, tk, RuleId::TitleRole),
+                &Hit::structural(rel, tk, RuleId::TitleRole),
             );
         }
     }
