@@ -379,8 +379,14 @@ const F_BIGRAM: [Piece; 2] = [Piece::new("-1w|w="), Piece::new("w|+1w=")];
 const F_FIRST: Piece = Piece::new("first|sh=");
 /// The shape of a word of a headline.
 const F_HEADLINE: Piece = Piece::new("hl|sh=");
-/// A list (of [`LISTS`]) that holds the word, the one before, the one after.
-const F_LIST: [Piece; 3] = [Piece::new("0c="), Piece::new("-1c="), Piece::new("+1c=")];
+/// A list (of [`LISTS`]) that holds the word, the one before, the one after,
+/// the one two before ("Prof" of "Prof. Toeti Heraty").
+const F_LIST: [Piece; 4] = [
+    Piece::new("0c="),
+    Piece::new("-1c="),
+    Piece::new("+1c="),
+    Piece::new("-2c="),
+];
 const LIST_VALUES: [Piece; LISTS.len()] = {
     let mut v = [Piece::new(""); LISTS.len()];
     let mut i = 0;
@@ -506,7 +512,12 @@ impl EntityStage {
             if headline {
                 sink.add(F_HEADLINE, tok.shape());
             }
-            for (d, name) in [(0, F_LIST[0]), (-1, F_LIST[1]), (1, F_LIST[2])] {
+            for (d, name) in [
+                (0, F_LIST[0]),
+                (-1, F_LIST[1]),
+                (1, F_LIST[2]),
+                (-2, F_LIST[3]),
+            ] {
                 if let Some(k) = at(i, d) {
                     for (bit, list) in LIST_VALUES.iter().enumerate() {
                         if toks[k].lists & (1 << bit) != 0 {
@@ -781,7 +792,13 @@ impl EntityStage {
             while from < to {
                 let lower = text[tokens[from].start..tokens[from].end].to_lowercase();
                 match self.tagger.lists.get(lower.as_str()) {
-                    Some(bits) if bits & 0b1011 != 0 => from += 1,
+                    Some(bits) if bits & 0b1011 != 0 => {
+                        from += 1;
+                        // An abbreviated one's full stop ("Prof.", "Ny.").
+                        if from < to && &text[tokens[from].start..tokens[from].end] == "." {
+                            from += 1;
+                        }
+                    }
                     _ => break,
                 }
             }
@@ -1303,6 +1320,16 @@ mod tests {
             (
                 "Roger Waters said the tour would go on despite the protests.",
                 &[("Roger Waters", "PERSON")],
+            ),
+            // Abbreviated honorifics and their full stops are no part of
+            // the name.
+            (
+                "Menurut Ir. Soprijanto, jembatan itu aman dilalui truk.",
+                &[("Soprijanto", "PERSON")],
+            ),
+            (
+                "Acara itu dihadiri Ny. Ani Yudhoyono pada Sabtu malam.",
+                &[("Ani Yudhoyono", "PERSON")],
             ),
             // A hyphen, an initial's full stop, a joining "of".
             (
