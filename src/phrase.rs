@@ -53,11 +53,11 @@ impl Case {
         use crate::schema::EntityType;
         match Case::auto(alias) {
             Case::Any if matches!(etype, EntityType::Person | EntityType::Organization) => {
-                let words: Vec<&str> = alias.split_whitespace().collect();
-                if words.len() == 1 {
+                let mut words = alias.split_whitespace();
+                if words.next().is_some() && words.next().is_none() {
                     Case::Cap
-                } else if words
-                    .iter()
+                } else if alias
+                    .split_whitespace()
                     .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
                 {
                     Case::Title

@@ -72,13 +72,32 @@ pub struct Table<'a> {
     pub columns: Vec<&'a str>,
     /// Line of the header (1-based).
     pub header_line: u64,
-    pub rows: Vec<Row<'a>>,
+    /// The fields of every record, one after the other (no allocation per
+    /// record: a large file has tens of thousands).
+    fields: Vec<&'a str>,
+    /// Each record: its line and its fields' range in `fields`.
+    records: Vec<(u64, u32, u32)>,
 }
 
-#[derive(Debug)]
-pub struct Row<'a> {
+/// One record of a [`Table`].
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'t, 'a> {
     pub line: u64,
-    pub fields: Vec<&'a str>,
+    pub fields: &'t [&'a str],
+}
+
+/// `s` without leading and trailing white space ([`str::trim`]), with no
+/// character decoding when both ends are ASCII and not white space.
+fn trim(s: &str) -> &str {
+    match s.as_bytes() {
+        [] => s,
+        [a, .., b] | [a @ b]
+            if *a < 0x80 && *b < 0x80 && !a.is_ascii_whitespace() && !b.is_ascii_whitespace() =>
+        {
+            s
+        }
+        _ => s.trim(),
+    }
 }
 
 impl<'a> Table<'a> {
@@ -87,7 +106,8 @@ impl<'a> Table<'a> {
     pub fn parse(name: &str, content: &'a str, diags: &mut Vec<Diagnostic>) -> Option<Table<'a>> {
         let mut columns = None;
         let mut header_line = 0;
-        let mut rows = Vec::new();
+        let mut fields: Vec<&'a str> = Vec::new();
+        let mut records = Vec::new();
         for (i, raw) in content.lines().enumerate() {
             let line_no = i as u64 + 1;
             let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -99,30 +119,30 @@ impl<'a> Table<'a> {
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
                 continue;
             }
-            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
             match &columns {
                 None => {
-                    columns = Some(fields);
+                    columns = Some(line.split('\t').map(str::trim).collect::<Vec<_>>());
                     header_line = line_no;
                 }
                 Some(cols) => {
-                    if fields.len() > cols.len() {
+                    let start = fields.len();
+                    fields.extend(line.split('\t').map(trim));
+                    let n = fields.len() - start;
+                    if n > cols.len() {
+                        fields.truncate(start);
                         diags.push(Diagnostic {
                             location: Location::line(name, line_no),
                             severity: Severity::Error,
                             message: format!(
                                 "{} fields, but the header (line {header_line}) names {} columns",
-                                fields.len(),
+                                n,
                                 cols.len()
                             ),
                         });
                         continue;
                     }
                     // Missing trailing fields are empty (editors drop trailing tabs).
-                    rows.push(Row {
-                        line: line_no,
-                        fields,
-                    });
+                    records.push((line_no, start as u32, fields.len() as u32));
                 }
             }
         }
@@ -139,7 +159,16 @@ impl<'a> Table<'a> {
             name: name.to_owned(),
             columns,
             header_line,
-            rows,
+            fields,
+            records,
+        })
+    }
+
+    /// The records, in file order.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = Row<'_, 'a>> + '_ {
+        self.records.iter().map(|&(line, start, end)| Row {
+            line,
+            fields: &self.fields[start as usize..end as usize],
         })
     }
 
@@ -200,7 +229,7 @@ impl<'a> Table<'a> {
     }
 }
 
-impl<'a> Row<'a> {
+impl<'a> Row<'_, 'a> {
     /// The field in column `idx`, empty when the column is absent or the row short.
     pub fn get(&self, idx: Option<usize>) -> &'a str {
         idx.and_then(|i| self.fields.get(i).copied()).unwrap_or("")
@@ -251,8 +280,8 @@ mod tests {
         let mut d = Vec::new();
         let t = Table::parse("f.tsv", "# c\na\tb\n1\t2\n\n3\n4\t5\t6\n", &mut d).unwrap();
         assert_eq!(t.columns, ["a", "b"]);
-        assert_eq!(t.rows.len(), 2);
-        assert_eq!(t.rows[1].get(t.column("b")), "");
+        assert_eq!(t.rows().len(), 2);
+        assert_eq!(t.rows().nth(1).unwrap().get(t.column("b")), "");
         assert_eq!(d.len(), 1);
         assert_eq!(
             d[0].to_string(),
