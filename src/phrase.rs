@@ -505,6 +505,15 @@ impl<T: Clone> PhraseSetBuilder<T> {
         Self::default()
     }
 
+    /// An empty builder with room for `phrases` ASCII phrases.
+    pub fn with_capacity(phrases: usize) -> Self {
+        let mut b = Self::default();
+        b.keys.reserve(phrases);
+        b.patterns.ends.reserve(phrases);
+        b.added.reserve(phrases);
+        b
+    }
+
     /// Adds a phrase. A phrase added later wins over an earlier one that
     /// matches the same text.
     pub fn add(&mut self, phrase: &str, case: Case, value: T) {

@@ -126,7 +126,12 @@ impl<'a> Table<'a> {
                 }
                 Some(cols) => {
                     let start = fields.len();
-                    fields.extend(line.split('\t').map(trim));
+                    let mut rest = line;
+                    while let Some(tab) = memchr::memchr(b'\t', rest.as_bytes()) {
+                        fields.push(trim(&rest[..tab]));
+                        rest = &rest[tab + 1..];
+                    }
+                    fields.push(trim(rest));
                     let n = fields.len() - start;
                     if n > cols.len() {
                         fields.truncate(start);

@@ -556,8 +556,12 @@ fn load_entities<'a>(
         return;
     }
     let cols = EntityColumns::of(t);
-    g.entities.reserve(t.rows().len());
-    g.aliases.reserve(t.rows().len());
+    let rows = t.rows().len();
+    g.entities.reserve(rows);
+    g.index.reserve(rows);
+    g.aliases.reserve(rows);
+    loader.alias_owner.reserve(rows);
+    loader.defined_at.reserve(rows);
     for row in t.rows() {
         let row = &row;
         let at = (file_no, row.line);
