@@ -77,16 +77,29 @@ impl PipelineBuilder {
             .gazetteer
             .clone()
             .unwrap_or_else(|| Arc::new(Gazetteer::default_files()));
-        // Every phrase set is searched through one table of the words of
-        // each document (one lookup per word for all of them).
-        let mut vocabulary = VocabularyBuilder::new();
-        let phrases = EntityPhrase::set(&gaz, &mut vocabulary);
-        let lexicons = Arc::new(Lexicons::new_in(&gaz, &mut vocabulary));
-        let relations = RelationStage::new(gaz.clone(), lexicons.clone(), self.relation.clone());
-        let model = match &self.model {
+        let model = || match &self.model {
             Some(m) => m.clone(),
             None => Some(NameModel::builtin()),
         };
+        // The compiled-in model is read on another thread while the phrase
+        // sets are built (start-up: both take milliseconds); on this one
+        // if no thread can be started.
+        let (phrases, lexicons, mut vocabulary, model) = std::thread::scope(|s| {
+            let reading = std::thread::Builder::new().spawn_scoped(s, model);
+            // Every phrase set is searched through one table of the words
+            // of each document (one lookup per word for all of them).
+            let mut vocabulary = VocabularyBuilder::new();
+            let phrases = EntityPhrase::set(&gaz, &mut vocabulary);
+            let lexicons = Arc::new(Lexicons::new_in(&gaz, &mut vocabulary));
+            let model = match reading {
+                Ok(handle) => handle
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                Err(_) => model(),
+            };
+            (phrases, lexicons, vocabulary, model)
+        });
+        let relations = RelationStage::new(gaz.clone(), lexicons.clone(), self.relation.clone());
         let entities = EntityStage::new(
             gaz.clone(),
             lexicons.clone(),
