@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::analysis::{Analysis, SectionOffset};
 use crate::context::DocCtx;
-use crate::entities::EntityStage;
+use crate::entities::{EntityStage, TaggerWords};
 use crate::gazetteer::Gazetteer;
 use crate::input::Document;
 use crate::lang::Lexicons;
@@ -77,27 +77,30 @@ impl PipelineBuilder {
             .gazetteer
             .clone()
             .unwrap_or_else(|| Arc::new(Gazetteer::default_files()));
-        let model = || match &self.model {
-            Some(m) => m.clone(),
-            None => Some(NameModel::builtin()),
+        let tagger = || {
+            let model = match &self.model {
+                Some(m) => m.clone(),
+                None => Some(NameModel::builtin()),
+            };
+            TaggerWords::new(&gaz, model)
         };
-        // The compiled-in model is read on another thread while the phrase
-        // sets are built (start-up: both take milliseconds); on this one
-        // if no thread can be started.
-        let (phrases, lexicons, mut vocabulary, model) = std::thread::scope(|s| {
-            let reading = std::thread::Builder::new().spawn_scoped(s, model);
+        // The compiled-in model is read and the tagger's word lists are made
+        // on another thread while the phrase sets are built (start-up: both
+        // take milliseconds); on this one if no thread can be started.
+        let (phrases, lexicons, mut vocabulary, tagger) = std::thread::scope(|s| {
+            let reading = std::thread::Builder::new().spawn_scoped(s, tagger);
             // Every phrase set is searched through one table of the words
             // of each document (one lookup per word for all of them).
             let mut vocabulary = VocabularyBuilder::new();
             let phrases = EntityPhrase::set(&gaz, &mut vocabulary);
             let lexicons = Arc::new(Lexicons::new_in(&gaz, &mut vocabulary));
-            let model = match reading {
+            let tagger = match reading {
                 Ok(handle) => handle
                     .join()
                     .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                Err(_) => model(),
+                Err(_) => tagger(),
             };
-            (phrases, lexicons, vocabulary, model)
+            (phrases, lexicons, vocabulary, tagger)
         });
         let relations = RelationStage::new(gaz.clone(), lexicons.clone(), self.relation.clone());
         let entities = EntityStage::new(
@@ -105,7 +108,7 @@ impl PipelineBuilder {
             lexicons.clone(),
             phrases,
             &mut vocabulary,
-            model,
+            tagger,
         );
         Pipeline {
             entities,
