@@ -208,6 +208,9 @@ fn key_end(s: &str, at: usize) -> usize {
 impl WordIndex {
     fn new(patterns: Strings, vocabulary: &mut VocabularyBuilder) -> WordIndex {
         let mut keys: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        // (Most patterns start with a word of their own: names.)
+        keys.reserve(patterns.len() / 2);
+        vocabulary.keys.reserve(patterns.len() / 2);
         let mut slot_of: Vec<u32> = Vec::with_capacity(patterns.len());
         let mut counts: Vec<u32> = Vec::new();
         let mut by_word = Vec::new();

@@ -249,6 +249,13 @@ pub fn split_list<'a>(
     column: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<&'a str> {
+    if value.is_empty() {
+        return Vec::new();
+    }
+    // One item (fields are trimmed already: no white space at the ends).
+    if memchr::memchr(b'|', value.as_bytes()).is_none() && trim(value).len() == value.len() {
+        return vec![value];
+    }
     if value.trim().is_empty() {
         return Vec::new();
     }

@@ -754,10 +754,6 @@ fn row_aliases<'a>(
     let list = |c, what: &str, diags: &mut Vec<Diagnostic>| {
         split_list(row.get(c), t, row.line, what, diags)
     };
-    let mut out: Vec<(Cow<'a, str>, AliasKind, Option<Lang>)> = Vec::new();
-    let mut add = |forms: Vec<&'a str>, kind, lang| {
-        out.extend(forms.into_iter().map(|a| (Cow::Borrowed(a), kind, lang)));
-    };
     // (The lists are read in the order their problems have always been
     // reported.)
     let only: [Vec<&str>; Lang::ALL.len()] = Lang::ALL.map(|l| {
@@ -767,13 +763,23 @@ fn row_aliases<'a>(
             diags,
         )
     });
-    add(vec![name], AliasKind::Name, None);
-    add(list(cols.aliases, "aliases", diags), AliasKind::Name, None);
-    for (lang, forms) in Lang::ALL.into_iter().zip(only) {
+    let aliases = list(cols.aliases, "aliases", diags);
+    let mut out: Vec<(Cow<'a, str>, AliasKind, Option<Lang>)> = Vec::with_capacity(
+        1 + aliases.len()
+            + only.iter().map(Vec::len).sum::<usize>()
+            + seats.len()
+            + 2 * demonyms.len(),
+    );
+    let mut add = |forms: &[&'a str], kind, lang| {
+        out.extend(forms.iter().map(|&a| (Cow::Borrowed(a), kind, lang)));
+    };
+    add(&[name], AliasKind::Name, None);
+    add(&aliases, AliasKind::Name, None);
+    for (lang, forms) in Lang::ALL.into_iter().zip(&only) {
         add(forms, AliasKind::Name, Some(lang));
     }
-    add(seats, AliasKind::Seat, None);
-    add(demonyms.to_vec(), AliasKind::Demonym, None);
+    add(&seats, AliasKind::Seat, None);
+    add(demonyms, AliasKind::Demonym, None);
     out.extend(
         demonyms
             .iter()
