@@ -662,6 +662,34 @@ impl<T> PhraseSet<T> {
         self.group_ends.len()
     }
 
+    /// Moves a set built with [`PhraseSetBuilder::build_in`] in a
+    /// vocabulary of its own (`from`, where no other set was built) into
+    /// `to`: its first words are added to `to`, and the set then reads the
+    /// word tables of `to`'s vocabulary (and no longer those of `from`'s).
+    /// Lets a large set be built on another thread.
+    pub fn move_into(&mut self, from: VocabularyBuilder, to: &mut VocabularyBuilder) {
+        let Search::Words(w) = &mut self.search else {
+            return;
+        };
+        debug_assert_eq!(w.vocabulary, from.serial, "a set of that vocabulary");
+        drop(from);
+        // The first words in the order the set met them (each slot has one).
+        let mut by_slot: Vec<&[u8]> = vec![&[]; w.slot_ends.len()];
+        for (key, &slot) in &w.keys {
+            by_slot[slot as usize] = key;
+        }
+        let mut by_word = Vec::new();
+        for (slot, key) in by_slot.into_iter().enumerate() {
+            let id = to.id(key) as usize;
+            if by_word.len() <= id {
+                by_word.resize(id + 1, 0);
+            }
+            by_word[id] = slot as u32 + 1;
+        }
+        w.by_word = by_word;
+        w.vocabulary = to.serial;
+    }
+
     /// The candidates of pattern `p`, highest priority first.
     fn group(&self, p: usize) -> &[Candidate<T>] {
         let start = if p == 0 { 0 } else { self.group_ends[p - 1] };
