@@ -678,7 +678,8 @@ impl<T> PhraseSet<T> {
         for (key, &slot) in &w.keys {
             by_slot[slot as usize] = key;
         }
-        let mut by_word = Vec::new();
+        to.keys.reserve(by_slot.len());
+        let mut by_word = vec![0; to.keys.len() + by_slot.len()];
         for (slot, key) in by_slot.into_iter().enumerate() {
             let id = to.id(key) as usize;
             if by_word.len() <= id {

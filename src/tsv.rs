@@ -86,6 +86,23 @@ pub struct Row<'t, 'a> {
     pub fields: &'t [&'a str],
 }
 
+/// The lines of `content` as [`str::lines`] gives them (without their
+/// `\n` or `\r\n`), found with memchr.
+fn lines(content: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    memchr::memchr_iter(b'\n', content.as_bytes())
+        .map(Some)
+        .chain([None])
+        .filter_map(move |nl| match nl {
+            Some(nl) => {
+                let line = &content[from..nl];
+                from = nl + 1;
+                Some(line.strip_suffix('\r').unwrap_or(line))
+            }
+            None => (from < content.len()).then(|| &content[from..]),
+        })
+}
+
 /// `s` without leading and trailing white space ([`str::trim`]), with no
 /// character decoding when both ends are ASCII and not white space.
 fn trim(s: &str) -> &str {
@@ -108,7 +125,7 @@ impl<'a> Table<'a> {
         let mut header_line = 0;
         let mut fields: Vec<&'a str> = Vec::new();
         let mut records = Vec::new();
-        for (i, raw) in content.lines().enumerate() {
+        for (i, raw) in lines(content).enumerate() {
             let line_no = i as u64 + 1;
             let line = raw.strip_suffix('\r').unwrap_or(raw);
             let line = if line_no == 1 {
@@ -116,7 +133,12 @@ impl<'a> Table<'a> {
             } else {
                 line
             };
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            // (Most lines start with a letter: no trimming to tell.)
+            let plain = line
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| b < 0x80 && b != b'#' && !b.is_ascii_whitespace());
+            if !plain && (line.trim().is_empty() || line.trim_start().starts_with('#')) {
                 continue;
             }
             match &columns {
@@ -126,12 +148,12 @@ impl<'a> Table<'a> {
                 }
                 Some(cols) => {
                     let start = fields.len();
-                    let mut rest = line;
-                    while let Some(tab) = memchr::memchr(b'\t', rest.as_bytes()) {
-                        fields.push(trim(&rest[..tab]));
-                        rest = &rest[tab + 1..];
+                    let mut from = 0;
+                    for tab in memchr::memchr_iter(b'\t', line.as_bytes()) {
+                        fields.push(trim(&line[from..tab]));
+                        from = tab + 1;
                     }
-                    fields.push(trim(rest));
+                    fields.push(trim(&line[from..]));
                     let n = fields.len() - start;
                     if n > cols.len() {
                         fields.truncate(start);
@@ -286,6 +308,27 @@ pub fn word_lines(content: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_those_of_str_lines() {
+        for s in [
+            "",
+            "a",
+            "a\n",
+            "a\n\nb",
+            "a\r\nb\r\n",
+            "a\r\r\nb\r",
+            "\n",
+            "\r\n\r\n",
+            "x\ry",
+        ] {
+            assert_eq!(
+                lines(s).collect::<Vec<_>>(),
+                s.lines().collect::<Vec<_>>(),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn parses_header_rows_and_reports_extra_fields() {

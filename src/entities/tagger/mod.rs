@@ -171,6 +171,8 @@ impl TaggerWords {
     /// `model` is the tagger (`None`: the step is off).
     pub(crate) fn new(gaz: &Gazetteer, model: Option<Arc<NameModel>>) -> TaggerWords {
         let mut lists: FxHashMap<String, u16> = FxHashMap::default();
+        // (Mostly the words of people's names.)
+        lists.reserve(gaz.aliases.len());
         let mut lower = String::new();
         // `w` lower-cased (without an allocation when it is ASCII and
         // already listed).
