@@ -373,6 +373,8 @@ struct Loader<'a> {
     references: Vec<(&'a str, At)>,
     /// Scratch space for keys.
     key: String,
+    /// Scratch space for a row's aliases.
+    aliases: Vec<(Cow<'a, str>, AliasKind, Option<Lang>)>,
 }
 
 impl Loader<'_> {
@@ -578,8 +580,10 @@ fn load_entities<'a>(
         let Some(idx) = add_entity(g, loader, t, at, entity, diags) else {
             continue;
         };
-        let aliases = row_aliases(t, row, &cols, name, seats, &demonyms, diags);
-        add_aliases(g, loader, t, at, idx, (name, etype, case), aliases, diags);
+        let mut aliases = std::mem::take(&mut loader.aliases);
+        row_aliases(t, row, &cols, (name, seats, &demonyms), &mut aliases, diags);
+        add_aliases(g, loader, t, at, idx, (name, etype, case), &aliases, diags);
+        loader.aliases = aliases;
     }
 }
 
@@ -742,15 +746,15 @@ fn add_entity(
 /// `aliases_id`, `aliases_en` (those two matched only in text of their
 /// language), seats, demonyms and the demonyms' plurals ("Palestinians",
 /// "Iraqis", "Americans": the people as a noun).
+/// `out` is cleared first.
 fn row_aliases<'a>(
     t: &Table,
     row: &crate::tsv::Row<'_, 'a>,
     cols: &EntityColumns,
-    name: &'a str,
-    seats: Vec<&'a str>,
-    demonyms: &[&'a str],
+    (name, seats, demonyms): (&'a str, Vec<&'a str>, &[&'a str]),
+    out: &mut Vec<(Cow<'a, str>, AliasKind, Option<Lang>)>,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<(Cow<'a, str>, AliasKind, Option<Lang>)> {
+) {
     let list = |c, what: &str, diags: &mut Vec<Diagnostic>| {
         split_list(row.get(c), t, row.line, what, diags)
     };
@@ -764,12 +768,7 @@ fn row_aliases<'a>(
         )
     });
     let aliases = list(cols.aliases, "aliases", diags);
-    let mut out: Vec<(Cow<'a, str>, AliasKind, Option<Lang>)> = Vec::with_capacity(
-        1 + aliases.len()
-            + only.iter().map(Vec::len).sum::<usize>()
-            + seats.len()
-            + 2 * demonyms.len(),
-    );
+    out.clear();
     let mut add = |forms: &[&'a str], kind, lang| {
         out.extend(forms.iter().map(|&a| (Cow::Borrowed(a), kind, lang)));
     };
@@ -786,7 +785,6 @@ fn row_aliases<'a>(
             .filter(|d| d.ends_with("an") || d.ends_with('i'))
             .map(|d| (Cow::Owned(format!("{d}s")), AliasKind::Demonym, None)),
     );
-    out
 }
 
 /// Adds the aliases of entity `idx` (`(name, type, case rule)` of its
@@ -799,11 +797,10 @@ fn add_aliases(
     at: At,
     idx: u32,
     (name, etype, case): (&str, EntityType, Option<Case>),
-    aliases: Vec<(Cow<'_, str>, AliasKind, Option<Lang>)>,
+    aliases: &[(Cow<'_, str>, AliasKind, Option<Lang>)],
     diags: &mut Vec<Diagnostic>,
 ) {
     let line = at.1;
-    let mut loc: Option<Location> = None;
     for (i, (alias, kind, lang)) in aliases.iter().enumerate() {
         let (alias, kind, lang) = (&**alias, *kind, *lang);
         if aliases[..i].iter().any(|(a, _, _)| a == alias) {
@@ -853,7 +850,7 @@ fn add_aliases(
                 loader.alias_owner.insert(loader.key.clone(), (idx, at));
             }
         }
-        let location = loc.get_or_insert_with(|| loader.location(at)).clone();
+        let location = loader.location(at);
         g.aliases.push(Alias {
             text: alias.to_owned(),
             entity: idx,
