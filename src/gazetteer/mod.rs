@@ -7,12 +7,11 @@
 //! are added after them and win on conflicts.
 
 pub mod defaults;
+mod keys;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
-
-use rustc_hash::FxHashMap;
 
 use crate::error::{Error, Location};
 use crate::input::Boilerplate;
@@ -23,6 +22,7 @@ use crate::tokenize::Abbreviations;
 use crate::tsv::{Diagnostic, Severity, Table, split_list, word_lines};
 
 use crate::phrase::{Case, fold_diacritics};
+use keys::{KeyMap, is_id_key_of};
 
 /// A person's office: `leader_of:Russia;2000-2008,2012-`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,7 +147,7 @@ pub struct Gazetteer {
     /// of [`Alias::entity`] and [`EntityRef::Gazetteer`](crate::EntityRef::Gazetteer).
     pub entities: Vec<Entity>,
     /// Lower-cased, diacritic-free id → index into `entities`.
-    index: FxHashMap<String, u32>,
+    index: KeyMap<u32>,
     /// In load order: later aliases win over earlier ones.
     pub aliases: Vec<Alias>,
     /// The rows of the cue lexicons, in load order.
@@ -213,9 +213,16 @@ impl Gazetteer {
             key.make_ascii_lowercase();
             // ASCII in, ASCII out.
             let key = std::str::from_utf8(key).expect("ASCII");
-            return self.index.get(key).copied();
+            return self.index_get(key);
         }
-        self.index.get(&id_key(id)).copied()
+        self.index_get(&id_key(id))
+    }
+
+    /// The entity whose id has the key `key` (see [`id_key`]).
+    fn index_get(&self, key: &str) -> Option<u32> {
+        self.index
+            .get(key, |&i| is_id_key_of(key, &self.entities[i as usize].id))
+            .copied()
     }
 }
 
@@ -366,7 +373,9 @@ struct Loader<'a> {
     /// The name of each file, by number.
     names: Vec<&'a str>,
     /// Alias key → (entity id, where) of the alias's current owner.
-    alias_owner: FxHashMap<String, (u32, At)>,
+    /// (The alias of the last claim, by its index in the gazetteer's
+    /// aliases, tells the key.)
+    alias_owner: KeyMap<(u32, At, u32)>,
     /// Entity index → (file number, line) of its defining row.
     defined_at: Vec<At>,
     /// (role target or member, where it is referred to)
@@ -698,7 +707,7 @@ fn add_entity(
 ) -> Option<u32> {
     let (file_no, line) = at;
     id_key_into(&entity.id, &mut loader.key);
-    let idx = match g.index.get(loader.key.as_str()).copied() {
+    let idx = match g.index_get(&loader.key) {
         Some(idx) => {
             if let Some(&(f, first)) = loader.defined_at.get(idx as usize)
                 && f == file_no
@@ -727,7 +736,7 @@ fn add_entity(
         }
         None => {
             let idx = g.entities.len() as u32;
-            g.index.insert(loader.key.clone(), idx);
+            g.index.insert_new(&loader.key, idx);
             g.entities.push(entity);
             idx
         }
@@ -833,9 +842,19 @@ fn add_aliases(
             }
             _ => id_key_into(alias, &mut loader.key),
         }
-        match loader.alias_owner.get_mut(loader.key.as_str()) {
+        let key = loader.key.as_str();
+        // The alias of the last claim has this key.
+        let claimed = |&(_, _, ai): &(u32, At, u32)| {
+            let a = &g.aliases[ai as usize];
+            match a.case {
+                Case::Exact => a.text == key,
+                _ => is_id_key_of(key, &a.text),
+            }
+        };
+        let this = g.aliases.len() as u32;
+        match loader.alias_owner.get_mut(key, claimed) {
             Some(owner) => {
-                let (before, where_) = std::mem::replace(owner, (idx, at));
+                let (before, where_, _) = std::mem::replace(owner, (idx, at, this));
                 if before != idx {
                     let other = &g.entities[before as usize].id;
                     let id = &g.entities[idx as usize].id;
@@ -847,7 +866,7 @@ fn add_aliases(
                 }
             }
             None => {
-                loader.alias_owner.insert(loader.key.clone(), (idx, at));
+                loader.alias_owner.insert_new(key, (idx, at, this));
             }
         }
         let location = loader.location(at);
