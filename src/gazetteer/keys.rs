@@ -92,7 +92,7 @@ mod tests {
         for (i, k) in keys.iter().enumerate() {
             m.insert_new(k, i);
         }
-        let is = |k: &str| move |&i: &usize| keys[i] == k;
+        let is = |k: &'static str| move |&i: &usize| keys[i] == k;
         assert_eq!(m.get("b", is("b")), Some(&1));
         assert_eq!(m.get("d", is("d")), None);
         // Two keys forced under one hash: the second one is kept aside.
