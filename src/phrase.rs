@@ -26,6 +26,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, 
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::keymap::KeyMap;
 use crate::tokenize::{is_ascii_word_byte, is_boundary, is_word_char};
 
 /// How a phrase's letter case must match.
@@ -164,8 +165,10 @@ enum Search {
 #[derive(Debug, Clone)]
 struct WordIndex {
     patterns: Strings,
-    /// First word -> slot.
-    keys: FxHashMap<Box<[u8]>, u32>,
+    /// First word -> slot (the word is that of the slot's patterns).
+    keys: KeyMap<u32>,
+    /// The length of the first word of each slot.
+    key_lens: Vec<u32>,
     /// Candidate patterns of each slot, longest first: those of slot `s`
     /// are `slots[slot_ends[s - 1]..slot_ends[s]]`.
     slots: Vec<u32>,
@@ -207,36 +210,47 @@ fn key_end(s: &str, at: usize) -> usize {
 
 impl WordIndex {
     fn new(patterns: Strings, vocabulary: &mut VocabularyBuilder) -> WordIndex {
-        let mut keys: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
+        let mut keys: KeyMap<u32> = KeyMap::default();
         // (Most patterns start with a word of their own: names.)
         keys.reserve(patterns.len() / 2);
         vocabulary.keys.reserve(patterns.len() / 2);
         let mut slot_of: Vec<u32> = Vec::with_capacity(patterns.len());
         let mut counts: Vec<u32> = Vec::new();
+        // The first pattern of each slot, and its first word's length.
+        let mut first: Vec<u32> = Vec::new();
+        let mut key_lens: Vec<u32> = Vec::new();
         let mut by_word = Vec::new();
         let mut key: Vec<u8> = Vec::new();
-        for text in patterns.iter() {
+        for (i, text) in patterns.iter().enumerate() {
             key.clear();
             key.extend_from_slice(&text.as_bytes()[..key_end(text, 0)]);
             key.make_ascii_lowercase();
-            let slot = match keys.get(key.as_slice()) {
+            let is_key = |&slot: &u32| {
+                let s = slot as usize;
+                key_lens[s] as usize == key.len()
+                    && patterns.get(first[s] as usize).as_bytes()[..key.len()]
+                        .eq_ignore_ascii_case(&key)
+            };
+            let slot = match keys.get(&key, is_key) {
                 Some(&slot) => slot,
                 None => {
                     let slot = counts.len() as u32;
                     counts.push(0);
+                    first.push(i as u32);
+                    key_lens.push(key.len() as u32);
                     let word = vocabulary.id(&key) as usize;
                     if by_word.len() <= word {
                         by_word.resize(word + 1, 0);
                     }
                     by_word[word] = slot + 1;
-                    keys.insert(key.as_slice().into(), slot);
+                    keys.insert_new(&key, slot);
                     slot
                 }
             };
             counts[slot as usize] += 1;
             slot_of.push(slot);
         }
-        let longest_key = keys.keys().map(|k| k.len()).max().unwrap_or(0);
+        let longest_key = key_lens.iter().max().map_or(0, |&n| n as usize);
         // The patterns of each slot in the order added, then longest first
         // (a stable sort: of two as long, the one added first).
         let mut slot_ends = Vec::with_capacity(counts.len());
@@ -262,6 +276,7 @@ impl WordIndex {
         WordIndex {
             patterns,
             keys,
+            key_lens,
             slots,
             slot_ends,
             vocabulary: vocabulary.serial,
@@ -292,7 +307,21 @@ impl WordIndex {
         } else {
             std::borrow::Cow::Owned(key.to_ascii_lowercase())
         };
-        self.keys.get(&*lookup).map_or(&[], |&slot| self.slot(slot))
+        let is_key = |&slot: &u32| self.key_is(slot, &lookup);
+        self.keys
+            .get(&lookup, is_key)
+            .map_or(&[], |&slot| self.slot(slot))
+    }
+
+    /// The first word of slot `slot`'s patterns, as written in its first.
+    fn key(&self, slot: u32) -> &[u8] {
+        let first = self.slot(slot)[0] as usize;
+        &self.patterns.get(first).as_bytes()[..self.key_lens[slot as usize] as usize]
+    }
+
+    /// Is `key` (ASCII lower case) the first word of slot `slot`?
+    fn key_is(&self, slot: u32, key: &[u8]) -> bool {
+        self.key(slot).eq_ignore_ascii_case(key)
     }
 
     /// The patterns that start with vocabulary word `id`, longest first.
@@ -464,7 +493,7 @@ pub struct Found<'a, T> {
 #[derive(Debug)]
 pub struct PhraseSetBuilder<T> {
     /// Pattern, ASCII lower case -> its number.
-    keys: FxHashMap<Box<[u8]>, u32>,
+    keys: KeyMap<u32>,
     /// Each pattern as first added.
     patterns: Strings,
     /// The forms of the candidates, one after the other.
@@ -478,7 +507,7 @@ pub struct PhraseSetBuilder<T> {
 impl<T> Default for PhraseSetBuilder<T> {
     fn default() -> Self {
         PhraseSetBuilder {
-            keys: FxHashMap::default(),
+            keys: KeyMap::default(),
             patterns: Strings::default(),
             forms: String::new(),
             added: Vec::new(),
@@ -555,11 +584,18 @@ impl<T: Clone> PhraseSetBuilder<T> {
         self.key.clear();
         self.key.extend_from_slice(form.as_bytes());
         self.key.make_ascii_lowercase();
-        let gi = match self.keys.get(self.key.as_slice()) {
+        let patterns = &self.patterns;
+        let is_key = |&gi: &u32| {
+            patterns
+                .get(gi as usize)
+                .as_bytes()
+                .eq_ignore_ascii_case(form.as_bytes())
+        };
+        let gi = match self.keys.get(&self.key, is_key) {
             Some(&gi) => gi,
             None => {
                 let gi = self.patterns.len() as u32;
-                self.keys.insert(self.key.as_slice().into(), gi);
+                self.keys.insert_new(&self.key, gi);
                 self.patterns.push(form);
                 gi
             }
@@ -674,14 +710,15 @@ impl<T> PhraseSet<T> {
         debug_assert_eq!(w.vocabulary, from.serial, "a set of that vocabulary");
         drop(from);
         // The first words in the order the set met them (each slot has one).
-        let mut by_slot: Vec<&[u8]> = vec![&[]; w.slot_ends.len()];
-        for (key, &slot) in &w.keys {
-            by_slot[slot as usize] = key;
-        }
-        to.keys.reserve(by_slot.len());
-        let mut by_word = vec![0; to.keys.len() + by_slot.len()];
-        for (slot, key) in by_slot.into_iter().enumerate() {
-            let id = to.id(key) as usize;
+        let slots = w.slot_ends.len();
+        to.keys.reserve(slots);
+        let mut by_word = vec![0; to.keys.len() + slots];
+        let mut key = Vec::new();
+        for slot in 0..slots {
+            key.clear();
+            key.extend_from_slice(w.key(slot as u32));
+            key.make_ascii_lowercase();
+            let id = to.id(&key) as usize;
             if by_word.len() <= id {
                 by_word.resize(id + 1, 0);
             }
@@ -705,7 +742,8 @@ impl<T> PhraseSet<T> {
             Search::Words(w) => {
                 w.patterns.text.len()
                     + 4 * w.patterns.ends.len()
-                    + w.keys.keys().map(|k| k.len() + 4).sum::<usize>()
+                    + 12 * w.keys.len()
+                    + 4 * w.key_lens.len()
                     + 4 * (w.slots.len() + w.slot_ends.len())
                     + 4 * w.by_word.len()
             }

@@ -21,8 +21,9 @@ use crate::schema::{
 use crate::tokenize::Abbreviations;
 use crate::tsv::{Diagnostic, Severity, Table, split_list, word_lines};
 
+use crate::keymap::KeyMap;
 use crate::phrase::{Case, fold_diacritics};
-use keys::{KeyMap, is_id_key_of};
+use keys::is_id_key_of;
 
 /// A person's office: `leader_of:Russia;2000-2008,2012-`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,7 +222,9 @@ impl Gazetteer {
     /// The entity whose id has the key `key` (see [`id_key`]).
     fn index_get(&self, key: &str) -> Option<u32> {
         self.index
-            .get(key, |&i| is_id_key_of(key, &self.entities[i as usize].id))
+            .get(key.as_bytes(), |&i| {
+                is_id_key_of(key, &self.entities[i as usize].id)
+            })
             .copied()
     }
 }
@@ -736,7 +739,7 @@ fn add_entity(
         }
         None => {
             let idx = g.entities.len() as u32;
-            g.index.insert_new(&loader.key, idx);
+            g.index.insert_new(loader.key.as_bytes(), idx);
             g.entities.push(entity);
             idx
         }
@@ -852,7 +855,7 @@ fn add_aliases(
             }
         };
         let this = g.aliases.len() as u32;
-        match loader.alias_owner.get_mut(key, claimed) {
+        match loader.alias_owner.get_mut(key.as_bytes(), claimed) {
             Some(owner) => {
                 let (before, where_, _) = std::mem::replace(owner, (idx, at, this));
                 if before != idx {
@@ -866,7 +869,9 @@ fn add_aliases(
                 }
             }
             None => {
-                loader.alias_owner.insert_new(key, (idx, at, this));
+                loader
+                    .alias_owner
+                    .insert_new(key.as_bytes(), (idx, at, this));
             }
         }
         let location = loader.location(at);
