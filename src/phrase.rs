@@ -121,32 +121,48 @@ pub struct PhraseSet<T> {
     /// The forms of the candidates, one after the other.
     forms: Box<str>,
     /// The candidates of every pattern, highest priority first; those of
-    /// pattern `p` are `candidates[group_ends[p - 1]..group_ends[p]]`.
+    /// pattern `p` are `candidates[group_bounds[p]..group_bounds[p + 1]]`.
     candidates: Vec<Candidate<T>>,
-    group_ends: Vec<u32>,
+    group_bounds: Vec<u32>,
 }
 
 /// Strings one after the other, each a range of one buffer (no allocation
 /// per string).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Strings {
     text: String,
-    ends: Vec<u32>,
+    /// Where each string starts, and after the last one where it ends.
+    bounds: Vec<u32>,
+}
+
+impl Default for Strings {
+    fn default() -> Self {
+        Strings {
+            text: String::new(),
+            bounds: vec![0],
+        }
+    }
 }
 
 impl Strings {
     fn push(&mut self, s: &str) {
         self.text.push_str(s);
-        self.ends.push(self.text.len() as u32);
+        self.bounds.push(self.text.len() as u32);
     }
 
     fn len(&self) -> usize {
-        self.ends.len()
+        self.bounds.len() - 1
+    }
+
+    /// String `i`, as bytes.
+    #[inline]
+    fn bytes(&self, i: usize) -> &[u8] {
+        let b = &self.bounds[i..i + 2];
+        &self.text.as_bytes()[b[0] as usize..b[1] as usize]
     }
 
     fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+        &self.text[self.bounds[i] as usize..self.bounds[i + 1] as usize]
     }
 
     fn iter(&self) -> impl Iterator<Item = &str> {
@@ -170,9 +186,9 @@ struct WordIndex {
     /// The length of the first word of each slot.
     key_lens: Vec<u32>,
     /// Candidate patterns of each slot, longest first: those of slot `s`
-    /// are `slots[slot_ends[s - 1]..slot_ends[s]]`.
+    /// are `slots[slot_bounds[s]..slot_bounds[s + 1]]`.
     slots: Vec<u32>,
-    slot_ends: Vec<u32>,
+    slot_bounds: Vec<u32>,
     /// The vocabulary the set was built in, and its word ids -> slot + 1
     /// (0: no pattern starts with that word).
     vocabulary: u64,
@@ -228,8 +244,7 @@ impl WordIndex {
             let is_key = |&slot: &u32| {
                 let s = slot as usize;
                 key_lens[s] as usize == key.len()
-                    && patterns.get(first[s] as usize).as_bytes()[..key.len()]
-                        .eq_ignore_ascii_case(&key)
+                    && patterns.bytes(first[s] as usize)[..key.len()].eq_ignore_ascii_case(&key)
             };
             let slot = match keys.get(&key, is_key) {
                 Some(&slot) => slot,
@@ -253,13 +268,14 @@ impl WordIndex {
         let longest_key = key_lens.iter().max().map_or(0, |&n| n as usize);
         // The patterns of each slot in the order added, then longest first
         // (a stable sort: of two as long, the one added first).
-        let mut slot_ends = Vec::with_capacity(counts.len());
+        let mut slot_bounds = Vec::with_capacity(counts.len() + 1);
+        slot_bounds.push(0);
         let mut next = Vec::with_capacity(counts.len());
         let mut total = 0u32;
         for &c in &counts {
             next.push(total);
             total += c;
-            slot_ends.push(total);
+            slot_bounds.push(total);
         }
         let mut slots = vec![0u32; total as usize];
         for (i, &slot) in slot_of.iter().enumerate() {
@@ -267,18 +283,16 @@ impl WordIndex {
             slots[*at as usize] = i as u32;
             *at += 1;
         }
-        let mut start = 0;
-        for &end in &slot_ends {
-            slots[start..end as usize]
-                .sort_by_key(|&i| std::cmp::Reverse(patterns.get(i as usize).len()));
-            start = end as usize;
+        for b in slot_bounds.windows(2) {
+            slots[b[0] as usize..b[1] as usize]
+                .sort_by_key(|&i| std::cmp::Reverse(patterns.bytes(i as usize).len()));
         }
         WordIndex {
             patterns,
             keys,
             key_lens,
             slots,
-            slot_ends,
+            slot_bounds,
             vocabulary: vocabulary.serial,
             by_word,
             longest_key,
@@ -286,10 +300,10 @@ impl WordIndex {
     }
 
     /// The patterns of slot `slot`, longest first.
+    #[inline]
     fn slot(&self, slot: u32) -> &[u32] {
         let s = slot as usize;
-        let start = if s == 0 { 0 } else { self.slot_ends[s - 1] };
-        &self.slots[start as usize..self.slot_ends[s] as usize]
+        &self.slots[self.slot_bounds[s] as usize..self.slot_bounds[s + 1] as usize]
     }
 
     /// The patterns that can start at `at`, longest first.
@@ -316,7 +330,7 @@ impl WordIndex {
     /// The first word of slot `slot`'s patterns, as written in its first.
     fn key(&self, slot: u32) -> &[u8] {
         let first = self.slot(slot)[0] as usize;
-        &self.patterns.get(first).as_bytes()[..self.key_lens[slot as usize] as usize]
+        &self.patterns.bytes(first)[..self.key_lens[slot as usize] as usize]
     }
 
     /// Is `key` (ASCII lower case) the first word of slot `slot`?
@@ -541,7 +555,7 @@ impl<T: Clone> PhraseSetBuilder<T> {
     pub fn with_capacity(phrases: usize) -> Self {
         let mut b = Self::default();
         b.keys.reserve(phrases);
-        b.patterns.ends.reserve(phrases);
+        b.patterns.bounds.reserve(phrases);
         b.added.reserve(phrases);
         b
     }
@@ -587,8 +601,7 @@ impl<T: Clone> PhraseSetBuilder<T> {
         let patterns = &self.patterns;
         let is_key = |&gi: &u32| {
             patterns
-                .get(gi as usize)
-                .as_bytes()
+                .bytes(gi as usize)
                 .eq_ignore_ascii_case(form.as_bytes())
         };
         let gi = match self.keys.get(&self.key, is_key) {
@@ -614,19 +627,17 @@ impl<T: Clone> PhraseSetBuilder<T> {
     }
 
     /// The candidates of every pattern, the one added last first, and
-    /// where each pattern's end.
+    /// where each pattern's start (and after the last, where it ends).
     fn groups(added: Vec<(u32, Candidate<T>)>, patterns: usize) -> (Vec<Candidate<T>>, Vec<u32>) {
-        let mut ends = vec![0u32; patterns];
+        let mut bounds = vec![0u32; patterns + 1];
         for (g, _) in &added {
-            ends[*g as usize] += 1;
+            bounds[*g as usize + 1] += 1;
         }
-        let mut total = 0;
-        for e in &mut ends {
-            total += *e;
-            *e = total;
+        for i in 1..bounds.len() {
+            bounds[i] += bounds[i - 1];
         }
         // Filled from each group's end, the last added first.
-        let mut next = ends.clone();
+        let mut next = bounds[1..].to_vec();
         let mut slots: Vec<Option<Candidate<T>>> = Vec::with_capacity(added.len());
         slots.resize_with(added.len(), || None);
         for (g, c) in added {
@@ -638,7 +649,7 @@ impl<T: Clone> PhraseSetBuilder<T> {
             .into_iter()
             .map(|c| c.expect("every slot is filled"))
             .collect();
-        (candidates, ends)
+        (candidates, bounds)
     }
 
     /// The number of search patterns so far: the distinct forms of the
@@ -662,12 +673,12 @@ impl<T: Clone> PhraseSetBuilder<T> {
             .start_kind(StartKind::Both)
             .build(self.patterns.iter())
             .expect("phrase automaton fits in memory");
-        let (candidates, group_ends) = Self::groups(self.added, self.patterns.len());
+        let (candidates, group_bounds) = Self::groups(self.added, self.patterns.len());
         PhraseSet {
             search: Search::Automaton(ac),
             forms: self.forms.into_boxed_str(),
             candidates,
-            group_ends,
+            group_bounds,
         }
     }
 
@@ -682,12 +693,12 @@ impl<T: Clone> PhraseSetBuilder<T> {
     /// added to a vocabulary shared with other sets: a [`WordTable`] of that
     /// vocabulary then serves them all.
     pub fn build_in(self, vocabulary: &mut VocabularyBuilder) -> PhraseSet<T> {
-        let (candidates, group_ends) = Self::groups(self.added, self.patterns.len());
+        let (candidates, group_bounds) = Self::groups(self.added, self.patterns.len());
         PhraseSet {
             search: Search::Words(WordIndex::new(self.patterns, vocabulary)),
             forms: self.forms.into_boxed_str(),
             candidates,
-            group_ends,
+            group_bounds,
         }
     }
 }
@@ -695,7 +706,7 @@ impl<T: Clone> PhraseSetBuilder<T> {
 impl<T> PhraseSet<T> {
     /// Number of patterns in the automaton.
     pub fn pattern_count(&self) -> usize {
-        self.group_ends.len()
+        self.group_bounds.len() - 1
     }
 
     /// Moves a set built with [`PhraseSetBuilder::build_in`] in a
@@ -710,7 +721,7 @@ impl<T> PhraseSet<T> {
         debug_assert_eq!(w.vocabulary, from.serial, "a set of that vocabulary");
         drop(from);
         // The first words in the order the set met them (each slot has one).
-        let slots = w.slot_ends.len();
+        let slots = w.slot_bounds.len() - 1;
         to.keys.reserve(slots);
         let mut by_word = vec![0; to.keys.len() + slots];
         let mut key = Vec::new();
@@ -729,9 +740,9 @@ impl<T> PhraseSet<T> {
     }
 
     /// The candidates of pattern `p`, highest priority first.
+    #[inline]
     fn group(&self, p: usize) -> &[Candidate<T>] {
-        let start = if p == 0 { 0 } else { self.group_ends[p - 1] };
-        &self.candidates[start as usize..self.group_ends[p] as usize]
+        &self.candidates[self.group_bounds[p] as usize..self.group_bounds[p + 1] as usize]
     }
 
     /// Bytes of heap the search structure uses (the automaton's own
@@ -741,10 +752,10 @@ impl<T> PhraseSet<T> {
             Search::Automaton(ac) => ac.memory_usage(),
             Search::Words(w) => {
                 w.patterns.text.len()
-                    + 4 * w.patterns.ends.len()
+                    + 4 * w.patterns.bounds.len()
                     + 12 * w.keys.len()
                     + 4 * w.key_lens.len()
-                    + 4 * (w.slots.len() + w.slot_ends.len())
+                    + 4 * (w.slots.len() + w.slot_bounds.len())
                     + 4 * w.by_word.len()
             }
         }
@@ -778,16 +789,17 @@ impl<T> PhraseSet<T> {
             return None;
         }
         let matched = &text[start..end];
-        let form = |c: &Candidate<T>| &self.forms[c.form.0 as usize..c.form.1 as usize];
+        let form = |c: &Candidate<T>| &self.forms.as_bytes()[c.form.0 as usize..c.form.1 as usize];
+        let matched_bytes = matched.as_bytes();
         self.group(pattern)
             .iter()
             .find(|c| match c.case {
                 Case::Any => true,
-                Case::Exact => form(c) == matched,
+                Case::Exact => form(c) == matched_bytes,
                 // (Written otherwise than listed, the caller may refuse it.)
                 Case::Cap => {
                     matched.chars().next().is_some_and(char::is_uppercase)
-                        && (form(c) == matched || !refuse(text, start, end))
+                        && (form(c) == matched_bytes || !refuse(text, start, end))
                 }
                 Case::Title => {
                     !matched.chars().any(char::is_lowercase)
@@ -903,7 +915,7 @@ impl<T> PhraseSet<T> {
     ) -> Option<Found<'s, T>> {
         let bytes = text.as_bytes();
         candidates.iter().find_map(|&p| {
-            let pat = w.patterns.get(p as usize).as_bytes();
+            let pat = w.patterns.bytes(p as usize);
             let e = pos + pat.len();
             if e <= end && bytes[pos..e].eq_ignore_ascii_case(pat) {
                 self.accept_from_word(text, pos, e, p as usize, refuse)
