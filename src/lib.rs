@@ -43,6 +43,7 @@ pub mod error;
 pub mod eval;
 mod gazetteer;
 pub mod input;
+mod keymap;
 mod lang;
 pub mod output;
 pub mod phrase;

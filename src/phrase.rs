@@ -22,12 +22,11 @@
 //! The automaton pays for each match it reports and rejects; the table pays
 //! one lookup per word, which wins when matches are dense.
 
-use std::collections::HashMap;
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::keymap::KeyMap;
 use crate::tokenize::{is_ascii_word_byte, is_boundary, is_word_char};
 
 /// How a phrase's letter case must match.
@@ -53,11 +52,11 @@ impl Case {
         use crate::schema::EntityType;
         match Case::auto(alias) {
             Case::Any if matches!(etype, EntityType::Person | EntityType::Organization) => {
-                let words: Vec<&str> = alias.split_whitespace().collect();
-                if words.len() == 1 {
+                let mut words = alias.split_whitespace();
+                if words.next().is_some() && words.next().is_none() {
                     Case::Cap
-                } else if words
-                    .iter()
+                } else if alias
+                    .split_whitespace()
                     .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()))
                 {
                     Case::Title
@@ -108,8 +107,9 @@ pub fn fold_diacritics(s: &str) -> String {
 
 #[derive(Debug, Clone)]
 struct Candidate<T> {
-    /// The phrase form as written, for `Case::Exact`.
-    form: Box<str>,
+    /// The phrase form as written, for `Case::Exact`: its byte range in
+    /// the set's `forms`.
+    form: (u32, u32),
     case: Case,
     value: T,
 }
@@ -118,8 +118,56 @@ struct Candidate<T> {
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     search: Search,
-    /// Per pattern: the candidates, highest priority first.
-    groups: Vec<Vec<Candidate<T>>>,
+    /// The forms of the candidates, one after the other.
+    forms: Box<str>,
+    /// The candidates of every pattern, highest priority first; those of
+    /// pattern `p` are `candidates[group_bounds[p]..group_bounds[p + 1]]`.
+    candidates: Vec<Candidate<T>>,
+    group_bounds: Vec<u32>,
+}
+
+/// Strings one after the other, each a range of one buffer (no allocation
+/// per string).
+#[derive(Debug, Clone)]
+struct Strings {
+    text: String,
+    /// Where each string starts, and after the last one where it ends.
+    bounds: Vec<u32>,
+}
+
+impl Default for Strings {
+    fn default() -> Self {
+        Strings {
+            text: String::new(),
+            bounds: vec![0],
+        }
+    }
+}
+
+impl Strings {
+    fn push(&mut self, s: &str) {
+        self.text.push_str(s);
+        self.bounds.push(self.text.len() as u32);
+    }
+
+    fn len(&self) -> usize {
+        self.bounds.len() - 1
+    }
+
+    /// String `i`, as bytes.
+    #[inline]
+    fn bytes(&self, i: usize) -> &[u8] {
+        let b = &self.bounds[i..i + 2];
+        &self.text.as_bytes()[b[0] as usize..b[1] as usize]
+    }
+
+    fn get(&self, i: usize) -> &str {
+        &self.text[self.bounds[i] as usize..self.bounds[i + 1] as usize]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.get(i))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -132,11 +180,15 @@ enum Search {
 /// that starts with a non-word character is filed under that character.
 #[derive(Debug, Clone)]
 struct WordIndex {
-    patterns: Vec<Box<[u8]>>,
-    /// First word -> slot in `slots`.
-    keys: FxHashMap<Box<[u8]>, u32>,
-    /// Candidate patterns of each slot, longest first.
-    slots: Vec<Box<[u32]>>,
+    patterns: Strings,
+    /// First word -> slot (the word is that of the slot's patterns).
+    keys: KeyMap<u32>,
+    /// The length of the first word of each slot.
+    key_lens: Vec<u32>,
+    /// Candidate patterns of each slot, longest first: those of slot `s`
+    /// are `slots[slot_bounds[s]..slot_bounds[s + 1]]`.
+    slots: Vec<u32>,
+    slot_bounds: Vec<u32>,
     /// The vocabulary the set was built in, and its word ids -> slot + 1
     /// (0: no pattern starts with that word).
     vocabulary: u64,
@@ -173,42 +225,85 @@ fn key_end(s: &str, at: usize) -> usize {
 }
 
 impl WordIndex {
-    fn new(patterns: Vec<Vec<u8>>, vocabulary: &mut VocabularyBuilder) -> WordIndex {
-        let mut keys: FxHashMap<Box<[u8]>, u32> = FxHashMap::default();
-        let mut slots: Vec<Vec<u32>> = Vec::new();
+    fn new(patterns: Strings, vocabulary: &mut VocabularyBuilder) -> WordIndex {
+        let mut keys: KeyMap<u32> = KeyMap::default();
+        // (Most patterns start with a word of their own: names.)
+        keys.reserve(patterns.len() / 2);
+        vocabulary.keys.reserve(patterns.len() / 2);
+        let mut slot_of: Vec<u32> = Vec::with_capacity(patterns.len());
+        let mut counts: Vec<u32> = Vec::new();
+        // The first pattern of each slot, and its first word's length.
+        let mut first: Vec<u32> = Vec::new();
+        let mut key_lens: Vec<u32> = Vec::new();
         let mut by_word = Vec::new();
-        for (i, p) in patterns.iter().enumerate() {
-            let text = std::str::from_utf8(p).expect("patterns are UTF-8");
-            let key: Box<[u8]> = text.as_bytes()[..key_end(text, 0)]
-                .to_ascii_lowercase()
-                .into();
-            let slot = *keys.entry(key.clone()).or_insert_with(|| {
-                slots.push(Vec::new());
-                let word = vocabulary.id(key) as usize;
-                if by_word.len() <= word {
-                    by_word.resize(word + 1, 0);
+        let mut key: Vec<u8> = Vec::new();
+        for (i, text) in patterns.iter().enumerate() {
+            key.clear();
+            key.extend_from_slice(&text.as_bytes()[..key_end(text, 0)]);
+            key.make_ascii_lowercase();
+            let is_key = |&slot: &u32| {
+                let s = slot as usize;
+                key_lens[s] as usize == key.len()
+                    && patterns.bytes(first[s] as usize)[..key.len()].eq_ignore_ascii_case(&key)
+            };
+            let slot = match keys.get(&key, is_key) {
+                Some(&slot) => slot,
+                None => {
+                    let slot = counts.len() as u32;
+                    counts.push(0);
+                    first.push(i as u32);
+                    key_lens.push(key.len() as u32);
+                    let word = vocabulary.id(&key) as usize;
+                    if by_word.len() <= word {
+                        by_word.resize(word + 1, 0);
+                    }
+                    by_word[word] = slot + 1;
+                    keys.insert_new(&key, slot);
+                    slot
                 }
-                by_word[word] = slots.len() as u32;
-                slots.len() as u32 - 1
-            });
-            slots[slot as usize].push(i as u32);
+            };
+            counts[slot as usize] += 1;
+            slot_of.push(slot);
         }
-        let longest_key = keys.keys().map(|k| k.len()).max().unwrap_or(0);
-        let slots = slots
-            .into_iter()
-            .map(|mut v| {
-                v.sort_by_key(|&i| std::cmp::Reverse(patterns[i as usize].len()));
-                v.into_boxed_slice()
-            })
-            .collect();
+        let longest_key = key_lens.iter().max().map_or(0, |&n| n as usize);
+        // The patterns of each slot in the order added, then longest first
+        // (a stable sort: of two as long, the one added first).
+        let mut slot_bounds = Vec::with_capacity(counts.len() + 1);
+        slot_bounds.push(0);
+        let mut next = Vec::with_capacity(counts.len());
+        let mut total = 0u32;
+        for &c in &counts {
+            next.push(total);
+            total += c;
+            slot_bounds.push(total);
+        }
+        let mut slots = vec![0u32; total as usize];
+        for (i, &slot) in slot_of.iter().enumerate() {
+            let at = &mut next[slot as usize];
+            slots[*at as usize] = i as u32;
+            *at += 1;
+        }
+        for b in slot_bounds.windows(2) {
+            slots[b[0] as usize..b[1] as usize]
+                .sort_by_key(|&i| std::cmp::Reverse(patterns.bytes(i as usize).len()));
+        }
         WordIndex {
-            patterns: patterns.into_iter().map(Vec::into_boxed_slice).collect(),
+            patterns,
             keys,
+            key_lens,
             slots,
+            slot_bounds,
             vocabulary: vocabulary.serial,
             by_word,
             longest_key,
         }
+    }
+
+    /// The patterns of slot `slot`, longest first.
+    #[inline]
+    fn slot(&self, slot: u32) -> &[u32] {
+        let s = slot as usize;
+        &self.slots[self.slot_bounds[s] as usize..self.slot_bounds[s + 1] as usize]
     }
 
     /// The patterns that can start at `at`, longest first.
@@ -226,15 +321,27 @@ impl WordIndex {
         } else {
             std::borrow::Cow::Owned(key.to_ascii_lowercase())
         };
+        let is_key = |&slot: &u32| self.key_is(slot, &lookup);
         self.keys
-            .get(&*lookup)
-            .map_or(&[], |&slot| &self.slots[slot as usize])
+            .get(&lookup, is_key)
+            .map_or(&[], |&slot| self.slot(slot))
+    }
+
+    /// The first word of slot `slot`'s patterns, as written in its first.
+    fn key(&self, slot: u32) -> &[u8] {
+        let first = self.slot(slot)[0] as usize;
+        &self.patterns.bytes(first)[..self.key_lens[slot as usize] as usize]
+    }
+
+    /// Is `key` (ASCII lower case) the first word of slot `slot`?
+    fn key_is(&self, slot: u32, key: &[u8]) -> bool {
+        self.key(slot).eq_ignore_ascii_case(key)
     }
 
     /// The patterns that start with vocabulary word `id`, longest first.
     fn candidates_of(&self, id: u32) -> &[u32] {
         match self.by_word.get(id as usize) {
-            Some(&slot) if slot > 0 => &self.slots[slot as usize - 1],
+            Some(&slot) if slot > 0 => self.slot(slot - 1),
             _ => &[],
         }
     }
@@ -267,9 +374,13 @@ impl VocabularyBuilder {
         Self::default()
     }
 
-    fn id(&mut self, key: Box<[u8]>) -> u32 {
+    fn id(&mut self, key: &[u8]) -> u32 {
+        if let Some(&id) = self.keys.get(key) {
+            return id;
+        }
         let next = self.keys.len() as u32;
-        *self.keys.entry(key).or_insert(next)
+        self.keys.insert(key.into(), next);
+        next
     }
 
     /// The vocabulary, to make each text's [`WordTable`] with
@@ -395,17 +506,26 @@ pub struct Found<'a, T> {
 /// Collects phrases for a [`PhraseSet`].
 #[derive(Debug)]
 pub struct PhraseSetBuilder<T> {
-    keys: HashMap<Vec<u8>, usize>,
-    patterns: Vec<Vec<u8>>,
-    groups: Vec<Vec<Candidate<T>>>,
+    /// Pattern, ASCII lower case -> its number.
+    keys: KeyMap<u32>,
+    /// Each pattern as first added.
+    patterns: Strings,
+    /// The forms of the candidates, one after the other.
+    forms: String,
+    /// Every candidate with its pattern, in the order added.
+    added: Vec<(u32, Candidate<T>)>,
+    /// Scratch space for a key.
+    key: Vec<u8>,
 }
 
 impl<T> Default for PhraseSetBuilder<T> {
     fn default() -> Self {
         PhraseSetBuilder {
-            keys: HashMap::new(),
-            patterns: Vec::new(),
-            groups: Vec::new(),
+            keys: KeyMap::default(),
+            patterns: Strings::default(),
+            forms: String::new(),
+            added: Vec::new(),
+            key: Vec::new(),
         }
     }
 }
@@ -431,6 +551,15 @@ impl<T: Clone> PhraseSetBuilder<T> {
         Self::default()
     }
 
+    /// An empty builder with room for `phrases` ASCII phrases.
+    pub fn with_capacity(phrases: usize) -> Self {
+        let mut b = Self::default();
+        b.keys.reserve(phrases);
+        b.patterns.bounds.reserve(phrases);
+        b.added.reserve(phrases);
+        b
+    }
+
     /// Adds a phrase. A phrase added later wins over an earlier one that
     /// matches the same text.
     pub fn add(&mut self, phrase: &str, case: Case, value: T) {
@@ -438,45 +567,89 @@ impl<T: Clone> PhraseSetBuilder<T> {
         if phrase.is_empty() {
             return;
         }
+        if phrase.is_ascii() {
+            self.add_form(phrase, case, value);
+            return;
+        }
         let mut forms: Vec<String> = vec![phrase.to_owned()];
-        if !phrase.is_ascii() {
-            let folded = fold_diacritics(phrase);
-            let mut extra = vec![folded];
-            if case != Case::Exact {
-                extra.push(phrase.to_lowercase());
-                extra.push(phrase.to_uppercase());
-                if case == Case::Any {
-                    extra.push(fold_diacritics(&phrase.to_lowercase()));
-                }
-                extra.push(fold_diacritics(&phrase.to_uppercase()));
+        let folded = fold_diacritics(phrase);
+        let mut extra = vec![folded];
+        if case != Case::Exact {
+            extra.push(phrase.to_lowercase());
+            extra.push(phrase.to_uppercase());
+            if case == Case::Any {
+                extra.push(fold_diacritics(&phrase.to_lowercase()));
             }
-            for f in extra {
-                if !forms.contains(&f) {
-                    forms.push(f);
-                }
+            extra.push(fold_diacritics(&phrase.to_uppercase()));
+        }
+        for f in extra {
+            if !forms.contains(&f) {
+                forms.push(f);
             }
         }
         for form in forms {
-            let key = form.as_bytes().to_ascii_lowercase();
-            let gi = match self.keys.get(&key) {
-                Some(&gi) => gi,
-                None => {
-                    let gi = self.groups.len();
-                    self.keys.insert(key, gi);
-                    self.patterns.push(form.as_bytes().to_vec());
-                    self.groups.push(Vec::new());
-                    gi
-                }
-            };
-            self.groups[gi].insert(
-                0,
-                Candidate {
-                    form: form.into_boxed_str(),
-                    case,
-                    value: value.clone(),
-                },
-            );
+            self.add_form(&form, case, value.clone());
         }
+    }
+
+    /// Adds one form of a phrase: a candidate of the pattern of its ASCII
+    /// lower case (a new one when there is none yet).
+    fn add_form(&mut self, form: &str, case: Case, value: T) {
+        self.key.clear();
+        self.key.extend_from_slice(form.as_bytes());
+        self.key.make_ascii_lowercase();
+        let patterns = &self.patterns;
+        let is_key = |&gi: &u32| {
+            patterns
+                .bytes(gi as usize)
+                .eq_ignore_ascii_case(form.as_bytes())
+        };
+        let gi = match self.keys.get(&self.key, is_key) {
+            Some(&gi) => gi,
+            None => {
+                let gi = self.patterns.len() as u32;
+                self.keys.insert_new(&self.key, gi);
+                self.patterns.push(form);
+                gi
+            }
+        };
+        let start = self.forms.len() as u32;
+        self.forms.push_str(form);
+        let end = self.forms.len() as u32;
+        self.added.push((
+            gi,
+            Candidate {
+                form: (start, end),
+                case,
+                value,
+            },
+        ));
+    }
+
+    /// The candidates of every pattern, the one added last first, and
+    /// where each pattern's start (and after the last, where it ends).
+    fn groups(added: Vec<(u32, Candidate<T>)>, patterns: usize) -> (Vec<Candidate<T>>, Vec<u32>) {
+        let mut bounds = vec![0u32; patterns + 1];
+        for (g, _) in &added {
+            bounds[*g as usize + 1] += 1;
+        }
+        for i in 1..bounds.len() {
+            bounds[i] += bounds[i - 1];
+        }
+        // Filled from each group's end, the last added first.
+        let mut next = bounds[1..].to_vec();
+        let mut slots: Vec<Option<Candidate<T>>> = Vec::with_capacity(added.len());
+        slots.resize_with(added.len(), || None);
+        for (g, c) in added {
+            let at = &mut next[g as usize];
+            *at -= 1;
+            slots[*at as usize] = Some(c);
+        }
+        let candidates = slots
+            .into_iter()
+            .map(|c| c.expect("every slot is filled"))
+            .collect();
+        (candidates, bounds)
     }
 
     /// The number of search patterns so far: the distinct forms of the
@@ -488,7 +661,7 @@ impl<T: Clone> PhraseSetBuilder<T> {
 
     /// True when no phrase was added (blank ones are not).
     pub fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
+        self.patterns.len() == 0
     }
 
     /// Builds the set with an aho-corasick automaton: best when matches are
@@ -498,11 +671,14 @@ impl<T: Clone> PhraseSetBuilder<T> {
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .start_kind(StartKind::Both)
-            .build(&self.patterns)
+            .build(self.patterns.iter())
             .expect("phrase automaton fits in memory");
+        let (candidates, group_bounds) = Self::groups(self.added, self.patterns.len());
         PhraseSet {
             search: Search::Automaton(ac),
-            groups: self.groups,
+            forms: self.forms.into_boxed_str(),
+            candidates,
+            group_bounds,
         }
     }
 
@@ -517,9 +693,12 @@ impl<T: Clone> PhraseSetBuilder<T> {
     /// added to a vocabulary shared with other sets: a [`WordTable`] of that
     /// vocabulary then serves them all.
     pub fn build_in(self, vocabulary: &mut VocabularyBuilder) -> PhraseSet<T> {
+        let (candidates, group_bounds) = Self::groups(self.added, self.patterns.len());
         PhraseSet {
             search: Search::Words(WordIndex::new(self.patterns, vocabulary)),
-            groups: self.groups,
+            forms: self.forms.into_boxed_str(),
+            candidates,
+            group_bounds,
         }
     }
 }
@@ -527,7 +706,43 @@ impl<T: Clone> PhraseSetBuilder<T> {
 impl<T> PhraseSet<T> {
     /// Number of patterns in the automaton.
     pub fn pattern_count(&self) -> usize {
-        self.groups.len()
+        self.group_bounds.len() - 1
+    }
+
+    /// Moves a set built with [`PhraseSetBuilder::build_in`] in a
+    /// vocabulary of its own (`from`, where no other set was built) into
+    /// `to`: its first words are added to `to`, and the set then reads the
+    /// word tables of `to`'s vocabulary (and no longer those of `from`'s).
+    /// Lets a large set be built on another thread.
+    pub fn move_into(&mut self, from: VocabularyBuilder, to: &mut VocabularyBuilder) {
+        let Search::Words(w) = &mut self.search else {
+            return;
+        };
+        debug_assert_eq!(w.vocabulary, from.serial, "a set of that vocabulary");
+        drop(from);
+        // The first words in the order the set met them (each slot has one).
+        let slots = w.slot_bounds.len() - 1;
+        to.keys.reserve(slots);
+        let mut by_word = vec![0; to.keys.len() + slots];
+        let mut key = Vec::new();
+        for slot in 0..slots {
+            key.clear();
+            key.extend_from_slice(w.key(slot as u32));
+            key.make_ascii_lowercase();
+            let id = to.id(&key) as usize;
+            if by_word.len() <= id {
+                by_word.resize(id + 1, 0);
+            }
+            by_word[id] = slot as u32 + 1;
+        }
+        w.by_word = by_word;
+        w.vocabulary = to.serial;
+    }
+
+    /// The candidates of pattern `p`, highest priority first.
+    #[inline]
+    fn group(&self, p: usize) -> &[Candidate<T>] {
+        &self.candidates[self.group_bounds[p] as usize..self.group_bounds[p + 1] as usize]
     }
 
     /// Bytes of heap the search structure uses (the automaton's own
@@ -536,9 +751,11 @@ impl<T> PhraseSet<T> {
         match &self.search {
             Search::Automaton(ac) => ac.memory_usage(),
             Search::Words(w) => {
-                w.patterns.iter().map(|p| p.len()).sum::<usize>()
-                    + w.keys.keys().map(|k| k.len() + 4).sum::<usize>()
-                    + w.slots.iter().map(|v| 4 * v.len()).sum::<usize>()
+                w.patterns.text.len()
+                    + 4 * w.patterns.bounds.len()
+                    + 12 * w.keys.len()
+                    + 4 * w.key_lens.len()
+                    + 4 * (w.slots.len() + w.slot_bounds.len())
                     + 4 * w.by_word.len()
             }
         }
@@ -572,15 +789,17 @@ impl<T> PhraseSet<T> {
             return None;
         }
         let matched = &text[start..end];
-        self.groups[pattern]
+        let form = |c: &Candidate<T>| &self.forms.as_bytes()[c.form.0 as usize..c.form.1 as usize];
+        let matched_bytes = matched.as_bytes();
+        self.group(pattern)
             .iter()
             .find(|c| match c.case {
                 Case::Any => true,
-                Case::Exact => *c.form == *matched,
+                Case::Exact => form(c) == matched_bytes,
                 // (Written otherwise than listed, the caller may refuse it.)
                 Case::Cap => {
                     matched.chars().next().is_some_and(char::is_uppercase)
-                        && (*c.form == *matched || !refuse(text, start, end))
+                        && (form(c) == matched_bytes || !refuse(text, start, end))
                 }
                 Case::Title => {
                     !matched.chars().any(char::is_lowercase)
@@ -696,7 +915,7 @@ impl<T> PhraseSet<T> {
     ) -> Option<Found<'s, T>> {
         let bytes = text.as_bytes();
         candidates.iter().find_map(|&p| {
-            let pat = &w.patterns[p as usize];
+            let pat = w.patterns.bytes(p as usize);
             let e = pos + pat.len();
             if e <= end && bytes[pos..e].eq_ignore_ascii_case(pat) {
                 self.accept_from_word(text, pos, e, p as usize, refuse)

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::analysis::{Analysis, SectionOffset};
 use crate::context::DocCtx;
-use crate::entities::EntityStage;
+use crate::entities::{EntityStage, TaggerWords};
 use crate::gazetteer::Gazetteer;
 use crate::input::Document;
 use crate::lang::Lexicons;
@@ -73,26 +73,52 @@ impl PipelineBuilder {
     /// The pipeline: loads the compiled-in gazetteers when none was given,
     /// and builds the phrase sets of every stage from it.
     pub fn build(&self) -> Pipeline {
-        let gaz = self
-            .gazetteer
-            .clone()
-            .unwrap_or_else(|| Arc::new(Gazetteer::default_files()));
-        // Every phrase set is searched through one table of the words of
-        // each document (one lookup per word for all of them).
-        let mut vocabulary = VocabularyBuilder::new();
-        let phrases = EntityPhrase::set(&gaz, &mut vocabulary);
-        let lexicons = Arc::new(Lexicons::new_in(&gaz, &mut vocabulary));
-        let relations = RelationStage::new(gaz.clone(), lexicons.clone(), self.relation.clone());
-        let model = match &self.model {
+        let model = || match &self.model {
             Some(m) => m.clone(),
             None => Some(NameModel::builtin()),
         };
+        // Start-up is a few tens of milliseconds of independent work, done
+        // on two threads (on one if no thread can be started): the
+        // compiled-in model is read while the default gazetteer loads, and
+        // the entity phrases are built in a vocabulary of their own while
+        // the lexicons and the tagger's word lists are made; their first
+        // words then join the shared vocabulary (numbered otherwise, which
+        // changes no match).
+        let (gaz, phrases, lexicons, mut vocabulary, tagger) = std::thread::scope(|s| {
+            let reading = match &self.gazetteer {
+                Some(_) => None,
+                None => Some(Background::start(s, model)),
+            };
+            let gaz = self
+                .gazetteer
+                .clone()
+                .unwrap_or_else(|| Arc::new(Gazetteer::default_files()));
+            let g = gaz.clone();
+            let entity_phrases = Background::start(s, move || {
+                let mut own = VocabularyBuilder::new();
+                let phrases = EntityPhrase::set(&g, &mut own);
+                (phrases, own)
+            });
+            // Every phrase set is searched through one table of the words
+            // of each document (one lookup per word for all of them).
+            let mut vocabulary = VocabularyBuilder::new();
+            let lexicons = Arc::new(Lexicons::new_in(&gaz, &mut vocabulary));
+            let model = match reading {
+                Some(r) => r.finish(),
+                None => model(),
+            };
+            let tagger = TaggerWords::new(&gaz, model);
+            let (mut phrases, own) = entity_phrases.finish();
+            phrases.move_into(own, &mut vocabulary);
+            (gaz, phrases, lexicons, vocabulary, tagger)
+        });
+        let relations = RelationStage::new(gaz.clone(), lexicons.clone(), self.relation.clone());
         let entities = EntityStage::new(
             gaz.clone(),
             lexicons.clone(),
             phrases,
             &mut vocabulary,
-            model,
+            tagger,
         );
         Pipeline {
             entities,
@@ -102,6 +128,43 @@ impl PipelineBuilder {
             entities_only: self.entities_only,
             vocabulary: vocabulary.build(),
             gaz,
+        }
+    }
+}
+
+/// Work started on a scoped thread, or done at once when no thread can be
+/// started.
+enum Background<'s, T> {
+    Thread(std::thread::ScopedJoinHandle<'s, T>),
+    Done(T),
+}
+
+impl<'s, T: Send + 's> Background<'s, T> {
+    fn start<'e, F>(s: &'s std::thread::Scope<'s, 'e>, f: F) -> Self
+    where
+        F: FnOnce() -> T + Send + 's,
+    {
+        let slot = Arc::new(std::sync::Mutex::new(Some(f)));
+        let theirs = Arc::clone(&slot);
+        let take = |slot: &std::sync::Mutex<Option<F>>| {
+            slot.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take()
+                .expect("the work is taken once")
+        };
+        match std::thread::Builder::new().spawn_scoped(s, move || take(&theirs)()) {
+            Ok(handle) => Background::Thread(handle),
+            // The closure was dropped with its handle on the work.
+            Err(_) => Background::Done(take(&slot)()),
+        }
+    }
+
+    fn finish(self) -> T {
+        match self {
+            Background::Thread(handle) => handle
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            Background::Done(t) => t,
         }
     }
 }

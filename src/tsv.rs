@@ -72,13 +72,49 @@ pub struct Table<'a> {
     pub columns: Vec<&'a str>,
     /// Line of the header (1-based).
     pub header_line: u64,
-    pub rows: Vec<Row<'a>>,
+    /// The fields of every record, one after the other (no allocation per
+    /// record: a large file has tens of thousands).
+    fields: Vec<&'a str>,
+    /// Each record: its line and its fields' range in `fields`.
+    records: Vec<(u64, u32, u32)>,
 }
 
-#[derive(Debug)]
-pub struct Row<'a> {
+/// One record of a [`Table`].
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'t, 'a> {
     pub line: u64,
-    pub fields: Vec<&'a str>,
+    pub fields: &'t [&'a str],
+}
+
+/// The lines of `content` as [`str::lines`] gives them (without their
+/// `\n` or `\r\n`), found with memchr.
+fn lines(content: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    memchr::memchr_iter(b'\n', content.as_bytes())
+        .map(Some)
+        .chain([None])
+        .filter_map(move |nl| match nl {
+            Some(nl) => {
+                let line = &content[from..nl];
+                from = nl + 1;
+                Some(line.strip_suffix('\r').unwrap_or(line))
+            }
+            None => (from < content.len()).then(|| &content[from..]),
+        })
+}
+
+/// `s` without leading and trailing white space ([`str::trim`]), with no
+/// character decoding when both ends are ASCII and not white space.
+fn trim(s: &str) -> &str {
+    match s.as_bytes() {
+        [] => s,
+        [a, .., b] | [a @ b]
+            if *a < 0x80 && *b < 0x80 && !a.is_ascii_whitespace() && !b.is_ascii_whitespace() =>
+        {
+            s
+        }
+        _ => s.trim(),
+    }
 }
 
 impl<'a> Table<'a> {
@@ -87,8 +123,9 @@ impl<'a> Table<'a> {
     pub fn parse(name: &str, content: &'a str, diags: &mut Vec<Diagnostic>) -> Option<Table<'a>> {
         let mut columns = None;
         let mut header_line = 0;
-        let mut rows = Vec::new();
-        for (i, raw) in content.lines().enumerate() {
+        let mut fields: Vec<&'a str> = Vec::new();
+        let mut records = Vec::new();
+        for (i, raw) in lines(content).enumerate() {
             let line_no = i as u64 + 1;
             let line = raw.strip_suffix('\r').unwrap_or(raw);
             let line = if line_no == 1 {
@@ -96,33 +133,43 @@ impl<'a> Table<'a> {
             } else {
                 line
             };
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            // (Most lines start with a letter: no trimming to tell.)
+            let plain = line
+                .as_bytes()
+                .first()
+                .is_some_and(|&b| b < 0x80 && b != b'#' && !b.is_ascii_whitespace());
+            if !plain && (line.trim().is_empty() || line.trim_start().starts_with('#')) {
                 continue;
             }
-            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
             match &columns {
                 None => {
-                    columns = Some(fields);
+                    columns = Some(line.split('\t').map(str::trim).collect::<Vec<_>>());
                     header_line = line_no;
                 }
                 Some(cols) => {
-                    if fields.len() > cols.len() {
+                    let start = fields.len();
+                    let mut from = 0;
+                    for tab in memchr::memchr_iter(b'\t', line.as_bytes()) {
+                        fields.push(trim(&line[from..tab]));
+                        from = tab + 1;
+                    }
+                    fields.push(trim(&line[from..]));
+                    let n = fields.len() - start;
+                    if n > cols.len() {
+                        fields.truncate(start);
                         diags.push(Diagnostic {
                             location: Location::line(name, line_no),
                             severity: Severity::Error,
                             message: format!(
                                 "{} fields, but the header (line {header_line}) names {} columns",
-                                fields.len(),
+                                n,
                                 cols.len()
                             ),
                         });
                         continue;
                     }
                     // Missing trailing fields are empty (editors drop trailing tabs).
-                    rows.push(Row {
-                        line: line_no,
-                        fields,
-                    });
+                    records.push((line_no, start as u32, fields.len() as u32));
                 }
             }
         }
@@ -139,7 +186,16 @@ impl<'a> Table<'a> {
             name: name.to_owned(),
             columns,
             header_line,
-            rows,
+            fields,
+            records,
+        })
+    }
+
+    /// The records, in file order.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = Row<'_, 'a>> + '_ {
+        self.records.iter().map(|&(line, start, end)| Row {
+            line,
+            fields: &self.fields[start as usize..end as usize],
         })
     }
 
@@ -200,7 +256,7 @@ impl<'a> Table<'a> {
     }
 }
 
-impl<'a> Row<'a> {
+impl<'a> Row<'_, 'a> {
     /// The field in column `idx`, empty when the column is absent or the row short.
     pub fn get(&self, idx: Option<usize>) -> &'a str {
         idx.and_then(|i| self.fields.get(i).copied()).unwrap_or("")
@@ -215,6 +271,13 @@ pub fn split_list<'a>(
     column: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<&'a str> {
+    if value.is_empty() {
+        return Vec::new();
+    }
+    // One item (fields are trimmed already: no white space at the ends).
+    if memchr::memchr(b'|', value.as_bytes()).is_none() && trim(value).len() == value.len() {
+        return vec![value];
+    }
     if value.trim().is_empty() {
         return Vec::new();
     }
@@ -247,12 +310,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lines_are_those_of_str_lines() {
+        for s in [
+            "",
+            "a",
+            "a\n",
+            "a\n\nb",
+            "a\r\nb\r\n",
+            "a\r\r\nb\r",
+            "\n",
+            "\r\n\r\n",
+            "x\ry",
+        ] {
+            assert_eq!(
+                lines(s).collect::<Vec<_>>(),
+                s.lines().collect::<Vec<_>>(),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
     fn parses_header_rows_and_reports_extra_fields() {
         let mut d = Vec::new();
         let t = Table::parse("f.tsv", "# c\na\tb\n1\t2\n\n3\n4\t5\t6\n", &mut d).unwrap();
         assert_eq!(t.columns, ["a", "b"]);
-        assert_eq!(t.rows.len(), 2);
-        assert_eq!(t.rows[1].get(t.column("b")), "");
+        assert_eq!(t.rows().len(), 2);
+        assert_eq!(t.rows().nth(1).unwrap().get(t.column("b")), "");
         assert_eq!(d.len(), 1);
         assert_eq!(
             d[0].to_string(),

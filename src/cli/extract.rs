@@ -12,7 +12,7 @@ use kabar::Severity;
 use kabar::batch::{self, BatchOptions, Event, Outputs, RunStats};
 use kabar::input::{self, Expanded, Format, Reader, ReaderOptions};
 use kabar::output::{self, ENTITY_COLUMNS, OutputOptions, RowWriter, Sink, TRIPLE_COLUMNS};
-use kabar::{GazetteerBuilder, Pipeline};
+use kabar::{GazetteerBuilder, NameModel, Pipeline};
 
 use super::progress::{Progress, Total};
 use super::signals::Interrupt;
@@ -274,6 +274,17 @@ impl GazetteerConfig {
     /// The pipeline, with the defaults and then the user's files on top;
     /// `true` when a gazetteer file had an error (reported here).
     fn pipeline(&self) -> (Pipeline, bool) {
+        // The compiled-in tagger model is read on another thread while the
+        // gazetteers load (start-up).
+        let reading = self
+            .model
+            .is_none()
+            .then(|| {
+                std::thread::Builder::new()
+                    .spawn(|| drop(NameModel::builtin()))
+                    .ok()
+            })
+            .flatten();
         let mut failed = false;
         let mut gb = GazetteerBuilder::new();
         if self.defaults {
@@ -305,6 +316,10 @@ impl GazetteerConfig {
             None => &mut builder,
         };
         let pipeline = builder.build();
+        if let Some(r) = reading {
+            // (A panic there has been met again by `build`.)
+            let _ = r.join();
+        }
         (pipeline, failed)
     }
 }

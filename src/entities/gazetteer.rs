@@ -29,7 +29,7 @@ impl EntityPhrase {
         gaz: &Gazetteer,
         vocabulary: &mut VocabularyBuilder,
     ) -> PhraseSet<EntityPhrase> {
-        let mut b = PhraseSetBuilder::new();
+        let mut b = PhraseSetBuilder::with_capacity(gaz.aliases.len());
         for a in &gaz.aliases {
             b.add(
                 &a.text,

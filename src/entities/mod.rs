@@ -76,7 +76,7 @@ mod spans;
 mod tagger;
 
 use people::LowerCaseWords;
-use tagger::TaggerWords;
+pub(crate) use tagger::TaggerWords;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -189,7 +189,7 @@ impl EntityStage {
         lexicons: Arc<Lexicons>,
         phrases: PhraseSet<EntityPhrase>,
         vocabulary: &mut VocabularyBuilder,
-        model: Option<Arc<NameModel>>,
+        tagger: TaggerWords,
     ) -> EntityStage {
         let stop = gaz.stopwords.values().flatten().cloned().collect();
         let words_of = |s: &str| {
@@ -262,7 +262,7 @@ impl EntityStage {
             name_preps: words_where(&gaz, class(WordClass::NamePrep)),
             name_coords: words_where(&gaz, class(WordClass::NameCoord)),
             alternatives: words_where(&gaz, class(WordClass::Alternative)),
-            tagger: TaggerWords::new(&gaz, model),
+            tagger,
             gaz,
         }
     }

@@ -7,7 +7,9 @@
 //! are added after them and win on conflicts.
 
 pub mod defaults;
+mod keys;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -19,7 +21,9 @@ use crate::schema::{
 use crate::tokenize::Abbreviations;
 use crate::tsv::{Diagnostic, Severity, Table, split_list, word_lines};
 
+use crate::keymap::KeyMap;
 use crate::phrase::{Case, fold_diacritics};
+use keys::is_id_key_of;
 
 /// A person's office: `leader_of:Russia;2000-2008,2012-`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,7 +148,7 @@ pub struct Gazetteer {
     /// of [`Alias::entity`] and [`EntityRef::Gazetteer`](crate::EntityRef::Gazetteer).
     pub entities: Vec<Entity>,
     /// Lower-cased, diacritic-free id → index into `entities`.
-    index: HashMap<String, u32>,
+    index: KeyMap<u32>,
     /// In load order: later aliases win over earlier ones.
     pub aliases: Vec<Alias>,
     /// The rows of the cue lexicons, in load order.
@@ -164,7 +168,21 @@ pub struct Gazetteer {
 
 /// The key under which ids compare (SPEC §4: case-insensitive, diacritics removed).
 pub fn id_key(id: &str) -> String {
-    fold_diacritics(id).to_lowercase()
+    let mut key = String::new();
+    id_key_into(id, &mut key);
+    key
+}
+
+/// [`id_key`] written into `out` (cleared first); an ASCII id is only
+/// lower-cased (it has no diacritics to remove).
+fn id_key_into(id: &str, out: &mut String) {
+    out.clear();
+    if id.is_ascii() {
+        out.push_str(id);
+        out.make_ascii_lowercase();
+    } else {
+        out.push_str(&fold_diacritics(id).to_lowercase());
+    }
 }
 
 impl Gazetteer {
@@ -188,14 +206,34 @@ impl Gazetteer {
 
     /// Looks up an entity by id (case-insensitive, diacritics ignored).
     pub fn find(&self, id: &str) -> Option<u32> {
-        self.index.get(&id_key(id)).copied()
+        const MAX: usize = 64;
+        if id.len() <= MAX && id.is_ascii() {
+            let mut buf = [0u8; MAX];
+            let key = &mut buf[..id.len()];
+            key.copy_from_slice(id.as_bytes());
+            key.make_ascii_lowercase();
+            // ASCII in, ASCII out.
+            let key = std::str::from_utf8(key).expect("ASCII");
+            return self.index_get(key);
+        }
+        self.index_get(&id_key(id))
+    }
+
+    /// The entity whose id has the key `key` (see [`id_key`]).
+    fn index_get(&self, key: &str) -> Option<u32> {
+        self.index
+            .get(key.as_bytes(), |&i| {
+                is_id_key_of(key, &self.entities[i as usize].id)
+            })
+            .copied()
     }
 }
 
 /// Collects data files and builds a [`Gazetteer`].
 #[derive(Debug, Default)]
 pub struct GazetteerBuilder {
-    files: Vec<(String, String)>,
+    /// (name, content); the compiled-in files are not copied.
+    files: Vec<(String, Cow<'static, str>)>,
     diags: Vec<Diagnostic>,
 }
 
@@ -244,7 +282,7 @@ impl GazetteerBuilder {
     pub fn add_default_entities(&mut self) -> &mut Self {
         for (name, content) in defaults::ENTITY_FILES {
             self.files
-                .push((format!("gazetteers/{name}"), (*content).to_owned()));
+                .push((format!("gazetteers/{name}"), Cow::Borrowed(*content)));
         }
         self
     }
@@ -254,7 +292,7 @@ impl GazetteerBuilder {
     pub fn add_default_lexicons(&mut self) -> &mut Self {
         for (name, content) in defaults::LEXICON_FILES {
             self.files
-                .push((format!("gazetteers/{name}"), (*content).to_owned()));
+                .push((format!("gazetteers/{name}"), Cow::Borrowed(*content)));
         }
         self
     }
@@ -262,7 +300,8 @@ impl GazetteerBuilder {
     /// Adds a data file from memory; `name` is used in messages and decides
     /// the kind of `.txt` files and the language (`-id`, `-en`).
     pub fn add_str(&mut self, name: &str, content: &str) -> &mut Self {
-        self.files.push((name.to_owned(), content.to_owned()));
+        self.files
+            .push((name.to_owned(), Cow::Owned(content.to_owned())));
         self
     }
 
@@ -293,7 +332,8 @@ impl GazetteerBuilder {
                     ),
                 )
             })?;
-            self.files.push((path.display().to_string(), content));
+            self.files
+                .push((path.display().to_string(), Cow::Owned(content)));
         }
         Ok(self)
     }
@@ -301,8 +341,11 @@ impl GazetteerBuilder {
     /// Builds the gazetteer; returns every problem found, as `file:line`.
     pub fn build(mut self) -> (Gazetteer, Vec<Diagnostic>) {
         let mut g = Gazetteer::default();
-        let mut loader = Loader::default();
         let files = std::mem::take(&mut self.files);
+        let mut loader = Loader {
+            names: files.iter().map(|(name, _)| name.as_str()).collect(),
+            ..Loader::default()
+        };
         let mut diags = std::mem::take(&mut self.diags);
         for (file_no, (name, content)) in files.iter().enumerate() {
             load_file(&mut g, &mut loader, file_no, name, content, &mut diags);
@@ -325,22 +368,38 @@ fn file_lang(name: &str) -> Option<Lang> {
     })
 }
 
+/// Where a row is: (file number, line).
+type At = (usize, u64);
+
 #[derive(Default)]
-struct Loader {
+struct Loader<'a> {
+    /// The name of each file, by number.
+    names: Vec<&'a str>,
     /// Alias key → (entity id, where) of the alias's current owner.
-    alias_owner: HashMap<String, (u32, Location)>,
+    /// (The alias of the last claim, by its index in the gazetteer's
+    /// aliases, tells the key.)
+    alias_owner: KeyMap<(u32, At, u32)>,
     /// Entity index → (file number, line) of its defining row.
-    defined_at: HashMap<u32, (usize, Location)>,
-    /// (referring entity, role target or member, where)
-    references: Vec<(String, Location)>,
+    defined_at: Vec<At>,
+    /// (role target or member, where it is referred to)
+    references: Vec<(&'a str, At)>,
+    /// Scratch space for keys.
+    key: String,
+    /// Scratch space for a row's aliases.
+    aliases: Vec<(Cow<'a, str>, AliasKind, Option<Lang>)>,
 }
 
-impl Loader {
+impl Loader<'_> {
+    /// The location of a row, for messages.
+    fn location(&self, (file, line): At) -> Location {
+        Location::line(self.names[file], line)
+    }
+
     fn finish(&self, g: &Gazetteer, diags: &mut Vec<Diagnostic>) {
-        for (id, loc) in &self.references {
+        for &(id, at) in &self.references {
             if g.find(id).is_none() {
                 diags.push(Diagnostic {
-                    location: loc.clone(),
+                    location: self.location(at),
                     severity: Severity::Warning,
                     message: format!("refers to `{id}`, which no gazetteer defines"),
                 });
@@ -349,12 +408,12 @@ impl Loader {
     }
 }
 
-fn load_file(
+fn load_file<'a>(
     g: &mut Gazetteer,
-    loader: &mut Loader,
+    loader: &mut Loader<'a>,
     file_no: usize,
     name: &str,
-    content: &str,
+    content: &'a str,
     diags: &mut Vec<Diagnostic>,
 ) {
     let base = Path::new(name)
@@ -460,6 +519,8 @@ struct EntityColumns {
     aliases: Option<usize>,
     /// `aliases_xx` of each language of [`Lang::ALL`], by its index.
     aliases_of: [Option<usize>; Lang::ALL.len()],
+    /// The names of those columns, for messages.
+    aliases_of_names: [String; Lang::ALL.len()],
     case: Option<usize>,
     roles: Option<usize>,
     seats: Option<usize>,
@@ -477,6 +538,7 @@ impl EntityColumns {
             name: c("name"),
             aliases: c("aliases"),
             aliases_of: Lang::ALL.map(|l| t.column(&alias_column(l))),
+            aliases_of_names: Lang::ALL.map(alias_column),
             case: c("case"),
             roles: c("roles"),
             seats: c("seats"),
@@ -496,11 +558,11 @@ struct EntityRow<'a> {
     demonyms: Vec<&'a str>,
 }
 
-fn load_entities(
+fn load_entities<'a>(
     g: &mut Gazetteer,
-    loader: &mut Loader,
+    loader: &mut Loader<'a>,
     file_no: usize,
-    t: &Table,
+    t: &Table<'a>,
     diags: &mut Vec<Diagnostic>,
 ) {
     t.check_columns(ENTITY_COLUMNS, diags);
@@ -508,9 +570,16 @@ fn load_entities(
         return;
     }
     let cols = EntityColumns::of(t);
-    for row in &t.rows {
-        let loc = Location::line(&t.name, row.line);
-        let Some(parsed) = entity_row(t, row, &cols, loader, &loc, diags) else {
+    let rows = t.rows().len();
+    g.entities.reserve(rows);
+    g.index.reserve(rows);
+    g.aliases.reserve(rows);
+    loader.alias_owner.reserve(rows);
+    loader.defined_at.reserve(rows);
+    for row in t.rows() {
+        let row = &row;
+        let at = (file_no, row.line);
+        let Some(parsed) = entity_row(t, row, &cols, loader, at, diags) else {
             continue;
         };
         let EntityRow {
@@ -520,21 +589,13 @@ fn load_entities(
             demonyms,
         } = parsed;
         let (name, etype) = (row.get(cols.name), entity.etype);
-        let Some(idx) = add_entity(g, loader, file_no, t, row.line, &loc, entity, diags) else {
+        let Some(idx) = add_entity(g, loader, t, at, entity, diags) else {
             continue;
         };
-        let aliases = row_aliases(t, row, &cols, name, seats, &demonyms, diags);
-        add_aliases(
-            g,
-            loader,
-            t,
-            row.line,
-            &loc,
-            idx,
-            (name, etype, case),
-            aliases,
-            diags,
-        );
+        let mut aliases = std::mem::take(&mut loader.aliases);
+        row_aliases(t, row, &cols, (name, seats, &demonyms), &mut aliases, diags);
+        add_aliases(g, loader, t, at, idx, (name, etype, case), &aliases, diags);
+        loader.aliases = aliases;
     }
 }
 
@@ -542,10 +603,10 @@ fn load_entities(
 /// name or case rule is bad; roles and members are noted as references.
 fn entity_row<'a>(
     t: &Table,
-    row: &crate::tsv::Row<'a>,
+    row: &crate::tsv::Row<'_, 'a>,
     cols: &EntityColumns,
-    loader: &mut Loader,
-    loc: &Location,
+    loader: &mut Loader<'a>,
+    at: At,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<EntityRow<'a>> {
     let id = row.get(cols.id);
@@ -596,21 +657,19 @@ fn entity_row<'a>(
     };
     let mut roles = Vec::new();
     for item in split_list(row.get(cols.roles), t, row.line, "roles", diags) {
-        match parse_role(item) {
-            Ok(r) => {
-                loader.references.push((r.of.clone(), loc.clone()));
+        match parse_role_of(item) {
+            Ok((r, of)) => {
+                loader.references.push((of, at));
                 roles.push(r);
             }
             Err(m) => diags.push(t.error(row.line, m)),
         }
     }
-    let members: Vec<String> = split_list(row.get(cols.members), t, row.line, "members", diags)
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    for m in &members {
-        loader.references.push((m.clone(), loc.clone()));
-    }
+    let members_of = split_list(row.get(cols.members), t, row.line, "members", diags);
+    loader
+        .references
+        .extend(members_of.iter().map(|&m| (m, at)));
+    let members: Vec<String> = members_of.into_iter().map(str::to_owned).collect();
     let seats = split_list(row.get(cols.seats), t, row.line, "seats", diags);
     let demonyms = split_list(row.get(cols.demonyms), t, row.line, "demonyms", diags);
     if !roles.is_empty() && etype != EntityType::Person {
@@ -641,29 +700,27 @@ fn entity_row<'a>(
 /// Adds an entity, or merges it into an earlier file's entry of the same
 /// id (a later file overrides); the same id twice in one file is an error
 /// and the row is not loaded (`None`).
-#[allow(clippy::too_many_arguments)]
 fn add_entity(
     g: &mut Gazetteer,
     loader: &mut Loader,
-    file_no: usize,
     t: &Table,
-    line: u64,
-    loc: &Location,
+    at: At,
     entity: Entity,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<u32> {
-    let idx = match g.find(&entity.id) {
+    let (file_no, line) = at;
+    id_key_into(&entity.id, &mut loader.key);
+    let idx = match g.index_get(&loader.key) {
         Some(idx) => {
-            if let Some((f, first)) = loader.defined_at.get(&idx)
-                && *f == file_no
+            if let Some(&(f, first)) = loader.defined_at.get(idx as usize)
+                && f == file_no
             {
                 // Reported and not applied: the first row stands.
                 diags.push(t.error(
                     line,
                     format!(
                         "duplicate entity_id `{}` (first at line {}); this row is not loaded",
-                        entity.id,
-                        first.line.unwrap_or(0)
+                        entity.id, first
                     ),
                 ));
                 return None;
@@ -682,12 +739,18 @@ fn add_entity(
         }
         None => {
             let idx = g.entities.len() as u32;
-            g.index.insert(id_key(&entity.id), idx);
+            g.index.insert_new(loader.key.as_bytes(), idx);
             g.entities.push(entity);
             idx
         }
     };
-    loader.defined_at.insert(idx, (file_no, loc.clone()));
+    // Every entity is defined by a row of some file: `defined_at` has an
+    // entry for each, by index.
+    if let Some(d) = loader.defined_at.get_mut(idx as usize) {
+        *d = at;
+    } else {
+        loader.defined_at.push(at);
+    }
     Some(idx)
 }
 
@@ -695,46 +758,45 @@ fn add_entity(
 /// `aliases_id`, `aliases_en` (those two matched only in text of their
 /// language), seats, demonyms and the demonyms' plurals ("Palestinians",
 /// "Iraqis", "Americans": the people as a noun).
+/// `out` is cleared first.
 fn row_aliases<'a>(
     t: &Table,
-    row: &crate::tsv::Row<'a>,
+    row: &crate::tsv::Row<'_, 'a>,
     cols: &EntityColumns,
-    name: &'a str,
-    seats: Vec<&'a str>,
-    demonyms: &[&'a str],
+    (name, seats, demonyms): (&'a str, Vec<&'a str>, &[&'a str]),
+    out: &mut Vec<(Cow<'a, str>, AliasKind, Option<Lang>)>,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<(String, AliasKind, Option<Lang>)> {
+) {
     let list = |c, what: &str, diags: &mut Vec<Diagnostic>| {
         split_list(row.get(c), t, row.line, what, diags)
     };
-    let mut out: Vec<(String, AliasKind, Option<Lang>)> = Vec::new();
-    let mut add = |forms: Vec<&str>, kind, lang| {
-        out.extend(forms.into_iter().map(|a| (a.to_owned(), kind, lang)));
-    };
     // (The lists are read in the order their problems have always been
     // reported.)
-    let only: Vec<Vec<&str>> = Lang::ALL
-        .into_iter()
-        .map(|l| list(cols.aliases_of[l as usize], &alias_column(l), diags))
-        .collect();
-    add(vec![name], AliasKind::Name, None);
-    add(list(cols.aliases, "aliases", diags), AliasKind::Name, None);
-    for (lang, forms) in Lang::ALL.into_iter().zip(only) {
+    let only: [Vec<&str>; Lang::ALL.len()] = Lang::ALL.map(|l| {
+        list(
+            cols.aliases_of[l as usize],
+            &cols.aliases_of_names[l as usize],
+            diags,
+        )
+    });
+    let aliases = list(cols.aliases, "aliases", diags);
+    out.clear();
+    let mut add = |forms: &[&'a str], kind, lang| {
+        out.extend(forms.iter().map(|&a| (Cow::Borrowed(a), kind, lang)));
+    };
+    add(&[name], AliasKind::Name, None);
+    add(&aliases, AliasKind::Name, None);
+    for (lang, forms) in Lang::ALL.into_iter().zip(&only) {
         add(forms, AliasKind::Name, Some(lang));
     }
-    add(seats, AliasKind::Seat, None);
-    add(demonyms.to_vec(), AliasKind::Demonym, None);
-    let plurals: Vec<String> = demonyms
-        .iter()
-        .filter(|d| d.ends_with("an") || d.ends_with('i'))
-        .map(|d| format!("{d}s"))
-        .collect();
-    add(
-        plurals.iter().map(String::as_str).collect(),
-        AliasKind::Demonym,
-        None,
+    add(&seats, AliasKind::Seat, None);
+    add(demonyms, AliasKind::Demonym, None);
+    out.extend(
+        demonyms
+            .iter()
+            .filter(|d| d.ends_with("an") || d.ends_with('i'))
+            .map(|d| (Cow::Owned(format!("{d}s")), AliasKind::Demonym, None)),
     );
-    out
 }
 
 /// Adds the aliases of entity `idx` (`(name, type, case rule)` of its
@@ -744,23 +806,21 @@ fn add_aliases(
     g: &mut Gazetteer,
     loader: &mut Loader,
     t: &Table,
-    line: u64,
-    loc: &Location,
+    at: At,
     idx: u32,
     (name, etype, case): (&str, EntityType, Option<Case>),
-    aliases: Vec<(String, AliasKind, Option<Lang>)>,
+    aliases: &[(Cow<'_, str>, AliasKind, Option<Lang>)],
     diags: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: Vec<&str> = Vec::new();
-    for (alias, kind, lang) in &aliases {
-        let (alias, kind, lang) = (alias.as_str(), *kind, *lang);
-        if seen.contains(&alias) {
+    let line = at.1;
+    for (i, (alias, kind, lang)) in aliases.iter().enumerate() {
+        let (alias, kind, lang) = (&**alias, *kind, *lang);
+        if aliases[..i].iter().any(|(a, _, _)| a == alias) {
             if kind == AliasKind::Name && alias != name {
                 diags.push(t.warning(line, format!("alias `{alias}` repeated")));
             }
             continue;
         }
-        seen.push(alias);
         // A one-character or punctuation-only alias would match all
         // over the text ("a", "-", "...").
         if alias.chars().nth(1).is_none() || !alias.chars().any(char::is_alphanumeric) {
@@ -778,34 +838,62 @@ fn add_aliases(
             continue;
         }
         let case = case.unwrap_or_else(|| Case::auto_for(alias, etype));
-        let key = match case {
-            Case::Exact => alias.to_owned(),
-            _ => id_key(alias),
-        };
-        if let Some((owner, where_)) = loader.alias_owner.get(&key)
-            && *owner != idx
-        {
-            let other = &g.entities[*owner as usize].id;
-            let id = &g.entities[idx as usize].id;
-            diags.push(t.warning(
-                line,
-                format!("alias `{alias}` is also claimed by `{other}` ({where_}); `{id}` wins here (the later entry)"),
-            ));
+        match case {
+            Case::Exact => {
+                loader.key.clear();
+                loader.key.push_str(alias);
+            }
+            _ => id_key_into(alias, &mut loader.key),
         }
-        loader.alias_owner.insert(key, (idx, loc.clone()));
+        let key = loader.key.as_str();
+        // The alias of the last claim has this key.
+        let claimed = |&(_, _, ai): &(u32, At, u32)| {
+            let a = &g.aliases[ai as usize];
+            match a.case {
+                Case::Exact => a.text == key,
+                _ => is_id_key_of(key, &a.text),
+            }
+        };
+        let this = g.aliases.len() as u32;
+        match loader.alias_owner.get_mut(key.as_bytes(), claimed) {
+            Some(owner) => {
+                let (before, where_, _) = std::mem::replace(owner, (idx, at, this));
+                if before != idx {
+                    let other = &g.entities[before as usize].id;
+                    let id = &g.entities[idx as usize].id;
+                    let where_ = loader.location(where_);
+                    diags.push(t.warning(
+                        line,
+                        format!("alias `{alias}` is also claimed by `{other}` ({where_}); `{id}` wins here (the later entry)"),
+                    ));
+                }
+            }
+            None => {
+                loader
+                    .alias_owner
+                    .insert_new(key.as_bytes(), (idx, at, this));
+            }
+        }
+        let location = loader.location(at);
         g.aliases.push(Alias {
             text: alias.to_owned(),
             entity: idx,
             kind,
             case,
             lang,
-            location: loc.clone(),
+            location,
         });
     }
 }
 
 /// Parses `leader_of:Russia;2000-2008,2012-`.
-pub fn parse_role(item: &str) -> Result<Role, String> {
+#[cfg(test)]
+fn parse_role(item: &str) -> Result<Role, String> {
+    parse_role_of(item).map(|(role, _)| role)
+}
+
+/// [`parse_role`], with the id of the role's entity as a part of `item`.
+fn parse_role_of(item: &str) -> Result<(Role, &str), String> {
     let (rel, rest) = item
         .split_once(':')
         .ok_or_else(|| format!("bad role `{item}`: expected `relation:entity_id[;years]`"))?;
@@ -841,11 +929,14 @@ pub fn parse_role(item: &str) -> Result<Role, String> {
             years.push((start, end));
         }
     }
-    Ok(Role {
-        relation,
-        of: of.to_owned(),
-        years,
-    })
+    Ok((
+        Role {
+            relation,
+            of: of.to_owned(),
+            years,
+        },
+        of,
+    ))
 }
 
 fn load_cues(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec<Diagnostic>) {
@@ -854,7 +945,8 @@ fn load_cues(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec<D
         return;
     }
     let c = |n| t.column(n);
-    for row in &t.rows {
+    for row in t.rows() {
+        let row = &row;
         let Some(lang) = row_lang(t, row, lang, diags) else {
             continue;
         };
@@ -938,7 +1030,8 @@ fn load_titles(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec
     if !t.require(&["title", "relation"], diags) {
         return;
     }
-    for row in &t.rows {
+    for row in t.rows() {
+        let row = &row;
         let Some(lang) = row_lang(t, row, lang, diags) else {
             continue;
         };
@@ -969,7 +1062,8 @@ fn load_words(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec<
     if !t.require(&["word", "class"], diags) {
         return;
     }
-    for row in &t.rows {
+    for row in t.rows() {
+        let row = &row;
         let Some(lang) = row_lang(t, row, lang, diags) else {
             continue;
         };
@@ -993,7 +1087,8 @@ fn load_words(g: &mut Gazetteer, t: &Table, lang: Option<Lang>, diags: &mut Vec<
 
 fn load_boilerplate(g: &mut Gazetteer, t: &Table, diags: &mut Vec<Diagnostic>) {
     t.check_columns(BOILERPLATE_COLUMNS, diags);
-    for row in &t.rows {
+    for row in t.rows() {
+        let row = &row;
         let pattern = row.get(t.column("pattern"));
         if pattern.is_empty() {
             diags.push(t.error(row.line, "empty pattern"));

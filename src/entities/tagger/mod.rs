@@ -150,7 +150,7 @@ const STOP: u16 = 1 << 9 | 1 << 10;
 
 /// The tagger's model and the word lists its features read.
 #[derive(Debug, Clone)]
-pub(super) struct TaggerWords {
+pub(crate) struct TaggerWords {
     model: Option<Arc<NameModel>>,
     /// Lower-case word → the bits of the [`LISTS`] that hold it.
     lists: FxHashMap<String, u16>,
@@ -175,15 +175,34 @@ pub(super) struct TaggerWords {
 impl TaggerWords {
     /// The lists from the gazetteer's word lists, titles and stop words;
     /// `model` is the tagger (`None`: the step is off).
-    pub(super) fn new(gaz: &Gazetteer, model: Option<Arc<NameModel>>) -> TaggerWords {
+    pub(crate) fn new(gaz: &Gazetteer, model: Option<Arc<NameModel>>) -> TaggerWords {
         let mut lists: FxHashMap<String, u16> = FxHashMap::default();
-        let mut add = |bit: usize, w: String| *lists.entry(w).or_default() |= 1 << bit;
+        // (Mostly the words of people's names.)
+        lists.reserve(gaz.aliases.len());
+        let mut lower = String::new();
+        // `w` lower-cased (without an allocation when it is ASCII and
+        // already listed).
+        let mut add = |bit: usize, w: &str| {
+            lower.clear();
+            if w.is_ascii() {
+                lower.push_str(w);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&w.to_lowercase());
+            }
+            match lists.get_mut(lower.as_str()) {
+                Some(bits) => *bits |= 1 << bit,
+                None => {
+                    lists.insert(lower.clone(), 1 << bit);
+                }
+            }
+        };
         for t in &gaz.titles {
             if !t.title.contains(char::is_whitespace) {
-                add(0, t.title.to_lowercase());
+                add(0, &t.title);
             }
             for w in t.title.split_whitespace() {
-                add(1, w.to_lowercase());
+                add(1, w);
             }
         }
         let classes = [
@@ -200,11 +219,11 @@ impl TaggerWords {
             if let Some(&(bit, _)) = classes.iter().find(|(_, c)| *c == w.class)
                 && !w.word.contains(char::is_whitespace)
             {
-                add(bit, w.word.to_lowercase());
+                add(bit, &w.word);
             }
         }
         for w in gaz.stopwords.values().flatten() {
-            add(9, w.to_lowercase());
+            add(9, w);
         }
         // Words of the known people's names and aliases ("vladimir",
         // "widodo"): a word of a name the gazetteer does not hold may
@@ -215,7 +234,7 @@ impl TaggerWords {
             {
                 for w in al.text.split_whitespace() {
                     if w.starts_with(char::is_uppercase) && w.chars().count() > 1 {
-                        add(11, w.to_lowercase());
+                        add(11, w);
                     }
                 }
             }
