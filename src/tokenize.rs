@@ -23,6 +23,21 @@ use std::ops::Range;
 use rustc_hash::FxHashSet;
 use unicode_segmentation::UnicodeSegmentation;
 
+/// Calls `f` with `word` lower-cased on the stack when it is ASCII and at
+/// most 64 bytes long (no allocation); `None` otherwise.
+pub(crate) fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    const MAX: usize = 64;
+    if word.len() > MAX || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; MAX];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    // ASCII in, ASCII out.
+    Some(f(std::str::from_utf8(lower).expect("ASCII")))
+}
+
 /// A set of lower-case words, looked up in any case. An ASCII word is
 /// lower-cased on the stack: no allocation per look-up.
 #[derive(Debug, Clone, Default)]
@@ -38,15 +53,8 @@ impl LowerSet {
 
     /// Is `word`, lower-cased, in the set?
     pub fn contains(&self, word: &str) -> bool {
-        const MAX: usize = 48;
-        if word.len() <= MAX && word.is_ascii() {
-            let mut buf = [0u8; MAX];
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            // ASCII in, ASCII out.
-            let lower = std::str::from_utf8(lower).expect("ASCII");
-            return self.words.contains(lower);
+        if let Some(yes) = with_ascii_lower(word, |lower| self.words.contains(lower)) {
+            return yes;
         }
         self.words.contains(&word.to_lowercase())
     }

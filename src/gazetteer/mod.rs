@@ -206,17 +206,8 @@ impl Gazetteer {
 
     /// Looks up an entity by id (case-insensitive, diacritics ignored).
     pub fn find(&self, id: &str) -> Option<u32> {
-        const MAX: usize = 64;
-        if id.len() <= MAX && id.is_ascii() {
-            let mut buf = [0u8; MAX];
-            let key = &mut buf[..id.len()];
-            key.copy_from_slice(id.as_bytes());
-            key.make_ascii_lowercase();
-            // ASCII in, ASCII out.
-            let key = std::str::from_utf8(key).expect("ASCII");
-            return self.index_get(key);
-        }
-        self.index_get(&id_key(id))
+        crate::tokenize::with_ascii_lower(id, |key| self.index_get(key))
+            .unwrap_or_else(|| self.index_get(&id_key(id)))
     }
 
     /// The entity whose id has the key `key` (see [`id_key`]).
