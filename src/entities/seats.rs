@@ -1,6 +1,7 @@
 //! Seats of government: a seat (Moskow, Kremlin) acting is its country;
-//! after a place preposition, in a dateline or inside a longer name it is
-//! a place.
+//! after a place preposition, in a dateline, inside a longer name or in an
+//! address ("kota Jakarta", "Jakarta Pusat", "…, Jakarta, Selasa") it is a
+//! place.
 
 use crate::analysis::Analysis;
 use crate::schema::{AliasKind, EntityType};
@@ -21,7 +22,8 @@ impl EntityStage {
             }
             let place = self.after_place_prep(text, m.start)
                 || is_dateline(text, m.start, m.end)
-                || after_capitalised_word(text, m.start);
+                || after_capitalised_word(text, m.start)
+                || self.in_a_place_name(text, m.start, m.end);
             if place {
                 // A place is itself, not its country: "di Beijing" is the
                 // city Beijing (id as written), a LOCATION.
@@ -34,6 +36,24 @@ impl EntityStage {
                 analysis.mentions[i].etype = EntityType::Country;
             }
         }
+    }
+
+    /// Is the seat at `start..end` part of a place's name or of an
+    /// address: after a place head ("kota Jakarta"), before a compass word
+    /// ("Jakarta Pusat"), or before a comma and a day or month ("…, Jakarta,
+    /// Selasa (29/1)")?
+    fn in_a_place_name(&self, text: &str, start: usize, end: usize) -> bool {
+        if previous_word(text, start).is_some_and(|w| self.place_heads.contains(w)) {
+            return true;
+        }
+        let after = &text[end..];
+        if after.starts_with(' ') && next_word(after).is_some_and(|w| self.compass.contains(w)) {
+            return true;
+        }
+        after
+            .strip_prefix(',')
+            .and_then(next_word)
+            .is_some_and(|w| self.tagger.is_time(w))
     }
 
     /// Is the word before `start` a place preposition, or an article with
@@ -52,6 +72,13 @@ impl EntityStage {
         }
         false
     }
+}
+
+/// The first word of `s`, after spaces.
+fn next_word(s: &str) -> Option<&str> {
+    let s = s.trim_start_matches([' ', '\t']);
+    let n = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    (n > 0).then(|| &s[..n])
 }
 
 /// A place name as written, in title case when written in capitals

@@ -122,6 +122,24 @@ fn seats_act_or_are_places() {
             "Putin tiba di Beijing pada hari Jumat.",
             &[("Beijing", "LOCATION")],
         ),
+        // Part of a place's name or of an address: after a place head,
+        // before a compass word, before a comma and a day.
+        (
+            "Warga kota Beijing memprotes rencana itu.",
+            &[("Beijing", "LOCATION")],
+        ),
+        (
+            "Kantor itu pindah ke Chaoyang, Beijing Utara, tahun lalu.",
+            &[("Beijing", "LOCATION")],
+        ),
+        (
+            "Hal itu disampaikan Wang di Balai Agung Rakyat, Beijing, Selasa (5/3).",
+            &[("Beijing", "LOCATION")],
+        ),
+        (
+            "Beijing, kata Wang, menolak tuduhan itu.",
+            &[("Beijing", "COUNTRY")],
+        ),
         (
             "MOSKOW – Presiden Rusia berbicara.",
             &[("MOSKOW", "LOCATION"), ("Rusia", "COUNTRY")],

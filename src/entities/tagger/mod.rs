@@ -927,6 +927,13 @@ fn decode(labels: &[Label]) -> Vec<(usize, usize, EntityType)> {
 }
 
 impl TaggerWords {
+    /// Is `word` (any case) a day or a month ("Selasa", "Januari")?
+    pub(super) fn is_time(&self, word: &str) -> bool {
+        self.lists
+            .get(word.to_lowercase().as_str())
+            .is_some_and(|b| b & 1 << 10 != 0)
+    }
+
     /// Joins two names of one type of `spans` (token ranges of `tokens`)
     /// that one token parts: an initial's full stop between two parts of a
     /// person ("Stephen R" "." "Covey" is "Stephen R. Covey"), a `name_prep`
