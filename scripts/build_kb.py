@@ -32,6 +32,7 @@ import argparse
 import re
 import sys
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -405,13 +406,13 @@ class Entity:
         self.sources: set[str] = set()
 
 
-def role_target(code: str, iso3: dict[str, str], stats: dict) -> str | None:
+def role_target(code: str, iso3: dict[str, str], stats: Counter[str]) -> str | None:
     """The entity a state-office code is of, or None (no office, or a code
     we cannot map: counted in `stats`)."""
     if code in IGO_CODES:
         return IGO_CODES[code] if key(IGO_CODES[code]) in CURATED_IDS else None
     if code.startswith("IGO"):
-        stats["unmapped IGO codes"] = stats.get("unmapped IGO codes", 0) + 1
+        stats["unmapped IGO codes"] += 1
         return None
     chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
     if not any(c in STATE_SECTORS for c in chunks[1:]):
@@ -426,11 +427,11 @@ def role_target(code: str, iso3: dict[str, str], stats: dict) -> str | None:
         else:
             country = None if country is None else country
     if country is None:
-        stats["unmapped country codes"] = stats.get("unmapped country codes", 0) + 1
+        stats["unmapped country codes"] += 1
     return country
 
 
-def person_roles(rec: Record, iso3: dict[str, str], stats: dict) -> dict[str, list]:
+def person_roles(rec: Record, iso3: dict[str, str], stats: Counter[str]) -> dict[str, list]:
     roles: dict[str, list] = {}
     for code, start, end, kind in rec.codes:
         target = role_target(code, iso3, stats)
@@ -441,9 +442,7 @@ def person_roles(rec: Record, iso3: dict[str, str], stats: dict) -> dict[str, li
         elif kind == ">":
             span = (year(start), None)
         elif kind == "<":
-            stats["roles with only an end date (left out)"] = (
-                stats.get("roles with only an end date (left out)", 0) + 1
-            )
+            stats["roles with only an end date (left out)"] += 1
             continue
         else:
             span = None
@@ -485,7 +484,7 @@ def build() -> tuple[str, str, dict]:
     cur_ids, cur_aliases, iso3 = curated_index()
     CURATED_IDS.update(cur_ids)
     words = ordinary_words()
-    stats: dict = {}
+    stats: Counter[str] = Counter()
     recs_c = parse_actor_file(SRC / "Phoenix.Countries.actors.txt")
     recs_i = parse_actor_file(SRC / "Phoenix.International.actors.txt")
     recs_m = parse_actor_file(SRC / "Phoenix.MilNonState.actors.txt")
@@ -509,11 +508,11 @@ def build() -> tuple[str, str, dict]:
     def add_person(r: Record) -> None:
         p = clean_phrase(r.primary)
         if p is None:
-            stats["people: names that are no name"] = stats.get("people: names that are no name", 0) + 1
+            stats["people: names that are no name"] += 1
             return
         w = phrase_words(p)
         if len(w) < 2 or w[0].lower() in TITLE_WORDS or any(x.lower() in TITLE_ANYWHERE for x in w):
-            stats["people: one-word or titled names"] = stats.get("people: one-word or titled names", 0) + 1
+            stats["people: one-word or titled names"] += 1
             return
         name = person_name(w)
         eid = name.replace(" ", "_")
@@ -528,15 +527,13 @@ def build() -> tuple[str, str, dict]:
                 continue
             sw = phrase_words(s)
             if len(sw) < 2:
-                stats["people: one-word aliases dropped"] = stats.get("people: one-word aliases dropped", 0) + 1
+                stats["people: one-word aliases dropped"] += 1
                 continue
             if sw[0].lower() in TITLE_WORDS or any(x.lower() in TITLE_ANYWHERE for x in sw):
-                stats["people: titled aliases dropped"] = stats.get("people: titled aliases dropped", 0) + 1
+                stats["people: titled aliases dropped"] += 1
                 continue
             if not main & {x.lower() for x in sw}:
-                stats["people: aliases sharing no word with the name dropped"] = (
-                    stats.get("people: aliases sharing no word with the name dropped", 0) + 1
-                )
+                stats["people: aliases sharing no word with the name dropped"] += 1
                 continue
             a = person_name(sw)
             if a not in e.aliases and a != name:
@@ -621,24 +618,18 @@ def build() -> tuple[str, str, dict]:
         for eid in sorted(table):
             e = table[eid]
             if key(eid) in cur_ids:
-                stats[f"{etype}: rows whose id a hand-curated file has"] = (
-                    stats.get(f"{etype}: rows whose id a hand-curated file has", 0) + 1
-                )
+                stats[f"{etype}: rows whose id a hand-curated file has"] += 1
                 continue
             forms = [e.name] + e.aliases
             if any(key(a) in cur_aliases for a in forms):
                 # Another spelling of someone a hand-curated row knows, or a
                 # name of a country, place or curated body: left to that row.
-                stats[f"{etype}: rows naming what a hand-curated row names"] = (
-                    stats.get(f"{etype}: rows naming what a hand-curated row names", 0) + 1
-                )
+                stats[f"{etype}: rows naming what a hand-curated row names"] += 1
                 continue
             kept, kept_en = [], []
             for a in forms:
                 if len(claims[key(a)]) > 1:
-                    stats[f"{etype}: aliases claimed by two KB rows, dropped"] = (
-                        stats.get(f"{etype}: aliases claimed by two KB rows, dropped", 0) + 1
-                    )
+                    stats[f"{etype}: aliases claimed by two KB rows, dropped"] += 1
                     continue
                 if etype == "PERSON":
                     if len(a.split()) < 2:
@@ -647,15 +638,13 @@ def build() -> tuple[str, str, dict]:
                 else:
                     ok = org_alias_ok(a, e)
                     if ok is None:
-                        stats[f"{etype}: common-word or short aliases dropped"] = (
-                            stats.get(f"{etype}: common-word or short aliases dropped", 0) + 1
-                        )
+                        stats[f"{etype}: common-word or short aliases dropped"] += 1
                     elif ok == "en":
                         kept_en.append(a)
                     else:
                         kept.append(a)
             if not kept and not kept_en:
-                stats[f"{etype}: rows left with no alias"] = stats.get(f"{etype}: rows left with no alias", 0) + 1
+                stats[f"{etype}: rows left with no alias"] += 1
                 continue
             e.aliases, e.aliases_en = kept, kept_en
             out.append(e)

@@ -161,9 +161,6 @@ pub(crate) struct TaggerWords {
     /// months. A word of the other language's lists or of a descriptive
     /// class is a name here ("Made", "Said", "Waters", "May").
     person_stop: [LowerSet; 2],
-    /// Words that join the two halves of a place's or an organisation's
-    /// name (`name_prep`: "of", "for"): "Bay" "of" "Bengal" is one place.
-    name_preps: LowerSet,
     /// Lower-case word of four letters or more → the one listed person
     /// whose name or alias holds it (`None`: two or more do): a person the
     /// model finds named by one such word alone is that person ("kata
@@ -227,15 +224,32 @@ impl TaggerWords {
         }
         // Words of the known people's names and aliases ("vladimir",
         // "widodo"): a word of a name the gazetteer does not hold may
-        // still be one of them.
+        // still be one of them. Those of four letters or more also index
+        // the one person they name (`person_words`).
+        let mut person_words: FxHashMap<String, Option<u32>> = FxHashMap::default();
         for al in &gaz.aliases {
-            if al.kind == AliasKind::Name
-                && gaz.entities[al.entity as usize].etype == EntityType::Person
+            if al.kind != AliasKind::Name
+                || gaz.entities[al.entity as usize].etype != EntityType::Person
             {
-                for w in al.text.split_whitespace() {
-                    if w.starts_with(char::is_uppercase) && w.chars().count() > 1 {
-                        add(11, w);
-                    }
+                continue;
+            }
+            for w in al.text.split_whitespace() {
+                if !w.starts_with(char::is_uppercase) {
+                    continue;
+                }
+                let n = w.chars().count();
+                if n > 1 {
+                    add(11, w);
+                }
+                if n >= 4 {
+                    person_words
+                        .entry(w.to_lowercase())
+                        .and_modify(|e| {
+                            if *e != Some(al.entity) {
+                                *e = None;
+                            }
+                        })
+                        .or_insert(Some(al.entity));
                 }
             }
         }
@@ -254,35 +268,10 @@ impl TaggerWords {
             }
             set
         });
-        let mut person_words: FxHashMap<String, Option<u32>> = FxHashMap::default();
-        for al in &gaz.aliases {
-            if al.kind != AliasKind::Name
-                || gaz.entities[al.entity as usize].etype != EntityType::Person
-            {
-                continue;
-            }
-            for w in al.text.split_whitespace() {
-                if w.chars().count() >= 4 && w.starts_with(char::is_uppercase) {
-                    person_words
-                        .entry(w.to_lowercase())
-                        .and_modify(|e| {
-                            if *e != Some(al.entity) {
-                                *e = None;
-                            }
-                        })
-                        .or_insert(Some(al.entity));
-                }
-            }
-        }
-        let mut name_preps = LowerSet::default();
-        for w in gaz.words.iter().filter(|w| w.class == WordClass::NamePrep) {
-            name_preps.insert(&w.word);
-        }
         TaggerWords {
             model,
             lists,
             person_stop,
-            name_preps,
             person_words,
         }
     }
@@ -623,8 +612,7 @@ impl EntityStage {
                 Self::features(tokens, &toks, headline, stretch.clone(), &mut sink);
                 model.viterbi(&sink.scores, &mut back, &mut labels);
                 let mut spans = decode(&labels);
-                self.tagger
-                    .join_halves(text, &tokens[stretch.clone()], &mut spans);
+                self.join_halves(text, &tokens[stretch.clone()], &mut spans);
                 for (from, to, etype) in spans {
                     let (from, to) = (from + stretch.start, to + stretch.start);
                     let Some((from, to)) =
@@ -701,25 +689,6 @@ impl EntityStage {
         single: Vec<(usize, usize, EntityType)>,
     ) {
         let mut by_type: [Vec<(usize, usize, EntityRef)>; 3] = Default::default();
-        // The ids of the countries and bodies the document names, for the
-        // offices of a person named by one word.
-        let mut named: Vec<&str> = a
-            .mentions
-            .iter()
-            .filter_map(|m| match m.entity {
-                EntityRef::Gazetteer(i) => Some(self.gaz.entities[i as usize].id.as_str()),
-                EntityRef::Local(_) => None,
-            })
-            .collect();
-        if lang == Lang::Id {
-            named.push("Indonesia");
-        }
-        let office_named = |i: u32| {
-            self.gaz.entities[i as usize]
-                .roles
-                .iter()
-                .any(|r| named.contains(&r.of.as_str()))
-        };
         for (s, e, etype) in single {
             let name = name_as_written(&text[s..e]);
             let (k, r) = match self.person_named_by(a, &name) {
@@ -731,7 +700,7 @@ impl EntityStage {
                         .get(name.to_lowercase().as_str())
                         .copied()
                         .flatten()
-                        .filter(|&i| office_named(i));
+                        .filter(|&i| self.office_named(a, lang, i));
                     match known {
                         Some(i) => (0, EntityRef::Gazetteer(i)),
                         None => (0, local_entity(a, name, etype)),
@@ -746,6 +715,18 @@ impl EntityStage {
         insert_mentions(a, people, EntityType::Person, MentionSource::Model);
         insert_mentions(a, orgs, EntityType::Organization, MentionSource::Model);
         insert_mentions(a, places, EntityType::Location, MentionSource::Model);
+    }
+
+    /// Does the document name a country or body of an office of the listed
+    /// person `person` (Indonesia counts as named in Indonesian text)?
+    fn office_named(&self, a: &Analysis, lang: Lang, person: u32) -> bool {
+        self.gaz.entities[person as usize].roles.iter().any(|r| {
+            (lang == Lang::Id && r.of == "Indonesia")
+                || a.mentions.iter().any(|m| {
+                    matches!(m.entity, EntityRef::Gazetteer(g)
+                        if self.gaz.entities[g as usize].id == r.of)
+                })
+        })
     }
 
     /// The one person of the document whose name of two words or more
@@ -873,7 +854,7 @@ impl EntityStage {
         if etype != EntityType::Person {
             return upper(word(last)) || last.kind == TokenKind::Number;
         }
-        let stop = &self.tagger.person_stop[Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0)];
+        let stop = &self.tagger.person_stop[lang as usize];
         let initial = |k: usize| {
             let mut cs = word(&toks[k]).chars();
             cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
@@ -933,7 +914,9 @@ impl TaggerWords {
             .get(word.to_lowercase().as_str())
             .is_some_and(|b| b & 1 << 10 != 0)
     }
+}
 
+impl EntityStage {
     /// Joins two names of one type of `spans` (token ranges of `tokens`)
     /// that one token parts: an initial's full stop between two parts of a
     /// person ("Stephen R" "." "Covey" is "Stephen R. Covey"), a `name_prep`
@@ -958,7 +941,8 @@ impl TaggerWords {
                 && if a_t == EntityType::Person {
                     word(a_to) == "." && is_initial(a_to - 1)
                 } else {
-                    self.name_preps.contains(word(a_to))
+                    // (The list's words are lower case; any case joins.)
+                    self.name_preps.contains(&word(a_to).to_lowercase())
                 };
             if joins {
                 spans[i].1 = b_to;
