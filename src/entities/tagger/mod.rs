@@ -162,7 +162,7 @@ pub(crate) struct TaggerWords {
     /// class is a name here ("Made", "Said", "Waters", "May").
     person_stop: [LowerSet; 2],
     /// Lower-case word of four letters or more → the one listed person
-    /// whose name or alias holds it (`None`: two or more do): a person the
+    /// whose name begins or ends with it (`None`: two or more do): a person the
     /// model finds named by one such word alone is that person ("kata
     /// Tsvangirai", "ujar Hatta") when the document names a country or body
     /// the person holds an office of (Indonesia, in Indonesian text).
@@ -224,8 +224,7 @@ impl TaggerWords {
         }
         // Words of the known people's names and aliases ("vladimir",
         // "widodo"): a word of a name the gazetteer does not hold may
-        // still be one of them. Those of four letters or more also index
-        // the one person they name (`person_words`).
+        // still be one of them.
         let mut person_words: FxHashMap<String, Option<u32>> = FxHashMap::default();
         for al in &gaz.aliases {
             if al.kind != AliasKind::Name
@@ -234,22 +233,32 @@ impl TaggerWords {
                 continue;
             }
             for w in al.text.split_whitespace() {
-                if !w.starts_with(char::is_uppercase) {
-                    continue;
-                }
-                let n = w.chars().count();
-                if n > 1 {
+                if w.starts_with(char::is_uppercase) && w.chars().count() > 1 {
                     add(11, w);
                 }
-                if n >= 4 {
+            }
+        }
+        // A given name or a family name (the first or the last word of a
+        // listed person's name of two words or more), not a middle name:
+        // "Arie" of "Budi Arie Setiadi" is too often someone else.
+        for (i, person) in gaz.entities.iter().enumerate() {
+            let mut words = person.name.split_whitespace();
+            let (Some(first), Some(last)) = (words.next(), words.last()) else {
+                continue;
+            };
+            if person.etype != EntityType::Person {
+                continue;
+            }
+            for w in [first, last] {
+                if w.chars().count() >= 4 && w.starts_with(char::is_uppercase) {
                     person_words
                         .entry(w.to_lowercase())
-                        .and_modify(|e| {
-                            if *e != Some(al.entity) {
-                                *e = None;
+                        .and_modify(|owner| {
+                            if *owner != Some(i as u32) {
+                                *owner = None;
                             }
                         })
-                        .or_insert(Some(al.entity));
+                        .or_insert(Some(i as u32));
                 }
             }
         }
@@ -1307,6 +1316,11 @@ mod tests {
         assert_eq!(
             ids("Sudah lama ia menunggu kapal itu, kata Made di Denpasar."),
             ["Made"]
+        );
+        // A middle name ("Arie" of Budi Arie Setiadi) links to no one.
+        assert_eq!(
+            ids("Kita lihat saja nanti hasilnya, kata Arie di Jakarta."),
+            ["Arie"]
         );
         // English text names no country of her offices.
         assert_eq!(
