@@ -44,7 +44,7 @@ const MAX_QUOTED: usize = 80;
 
 /// `message` with each backquoted value longer than [`MAX_QUOTED`]
 /// characters cut to that, `…` and its length in bytes.
-fn short_quotes(message: String) -> String {
+pub(crate) fn short_quotes(message: String) -> String {
     if message.len() <= MAX_QUOTED {
         return message;
     }

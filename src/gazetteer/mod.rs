@@ -392,7 +392,9 @@ impl Loader<'_> {
                 diags.push(Diagnostic {
                     location: self.location(at),
                     severity: Severity::Warning,
-                    message: format!("refers to `{id}`, which no gazetteer defines"),
+                    message: crate::tsv::short_quotes(format!(
+                        "refers to `{id}`, which no gazetteer defines"
+                    )),
                 });
             }
         }

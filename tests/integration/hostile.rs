@@ -449,6 +449,31 @@ fn every_text_cell_is_escaped_in_csv_never_in_jsonl_and_read_back_by_eval() {
     assert_eq!(diff["only_a"], serde_json::json!({}), "{diff}");
 }
 
+/// A role or member that refers to an id no gazetteer defines is warned
+/// about with the id cut, however long it is (found by the gazetteer fuzz
+/// target: a 600-byte id was printed whole).
+#[test]
+fn an_undefined_reference_is_named_short() {
+    let long = "Kementerian_".repeat(100);
+    let mut b = kabar::GazetteerBuilder::new();
+    b.add_str(
+        "user.tsv",
+        &format!("entity_id\ttype\tname\troles\nA_B\tPERSON\tA B\tofficial_of:{long}\n"),
+    );
+    let (_g, diags) = b.build();
+    let d = diags
+        .iter()
+        .find(|d| d.message.starts_with("refers to"))
+        .expect("a warning for the undefined id");
+    assert!(
+        d.message.len() < 200,
+        "{} bytes: {:.300}",
+        d.message.len(),
+        d.message
+    );
+    assert_eq!(d.location.line, Some(2), "{d}");
+}
+
 #[test]
 fn gazetteer_check_warns_on_useless_aliases_skips_duplicates_and_cuts_long_values() {
     let dir = tempdir();
