@@ -336,9 +336,12 @@ pub(super) fn join_bracketed_abbreviations(text: &str, a: &mut Analysis) {
             i += 1;
             continue;
         }
+        // Brackets on the same line and in the same sentence: a mention
+        // never crosses its sentence.
         let after = &text[m.end..];
-        let gap = after.len() - after.trim_start().len();
+        let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
         let open = m.end + gap;
+        let sentence_end = a.sentences[m.sentence as usize].end;
         if !text[open..].starts_with('(') {
             i += 1;
             continue;
@@ -349,13 +352,18 @@ pub(super) fn join_bracketed_abbreviations(text: &str, a: &mut Analysis) {
             Some(k)
                 if a.mentions[k].start == open + 1
                     && a.mentions[k].entity == m.entity
-                    && text[a.mentions[k].end..].starts_with(')') =>
+                    && text[a.mentions[k].end..].starts_with(')')
+                    && a.mentions[k].end < sentence_end =>
             {
                 let end = a.mentions[k].end + 1;
                 a.mentions.remove(k);
                 Some(end)
             }
-            _ if text[open..].starts_with("(Persero)") => Some(open + "(Persero)".len()),
+            _ if text[open..].starts_with("(Persero)")
+                && open + "(Persero)".len() <= sentence_end =>
+            {
+                Some(open + "(Persero)".len())
+            }
             _ => None,
         };
         if let Some(end) = joined_end {

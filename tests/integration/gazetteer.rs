@@ -334,6 +334,34 @@ fn has(got: &[(String, String, &str)], surface: &str, id: &str, ty: &str) -> boo
         .any(|(t, i, y)| t == surface && i == id && *y == ty)
 }
 
+/// A name and its bracketed abbreviation on two lines stay two mentions:
+/// a mention never crosses its sentence (the pipeline fuzz target found a
+/// panic in the relation stage when one did).
+#[test]
+fn a_bracketed_abbreviation_on_the_next_line_stays_apart() {
+    let text = "Para pemimpin hadir di KTT Organisasi Kerjasama Shanghai\n (SCO) di Samarkand.\n\nRusia dan China sepakat bekerja sama.";
+    let p = &*PIPELINE;
+    let a = p.process(&Document::new("t", text));
+    for m in &a.mentions {
+        let s = &a.sentences[m.sentence as usize];
+        assert!(
+            s.start <= m.start && m.end <= s.end,
+            "{:?} crosses its sentence",
+            &text[m.start..m.end]
+        );
+    }
+    let got = mentions(text);
+    assert!(
+        has(
+            &got,
+            "Organisasi Kerjasama Shanghai",
+            "Shanghai_Cooperation_Organisation",
+            "ORGANIZATION"
+        ),
+        "{got:?}"
+    );
+}
+
 #[test]
 fn acronyms_defined_after_an_organisation() {
     // Organisations composed for this test; none is in the default gazetteers.
