@@ -2,7 +2,9 @@
 //! member before a known surname, and the later bare surname of a person
 //! already mentioned; and known names that name a place.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
 use crate::context::DocCtx;
@@ -14,33 +16,46 @@ use super::spans::{
 };
 use super::{EntityStage, Sentence, is_cap};
 
-/// The words a document writes in lower case, gathered on first use: a
+/// Which words a document writes in lower case, asked word by word: a
 /// capitalised word among them ("Luar Negeri" beside "luar negeri") is no
-/// name.
+/// name. Each answer is kept.
 pub(super) struct LowerCaseWords<'t> {
     text: &'t str,
-    set: Option<HashSet<String>>,
+    /// A word in lower case → whether the text writes it so, as a whole
+    /// word (a run of letters and digits).
+    seen: FxHashMap<String, bool>,
 }
 
 impl<'t> LowerCaseWords<'t> {
     pub(super) fn new(text: &'t str) -> LowerCaseWords<'t> {
-        LowerCaseWords { text, set: None }
+        LowerCaseWords {
+            text,
+            seen: FxHashMap::default(),
+        }
     }
 
     /// Does `text[s..e]` hold a capitalised word that the document also
     /// writes in lower case?
     fn common(&mut self, s: usize, e: usize) -> bool {
         let text = self.text;
-        let set = self.set.get_or_insert_with(|| {
-            text.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-                .map(str::to_owned)
-                .collect()
-        });
         text[s..e]
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .any(|w| is_cap(w) && set.contains(&w.to_lowercase()))
+            .filter(|w| is_cap(w))
+            .any(|w| {
+                let lower = w.to_lowercase();
+                if let Some(&yes) = self.seen.get(&lower) {
+                    return yes;
+                }
+                let alnum_at = |i: usize| text[i..].starts_with(char::is_alphanumeric);
+                let alnum_before = |i: usize| text[..i].ends_with(char::is_alphanumeric);
+                let yes = lower.starts_with(char::is_lowercase)
+                    && memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|at| {
+                        !alnum_before(at)
+                            && (at + lower.len() == text.len() || !alnum_at(at + lower.len()))
+                    });
+                self.seen.insert(lower, yes);
+                yes
+            })
     }
 }
 

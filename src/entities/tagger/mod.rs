@@ -26,16 +26,21 @@
 //!
 //! [`Pipeline::tagger_features`]: crate::Pipeline::tagger_features
 
+mod cache;
+use cache::SentenceTypes;
 mod model;
 
 use std::ops::Range;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rustc_hash::FxHashMap;
 
 pub(crate) use model::Label;
 pub use model::NameModel;
-use model::{FNV_OFFSET, fnv, key};
+use model::{FNV_OFFSET, Weights, add, fnv};
+#[cfg(test)]
+use model::{LANES, key};
 
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
 use crate::gazetteer::Gazetteer;
@@ -95,36 +100,39 @@ impl FeatureSink for Strings {
     }
 }
 
-/// Features summed into the model's state scores, `L` an item.
+/// Features summed into the model's state scores, a row an item (the
+/// tests' reference for the cached rows of [`cache`]).
+#[cfg(test)]
 struct Scores<'m> {
     model: &'m NameModel,
-    scores: Vec<f32>,
+    scores: Vec<Weights>,
 }
 
+#[cfg(test)]
 impl Scores<'_> {
     fn add_key(&mut self, k: u64) {
-        if let Some(w) = self.model.attrs.get(&k) {
-            let l = self.model.labels.len();
-            let at = self.scores.len() - l;
-            for (s, w) in self.scores[at..].iter_mut().zip(w) {
-                *s += w;
-            }
+        if let Some(v) = self.scores.last_mut() {
+            self.model.add_weights(k, v);
         }
     }
 }
 
+#[cfg(test)]
 impl FeatureSink for Scores<'_> {
     fn item(&mut self) {
-        let l = self.model.labels.len();
-        self.scores.extend(std::iter::repeat_n(0.0, l));
+        self.scores.push([0.0; LANES]);
     }
     fn add(&mut self, name: Piece, value: Piece) {
         self.add_key(key(name.h, value.h));
     }
     fn add_pair(&mut self, name: Piece, a: Piece, b: Piece) {
-        let h = fnv(fnv(a.h, b"|"), b.s.as_bytes());
-        self.add_key(key(name.h, h));
+        self.add_key(key(name.h, pair_hash(a, b)));
     }
+}
+
+/// The hash of the value `a|b`.
+fn pair_hash(a: Piece, b: Piece) -> u64 {
+    fnv(fnv(a.h, b"|"), b.s.as_bytes())
 }
 
 /// The names of the word lists the features read (a bit each in
@@ -151,6 +159,9 @@ const STOP: u16 = 1 << 9 | 1 << 10;
 /// The tagger's model and the word lists its features read.
 #[derive(Debug, Clone)]
 pub(crate) struct TaggerWords {
+    /// Tells these words from those of another pipeline (a thread's cache
+    /// of word types serves one at a time).
+    id: u64,
     model: Option<Arc<NameModel>>,
     /// Lower-case word → the bits of the [`LISTS`] that hold it.
     lists: FxHashMap<String, u16>,
@@ -277,7 +288,9 @@ impl TaggerWords {
             }
             set
         });
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         TaggerWords {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             model,
             lists,
             person_stop,
@@ -319,6 +332,34 @@ fn type_code(t: EntityType, begins: bool) -> &'static str {
 }
 
 impl Tok {
+    /// What the features read of `w` (no mention).
+    fn of(w: &str, lists: &FxHashMap<String, u16>) -> Tok {
+        let mut tok = Tok::default();
+        tok.fill(w, lists);
+        tok
+    }
+
+    /// Reads `w` into `self` (its mention left as it was).
+    fn fill(&mut self, w: &str, lists: &FxHashMap<String, u16>) {
+        self.lower.clear();
+        if w.is_ascii() {
+            self.lower.push_str(w);
+            self.lower.make_ascii_lowercase();
+        } else {
+            for c in w.chars() {
+                self.lower.extend(c.to_lowercase());
+            }
+        }
+        shape_into(w, &mut self.shape);
+        let hash = |s: &str| fnv(FNV_OFFSET, s.as_bytes());
+        self.h_lower = hash(&self.lower);
+        self.h_shape = hash(&self.shape);
+        self.h_p3 = hash(prefix(&self.lower, 3));
+        self.h_s3 = hash(suffix(&self.lower, 3));
+        self.h_s2 = hash(suffix(&self.lower, 2));
+        self.lists = lists.get(self.lower.as_str()).copied().unwrap_or(0);
+    }
+
     fn lower(&self) -> Piece<'_> {
         Piece {
             s: &self.lower,
@@ -426,6 +467,65 @@ const F_SHAPE_NEXT_WORD: Piece = Piece::new("sh|+1w=");
 /// after (`PER-B`: the mention begins there).
 const F_MENTION: [Piece; 3] = [Piece::new("0g="), Piece::new("-1g="), Piece::new("+1g=")];
 
+/// A word's own features: the word, its shape and affixes.
+fn own_features(tok: &Tok, sink: &mut impl FeatureSink) {
+    let w = tok.lower.as_str();
+    sink.add(F_BIAS, Piece::new(""));
+    sink.add(F_WORD, tok.lower());
+    sink.add(F_SHAPE, tok.shape());
+    let p3 = Piece {
+        s: prefix(w, 3),
+        h: tok.h_p3,
+    };
+    sink.add(F_P3, p3);
+    let s3 = Piece {
+        s: suffix(w, 3),
+        h: tok.h_s3,
+    };
+    sink.add(F_S3, s3);
+    let s2 = Piece {
+        s: suffix(w, 2),
+        h: tok.h_s2,
+    };
+    sink.add(F_S2, s2);
+    for (name, part) in [(F_P4, prefix(w, 4)), (F_S4, suffix(w, 4))] {
+        if part.len() < w.len() {
+            sink.add(name, Piece::new(part));
+        }
+    }
+}
+
+/// The lists that hold `tok`, as the word itself (`j` 0), the one before
+/// (1), after (2) or two before (3) ([`F_LIST`]).
+fn list_features(j: usize, tok: &Tok, sink: &mut impl FeatureSink) {
+    for (bit, list) in LIST_VALUES.iter().enumerate() {
+        if tok.lists & (1 << bit) != 0 {
+            sink.add(F_LIST[j], *list);
+        }
+    }
+}
+
+/// `tok` (`None`: no word, the sentence ends) as the word `F_AROUND[j]`
+/// names (two before, one before, one after, two after).
+fn around_features(j: usize, tok: Option<&Tok>, sink: &mut impl FeatureSink) {
+    let (_, word, shp) = F_AROUND[j];
+    match tok {
+        Some(tok) => {
+            sink.add(word, tok.lower());
+            if let Some(shp) = shp {
+                sink.add(shp, tok.shape());
+            }
+        }
+        None => sink.add(word, Piece::new("_")),
+    }
+}
+
+/// A mention `m` (its type, and whether it begins there) covering the word
+/// (`j` 0), the one before (1) or the one after (2).
+fn mention_feature(j: usize, m: (EntityType, bool), sink: &mut impl FeatureSink) {
+    sink.add(F_MENTION[j], Piece::new(type_code(m.0, m.1)));
+}
+
 impl EntityStage {
     /// Reads what the features need of tokens `range` of a sentence (its
     /// `tokens`) into `toks` (the document's mentions are `mentions`).
@@ -444,37 +544,8 @@ impl EntityStage {
             .get(range.start)
             .map_or(0, |t| mentions.partition_point(|m| m.end <= t.start));
         for (t, tok) in tokens[range.clone()].iter().zip(toks[range].iter_mut()) {
-            let w = &text[t.start..t.end];
-            tok.lower.clear();
-            if w.is_ascii() {
-                tok.lower.push_str(w);
-                tok.lower.make_ascii_lowercase();
-            } else {
-                for c in w.chars() {
-                    tok.lower.extend(c.to_lowercase());
-                }
-            }
-            shape_into(w, &mut tok.shape);
-            let hash = |s: &str| fnv(FNV_OFFSET, s.as_bytes());
-            tok.h_lower = hash(&tok.lower);
-            tok.h_shape = hash(&tok.shape);
-            tok.h_p3 = hash(prefix(&tok.lower, 3));
-            tok.h_s3 = hash(suffix(&tok.lower, 3));
-            tok.h_s2 = hash(suffix(&tok.lower, 2));
-            tok.lists = self
-                .tagger
-                .lists
-                .get(tok.lower.as_str())
-                .copied()
-                .unwrap_or(0);
-            while mi < mentions.len() && mentions[mi].end <= t.start {
-                mi += 1;
-            }
-            tok.mention = mentions[mi..]
-                .iter()
-                .take_while(|m| m.start < t.end)
-                .find(|m| !m.nested)
-                .map(|m| (m.etype, m.start >= t.start));
+            tok.fill(&text[t.start..t.end], &self.tagger.lists);
+            tok.mention = mention_at(mentions, &mut mi, t);
         }
     }
 
@@ -499,60 +570,20 @@ impl EntityStage {
         for i in range {
             sink.item();
             let tok = &toks[i];
-            let w = tok.lower.as_str();
-            sink.add(F_BIAS, Piece::new(""));
-            sink.add(F_WORD, tok.lower());
-            sink.add(F_SHAPE, tok.shape());
-            let p3 = Piece {
-                s: prefix(w, 3),
-                h: tok.h_p3,
-            };
-            sink.add(F_P3, p3);
-            let s3 = Piece {
-                s: suffix(w, 3),
-                h: tok.h_s3,
-            };
-            sink.add(F_S3, s3);
-            let s2 = Piece {
-                s: suffix(w, 2),
-                h: tok.h_s2,
-            };
-            sink.add(F_S2, s2);
-            for (name, part) in [(F_P4, prefix(w, 4)), (F_S4, suffix(w, 4))] {
-                if part.len() < w.len() {
-                    sink.add(name, Piece::new(part));
-                }
-            }
+            own_features(tok, sink);
             if i <= first {
                 sink.add(F_FIRST, tok.shape());
             }
             if headline {
                 sink.add(F_HEADLINE, tok.shape());
             }
-            for (d, name) in [
-                (0, F_LIST[0]),
-                (-1, F_LIST[1]),
-                (1, F_LIST[2]),
-                (-2, F_LIST[3]),
-            ] {
+            for (j, d) in [0, -1, 1, -2].into_iter().enumerate() {
                 if let Some(k) = at(i, d) {
-                    for (bit, list) in LIST_VALUES.iter().enumerate() {
-                        if toks[k].lists & (1 << bit) != 0 {
-                            sink.add(name, *list);
-                        }
-                    }
+                    list_features(j, &toks[k], sink);
                 }
             }
-            for (d, word, shp) in F_AROUND {
-                match at(i, d) {
-                    Some(k) => {
-                        sink.add(word, toks[k].lower());
-                        if let Some(shp) = shp {
-                            sink.add(shp, toks[k].shape());
-                        }
-                    }
-                    None => sink.add(word, Piece::new("_")),
-                }
+            for (j, (d, ..)) in F_AROUND.iter().enumerate() {
+                around_features(j, at(i, *d).map(|k| &toks[k]), sink);
             }
             if let Some(k) = at(i, -1) {
                 sink.add_pair(F_PREV_WORD_SHAPE, toks[k].lower(), tok.shape());
@@ -564,9 +595,9 @@ impl EntityStage {
             if let Some(k) = at(i, -1) {
                 sink.add_pair(F_BIGRAM[0], toks[k].lower(), tok.lower());
             }
-            for (d, name) in [(0, F_MENTION[0]), (-1, F_MENTION[1]), (1, F_MENTION[2])] {
-                if let Some((t, begins)) = at(i, d).and_then(|k| toks[k].mention) {
-                    sink.add(name, Piece::new(type_code(t, begins)));
+            for (j, d) in [0, -1, 1].into_iter().enumerate() {
+                if let Some(m) = at(i, d).and_then(|k| toks[k].mention) {
+                    mention_feature(j, m, sink);
                 }
             }
         }
@@ -585,66 +616,90 @@ impl EntityStage {
         let text = ctx.text;
         let lex = self.lexicons.get(ctx.lang);
         let mut titles: Vec<(usize, usize)> = Vec::new();
-        let mut toks: Vec<Tok> = Vec::new();
-        let mut lower = String::new();
+        // Per token of a sentence: its word type's id in the cache
+        // (`NO_TYPE`: not read), the mention that covers it.
+        let mut ids: Vec<u32> = Vec::new();
+        let mut marks: Vec<Option<(EntityType, bool)>> = Vec::new();
         let mut spans: Vec<Range<usize>> = Vec::new();
         let mut lower_case: FxHashMap<String, bool> = FxHashMap::default();
         let mut labels: Vec<Label> = Vec::new();
         let mut back: Vec<u8> = Vec::new();
-        let mut sink = Scores {
-            model,
-            scores: Vec::new(),
-        };
+        let mut scores: Vec<Weights> = Vec::new();
         let mut found: Vec<(usize, usize, EntityType)> = Vec::new();
         let mut headline_found: Vec<(usize, usize, EntityType)> = Vec::new();
-        for si in 0..a.sentences.len() {
-            let range = a.sentences[si].clone();
-            if in_boilerplate(&a.boilerplate, range.start, range.end) {
-                continue;
-            }
-            let tokens = ctx.tokens.get(text, si, range.clone());
-            stretches(text, tokens, a, &self.tagger.lists, &mut lower, &mut spans);
-            if spans.is_empty() {
-                continue;
-            }
-            let headline = is_headline(text, tokens);
-            titles.clear();
-            lex.titles
-                .find_each_in(text, &ctx.words, range.clone(), |f| {
-                    titles.push((f.start, f.end))
-                });
-            for stretch in spans.iter().cloned() {
-                // The features read two tokens either side.
-                let read = stretch.start.saturating_sub(2)..(stretch.end + 2).min(tokens.len());
-                self.read_tokens(text, tokens, read, &a.mentions, &mut toks);
-                sink.scores.clear();
-                Self::features(tokens, &toks, headline, stretch.clone(), &mut sink);
-                model.viterbi(&sink.scores, &mut back, &mut labels);
-                let mut spans = decode(&labels);
-                self.join_halves(text, &tokens[stretch.clone()], &mut spans);
-                for (from, to, etype) in spans {
-                    let (from, to) = (from + stretch.start, to + stretch.start);
-                    let Some((from, to)) =
-                        self.trim(text, tokens, &titles, from, to, etype, ctx.lang)
-                    else {
-                        continue;
-                    };
-                    let (s, e) = (tokens[from].start, tokens[to - 1].end);
-                    if overlaps(a, s, e)
-                        || (etype == EntityType::Person
-                            && (written_in_lower_case(text, s, e, &mut lower_case)
-                                || before_place(&toks[..tokens.len()], to)))
-                    {
-                        continue;
+        cache::with_cache(&self.tagger, model, |cache| {
+            for si in 0..a.sentences.len() {
+                let range = a.sentences[si].clone();
+                if in_boilerplate(&a.boilerplate, range.start, range.end) {
+                    continue;
+                }
+                let tokens = ctx.tokens.get(text, si, range.clone());
+                ids.clear();
+                ids.resize(tokens.len(), NO_TYPE);
+                stretches(text, tokens, a, self, model, cache, &mut ids, &mut spans);
+                if spans.is_empty() {
+                    continue;
+                }
+                let headline = is_headline(text, tokens);
+                titles.clear();
+                lex.titles
+                    .find_each_in(text, &ctx.words, range.clone(), |f| {
+                        titles.push((f.start, f.end))
+                    });
+                marks.clear();
+                marks.resize(tokens.len(), None);
+                for stretch in spans.iter().cloned() {
+                    // The features read two tokens either side.
+                    let read = stretch.start.saturating_sub(2)..(stretch.end + 2).min(tokens.len());
+                    let mut mi = a
+                        .mentions
+                        .partition_point(|m| m.end <= tokens[read.start].start);
+                    for k in read {
+                        let t = &tokens[k];
+                        if ids[k] == NO_TYPE {
+                            ids[k] = cache.id(&text[t.start..t.end], self, model);
+                        }
+                        marks[k] = mention_at(&a.mentions, &mut mi, t);
                     }
-                    if headline {
-                        headline_found.push((s, e, etype));
-                    } else {
-                        found.push((s, e, etype));
+                    scores.clear();
+                    score(
+                        cache,
+                        model,
+                        tokens,
+                        headline,
+                        &ids,
+                        &marks,
+                        stretch.clone(),
+                        &mut scores,
+                    );
+                    model.viterbi(&scores, &mut back, &mut labels);
+                    let mut spans = decode(&labels);
+                    self.join_halves(text, &tokens[stretch.clone()], &mut spans);
+                    let types = SentenceTypes { ids: &ids, cache };
+                    for (from, to, etype) in spans {
+                        let (from, to) = (from + stretch.start, to + stretch.start);
+                        let Some((from, to)) =
+                            self.trim(text, tokens, &types, &titles, from, to, etype, ctx.lang)
+                        else {
+                            continue;
+                        };
+                        let (s, e) = (tokens[from].start, tokens[to - 1].end);
+                        if overlaps(a, s, e)
+                            || (etype == EntityType::Person
+                                && (written_in_lower_case(text, s, e, &mut lower_case)
+                                    || before_place(&marks, to)))
+                        {
+                            continue;
+                        }
+                        if headline {
+                            headline_found.push((s, e, etype));
+                        } else {
+                            found.push((s, e, etype));
+                        }
                     }
                 }
             }
-        }
+        });
         // A name in a headline counts when the body writes it too.
         for (s, e, etype) in headline_found {
             let name = &text[s..e];
@@ -767,6 +822,7 @@ impl EntityStage {
         &self,
         text: &str,
         tokens: &[Token],
+        types: &SentenceTypes,
         titles: &[(usize, usize)],
         mut from: usize,
         mut to: usize,
@@ -790,34 +846,23 @@ impl EntityStage {
         }
         // A day, a month or a stop word the model ran on into ("Geneva on
         // Monday") ends no name.
-        while to > from {
-            let lower = text[tokens[to - 1].start..tokens[to - 1].end].to_lowercase();
-            match self.tagger.lists.get(lower.as_str()) {
-                Some(bits) if bits & STOP != 0 => to -= 1,
-                _ => break,
-            }
+        while to > from && types.of(to - 1).tok.lists & STOP != 0 {
+            to -= 1;
         }
         if etype == EntityType::Person {
-            while from < to {
-                let lower = text[tokens[from].start..tokens[from].end].to_lowercase();
-                match self.tagger.lists.get(lower.as_str()) {
-                    Some(bits) if bits & 0b1011 != 0 => {
-                        from += 1;
-                        // An abbreviated one's full stop ("Prof.", "Ny.").
-                        if from < to && &text[tokens[from].start..tokens[from].end] == "." {
-                            from += 1;
-                        }
-                    }
-                    _ => break,
+            while from < to && types.of(from).tok.lists & 0b1011 != 0 {
+                from += 1;
+                // An abbreviated one's full stop ("Prof.", "Ny.").
+                if from < to && &text[tokens[from].start..tokens[from].end] == "." {
+                    from += 1;
                 }
             }
             // A lower-case word the model ran on into ("Kutschera lahir")
             // is left out, not the name.
-            while to > from && !text[tokens[to - 1].start..].starts_with(char::is_uppercase) {
-                let lower = text[tokens[to - 1].start..tokens[to - 1].end].to_lowercase();
-                if self.particles.contains(&lower) {
-                    break;
-                }
+            while to > from
+                && !text[tokens[to - 1].start..].starts_with(char::is_uppercase)
+                && types.of(to - 1).flags & cache::PARTICLE == 0
+            {
                 to -= 1;
             }
         } else {
@@ -841,52 +886,55 @@ impl EntityStage {
                 }
             }
         }
-        (from < to && self.may_be_name(text, &tokens[from..to], etype, lang)).then_some((from, to))
+        (from < to && may_be_name(text, tokens, types, from..to, etype, lang)).then_some((from, to))
     }
+}
 
-    /// May the tokens `toks` be a name of type `etype`? Their first and last
-    /// words are capitalised (or acronyms); a person holds only capitalised
-    /// words and name particles, and no title or stop word.
-    fn may_be_name(&self, text: &str, toks: &[Token], etype: EntityType, lang: Lang) -> bool {
-        let word = |t: &Token| &text[t.start..t.end];
-        let upper = |w: &str| w.starts_with(char::is_uppercase);
-        let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
-            return false;
-        };
-        if !upper(word(first)) || last.kind == TokenKind::Punct {
-            return false;
-        }
-        // A web address ("REPUBLIKA.CO.ID", a dateline's site) names no one.
-        if toks.iter().any(|t| is_web_address(word(t))) {
-            return false;
-        }
-        if etype != EntityType::Person {
-            return upper(word(last)) || last.kind == TokenKind::Number;
-        }
-        let stop = &self.tagger.person_stop[lang as usize];
-        let initial = |k: usize| {
-            let mut cs = word(&toks[k]).chars();
-            cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
-        };
-        toks.iter().enumerate().all(|(k, t)| {
-            let w = word(t);
-            let lower = w.to_lowercase();
-            if self.particles.contains(&lower) {
-                return true;
-            }
-            // A hyphen or an apostrophe inside the name ("Zeta-Jones",
-            // "O'Neal"), an initial's full stop ("Stephen R. Covey"); the
-            // first and last words are names (checked above).
-            if t.kind == TokenKind::Punct {
-                return matches!(w, "-" | "'" | "\u{2019}" | "\u{2010}")
-                    || (w == "." && k > 0 && initial(k - 1));
-            }
-            t.kind == TokenKind::Word
-                && upper(w)
-                && !self.title_heads.contains(&lower)
-                && !stop.contains(&lower)
-        })
+/// May tokens `range` of a sentence (its `tokens`, their word `types`) be
+/// a name of type `etype`? Their first and last words are capitalised (or
+/// acronyms); a person holds only capitalised words and name particles,
+/// and no title or stop word (of the document's language `lang`).
+fn may_be_name(
+    text: &str,
+    tokens: &[Token],
+    types: &SentenceTypes,
+    range: Range<usize>,
+    etype: EntityType,
+    lang: Lang,
+) -> bool {
+    let word = |k: usize| &text[tokens[k].start..tokens[k].end];
+    let upper = |w: &str| w.starts_with(char::is_uppercase);
+    let (first, last) = (range.start, range.end - 1);
+    if range.is_empty() || !upper(word(first)) || tokens[last].kind == TokenKind::Punct {
+        return false;
     }
+    // A web address ("REPUBLIKA.CO.ID", a dateline's site) names no one.
+    if range.clone().any(|k| is_web_address(word(k))) {
+        return false;
+    }
+    if etype != EntityType::Person {
+        return upper(word(last)) || tokens[last].kind == TokenKind::Number;
+    }
+    let stop = cache::PERSON_STOP[lang as usize];
+    let initial = |k: usize| {
+        let mut cs = word(k).chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+    };
+    range.clone().all(|k| {
+        let w = word(k);
+        let flags = types.of(k).flags;
+        if flags & cache::PARTICLE != 0 {
+            return true;
+        }
+        // A hyphen or an apostrophe inside the name ("Zeta-Jones",
+        // "O'Neal"), an initial's full stop ("Stephen R. Covey"); the
+        // first and last words are names (checked above).
+        if tokens[k].kind == TokenKind::Punct {
+            return matches!(w, "-" | "'" | "\u{2019}" | "\u{2010}")
+                || (w == "." && k > range.start && initial(k - 1));
+        }
+        tokens[k].kind == TokenKind::Word && upper(w) && flags & (cache::TITLE_HEAD | stop) == 0
+    })
 }
 
 /// Spans (token ranges) of the BIO labels: an `I` that continues no span
@@ -999,13 +1047,86 @@ fn is_web_address(w: &str) -> bool {
 /// Does a place or a country's mention start at token `k` (right after a
 /// span)? A name before a place is the name of an event or a building
 /// named with the place ("Olimpiade Musim Dingin Beijing"), no person.
-fn before_place(toks: &[Tok], k: usize) -> bool {
-    toks.get(k).is_some_and(|t| {
-        matches!(
-            t.mention,
-            Some((EntityType::Location | EntityType::Country, true))
-        )
-    })
+fn before_place(marks: &[Option<(EntityType, bool)>], k: usize) -> bool {
+    matches!(
+        marks.get(k),
+        Some(Some((EntityType::Location | EntityType::Country, true)))
+    )
+}
+
+/// The mention (not a nested one) that covers token `t`, its type and
+/// whether it begins there; `mi` is the first of `mentions` (sorted by
+/// start) that may, moved on past those that end before `t`.
+fn mention_at(mentions: &[Mention], mi: &mut usize, t: &Token) -> Option<(EntityType, bool)> {
+    while *mi < mentions.len() && mentions[*mi].end <= t.start {
+        *mi += 1;
+    }
+    mentions[*mi..]
+        .iter()
+        .take_while(|m| m.start < t.end)
+        .find(|m| !m.nested)
+        .map(|m| (m.etype, m.start >= t.start))
+}
+
+/// No word type read yet (in the ids of a sentence's tokens).
+const NO_TYPE: u32 = u32::MAX;
+
+/// The state scores of tokens `stretch` of a sentence (its `tokens`, their
+/// word types `ids` in `cache` and their `marks`), a row a token, into
+/// `out`: the sums [`EntityStage::features`] gives, made of the cache's
+/// rows.
+#[allow(clippy::too_many_arguments)]
+fn score(
+    cache: &mut cache::TypeCache,
+    model: &NameModel,
+    tokens: &[Token],
+    headline: bool,
+    ids: &[u32],
+    marks: &[Option<(EntityType, bool)>],
+    stretch: Range<usize>,
+    out: &mut Vec<Weights>,
+) {
+    let n = tokens.len();
+    let at = |i: usize, d: isize| i.checked_add_signed(d).filter(|&k| k < n);
+    let first = tokens
+        .iter()
+        .position(|t| t.kind != TokenKind::Punct)
+        .unwrap_or(n);
+    for i in stretch.clone() {
+        let t = &cache.types[ids[i] as usize];
+        let mut v = t.own;
+        if i <= first {
+            add(&mut v, &t.first);
+        }
+        if headline {
+            add(&mut v, &t.headline);
+        }
+        for (j, d) in [-2, -1, 1, 2].into_iter().enumerate() {
+            match at(i, d) {
+                Some(k) => add(&mut v, &cache.types[ids[k] as usize].near[j]),
+                None => add(&mut v, &cache.edge[j]),
+            }
+        }
+        let mut sum = cache::Sum { model, v };
+        for (j, d) in [0, -1, 1].into_iter().enumerate() {
+            if let Some(m) = at(i, d).and_then(|k| marks[k]) {
+                mention_feature(j, m, &mut sum);
+            }
+        }
+        out.push(sum.v);
+    }
+    let (s, e) = (stretch.start, stretch.end);
+    for i in s.saturating_sub(1)..e {
+        if i + 1 < n {
+            let [to_a, to_b] = cache.pair(ids[i], ids[i + 1], model);
+            if i >= s {
+                add(&mut out[i - s], &to_a);
+            }
+            if i + 1 < e {
+                add(&mut out[i + 1 - s], &to_b);
+            }
+        }
+    }
 }
 
 /// A headline: four words or more, three in four of them capitalised, and
@@ -1036,12 +1157,15 @@ const CONTEXT: usize = 2;
 /// The stretches of a sentence the tagger reads: [`CONTEXT`] tokens either
 /// side of each capitalised word outside the mentions that is no stop word
 /// ("Dalam", "The"), day or month ("Senin"), joined where they touch.
+#[allow(clippy::too_many_arguments)]
 fn stretches(
     text: &str,
     tokens: &[Token],
     a: &Analysis,
-    lists: &FxHashMap<String, u16>,
-    lower: &mut String,
+    stage: &EntityStage,
+    model: &NameModel,
+    cache: &mut cache::TypeCache,
+    ids: &mut [u32],
     out: &mut Vec<Range<usize>>,
 ) {
     out.clear();
@@ -1054,14 +1178,9 @@ fn stretches(
         if !upper || overlaps(a, t.start, t.end) {
             continue;
         }
-        lower.clear();
-        if w.is_ascii() {
-            lower.push_str(w);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(w.chars().flat_map(char::to_lowercase));
-        }
-        if lists.get(lower.as_str()).is_some_and(|b| b & STOP != 0) {
+        let id = cache.id(w, stage, model);
+        ids[i] = id;
+        if cache.types[id as usize].tok.lists & STOP != 0 {
             continue;
         }
         let (s, e) = (
@@ -1104,8 +1223,9 @@ pub(super) fn sentence_features(
 }
 
 /// For tests: the labels the tagger gives every token of every sentence
-/// (the whole sentence tagged at once), and the feature strings of the
-/// tokens.
+/// (the whole sentence tagged at once, of the cache's rows, which are
+/// checked against the sums of the feature strings), and the feature
+/// strings of the tokens.
 #[cfg(test)]
 pub(super) fn labels_and_features(
     stage: &EntityStage,
@@ -1127,8 +1247,44 @@ pub(super) fn labels_and_features(
             scores: Vec::new(),
         };
         EntityStage::features(tokens, &toks, headline, 0..tokens.len(), &mut scores);
+        // The scores as the tagger makes them, of the cache's rows: the
+        // same sums in another order.
+        let n = tokens.len();
+        let cached = cache::with_cache(&stage.tagger, model, |cache| {
+            let ids: Vec<u32> = tokens
+                .iter()
+                .map(|t| cache.id(&text[t.start..t.end], stage, model))
+                .collect();
+            let mut mi = 0;
+            let marks: Vec<_> = tokens
+                .iter()
+                .map(|t| mention_at(&a.mentions, &mut mi, t))
+                .collect();
+            let mut rows = Vec::new();
+            score(
+                cache,
+                model,
+                tokens,
+                headline,
+                &ids,
+                &marks,
+                0..n,
+                &mut rows,
+            );
+            rows
+        });
+        for (k, (x, y)) in scores.scores.iter().zip(&cached).enumerate() {
+            for lane in 0..LANES {
+                assert!(
+                    (x[lane] - y[lane]).abs() <= 1e-4 * (1.0 + x[lane].abs()),
+                    "token {k} label {lane}: {} by the features, {} by the cache",
+                    x[lane],
+                    y[lane]
+                );
+            }
+        }
         let mut labels = Vec::new();
-        model.viterbi(&scores.scores, &mut Vec::new(), &mut labels);
+        model.viterbi(&cached, &mut Vec::new(), &mut labels);
         out.push((labels, strings.0));
     }
     out

@@ -13,6 +13,14 @@ use crate::schema::EntityType;
 /// At most this many labels (`O` and B/I of three types).
 pub(super) const MAX_LABELS: usize = 7;
 
+/// The width of a row of weights: [`MAX_LABELS`] rounded up to eight, so
+/// that a row is added with whole vector instructions.
+pub(super) const LANES: usize = 8;
+
+/// A weight (or a summed score) for each label; those past the model's
+/// labels are 0.
+pub(super) type Weights = [f32; LANES];
+
 /// The model compiled into the binary (see `models/README.md`).
 pub(super) static BUILTIN: &[u8] = include_bytes!("../../../models/tagger.crfsuite");
 
@@ -25,9 +33,10 @@ pub struct NameModel {
     pub(super) labels: Vec<Label>,
     /// Attribute (a feature string, by [`attr_key`]) → its weight for
     /// each label (those past `labels.len()` are 0).
-    pub(super) attrs: FxHashMap<u64, [f32; MAX_LABELS]>,
-    /// `trans[from * L + to]`.
-    pub(super) trans: Vec<f32>,
+    pub(super) attrs: FxHashMap<u64, Weights>,
+    /// The transition weights: a row for each label `from`, a lane for
+    /// each label `to` (those past the labels 0).
+    pub(super) trans_from: Vec<Weights>,
 }
 
 impl std::fmt::Debug for NameModel {
@@ -114,7 +123,7 @@ impl NameModel {
             )));
         }
         let num_attrs = model.num_attrs() as usize;
-        let mut state = vec![[0f32; MAX_LABELS]; num_attrs];
+        let mut state = vec![[0f32; LANES]; num_attrs];
         let mut trans = vec![0f32; l * l];
         // The feature table: a 12-byte chunk header, then 20 bytes a
         // feature (type, source, target: u32; weight: f64).
@@ -150,40 +159,51 @@ impl NameModel {
                 .ok_or_else(|| bad(format!("the model's attribute {aid} has no name")))?;
             attrs.insert(attr_key(name), w);
         }
+        let trans_from = (0..l)
+            .map(|from| {
+                let mut row = [0f32; LANES];
+                row[..l].copy_from_slice(&trans[from * l..(from + 1) * l]);
+                row
+            })
+            .collect();
         Ok(NameModel {
             labels,
             attrs,
-            trans,
+            trans_from,
         })
     }
 
     /// The best labels of items whose summed state scores are `scores`
-    /// (`labels.len()` an item): Viterbi. `back` is scratch space.
-    pub(super) fn viterbi(&self, scores: &[f32], back: &mut Vec<u8>, out: &mut Vec<Label>) {
+    /// (a row an item): Viterbi. `back` is scratch space.
+    pub(super) fn viterbi(&self, scores: &[Weights], back: &mut Vec<u8>, out: &mut Vec<Label>) {
         let l = self.labels.len();
-        let n = scores.len() / l;
+        let n = scores.len();
         out.clear();
         if n == 0 {
             return;
         }
-        let mut best = [0f32; MAX_LABELS];
-        best[..l].copy_from_slice(&scores[..l]);
-        let mut next = [0f32; MAX_LABELS];
+        let mut best = scores[0];
         back.clear();
-        back.resize(n * l, 0);
+        back.resize(n * LANES, 0);
         for t in 1..n {
-            for to in 0..l {
-                let (mut arg, mut max) = (0, f32::NEG_INFINITY);
-                for (from, b) in best[..l].iter().enumerate() {
-                    let v = b + self.trans[from * l + to];
-                    if v > max {
-                        (arg, max) = (from, v);
+            // For every label at once (lanes), the best label before it:
+            // the first of the highest (as CRFsuite takes it).
+            let mut max = [f32::NEG_INFINITY; LANES];
+            let mut arg = [0u8; LANES];
+            for (from, row) in self.trans_from[..l].iter().enumerate() {
+                let b = best[from];
+                for to in 0..LANES {
+                    let v = b + row[to];
+                    if v > max[to] {
+                        max[to] = v;
+                        arg[to] = from as u8;
                     }
                 }
-                next[to] = max + scores[t * l + to];
-                back[t * l + to] = arg as u8;
             }
-            std::mem::swap(&mut best, &mut next);
+            for to in 0..LANES {
+                best[to] = max[to] + scores[t][to];
+            }
+            back[t * LANES..(t + 1) * LANES].copy_from_slice(&arg);
         }
         let mut k = (0..l)
             .max_by(|&a, &b| best[a].total_cmp(&best[b]).then(b.cmp(&a)))
@@ -191,8 +211,24 @@ impl NameModel {
         out.resize(n, Label::Outside);
         for t in (0..n).rev() {
             out[t] = self.labels[k];
-            k = back[t * l + k] as usize;
+            k = back[t * LANES + k] as usize;
         }
+    }
+
+    /// Adds the weights of attribute `key` (if the model has it) to `v`.
+    #[inline]
+    pub(super) fn add_weights(&self, key: u64, v: &mut Weights) {
+        if let Some(w) = self.attrs.get(&key) {
+            add(v, w);
+        }
+    }
+}
+
+/// `v += w`, lane by lane.
+#[inline]
+pub(super) fn add(v: &mut Weights, w: &Weights) {
+    for (s, w) in v.iter_mut().zip(w) {
+        *s += w;
     }
 }
 
