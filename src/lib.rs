@@ -55,7 +55,9 @@ mod tsv;
 
 pub use analysis::{Analysis, EntityRef, Mention, MentionSource, SectionOffset, Triple};
 pub use error::{Error, Result};
-pub use gazetteer::{Alias, Cue, Entity, Gazetteer, GazetteerBuilder, Role, Title, Word};
+pub use gazetteer::{
+    Alias, BodyKind, Cue, Entity, Gazetteer, GazetteerBuilder, Role, StateBody, Title, Word,
+};
 pub use input::Document;
 pub use pipeline::{EntityPhrase, NameModel, Pipeline, PipelineBuilder};
 pub use schema::{AliasKind, EntityType, Lang, Relation};

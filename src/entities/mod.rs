@@ -9,6 +9,9 @@
 //!    "Pius XI"), countries nested in organisations' names;
 //!    a one-word organisation before an unknown capitalised word is part of
 //!    a longer name and dropped;
+//!    1b. state bodies by kind and country ([`bodies`]): "Kemlu Jepang",
+//!    "kementerian pertahanan Rusia", "Japan's foreign ministry" (the
+//!    country nested);
 //! 2. drop products: a company before a model number ("Boeing 737");
 //! 3. drop named places: a known person after a place head ("Jalan
 //!    Kolonel Sugiono");
@@ -68,6 +71,7 @@
 //! written (SPEC §1: `Yuri_Ushakov`) and `source` = `pattern`; the
 //! tagger's the same kind of id and `source` = `model`.
 
+mod bodies;
 mod gazetteer;
 mod orgs;
 mod people;
@@ -153,6 +157,8 @@ pub(crate) struct EntityStage {
     /// The name tagger's model (if on) and the word lists its features
     /// read.
     tagger: TaggerWords,
+    /// State bodies named by kind and country (step 1b).
+    bodies: bodies::StateBodies,
 }
 
 /// A few words, matched exactly as written (a scan: the lists are short).
@@ -241,6 +247,7 @@ impl EntityStage {
             .collect();
         person_aliases.sort_unstable();
         let determiners = Determiners::new(&gaz);
+        let bodies = bodies::StateBodies::new(&gaz, vocabulary);
         EntityStage {
             lexicons,
             phrases,
@@ -263,6 +270,7 @@ impl EntityStage {
             name_coords: words_where(&gaz, class(WordClass::NameCoord)),
             alternatives: words_where(&gaz, class(WordClass::Alternative)),
             tagger,
+            bodies,
             gaz,
         }
     }
@@ -307,6 +315,7 @@ impl EntityStage {
     fn find_before_model(&self, ctx: &mut DocCtx, a: &mut Analysis) {
         let text = ctx.text;
         self.find_listed(ctx, a);
+        self.find_state_bodies(ctx, a);
         orgs::drop_products(text, a);
         self.drop_named_places(text, a);
         let mut lowercase = LowerCaseWords::new(text);

@@ -19,6 +19,10 @@ pub const ENTITY_FILES: &[(&str, &str)] = &[
         include_str!("../../gazetteers/countries.tsv"),
     ),
     (
+        "state-bodies.tsv",
+        include_str!("../../gazetteers/state-bodies.tsv"),
+    ),
+    (
         "organizations.tsv",
         include_str!("../../gazetteers/organizations.tsv"),
     ),
@@ -52,6 +56,10 @@ pub const LEXICON_FILES: &[(&str, &str)] = &[
     (
         "words-en.tsv",
         include_str!("../../gazetteers/words-en.tsv"),
+    ),
+    (
+        "state-body-kinds.tsv",
+        include_str!("../../gazetteers/state-body-kinds.tsv"),
     ),
     (
         "boilerplate.tsv",

@@ -6,8 +6,11 @@
 //! The default files are compiled into the binary ([`defaults`]); user files
 //! are added after them and win on conflicts.
 
+mod bodies;
 pub mod defaults;
 mod keys;
+
+pub use bodies::{BodyKind, StateBody};
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -164,6 +167,13 @@ pub struct Gazetteer {
     /// Stop words per language, lower case: they tell the language of a
     /// text and are never part of a name.
     pub stopwords: HashMap<Lang, Vec<String>>,
+    /// The head phrases of the kinds of state bodies
+    /// (`state-body-kinds.tsv`), in load order.
+    pub body_kinds: Vec<BodyKind>,
+    /// The state bodies of the entity files' `country` and `kind`
+    /// columns, in load order (a later row of the same country and kind
+    /// wins).
+    pub state_bodies: Vec<StateBody>,
 }
 
 /// The key under which ids compare (SPEC §4: case-insensitive, diacritics removed).
@@ -241,6 +251,8 @@ const ENTITY_COLUMNS: &[&str] = &[
     "demonyms",
     "members",
     "id_source",
+    "country",
+    "kind",
     "notes",
 ];
 const CUE_COLUMNS: &[&str] = &[
@@ -378,6 +390,8 @@ struct Loader<'a> {
     key: String,
     /// Scratch space for a row's aliases.
     aliases: Vec<(Cow<'a, str>, AliasKind, Option<Lang>)>,
+    /// Where each of the gazetteer's state bodies is listed, by index.
+    body_at: Vec<At>,
 }
 
 impl Loader<'_> {
@@ -394,6 +408,23 @@ impl Loader<'_> {
                     severity: Severity::Warning,
                     message: crate::tsv::short_quotes(format!(
                         "refers to `{id}`, which no gazetteer defines"
+                    )),
+                });
+            }
+        }
+        // (Without the kinds, as when only the entity files are loaded,
+        // no body is read anyway.)
+        if g.body_kinds.is_empty() {
+            return;
+        }
+        for (b, &at) in g.state_bodies.iter().zip(&self.body_at) {
+            if !g.body_kinds.iter().any(|k| k.kind == b.kind) {
+                diags.push(Diagnostic {
+                    location: self.location(at),
+                    severity: Severity::Warning,
+                    message: crate::tsv::short_quotes(format!(
+                        "kind `{}`, which no kinds file (`state-body-kinds.tsv`) lists",
+                        b.kind
                     )),
                 });
             }
@@ -454,12 +485,14 @@ fn load_file<'a>(
         load_titles(g, &table, lang, diags);
     } else if table.column("word").is_some() {
         load_words(g, &table, lang, diags);
+    } else if table.column("form").is_some() && table.column("kind").is_some() {
+        bodies::load_kinds(g, &table, lang, diags);
     } else if table.column("pattern").is_some() {
         load_boilerplate(g, &table, diags);
     } else {
         diags.push(table.error(
             table.header_line,
-            "unknown kind of data file: the header must have `entity_id`, `cue`, `title`, `word` or `pattern`",
+            "unknown kind of data file: the header must have `entity_id`, `cue`, `title`, `word`, `kind` and `form`, or `pattern`",
         ));
     }
 }
@@ -520,6 +553,9 @@ struct EntityColumns {
     demonyms: Option<usize>,
     members: Option<usize>,
     id_source: Option<usize>,
+    /// A state body's country and kind (`Japan`, `foreign_ministry`).
+    country: Option<usize>,
+    kind: Option<usize>,
 }
 
 impl EntityColumns {
@@ -538,6 +574,8 @@ impl EntityColumns {
             demonyms: c("demonyms"),
             members: c("members"),
             id_source: c("id_source"),
+            country: c("country"),
+            kind: c("kind"),
         }
     }
 }
@@ -585,6 +623,12 @@ fn load_entities<'a>(
         let Some(idx) = add_entity(g, loader, t, at, entity, diags) else {
             continue;
         };
+        let body = (row.get(cols.country), row.get(cols.kind));
+        if let Some(b) = bodies::body_of(t, row.line, body, etype, idx, diags) {
+            loader.references.push((body.0, at));
+            loader.body_at.push(at);
+            g.state_bodies.push(b);
+        }
         let mut aliases = std::mem::take(&mut loader.aliases);
         row_aliases(t, row, &cols, (name, seats, &demonyms), &mut aliases, diags);
         add_aliases(g, loader, t, at, idx, (name, etype, case), &aliases, diags);

@@ -11,5 +11,6 @@ mod relations;
 mod scale;
 mod sentences;
 mod snapshot;
+mod state_bodies;
 mod training;
 mod util;
