@@ -32,6 +32,10 @@ pub const ENTITY_FILES: &[(&str, &str)] = &[
     ),
     ("people.tsv", include_str!("../../gazetteers/people.tsv")),
     (
+        "office-holders.tsv",
+        include_str!("../../gazetteers/office-holders.tsv"),
+    ),
+    (
         "locations.tsv",
         include_str!("../../gazetteers/locations.tsv"),
     ),

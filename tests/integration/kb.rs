@@ -204,3 +204,55 @@ fn the_knowledge_base_files_are_what_the_script_builds() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// `subject relation object` of the triples `kabar extract` writes for
+/// JSONL `lines` with the default gazetteers.
+fn default_triples(lines: &str) -> Vec<String> {
+    let dir = tempdir();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, lines).unwrap();
+    let o = kabar(&["extract", p(&input), "--triples", "-", "--quiet"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (h, rows) = read_csv_bytes(&o.stdout);
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let (s, r, ob) = (col("subject_id"), col("relation"), col("object_id"));
+    rows.iter()
+        .map(|row| format!("{} {} {}", row[s], row[r], row[ob]))
+        .collect()
+}
+
+fn dated(text: &str, date: &str) -> String {
+    format!("{{\"id\":\"a\",\"text\":\"{text}\",\"date\":\"{date}\"}}\n")
+}
+
+#[test]
+fn a_listed_minister_is_official_of_her_country_only_inside_her_years() {
+    // gazetteers/office-holders.tsv: Nila Moeloek, health minister 2014-2019.
+    let text = "Menteri Kesehatan Nila Moeloek mengatakan Indonesia mendukung ASEAN.";
+    assert!(mentions(text).contains(&("Nila_Moeloek".to_owned(), false)));
+    let office = "Nila_Moeloek official_of Indonesia".to_owned();
+    assert!(default_triples(&dated(text, "2016-03-01")).contains(&office));
+    let after = default_triples(&dated(text, "2021-03-01"));
+    assert!(!after.contains(&office), "{after:?}");
+    assert!(after.contains(&"Indonesia support ASEAN".to_owned()));
+}
+
+#[test]
+fn indonesian_short_forms_of_office_holders_are_linked() {
+    for (text, id) in [
+        ("Setnov membantah tuduhan itu.", "Setya_Novanto"),
+        ("Aher meresmikan jembatan di Bandung.", "Ahmad_Heryawan"),
+        ("Menurut Gus Halim, dana desa naik.", "Abdul_Halim_Iskandar"),
+        ("Wamenkeu Suahasil Nazara hadir di DPR.", "Suahasil_Nazara"),
+    ] {
+        assert!(
+            mentions(text).contains(&(id.to_owned(), false)),
+            "{text:?}: {:?}",
+            mentions(text)
+        );
+    }
+    // A title that names its body states the office, short form or not.
+    let text = "Ketua DPR Setnov mengatakan Indonesia mendukung ASEAN.";
+    let office = "Setya_Novanto leader_of House_of_Representatives_(Indonesia)".to_owned();
+    assert!(default_triples(&dated(text, "2017-02-01")).contains(&office));
+}

@@ -6,6 +6,7 @@ mod gazetteer;
 mod hostile;
 mod kb;
 mod matching;
+mod ngec;
 mod props;
 mod relations;
 mod scale;
