@@ -13,7 +13,9 @@
 //! passes when kabar links no listed person or organisation there (a
 //! country is no Wikipedia lookup in NGEC, and a name found by pattern is
 //! no link). The bar is 90% of the asserts; kabar is not there yet
-//! (109 of 162 when the table was added), so the test that runs with the
+//! (109 of 162 when the table was added; 108 since "Norway's central bank"
+//! links to Norges_Bank, where NGEC wants no title for a description but
+//! SPEC §1 wants the body's article), so the test that runs with the
 //! suite guards the rate reached from falling, and the bar is an
 //! ignored test: `cargo test --release --test integration ngec -- --ignored
 //! --nocapture` prints every failure.
@@ -142,8 +144,8 @@ fn run() -> (usize, usize, usize, Vec<String>) {
 fn ngec_actor_resolution_does_not_fall() {
     let (passed, _, _, _) = run();
     assert!(
-        passed >= 109,
-        "{passed} of 162 pass, fewer than the 109 reached"
+        passed >= 108,
+        "{passed} of 162 pass, fewer than the 108 reached"
     );
 }
 
