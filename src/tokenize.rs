@@ -150,11 +150,23 @@ pub(crate) fn previous_word(text: &str, pos: usize) -> Option<&str> {
     Some(&before[start..])
 }
 
-/// [`is_word_char`] for an ASCII byte.
+/// [`is_word_char`] for an ASCII byte (a letter, a digit or `_`).
 #[inline]
 pub fn is_ascii_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    ASCII_WORD[b as usize]
 }
+
+/// [`is_ascii_word_byte`] of every byte: one load instead of three
+/// comparisons, in the loops that read every byte of a text.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+        b += 1;
+    }
+    t
+};
 
 #[inline]
 fn is_mark(c: char) -> bool {
