@@ -343,6 +343,16 @@ fn split_line(
 /// A full stop at `dot` ends a sentence unless the word before it is an
 /// abbreviation or a single capital letter (an initial).
 fn ends_sentence_at(text: &str, dot: usize, abbrevs: &Abbreviations) -> bool {
+    // Tokenised text writes an initial apart from its stop ("Stephen R .
+    // Covey"): a capital letter standing alone before " ." is an initial.
+    let bytes = text.as_bytes();
+    if dot >= 3
+        && bytes[dot - 1] == b' '
+        && bytes[dot - 2].is_ascii_uppercase()
+        && bytes[dot - 3] == b' '
+    {
+        return false;
+    }
     let before = &text[..dot];
     let word_start = before
         .char_indices()
@@ -658,6 +668,12 @@ mod tests {
                 &["Sungguh!", "Benar?", "Ya…", "Tidak."],
             ),
             ("No. 5 menang.", &["No. 5 menang."]),
+            // Tokenised text: an initial set apart from its stop.
+            (
+                "Karya Budi S . Wiryo terbit . Ia senang .",
+                &["Karya Budi S . Wiryo terbit .", "Ia senang ."],
+            ),
+            ("Kelas XI . Ia lulus .", &["Kelas XI .", "Ia lulus ."]),
             ("\n\n  \n", &[]),
         ];
         for (text, want) in cases {

@@ -576,10 +576,15 @@ impl EntityStage {
                 continue;
             }
             let name = &a.entity(&self.gaz, m.entity).name;
-            let Some(last) = name.split_whitespace().last() else {
+            // The last word before a generational suffix ("Belafonte Jr.").
+            let mut words = name
+                .split_whitespace()
+                .map(|w| w.trim_end_matches([',', '.']))
+                .filter(|w| !matches!(*w, "" | "Jr" | "Sr"));
+            let Some(last) = words.clone().last() else {
                 continue;
             };
-            if name.split_whitespace().count() < 2
+            if words.nth(1).is_none()
                 || last.chars().count() < 3
                 || !is_cap(last)
                 || self.stop.contains(last)

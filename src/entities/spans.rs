@@ -85,9 +85,18 @@ pub(crate) fn sentence_at(a: &Analysis, at: usize) -> usize {
 }
 
 /// A name as written in `span`, its white space made single spaces
-/// ("Yuri\nUshakov" → "Yuri Ushakov").
+/// ("Yuri\nUshakov" → "Yuri Ushakov") and a full stop that tokenised text
+/// writes apart joined to its initial ("Stephen R . Covey" → "Stephen R.
+/// Covey").
 pub(crate) fn name_as_written(span: &str) -> String {
-    span.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(span.len());
+    for w in span.split_whitespace() {
+        if !out.is_empty() && w != "." {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The id of a name found in the text (SPEC §1: "Yuri Ushakov" →
@@ -100,4 +109,17 @@ pub(crate) fn id_of(name: &str) -> String {
 /// from it (added if new).
 pub(crate) fn local_entity(a: &mut Analysis, name: String, etype: EntityType) -> EntityRef {
     a.local_entity(id_of(&name), name, etype)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_as_written;
+
+    #[test]
+    fn names_as_written() {
+        assert_eq!(name_as_written("Yuri\n Ushakov"), "Yuri Ushakov");
+        assert_eq!(name_as_written("Budi S . Wiryo"), "Budi S. Wiryo");
+        assert_eq!(name_as_written("Budi S. Wiryo"), "Budi S. Wiryo");
+        assert_eq!(name_as_written("PT Maju , Tbk"), "PT Maju , Tbk");
+    }
 }

@@ -886,8 +886,29 @@ impl EntityStage {
                 }
             }
         }
-        (from < to && may_be_name(text, tokens, types, from..to, etype, lang)).then_some((from, to))
+        if from >= to || !may_be_name(text, tokens, types, from..to, etype, lang) {
+            return None;
+        }
+        if etype == EntityType::Person {
+            to = generational_suffix(text, tokens, to);
+        }
+        Some((from, to))
     }
+}
+
+/// Where a person's name that ends before token `to` ends with its
+/// generational suffix, if one follows ("Martin Luther King Jr.", "Harold
+/// Belafonte, Sr."): after the suffix and its full stop; else `to`.
+fn generational_suffix(text: &str, tokens: &[Token], to: usize) -> usize {
+    let word = |k: usize| tokens.get(k).map_or("", |t| &text[t.start..t.end]);
+    if to > 0 && matches!(word(to - 1), "Jr" | "Sr") {
+        return if word(to) == "." { to + 1 } else { to };
+    }
+    let at = if word(to) == "," { to + 1 } else { to };
+    if !matches!(word(at), "Jr" | "Sr") {
+        return to;
+    }
+    if word(at + 1) == "." { at + 2 } else { at + 1 }
 }
 
 /// May tokens `range` of a sentence (its `tokens`, their word `types`) be
