@@ -359,17 +359,21 @@ impl Encoded {
 
 /// Analyses one document (in sections if it is longer than
 /// `section_bytes`) and encodes its rows into `triples` and `entities`
-/// (either of which may be `None`: not wanted).
+/// (either of which may be `None`: not wanted), through CSV buffers of
+/// `buffer` bytes (small for a document's rows in memory: the csv crate
+/// zeroes its buffer, twice a document).
 fn encode_doc<W: io::Write>(
     pipeline: &Pipeline,
     doc: &Document,
     options: OutputOptions,
     section_bytes: usize,
+    buffer: usize,
     triples: Option<W>,
     entities: Option<W>,
 ) -> io::Result<Encoded> {
-    let mut triples = triples.map(|w| RowEncoder::new(options.format, w));
-    let mut entities = entities.map(|w| RowEncoder::new(options.format, w));
+    let encoder = |w| RowEncoder::with_capacity(options.format, w, buffer);
+    let mut triples = triples.map(encoder);
+    let mut entities = entities.map(encoder);
     let mut out = Encoded {
         triples: Vec::new(),
         entities: Vec::new(),
@@ -454,6 +458,7 @@ fn process_batch(
                     doc,
                     opts,
                     section_bytes,
+                    512,
                     want_triples.then_some(&mut t),
                     want_entities.then_some(&mut en),
                 )?;
@@ -471,6 +476,7 @@ fn process_batch(
                         doc,
                         opts,
                         section_bytes,
+                        8 * 1024,
                         outputs.triples.as_mut().map(Chunks),
                         outputs.entities.as_mut().map(Chunks),
                     )

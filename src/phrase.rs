@@ -189,11 +189,28 @@ struct WordIndex {
     /// are `slots[slot_bounds[s]..slot_bounds[s + 1]]`.
     slots: Vec<u32>,
     slot_bounds: Vec<u32>,
+    /// Beside each entry of `slots`: the pattern's next four bytes after
+    /// its first word, ASCII lower case, and the mask of those it has
+    /// (see [`probe`]): most candidates are refused by one comparison.
+    probes: Vec<(u32, u32)>,
     /// The vocabulary the set was built in, and its word ids -> slot + 1
     /// (0: no pattern starts with that word).
     vocabulary: u64,
     by_word: Vec<u32>,
     longest_key: usize,
+}
+
+/// Up to four bytes of `s` from `at`, ASCII lower case, little-endian in a
+/// `u32`, and the mask of the bytes there are (fewer at the end of `s`).
+#[inline]
+fn probe(s: &[u8], at: usize) -> (u32, u32) {
+    let mut value = 0u32;
+    let mut mask = 0u32;
+    for (k, &b) in s.get(at..).unwrap_or(&[]).iter().take(4).enumerate() {
+        value |= (b.to_ascii_lowercase() as u32) << (8 * k);
+        mask |= 0xff << (8 * k);
+    }
+    (value, mask)
 }
 
 /// The key a pattern or a text position is filed under: the run of word
@@ -287,12 +304,20 @@ impl WordIndex {
             slots[b[0] as usize..b[1] as usize]
                 .sort_by_key(|&i| std::cmp::Reverse(patterns.bytes(i as usize).len()));
         }
+        let probes = slots
+            .iter()
+            .map(|&i| {
+                let pat = patterns.bytes(i as usize);
+                probe(pat, key_end(patterns.get(i as usize), 0))
+            })
+            .collect();
         WordIndex {
             patterns,
             keys,
             key_lens,
             slots,
             slot_bounds,
+            probes,
             vocabulary: vocabulary.serial,
             by_word,
             longest_key,
@@ -306,11 +331,19 @@ impl WordIndex {
         &self.slots[self.slot_bounds[s] as usize..self.slot_bounds[s + 1] as usize]
     }
 
-    /// The patterns that can start at `at`, longest first.
-    fn candidates(&self, text: &str, at: usize, key_end: usize) -> &[u32] {
+    /// The entries of `slots` of the patterns of slot `slot`.
+    #[inline]
+    fn slot_range(&self, slot: u32) -> std::ops::Range<usize> {
+        let s = slot as usize;
+        self.slot_bounds[s] as usize..self.slot_bounds[s + 1] as usize
+    }
+
+    /// The patterns that can start at `at` (entries of `slots`, longest
+    /// first), and the length of their first word.
+    fn candidates(&self, text: &str, at: usize, key_end: usize) -> (std::ops::Range<usize>, usize) {
         let key = &text.as_bytes()[at..key_end];
         if key.len() > self.longest_key {
-            return &[];
+            return (0..0, 0);
         }
         let mut buf = [0u8; 64];
         let lookup: std::borrow::Cow<[u8]> = if key.len() <= buf.len() {
@@ -324,7 +357,7 @@ impl WordIndex {
         let is_key = |&slot: &u32| self.key_is(slot, &lookup);
         self.keys
             .get(&lookup, is_key)
-            .map_or(&[], |&slot| self.slot(slot))
+            .map_or((0..0, 0), |&slot| (self.slot_range(slot), key.len()))
     }
 
     /// The first word of slot `slot`'s patterns, as written in its first.
@@ -338,11 +371,15 @@ impl WordIndex {
         self.key(slot).eq_ignore_ascii_case(key)
     }
 
-    /// The patterns that start with vocabulary word `id`, longest first.
-    fn candidates_of(&self, id: u32) -> &[u32] {
+    /// The patterns that start with vocabulary word `id` (entries of
+    /// `slots`, longest first), and the length of that word.
+    fn candidates_of(&self, id: u32) -> (std::ops::Range<usize>, usize) {
         match self.by_word.get(id as usize) {
-            Some(&slot) if slot > 0 => self.slot(slot - 1),
-            _ => &[],
+            Some(&slot) if slot > 0 => (
+                self.slot_range(slot - 1),
+                self.key_lens[slot as usize - 1] as usize,
+            ),
+            _ => (0..0, 0),
         }
     }
 }
@@ -902,22 +939,33 @@ impl<T> PhraseSet<T> {
         self.longest_at(w, w.candidates_of(id), text, pos, end, &refuse_none)
     }
 
-    /// The longest of `candidates` (longest first) that matches at `pos`,
-    /// a token boundary, and ends by `end`.
+    /// The longest of `candidates` (entries of the index's `slots`,
+    /// longest first) that matches at `pos`, a token boundary, and ends by
+    /// `end`. The candidates share their first `key` bytes with the text
+    /// at `pos` (ASCII case aside); the four after them are compared first.
     fn longest_at<'s, R: Fn(&str, usize, usize) -> bool>(
         &'s self,
         w: &WordIndex,
-        candidates: &[u32],
+        (candidates, key): (std::ops::Range<usize>, usize),
         text: &str,
         pos: usize,
         end: usize,
         refuse: &R,
     ) -> Option<Found<'s, T>> {
+        if candidates.is_empty() {
+            return None;
+        }
         let bytes = text.as_bytes();
-        candidates.iter().find_map(|&p| {
+        let (next, _) = probe(&bytes[..end], pos + key);
+        candidates.into_iter().find_map(|k| {
+            let (value, mask) = w.probes[k];
+            if next & mask != value {
+                return None;
+            }
+            let p = w.slots[k];
             let pat = w.patterns.bytes(p as usize);
             let e = pos + pat.len();
-            if e <= end && bytes[pos..e].eq_ignore_ascii_case(pat) {
+            if e <= end && bytes[pos + key..e].eq_ignore_ascii_case(&pat[key..]) {
                 self.accept_from_word(text, pos, e, p as usize, refuse)
                     .map(|value| Found {
                         start: pos,
