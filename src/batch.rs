@@ -360,8 +360,7 @@ impl Encoded {
 /// Analyses one document (in sections if it is longer than
 /// `section_bytes`) and encodes its rows into `triples` and `entities`
 /// (either of which may be `None`: not wanted), through CSV buffers of
-/// `buffer` bytes (small for a document's rows in memory: the csv crate
-/// zeroes its buffer, twice a document).
+/// `buffer` bytes (none for a document's rows in memory).
 fn encode_doc<W: io::Write>(
     pipeline: &Pipeline,
     doc: &Document,
@@ -458,7 +457,7 @@ fn process_batch(
                     doc,
                     opts,
                     section_bytes,
-                    512,
+                    0,
                     want_triples.then_some(&mut t),
                     want_entities.then_some(&mut en),
                 )?;

@@ -281,16 +281,23 @@ fn split_line(
     let bytes = text.as_bytes();
     let mut sent_start = start;
     let mut i = start;
+    // The next "…" at or after `i` (`end`: none), found again once passed.
+    let find_ellipsis = |from: usize| {
+        memchr::memmem::find(&bytes[from..end], "…".as_bytes()).map_or(end, |k| from + k)
+    };
+    let mut ellipsis = find_ellipsis(i);
     while i < end {
+        // Skip to the next terminator.
+        if ellipsis < i {
+            ellipsis = find_ellipsis(i);
+        }
+        let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[i..end]).map_or(end, |k| i + k);
+        i = stop.min(ellipsis);
+        if i >= end {
+            break;
+        }
         let b = bytes[i];
-        let term_len = match b {
-            b'.' | b'!' | b'?' => 1,
-            0xe2 if text[i..end].starts_with('…') => '…'.len_utf8(),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
+        let term_len = if b == 0xe2 { '…'.len_utf8() } else { 1 };
         let term_at = i;
         // Take the run of terminators and closing quotes/brackets.
         let mut j = i + term_len;
