@@ -451,7 +451,10 @@ fn process_batch(
                 if stopped() {
                     return Err(interrupted());
                 }
-                let (mut t, mut en) = (Vec::new(), Vec::new());
+                // (Entity rows take about as many bytes as the text: room
+                // made once rather than by doubling.)
+                let entity_room = if want_entities { doc.text.len() } else { 0 };
+                let (mut t, mut en) = (Vec::new(), Vec::with_capacity(entity_room));
                 let mut e = encode_doc(
                     pipeline,
                     doc,

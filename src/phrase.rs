@@ -477,7 +477,9 @@ impl WordTable {
 impl Vocabulary {
     /// Looks up every word of `text` once.
     pub fn table(&self, text: &str) -> WordTable {
-        let mut words = Vec::new();
+        // (About one word in two of news text starts a phrase of some set:
+        // a word in twelve bytes.)
+        let mut words = Vec::with_capacity(text.len() / 12);
         // Offsets are u32: a longer text gets a table of no vocabulary,
         // and the sets search it directly.
         let fits = text.len() < u32::MAX as usize;

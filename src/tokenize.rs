@@ -42,21 +42,29 @@ pub(crate) fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Opti
 /// lower-cased on the stack: no allocation per look-up.
 #[derive(Debug, Clone, Default)]
 pub struct LowerSet {
-    words: FxHashSet<String>,
+    /// The words' UTF-8 bytes (looked up as bytes: an ASCII word
+    /// lower-cased on the stack needs no check that it is UTF-8).
+    words: FxHashSet<Box<[u8]>>,
 }
 
 impl LowerSet {
     /// Adds `word`, lower-cased.
     pub fn insert(&mut self, word: &str) {
-        self.words.insert(word.to_lowercase());
+        self.words
+            .insert(word.to_lowercase().into_bytes().into_boxed_slice());
     }
 
     /// Is `word`, lower-cased, in the set?
     pub fn contains(&self, word: &str) -> bool {
-        if let Some(yes) = with_ascii_lower(word, |lower| self.words.contains(lower)) {
-            return yes;
+        const MAX: usize = 64;
+        if word.len() <= MAX && word.is_ascii() {
+            let mut buf = [0u8; MAX];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            return self.words.contains(&*lower);
         }
-        self.words.contains(&word.to_lowercase())
+        self.words.contains(word.to_lowercase().as_bytes())
     }
 
     /// The number of distinct words.
@@ -445,6 +453,10 @@ impl SentenceTokens {
                 .iter()
                 .all(|t| t.end - t.start <= u16::MAX as usize)
             {
+                if self.kept.capacity() == 0 {
+                    // About a token per six bytes of a document.
+                    self.kept.reserve(text.len() / 6);
+                }
                 let from = self.kept.len() as u32;
                 self.kept.extend(
                     self.out
@@ -477,35 +489,137 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let end = range.end;
     let mut i = range.start;
+    out.reserve((end - i) / 4);
     while i < end {
         if bytes[i].is_ascii_whitespace() {
             i += 1;
             continue;
         }
-        let mut j = i;
-        let mut ascii = true;
+        // The ASCII scanner takes the run in one pass; at a byte that is
+        // not ASCII its tokens are dropped and the run segmented anew.
+        let mark = out.len();
+        let at = match ascii_run(bytes, i, end, out) {
+            Ok(run_end) => {
+                i = run_end;
+                continue;
+            }
+            Err(at) => at,
+        };
+        out.truncate(mark);
+        let mut j = at;
         while j < end && !bytes[j].is_ascii_whitespace() {
-            ascii &= bytes[j].is_ascii();
             j += 1;
         }
-        if ascii {
-            ascii_tokens(bytes, i, j, out);
-        } else {
-            for (off, word) in text[i..j].split_word_bound_indices() {
-                if !word.starts_with(char::is_whitespace) {
-                    push_token(text, i + off, i + off + word.len(), out);
-                }
+        for (off, word) in text[i..j].split_word_bound_indices() {
+            if !word.starts_with(char::is_whitespace) {
+                push_token(text, i + off, i + off + word.len(), out);
             }
         }
         i = j;
     }
 }
 
-/// The tokens of an ASCII run without white space: the words of
-/// [`ascii_words`] with their kinds, an English possessive split off, as
-/// [`push_token`] makes them.
-fn ascii_tokens(b: &[u8], start: usize, end: usize, out: &mut Vec<Token>) {
-    ascii_words(b, start, end, |s, e| push_ascii_token(b, s, e, out));
+/// Byte classes for [`ascii_run`]: 0 no word byte, 1 a digit or `_`, 2 a
+/// letter; 3 white space; 4 not ASCII.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [4u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            2
+        } else if c.is_ascii_digit() || c == b'_' {
+            1
+        } else if c.is_ascii_whitespace() {
+            3
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`ascii_tokens`] of the run of non-space bytes at `start` in one pass:
+/// `Ok` with where it ends when it is all ASCII (its tokens pushed), else
+/// `Err` with where the first byte that is not ASCII is (some tokens
+/// pushed).
+fn ascii_run(b: &[u8], start: usize, end: usize, out: &mut Vec<Token>) -> Result<usize, usize> {
+    let class = |i: usize| ASCII_CLASS[b[i] as usize];
+    let mut i = start;
+    while i < end {
+        let c = class(i);
+        match c {
+            3 => return Ok(i),
+            4 => return Err(i),
+            0 => {
+                out.push(Token {
+                    start: i,
+                    end: i + 1,
+                    kind: TokenKind::Punct,
+                });
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let s = i;
+        let mut alpha = c == 2;
+        i += 1;
+        loop {
+            if i < end {
+                let c = class(i);
+                if c == 1 || c == 2 {
+                    alpha |= c == 2;
+                    i += 1;
+                    continue;
+                }
+            }
+            if i + 1 < end && matches!(class(i + 1), 1 | 2) {
+                let (prev, mid, next) = (b[i - 1], b[i], b[i + 1]);
+                let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
+                let digits = prev.is_ascii_digit() && next.is_ascii_digit();
+                let joins = match mid {
+                    b'.' | b'\'' => letters || digits,
+                    b':' => letters,
+                    b',' | b';' => digits,
+                    _ => false,
+                };
+                if joins {
+                    alpha |= letters;
+                    i += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        if i - s > 2 && b[i - 2] == b'\'' && b[i - 1] | 0x20 == b's' {
+            out.push(Token {
+                start: s,
+                end: i - 2,
+                kind: TokenKind::Word,
+            });
+            out.push(Token {
+                start: i - 2,
+                end: i,
+                kind: TokenKind::Punct,
+            });
+        } else {
+            let kind = if alpha {
+                TokenKind::Word
+            } else if b[s].is_ascii_digit() {
+                TokenKind::Number
+            } else {
+                TokenKind::Punct
+            };
+            out.push(Token {
+                start: s,
+                end: i,
+                kind,
+            });
+        }
+    }
+    Ok(end)
 }
 
 /// Adds the ASCII token `b[start..end]`, splitting an English possessive
@@ -539,6 +653,7 @@ fn push_ascii_token(b: &[u8], start: usize, end: usize, out: &mut Vec<Token>) {
 /// UAX #29 word boundaries for ASCII text without white space: letters and
 /// digits join; `.` and `'` join two letters or two digits, `:` two letters,
 /// `,` and `;` two digits; `_` joins anything; other characters stand alone.
+#[cfg(test)]
 fn ascii_words(b: &[u8], start: usize, end: usize, mut emit: impl FnMut(usize, usize)) {
     let word = is_ascii_word_byte;
     let mut i = start;
