@@ -435,6 +435,16 @@ pub trait CsvRow {
     fn write_csv(&self, out: &mut Vec<u8>);
 }
 
+/// The bytes that put a CSV field in quotes.
+static QUOTED: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b',' as usize] = true;
+    t[b'"' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'\n' as usize] = true;
+    t
+};
+
 /// Appends `fields` to `out` as one CSV record and its `\n`, as the csv
 /// crate writes them by default (`QuoteStyle::Necessary`): a field with a
 /// comma, a double quote, `\r` or `\n` in quotes, its quotes doubled; any
@@ -444,7 +454,7 @@ pub fn write_record<const N: usize>(out: &mut Vec<u8>, fields: [&[u8]; N]) {
         if i > 0 {
             out.push(b',');
         }
-        if f.iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n')) {
+        if f.iter().any(|&b| QUOTED[b as usize]) {
             out.push(b'"');
             for part in f.split_inclusive(|&b| b == b'"') {
                 out.extend_from_slice(part);
