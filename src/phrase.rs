@@ -173,7 +173,7 @@ impl Strings {
 #[derive(Debug, Clone)]
 enum Search {
     Automaton(AhoCorasick),
-    Words(WordIndex),
+    Words(Box<WordIndex>),
 }
 
 /// Patterns by their first word (ASCII lower case), longest first; a pattern
@@ -734,7 +734,7 @@ impl<T: Clone> PhraseSetBuilder<T> {
     pub fn build_in(self, vocabulary: &mut VocabularyBuilder) -> PhraseSet<T> {
         let (candidates, group_bounds) = Self::groups(self.added, self.patterns.len());
         PhraseSet {
-            search: Search::Words(WordIndex::new(self.patterns, vocabulary)),
+            search: Search::Words(Box::new(WordIndex::new(self.patterns, vocabulary))),
             forms: self.forms.into_boxed_str(),
             candidates,
             group_bounds,

@@ -581,7 +581,7 @@ impl EntityStage {
                 .split_whitespace()
                 .map(|w| w.trim_end_matches([',', '.']))
                 .filter(|w| !matches!(*w, "" | "Jr" | "Sr"));
-            let Some(last) = words.clone().last() else {
+            let Some(last) = words.clone().next_back() else {
                 continue;
             };
             if words.nth(1).is_none()
