@@ -106,9 +106,38 @@ pub(crate) fn id_of(name: &str) -> String {
 }
 
 /// The document-local entity of a name found in the text, with the id made
-/// from it (added if new).
+/// from it (added if new; a listed company's without its legal form, see
+/// [`company_title`]).
 pub(crate) fn local_entity(a: &mut Analysis, name: String, etype: EntityType) -> EntityRef {
-    a.local_entity(id_of(&name), name, etype)
+    let id = match etype {
+        EntityType::Organization => id_of(company_title(&name)),
+        _ => id_of(&name),
+    };
+    a.local_entity(id, name, etype)
+}
+
+/// The title English Wikipedia gives an Indonesian company that is listed
+/// on the exchange ("Tbk") or owned by the state ("(Persero)"): the name
+/// without "PT" and the legal form ("PT Global Mediacom Tbk" → "Global
+/// Mediacom"); such companies are the ones with articles. Any other name
+/// is its own title (SPEC §1: a name with no article is written in full,
+/// "PT Sinar Jaya Abadi").
+pub(crate) fn company_title(name: &str) -> &str {
+    let mut rest = name;
+    let mut listed = false;
+    while let Some(r) = [" Tbk", " Tbk.", " (Persero)"]
+        .iter()
+        .find_map(|form| rest.strip_suffix(form))
+    {
+        rest = r.trim_end_matches([' ', ',']);
+        listed = true;
+    }
+    let rest = rest.strip_prefix("PT ").unwrap_or(rest).trim();
+    if !listed || rest.is_empty() || rest == "PT" {
+        name
+    } else {
+        rest
+    }
 }
 
 #[cfg(test)]
@@ -121,5 +150,18 @@ mod tests {
         assert_eq!(name_as_written("Budi S . Wiryo"), "Budi S. Wiryo");
         assert_eq!(name_as_written("Budi S. Wiryo"), "Budi S. Wiryo");
         assert_eq!(name_as_written("PT Maju , Tbk"), "PT Maju , Tbk");
+    }
+
+    #[test]
+    fn listed_companies_are_titled_without_their_legal_form() {
+        use super::company_title;
+        assert_eq!(company_title("PT Sumber Makmur Tbk"), "Sumber Makmur");
+        assert_eq!(company_title("PT Sumber Makmur, Tbk"), "Sumber Makmur");
+        assert_eq!(company_title("PT Kereta Api (Persero)"), "Kereta Api");
+        assert_eq!(company_title("PT Kereta Api (Persero) Tbk"), "Kereta Api");
+        // Neither listed nor state-owned: its name in full.
+        assert_eq!(company_title("PT Sinar Jaya Abadi"), "PT Sinar Jaya Abadi");
+        assert_eq!(company_title("Tbk"), "Tbk");
+        assert_eq!(company_title("PT Tbk"), "PT Tbk");
     }
 }
