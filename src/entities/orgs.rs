@@ -157,15 +157,34 @@ impl EntityStage {
             } else if self.name_word(s, t) {
                 n_words += 1;
                 end = Some(t.end);
-            } else if let Some(m) = place(s, t) {
+            } else if let Some(m) = place(s, t).filter(|m| {
+                // A capital after a name that is whole already is its
+                // city, not its name ("Universitas Jayabaya | Jakarta");
+                // after a bare head, or with its district's compass word,
+                // it names the body ("Polda Jakarta", "Pengadilan Negeri
+                // Jakarta Pusat").
+                m.kind != AliasKind::Seat || n_words == 0 || self.compass_after(s, m.end)
+            }) {
                 end = Some(m.end);
-                // A body named by its province ("Polda Jawa Barat"); a
-                // country alone makes no name ("Kementerian Rusia").
-                if m.etype == EntityType::Location {
+                // A body named by its province or city ("Polda Jawa
+                // Barat", "Pengadilan Negeri Jakarta Pusat": a seat of
+                // government is a city here); a country alone makes no
+                // name ("Kementerian Rusia").
+                if m.etype == EntityType::Location || m.kind == AliasKind::Seat {
                     n_words += 1;
                 }
                 while j + 1 < tokens.len() && tokens[j + 1].start < m.end {
                     j += 1;
+                }
+                // A compass word after the place is part of it ("Jakarta
+                // Selatan", "Lampung Utara").
+                if let Some(n) = tokens.get(j + 1)
+                    && is_cap(s.word(n))
+                    && self.compass.contains(s.word(n))
+                    && s.mention_at(n).is_none()
+                {
+                    j += 1;
+                    end = Some(n.end);
                 }
                 // An Indonesian name ends with its country: "Partai Komunis
                 // Jerman | Karl Liebknecht".
@@ -189,6 +208,15 @@ impl EntityStage {
             end,
             next: j,
         }
+    }
+
+    /// Is a capitalised compass word the next word after byte `at`
+    /// ("Jakarta | Selatan")?
+    fn compass_after(&self, s: &Sentence, at: usize) -> bool {
+        s.tokens
+            .iter()
+            .find(|t| t.start >= at)
+            .is_some_and(|n| is_cap(s.word(n)) && self.compass.contains(s.word(n)))
     }
 
     /// Does the word at token `j` join the name words of a head-first name
@@ -304,13 +332,13 @@ struct Tail {
     next: usize,
 }
 
-/// A country, a demonym or a province inside a name ("Polda Jawa Barat"):
-/// the mention at token `t` if it is a place or a country's name, not its
-/// capital ("Universitas Jayabaya | Jakarta").
+/// A country, a province or a city inside a name ("Polda Jawa Barat"):
+/// the mention at token `t` if it is a place, a country's name or its
+/// capital (taken only after a bare head: see `tail`).
 fn place<'t>(s: &Sentence<'t>, t: &Token) -> Option<&'t Mention> {
     s.mention_at(t).filter(|m| {
         m.etype == EntityType::Location
-            || m.etype == EntityType::Country && m.kind == AliasKind::Name
+            || m.etype == EntityType::Country && matches!(m.kind, AliasKind::Name | AliasKind::Seat)
     })
 }
 

@@ -601,6 +601,28 @@ fn places_after_titles_are_no_people() {
 }
 
 #[test]
+fn bodies_named_by_their_city() {
+    // A capital after a bare head, or with its district's compass word,
+    // names the body; after a name that is whole already it is the body's
+    // city. Names composed for this test.
+    let got = mentions(
+        "Berkas itu dilimpahkan ke Pengadilan Negeri Jakarta Timur pekan lalu. \
+         Mahasiswa Universitas Cendana Raya Jakarta berunjuk rasa.",
+    );
+    let orgs = of_type(&got, "ORGANIZATION");
+    assert_eq!(
+        orgs,
+        [
+            "Pengadilan Negeri Jakarta Timur",
+            "Universitas Cendana Raya"
+        ],
+        "{got:?}"
+    );
+    // The city inside the court's name is a place, no country.
+    assert!(of_type(&got, "COUNTRY").is_empty(), "{got:?}");
+}
+
+#[test]
 fn ranks_and_regions_after_titles() {
     // A rank after a title's region starts the name; a regional title's
     // region is no person even when no name follows; an apposition ending
