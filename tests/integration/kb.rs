@@ -244,6 +244,11 @@ fn indonesian_short_forms_of_office_holders_are_linked() {
         ("Aher meresmikan jembatan di Bandung.", "Ahmad_Heryawan"),
         ("Menurut Gus Halim, dana desa naik.", "Abdul_Halim_Iskandar"),
         ("Wamenkeu Suahasil Nazara hadir di DPR.", "Suahasil_Nazara"),
+        // Former presidents by their old spellings and nicknames.
+        ("Warisan Soeharto masih diperdebatkan.", "Suharto"),
+        ("Ajaran Gus Dur dikenang para santri.", "Abdurrahman_Wahid"),
+        ("Pidato Bung Karno diputar ulang.", "Sukarno"),
+        ("Ical menghadiri rapat partai.", "Aburizal_Bakrie"),
     ] {
         assert!(
             mentions(text).contains(&(id.to_owned(), false)),
