@@ -56,7 +56,7 @@ mod tsv;
 pub use analysis::{Analysis, EntityRef, Mention, MentionSource, SectionOffset, Triple};
 pub use error::{Error, Result};
 pub use gazetteer::{
-    Alias, BodyKind, Cue, Entity, Gazetteer, GazetteerBuilder, Role, StateBody, Title, Word,
+    Alias, BodyKind, Cue, Entity, Gazetteer, GazetteerBuilder, Role, StateBody, Title, Word, id_key,
 };
 pub use input::Document;
 pub use pipeline::{EntityPhrase, NameModel, Pipeline, PipelineBuilder};

@@ -261,3 +261,33 @@ fn indonesian_short_forms_of_office_holders_are_linked() {
     let office = "Setya_Novanto leader_of House_of_Representatives_(Indonesia)".to_owned();
     assert!(default_triples(&dated(text, "2017-02-01")).contains(&office));
 }
+
+#[test]
+fn a_title_picks_which_of_the_listed_namesakes_a_bare_surname_is() {
+    // people.tsv: Rodrigo Duterte (leader_of, president 2016-2022) and
+    // Sara Duterte (official_of, vice president from 2022) share the
+    // surname: bare, it names neither; after a title, the one whose office
+    // is of the title's kind in the document's year.
+    let linked = |text: &str, year: u16| -> Vec<String> {
+        let a = PIPELINE.process(&Document::new("t", text).with_year(Some(year)));
+        a.mentions
+            .iter()
+            .filter_map(|m| match m.entity {
+                EntityRef::Gazetteer(g) => Some(gaz().entity(g).id.clone()),
+                EntityRef::Local(_) => None,
+            })
+            .collect()
+    };
+    let said = |who: &str| format!("On Monday, {who} said the talks would continue.");
+    assert_eq!(
+        linked(&said("President Duterte"), 2019),
+        ["Rodrigo_Duterte"]
+    );
+    assert_eq!(
+        linked(&said("Vice President Duterte"), 2023),
+        ["Sara_Duterte"]
+    );
+    assert!(linked(&said("Duterte"), 2019).is_empty());
+    // No listed namesake held such an office that year.
+    assert!(linked(&said("Vice President Duterte"), 2012).is_empty());
+}

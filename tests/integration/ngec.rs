@@ -22,7 +22,7 @@
 
 use std::sync::LazyLock;
 
-use kabar::{Document, EntityRef, EntityType, Lang, Pipeline};
+use kabar::{AliasKind, Document, EntityRef, EntityType, Lang, Pipeline, id_key};
 
 use crate::util::data;
 
@@ -77,9 +77,17 @@ fn year(date: &str) -> Option<u16> {
         .and_then(|w| w.parse().ok())
 }
 
-/// (id, from the gazetteer?, a person or an organisation?) of every
-/// mention of the sentence.
-fn resolve(case: &Case) -> (String, Vec<(String, bool, bool)>) {
+/// A mention of the sentence: its id, from the gazetteer?, a person or
+/// an organisation?, a capital standing for its country?
+struct Got {
+    id: String,
+    listed: bool,
+    actor: bool,
+    seat: bool,
+}
+
+/// The mentions of the sentence made of the case.
+fn resolve(case: &Case) -> (String, Vec<Got>) {
     let place = if case.context.is_empty() {
         String::new()
     } else {
@@ -96,65 +104,120 @@ fn resolve(case: &Case) -> (String, Vec<(String, bool, bool)>) {
         .iter()
         .map(|m| {
             let e = a.entity(PIPELINE.gazetteer(), m.entity);
-            let listed = matches!(m.entity, EntityRef::Gazetteer(_));
-            let actor = matches!(e.etype, EntityType::Person | EntityType::Organization);
-            (e.id.clone(), listed, actor)
+            Got {
+                id: e.id.clone(),
+                listed: matches!(m.entity, EntityRef::Gazetteer(_)),
+                actor: matches!(e.etype, EntityType::Person | EntityType::Organization),
+                seat: e.etype == EntityType::Country && m.kind == AliasKind::Seat,
+            }
         })
         .collect();
     (text, ids)
 }
 
-/// The asserts that pass, and the failures written out.
-fn run() -> (usize, usize, usize, Vec<String>) {
+/// What the table gives.
+struct Run {
+    /// Asserts that pass, and of them those whose id differs from the
+    /// title only in case or diacritics (SPEC §4 compares ids so), and
+    /// those found by pattern (the id is the name as written).
+    passed: usize,
+    by_spec_key: usize,
+    by_pattern: usize,
+    /// Asserts whose actor is a capital acting for its state: SPEC's
+    /// convention (ANNOTATION.md, "Seats of government acting for their
+    /// state are the COUNTRY") is not NGEC's (the city's article); kabar
+    /// writes the country, and they are left out of the rate.
+    spec_differs: usize,
+    total: usize,
+    failures: Vec<String>,
+}
+
+impl Run {
+    /// The share of the asserts that SPEC and NGEC agree on that pass.
+    fn rate(&self) -> f64 {
+        self.passed as f64 / (self.total - self.spec_differs) as f64
+    }
+}
+
+/// Runs every assert; the failures written out.
+fn run() -> Run {
     let cases = cases();
     assert_eq!(cases.len(), 162, "NGEC's live title asserts");
-    let mut failures = Vec::new();
-    let mut by_pattern = 0;
+    let mut r = Run {
+        passed: 0,
+        by_spec_key: 0,
+        by_pattern: 0,
+        spec_differs: 0,
+        total: cases.len(),
+        failures: Vec::new(),
+    };
     for case in &cases {
-        let (text, ids) = resolve(case);
-        let pass = if case.title.is_empty() {
-            !ids.iter().any(|(_, listed, actor)| *listed && *actor)
+        let (text, got) = resolve(case);
+        let want = case.title.replace(' ', "_");
+        if !want.is_empty() && got.iter().any(|g| g.seat) && !got.iter().any(|g| g.id == want) {
+            r.spec_differs += 1;
+            continue;
+        }
+        let pass = if want.is_empty() {
+            !got.iter().any(|g| g.listed && g.actor)
         } else {
-            let want = case.title.replace(' ', "_");
-            let listed = ids.iter().any(|(id, l, _)| *id == want && *l);
-            let any = ids.iter().any(|(id, _, _)| *id == want);
-            by_pattern += usize::from(any && !listed);
-            any
+            let key = id_key(&want);
+            let hit = got.iter().find(|g| id_key(&g.id) == key);
+            if let Some(g) = hit {
+                r.by_spec_key += usize::from(g.id != want);
+                r.by_pattern += usize::from(!g.listed);
+            }
+            hit.is_some()
         };
-        if !pass {
-            let got: Vec<&str> = ids.iter().map(|(id, _, _)| id.as_str()).collect();
-            failures.push(format!(
+        if pass {
+            r.passed += 1;
+        } else {
+            let ids: Vec<&str> = got.iter().map(|g| g.id.as_str()).collect();
+            r.failures.push(format!(
                 "  {} (line {}): {:?} want {:?}, got {:?}",
-                case.test, case.line, text, case.title, got
+                case.test, case.line, text, case.title, ids
             ));
         }
     }
-    let passed = cases.len() - failures.len();
     eprintln!(
-        "NGEC actor resolution: {passed}/{} pass ({:.1}%; {by_pattern} of them by a name \
-         found by pattern, whose id is the name as written); failures:\n{}",
-        cases.len(),
-        100.0 * passed as f64 / cases.len() as f64,
-        failures.join("\n")
+        "NGEC actor resolution: {}/{} pass ({:.1}%), {} asserts left out where NGEC's \
+         convention is not SPEC's (a capital acting for its state); of those that pass, \
+         {} differ from the title only in case or diacritics (SPEC §4), {} are names found \
+         by pattern; failures:\n{}",
+        r.passed,
+        r.total - r.spec_differs,
+        100.0 * r.rate(),
+        r.spec_differs,
+        r.by_spec_key,
+        r.by_pattern,
+        r.failures.join("\n")
     );
-    (passed, cases.len(), by_pattern, failures)
+    r
 }
+
+/// The asserts reached (of those SPEC and NGEC agree on).
+const FLOOR: usize = 114;
 
 #[test]
 fn ngec_actor_resolution_does_not_fall() {
-    let (passed, _, _, _) = run();
+    let r = run();
+    assert_eq!(r.spec_differs, 7, "capitals acting for their states");
     assert!(
-        passed >= 108,
-        "{passed} of 162 pass, fewer than the 108 reached"
+        r.passed >= FLOOR,
+        "{} of {} pass, fewer than the {FLOOR} reached",
+        r.passed,
+        r.total - r.spec_differs
     );
 }
 
 #[test]
 #[ignore = "the issue's bar, not reached yet: run it to see the failures"]
 fn ngec_actor_resolution_asserts_pass_at_ninety_percent() {
-    let (passed, total, _, _) = run();
+    let r = run();
     assert!(
-        passed as f64 >= 0.9 * total as f64,
-        "{passed} of {total} pass, below 90%"
+        r.rate() >= 0.9,
+        "{} of {} pass, below 90%",
+        r.passed,
+        r.total - r.spec_differs
     );
 }

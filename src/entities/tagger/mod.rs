@@ -49,7 +49,9 @@ use crate::tokenize::{LowerSet, Token, TokenKind, is_boundary};
 
 use super::EntityStage;
 use super::is_cap;
-use super::spans::{in_boilerplate, insert_mentions, local_entity, name_as_written, overlaps};
+use super::spans::{
+    in_boilerplate, insert_mentions, local_entity, name_as_written, overlaps, sentence_at,
+};
 
 /// A string with its FNV-1a hash (the name of a feature, up to and with
 /// its `=`, or a value).
@@ -178,6 +180,10 @@ pub(crate) struct TaggerWords {
     /// Tsvangirai", "ujar Hatta") when the document names a country or body
     /// the person holds an office of (Indonesia, in Indonesian text).
     person_words: FxHashMap<String, Option<u32>>,
+    /// The listed people who share each word of `person_words` that two
+    /// or more hold: a title right before the word may tell them apart
+    /// ("President Duterte" of Rodrigo and Sara Duterte).
+    shared_person_words: FxHashMap<String, Vec<u32>>,
 }
 
 impl TaggerWords {
@@ -237,6 +243,7 @@ impl TaggerWords {
         // "widodo"): a word of a name the gazetteer does not hold may
         // still be one of them.
         let mut person_words: FxHashMap<String, Option<u32>> = FxHashMap::default();
+        let mut shared_person_words: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for al in &gaz.aliases {
             if al.kind != AliasKind::Name
                 || gaz.entities[al.entity as usize].etype != EntityType::Person
@@ -262,14 +269,22 @@ impl TaggerWords {
             }
             for w in [first, last] {
                 if w.chars().count() >= 4 && w.starts_with(char::is_uppercase) {
-                    person_words
-                        .entry(w.to_lowercase())
-                        .and_modify(|owner| {
-                            if *owner != Some(i as u32) {
-                                *owner = None;
+                    let lower = w.to_lowercase();
+                    match person_words.get_mut(&lower) {
+                        None => {
+                            person_words.insert(lower, Some(i as u32));
+                        }
+                        Some(owner) if *owner == Some(i as u32) => {}
+                        Some(owner) => {
+                            let shared = shared_person_words.entry(lower).or_default();
+                            if let Some(first) = owner.take() {
+                                shared.push(first);
                             }
-                        })
-                        .or_insert(Some(i as u32));
+                            if shared.last() != Some(&(i as u32)) {
+                                shared.push(i as u32);
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -295,6 +310,7 @@ impl TaggerWords {
             lists,
             person_stop,
             person_words,
+            shared_person_words,
         }
     }
 }
@@ -736,19 +752,22 @@ impl EntityStage {
             a,
             |e| matches!(e, EntityRef::Local(i) if i >= first_new),
         );
-        self.add_one_word_names(text, ctx.lang, a, single);
+        self.add_one_word_names(text, ctx.lang, &ctx.words, a, single);
     }
 
     /// The one-word names the model found (`single`: byte spans and type).
     /// One word that names one person of the document is that person,
     /// whatever type the model gave it ("Wang" after "Wang Yi"); a person
     /// named by a word of one listed person's name is that person when the
-    /// document names a country or body of the person's offices (see
-    /// [`TaggerWords::person_words`]).
+    /// document names a country or body of the person's offices, or when a
+    /// title right before the word is of the kind of one of the person's
+    /// offices ("President Duterte": a `leader_of` title, a head of state;
+    /// see [`TaggerWords::person_words`]).
     fn add_one_word_names(
         &self,
         text: &str,
         lang: Lang,
+        words: &crate::phrase::WordTable,
         a: &mut Analysis,
         single: Vec<(usize, usize, EntityType)>,
     ) {
@@ -758,13 +777,23 @@ impl EntityStage {
             let (k, r) = match self.person_named_by(a, &name) {
                 Some(r) => (0, r),
                 None if etype == EntityType::Person => {
-                    let known = self
-                        .tagger
-                        .person_words
-                        .get(name.to_lowercase().as_str())
-                        .copied()
-                        .flatten()
-                        .filter(|&i| self.office_named(a, lang, i));
+                    let lower = name.to_lowercase();
+                    let title = || self.title_before(text, lang, words, a, s);
+                    let known = match self.tagger.person_words.get(lower.as_str()) {
+                        Some(Some(i)) => Some(*i).filter(|&i| {
+                            self.office_named(a, lang, i)
+                                || title().is_some_and(|rel| self.holds_office(a, i, rel))
+                        }),
+                        // Shared: the one of them the title fits.
+                        Some(None) => title().and_then(|rel| {
+                            let mut fit = self.tagger.shared_person_words[lower.as_str()]
+                                .iter()
+                                .copied()
+                                .filter(|&i| self.holds_office(a, i, rel));
+                            fit.next().filter(|_| fit.next().is_none())
+                        }),
+                        None => None,
+                    };
                     match known {
                         Some(i) => (0, EntityRef::Gazetteer(i)),
                         None => (0, local_entity(a, name, etype)),
@@ -779,6 +808,42 @@ impl EntityStage {
         insert_mentions(a, people, EntityType::Person, MentionSource::Model);
         insert_mentions(a, orgs, EntityType::Organization, MentionSource::Model);
         insert_mentions(a, places, EntityType::Location, MentionSource::Model);
+    }
+
+    /// The relation of a title that ends right before byte `at`, a space
+    /// between ("President | Duterte"), in `at`'s sentence.
+    fn title_before(
+        &self,
+        text: &str,
+        lang: Lang,
+        words: &crate::phrase::WordTable,
+        a: &Analysis,
+        at: usize,
+    ) -> Option<crate::schema::Relation> {
+        let end = text[..at].trim_end().len();
+        if end == at {
+            return None;
+        }
+        let from = a.sentences.get(sentence_at(a, at))?.start.min(end);
+        let mut rel = None;
+        self.lexicons
+            .get(lang)
+            .titles
+            .find_each_in(text, words, from..end, |f| {
+                if f.end == end {
+                    rel = Some(*f.value);
+                }
+            });
+        rel
+    }
+
+    /// Does the listed person `person` hold an office of relation `rel`
+    /// (in the document's year, if it has one)?
+    fn holds_office(&self, a: &Analysis, person: u32, rel: crate::schema::Relation) -> bool {
+        self.gaz.entities[person as usize]
+            .roles
+            .iter()
+            .any(|r| r.relation == rel && r.held_in(a.year))
     }
 
     /// Does the document name a country or body of an office of the listed
