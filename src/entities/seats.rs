@@ -23,7 +23,8 @@ impl EntityStage {
             let place = self.after_place_prep(text, m.start)
                 || is_dateline(text, m.start, m.end)
                 || after_capitalised_word(text, m.start)
-                || self.in_a_place_name(text, m.start, m.end);
+                || self.in_a_place_name(text, m.start, m.end)
+                || in_an_address(text, analysis, m.start, m.end);
             if place {
                 // A place is itself, not its country: "di Beijing" is the
                 // city Beijing (id as written), a LOCATION.
@@ -72,6 +73,32 @@ impl EntityStage {
         }
         false
     }
+}
+
+/// Is the seat at `start..end` the city of an address: after a comma
+/// that follows a number or a capitalised word that names no country
+/// ("Jalan Hayam Wuruk Nomor 30, Jakarta", "di Gedung DPR, Jakarta") and
+/// not joined by "dan"/"and" to what follows (a list of capitals acting:
+/// "Beijing, Moskow dan Washington menolak")?
+fn in_an_address(text: &str, a: &Analysis, start: usize, end: usize) -> bool {
+    let Some(before) = text[..start].trim_end_matches(' ').strip_suffix(',') else {
+        return false;
+    };
+    let before = before.trim_end_matches(' ');
+    let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    let Some(first) = word.chars().next() else {
+        return false;
+    };
+    let names_a_country = a
+        .mentions
+        .iter()
+        .any(|m| m.start <= word_start && word_start < m.end && m.etype == EntityType::Country);
+    let coordinated = next_word(&text[end..])
+        .is_some_and(|w| matches!(w, "dan" | "and" | "atau" | "or" | "serta"));
+    (first.is_ascii_digit() || first.is_uppercase()) && !names_a_country && !coordinated
 }
 
 /// The first word of `s`, after spaces.

@@ -298,6 +298,25 @@ fn seats_act_for_their_country_or_are_places() {
             "Washington",
             "LOCATION",
         ),
+        // The city of an address; a list of capitals still acts.
+        (
+            "Kantornya di Jalan Merpati Nomor 12, Jakarta sejak 1990.",
+            "Jakarta",
+            "Jakarta",
+            "LOCATION",
+        ),
+        (
+            "Ia berbicara di Gedung Nusantara, Jakarta kemarin.",
+            "Jakarta",
+            "Jakarta",
+            "LOCATION",
+        ),
+        (
+            "Beijing, Moskow dan Washington menolak usul itu.",
+            "Moskow",
+            "Russia",
+            "COUNTRY",
+        ),
     ];
     for (text, surface, id, ty) in cases {
         let got = mentions(text);
