@@ -24,7 +24,7 @@ impl EntityStage {
                 || is_dateline(text, m.start, m.end)
                 || after_capitalised_word(text, m.start)
                 || self.in_a_place_name(text, m.start, m.end)
-                || in_an_address(text, analysis, m.start, m.end);
+                || in_an_address(self, text, analysis, m.start, m.end);
             if place {
                 // A place is itself, not its country: "di Beijing" is the
                 // city Beijing (id as written), a LOCATION.
@@ -76,29 +76,60 @@ impl EntityStage {
 }
 
 /// Is the seat at `start..end` the city of an address: after a comma
-/// that follows a number or a capitalised word that names no country
-/// ("Jalan Hayam Wuruk Nomor 30, Jakarta", "di Gedung DPR, Jakarta") and
-/// not joined by "dan"/"and" to what follows (a list of capitals acting:
-/// "Beijing, Moskow dan Washington menolak")?
-fn in_an_address(text: &str, a: &Analysis, start: usize, end: usize) -> bool {
-    let Some(before) = text[..start].trim_end_matches(' ').strip_suffix(',') else {
+/// that closes a place ("Jalan Hayam Wuruk Nomor 30, Jakarta", "di Gedung
+/// DPR, Jakarta", "di Halim Perdanakusuma, Jakarta"), or a district that
+/// follows one ("Nomor 56, Cikini, Jakarta")? A part closes a place when
+/// it ends with a number or holds a place preposition ("di", "at"); a
+/// part after a comma that names a time, a source or a list ("On Monday,
+/// Beirut said", "Menurut Reuters, Moskow menolak", "Beijing, Moskow dan
+/// Washington") closes none, and a capital joined by "dan"/"and" to what
+/// follows is a list of capitals acting.
+fn in_an_address(stage: &EntityStage, text: &str, a: &Analysis, start: usize, end: usize) -> bool {
+    if next_word(&text[end..]).is_some_and(|w| matches!(w, "dan" | "and" | "atau" | "or" | "serta"))
+    {
         return false;
-    };
-    let before = before.trim_end_matches(' ');
-    let word_start = before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let word = &before[word_start..];
-    let Some(first) = word.chars().next() else {
-        return false;
-    };
-    let names_a_country = a
-        .mentions
+    }
+    let sentence = a
+        .sentences
         .iter()
-        .any(|m| m.start <= word_start && word_start < m.end && m.etype == EntityType::Country);
-    let coordinated = next_word(&text[end..])
-        .is_some_and(|w| matches!(w, "dan" | "and" | "atau" | "or" | "serta"));
-    (first.is_ascii_digit() || first.is_uppercase()) && !names_a_country && !coordinated
+        .find(|r| r.start <= start && start < r.end);
+    let from = sentence.map_or(0, |r| r.start);
+    let mut at = start;
+    // At most two parts back: "…, Cikini, Jakarta".
+    for part_no in 0..2 {
+        let Some(before) = text[from..at].trim_end_matches(' ').strip_suffix(',') else {
+            return false;
+        };
+        let part_start = before.rfind(',').map_or(from, |i| from + i + 1);
+        let part = &text[part_start..from + before.len()];
+        let words: Vec<&str> = part
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(last) = words.last() else {
+            return false;
+        };
+        if stage.tagger.is_time(last)
+            || a.mentions.iter().any(|m| {
+                m.etype == EntityType::Country
+                    && m.start >= part_start
+                    && m.start < from + before.len()
+            })
+        {
+            return false;
+        }
+        if last.starts_with(|c: char| c.is_ascii_digit())
+            || words.iter().any(|w| stage.place_preps.contains(w))
+        {
+            return true;
+        }
+        // A single capitalised word: a district; its place may come before.
+        if part_no > 0 || words.len() != 1 || !last.starts_with(char::is_uppercase) {
+            return false;
+        }
+        at = part_start;
+    }
+    false
 }
 
 /// The first word of `s`, after spaces.
