@@ -519,6 +519,23 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     }
 }
 
+/// Does the character at `i`, between two word bytes, join them into one
+/// word (UAX #29: `.` and `'` between two letters or two digits, `:`
+/// between letters, `,` and `;` between digits)? `Some(between letters)`.
+#[inline]
+fn joins_at(b: &[u8], i: usize) -> Option<bool> {
+    let (prev, mid, next) = (b[i - 1], b[i], b[i + 1]);
+    let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
+    let digits = prev.is_ascii_digit() && next.is_ascii_digit();
+    let joins = match mid {
+        b'.' | b'\'' => letters || digits,
+        b':' => letters,
+        b',' | b';' => digits,
+        _ => false,
+    };
+    joins.then_some(letters)
+}
+
 /// Byte classes for [`ascii_run`]: 0 no word byte, 1 a digit or `_`, 2 a
 /// letter; 3 white space; 4 not ASCII.
 static ASCII_CLASS: [u8; 256] = {
@@ -575,21 +592,13 @@ fn ascii_run(b: &[u8], start: usize, end: usize, out: &mut Vec<Token>) -> Result
                     continue;
                 }
             }
-            if i + 1 < end && matches!(class(i + 1), 1 | 2) {
-                let (prev, mid, next) = (b[i - 1], b[i], b[i + 1]);
-                let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
-                let digits = prev.is_ascii_digit() && next.is_ascii_digit();
-                let joins = match mid {
-                    b'.' | b'\'' => letters || digits,
-                    b':' => letters,
-                    b',' | b';' => digits,
-                    _ => false,
-                };
-                if joins {
-                    alpha |= letters;
-                    i += 2;
-                    continue;
-                }
+            if i + 1 < end
+                && matches!(class(i + 1), 1 | 2)
+                && let Some(letters) = joins_at(b, i)
+            {
+                alpha |= letters;
+                i += 2;
+                continue;
             }
             break;
         }
@@ -670,20 +679,9 @@ fn ascii_words(b: &[u8], start: usize, end: usize, mut emit: impl FnMut(usize, u
                 i += 1;
                 continue;
             }
-            if i + 1 < end && word(b[i + 1]) {
-                let (prev, mid, next) = (b[i - 1], b[i], b[i + 1]);
-                let letters = prev.is_ascii_alphabetic() && next.is_ascii_alphabetic();
-                let digits = prev.is_ascii_digit() && next.is_ascii_digit();
-                let joins = match mid {
-                    b'.' | b'\'' => letters || digits,
-                    b':' => letters,
-                    b',' | b';' => digits,
-                    _ => false,
-                };
-                if joins {
-                    i += 2;
-                    continue;
-                }
+            if i + 1 < end && word(b[i + 1]) && joins_at(b, i).is_some() {
+                i += 2;
+                continue;
             }
             break;
         }
