@@ -93,11 +93,14 @@ impl EntityStage {
                 }
                 // A one-word organisation followed by an unknown capitalised
                 // word is part of a longer name no list has ("Apple Records").
+                // Not after a title, where a person's name follows the
+                // body ("Direktur Niaga Pertamina Hanung Budya").
                 if self.gaz.entity(entity).etype == EntityType::Organization
                     && kind == AliasKind::Name
                     && !text[f.start..f.end].contains(char::is_whitespace)
                     && text[f.start..f.end].chars().any(char::is_lowercase)
                     && next_word_capitalised(text, f.end)
+                    && !self.title_head_before(text, f.start, 4)
                 {
                     pending_drop.push(mentions.len());
                 }
@@ -200,6 +203,20 @@ fn foreign_bodies(text: &str, mentions: &[Mention], pending: Vec<usize>) -> Vec<
         }
     }
     drop
+}
+
+impl EntityStage {
+    /// Is one of the `n` words before byte `at` (in its line) the head
+    /// word of a title ("Direktur", "Juru bicara", "CEO")?
+    fn title_head_before(&self, text: &str, at: usize, n: usize) -> bool {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        text[line_start..at]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(n)
+            .any(|w| self.title_heads.contains(w))
+    }
 }
 
 /// Drops the one-word organisations at `pending` (indices into `mentions`,

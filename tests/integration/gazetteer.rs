@@ -912,3 +912,25 @@ fn indonesian_bodies_take_their_english_titles() {
         "{lower:?}"
     );
 }
+
+#[test]
+fn a_body_after_a_title_is_kept_before_its_officials_name() {
+    // A one-word organisation followed by a capitalised word is cut from a
+    // longer name ("Apple Records"), but not after a title, where the
+    // words after it are the official's name. Names composed for this test.
+    let text = "Direktur Keuangan Pertamina Budi Santosa mengatakan hal itu.";
+    let got = mentions(text);
+    assert!(
+        has(&got, "Pertamina", "Pertamina", "ORGANIZATION"),
+        "{got:?}"
+    );
+    // And the name tagger's person is the name alone.
+    let a = PIPELINE.process(&Document::new("t", text));
+    let people: Vec<&str> = a
+        .mentions
+        .iter()
+        .filter(|m| m.etype.as_str() == "PERSON")
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    assert_eq!(people, ["Budi Santosa"]);
+}
