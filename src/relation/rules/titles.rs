@@ -44,6 +44,10 @@ impl Rule for Titles {
                 ],
             },
             Example {
+                text: "Direktur Keuangan dan Investasi Pertamina Rudi Hartanto mengatakan laba naik.",
+                triples: &["title: Rudi_Hartanto official_of Pertamina"],
+            },
+            Example {
                 text: "Juru bicara Kementerian Pertahanan Rusia Igor Konashenkov membantah laporan itu.",
                 triples: &[
                     "title: Igor_Konashenkov official_of Ministry_of_Defence_(Russia)",
@@ -116,6 +120,7 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         // The title inside the chunk, and the country/organisation with it.
         let mut title: Option<(Relation, usize)> = None;
         let mut of: Option<u32> = None;
+        let mut of_k = 0;
         let mut possessor: Option<u32> = None;
         for k in c.first..=c.last {
             match s.kind(k) {
@@ -128,7 +133,8 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                     let mm = &a.mentions[m as usize];
                     match mm.etype {
                         EntityType::Country | EntityType::Organization if of.is_none() => {
-                            of = Some(m)
+                            of = Some(m);
+                            of_k = k;
                         }
                         EntityType::Person if possessor.is_none() => possessor = Some(m),
                         _ => {}
@@ -151,6 +157,14 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             continue;
         };
         if let Some(o) = of {
+            // A head's title with the name of a unit between it and the
+            // body heads the unit, and is an official of the body:
+            // "Direktur Pemasaran dan Niaga Pertamina", "Kepala Bidang
+            // Peternakan Dinas Pertanian", "Ketua DPP Partai X".
+            let unit = (tk.min(of_k) + 1..tk.max(of_k)).any(|k| {
+                matches!(s.kind(k), Kind::Other) && s.word(k).starts_with(char::is_uppercase)
+            });
+            let rel = if unit { Relation::OfficialOf } else { rel };
             push(s, a, out, head, o, &Hit::structural(rel, tk, RuleId::Title));
             // "Sekretaris Dewan Keamanan Nasional Rusia": an office in a
             // national body is an office of its country too.
