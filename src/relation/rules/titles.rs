@@ -48,6 +48,10 @@ impl Rule for Titles {
                 triples: &["title: Rudi_Hartanto official_of Pertamina"],
             },
             Example {
+                text: "Wasekjen Partai Golkar Dewi Lestari membantah kabar itu.",
+                triples: &["title: Dewi_Lestari official_of Golkar"],
+            },
+            Example {
                 text: "Juru bicara Kementerian Pertahanan Rusia Igor Konashenkov membantah laporan itu.",
                 triples: &[
                     "title: Igor_Konashenkov official_of Ministry_of_Defence_(Russia)",
