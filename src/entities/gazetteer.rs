@@ -8,6 +8,7 @@ use crate::context::DocCtx;
 use crate::gazetteer::Gazetteer;
 use crate::phrase::{PhraseSet, PhraseSetBuilder, VocabularyBuilder};
 use crate::schema::{AliasKind, EntityType, Lang};
+use crate::tokenize::previous_word;
 
 use super::EntityStage;
 
@@ -115,6 +116,18 @@ impl EntityStage {
                     AliasKind::Name => self.gaz.entity(entity).etype,
                     AliasKind::Seat | AliasKind::Demonym => EntityType::Country,
                 };
+                // A person's name after a place's head word names the place
+                // ("Jalan Sudirman", "Tugu Suharto", "Stadion Gelora Bung
+                // Karno"); a regional title ("Camat") is no such head.
+                if etype == EntityType::Person
+                    && previous_word(text, f.start).is_some_and(|w| {
+                        w.starts_with(char::is_uppercase)
+                            && self.place_heads.contains(w)
+                            && !self.title_heads.contains(w)
+                    })
+                {
+                    return;
+                }
                 mentions.push(Mention {
                     start: f.start,
                     end: f.end,

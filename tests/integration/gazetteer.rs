@@ -934,3 +934,13 @@ fn a_body_after_a_title_is_kept_before_its_officials_name() {
         .collect();
     assert_eq!(people, ["Budi Santosa"]);
 }
+
+#[test]
+fn a_listed_persons_name_after_a_place_head_names_the_place() {
+    // "Jalan Sudirman", "Tugu Suharto": a place named after a person; a
+    // regional title before the name is no place head.
+    let got = mentions("Pasar itu dipindah ke Tugu Suharto, dekat Jalan Ahmad Heryawan.");
+    assert!(of_type(&got, "PERSON").is_empty(), "{got:?}");
+    let got = mentions("Soeharto meresmikan tugu itu.");
+    assert_eq!(of_type(&got, "PERSON"), ["Soeharto"], "{got:?}");
+}
