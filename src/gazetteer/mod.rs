@@ -174,6 +174,10 @@ pub struct Gazetteer {
     /// columns, in load order (a later row of the same country and kind
     /// wins).
     pub state_bodies: Vec<StateBody>,
+    /// The political parties among the organisations: a name or alias
+    /// "Partai …", or a title with the word "Party" (a party's secretary-
+    /// general is an officer, an international body's its head).
+    pub parties: rustc_hash::FxHashSet<u32>,
 }
 
 /// The key under which ids compare (SPEC §4: case-insensitive, diacritics removed).
@@ -354,8 +358,37 @@ impl GazetteerBuilder {
             load_file(&mut g, &mut loader, file_no, name, content, &mut diags);
         }
         loader.finish(&g, &mut diags);
+        g.parties = parties(&g);
         (g, diags)
     }
+}
+
+/// The organisations that are political parties (see
+/// [`Gazetteer::parties`]).
+fn parties(g: &Gazetteer) -> rustc_hash::FxHashSet<u32> {
+    let is_party_name = |name: &str| {
+        name.starts_with("Partai ")
+            || name
+                .split(|c: char| c == '_' || c == ' ')
+                .any(|w| w == "Party")
+    };
+    let mut out: rustc_hash::FxHashSet<u32> = g
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.etype == EntityType::Organization && (is_party_name(&e.id) || is_party_name(&e.name))
+        })
+        .map(|(i, _)| i as u32)
+        .collect();
+    for a in &g.aliases {
+        if a.text.starts_with("Partai ")
+            && g.entities[a.entity as usize].etype == EntityType::Organization
+        {
+            out.insert(a.entity);
+        }
+    }
+    out
 }
 
 /// The language of a data file named `…-xx` or `…_xx` (`cues-id.tsv`,

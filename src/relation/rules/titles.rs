@@ -52,6 +52,13 @@ impl Rule for Titles {
                 triples: &["title: Dewi_Lestari official_of Golkar"],
             },
             Example {
+                text: "Sekjen PPP Rudi Hartanto mengatakan partainya solid, kata Sekjen PBB Antonio Guterres.",
+                triples: &[
+                    "title: Rudi_Hartanto official_of United_Development_Party",
+                    "title: António_Guterres leader_of United_Nations",
+                ],
+            },
+            Example {
                 text: "Juru bicara Kementerian Pertahanan Rusia Igor Konashenkov membantah laporan itu.",
                 triples: &[
                     "title: Igor_Konashenkov official_of Ministry_of_Defence_(Russia)",
@@ -168,7 +175,16 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             let unit = (tk.min(of_k) + 1..tk.max(of_k)).any(|k| {
                 matches!(s.kind(k), Kind::Other) && s.word(k).starts_with(char::is_uppercase)
             });
-            let rel = if unit { Relation::OfficialOf } else { rel };
+            // A party's secretary-general is one of its officers; an
+            // international body's ("Sekjen PBB") is its head.
+            let party_secretary = matches!(a.mentions[o as usize].entity,
+                EntityRef::Gazetteer(g) if s.gaz().parties.contains(&g))
+                && is_secretary_general(s.word(tk));
+            let rel = if unit || party_secretary {
+                Relation::OfficialOf
+            } else {
+                rel
+            };
             push(s, a, out, head, o, &Hit::structural(rel, tk, RuleId::Title));
             // "Sekretaris Dewan Keamanan Nasional Rusia": an office in a
             // national body is an office of its country too.
@@ -220,6 +236,17 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         }
     }
     title_nouns(s, a, out);
+}
+
+/// Is a title, as written, a secretary-general ("Sekjen", "Sekretaris
+/// Jenderal", "Secretary-General", "general secretary")?
+fn is_secretary_general(title: &str) -> bool {
+    let t = title.to_lowercase();
+    t == "sekjen"
+        || t.starts_with("sekretaris jenderal")
+        || t.starts_with("secretary-general")
+        || t.starts_with("secretary general")
+        || t.starts_with("general secretary")
 }
 
 /// A title noun before a lone person: "kepemimpinan (Vladimir) Putin".
