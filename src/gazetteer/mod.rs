@@ -366,12 +366,8 @@ impl GazetteerBuilder {
 /// The organisations that are political parties (see
 /// [`Gazetteer::parties`]).
 fn parties(g: &Gazetteer) -> rustc_hash::FxHashSet<u32> {
-    let is_party_name = |name: &str| {
-        name.starts_with("Partai ")
-            || name
-                .split(|c: char| c == '_' || c == ' ')
-                .any(|w| w == "Party")
-    };
+    let is_party_name =
+        |name: &str| name.starts_with("Partai ") || name.split(['_', ' ']).any(|w| w == "Party");
     let mut out: rustc_hash::FxHashSet<u32> = g
         .entities
         .iter()
