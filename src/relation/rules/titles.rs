@@ -37,6 +37,10 @@ impl Rule for Titles {
                 ],
             },
             Example {
+                text: "Arab League Secretary-General Ahmed Aboul Gheit said the talks would resume.",
+                triples: &["title: Ahmed_Aboul_Gheit leader_of Arab_League"],
+            },
+            Example {
                 text: "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow on Monday.",
                 triples: &[
                     "title: Xi_Jinping leader_of China",

@@ -539,13 +539,10 @@ impl<'a> Sent<'a> {
             // demonym first ("Russian President Boris Yeltsin", "U.S.
             // Secretary of State Warren Christopher").
             let english_order = || {
-                (i + 1 < n
-                    && self.mention(a, i).is_some_and(|m| {
-                        m.etype == EntityType::Country || m.kind == AliasKind::Demonym
-                    }))
-                .then(|| self.title_phrase(a, i + 1))
-                .flatten()
-                .filter(|&(_, first)| first == i)
+                (i + 1 < n && self.names_a_title(a, i))
+                    .then(|| self.title_phrase(a, i + 1))
+                    .flatten()
+                    .filter(|&(_, first)| first == i)
             };
             if let Some((person, first)) = self.title_phrase(a, i).or_else(english_order) {
                 let c = self.v.chunks.len();
@@ -579,6 +576,17 @@ impl<'a> Sent<'a> {
         }
     }
 
+    /// May the mention at element `i` name the country or body of a title
+    /// right after it: a country or demonym ("Russian President"), and in
+    /// English an organisation ("CIA Director", "Google CEO")?
+    fn names_a_title(&self, a: &Analysis, i: usize) -> bool {
+        self.mention(a, i).is_some_and(|m| {
+            m.etype == EntityType::Country
+                || m.kind == AliasKind::Demonym
+                || (m.etype == EntityType::Organization && self.lang == crate::schema::Lang::En)
+        })
+    }
+
     /// `i` followed by "(ACRONYM)" ends at the closing bracket.
     fn with_acronym(&self, i: usize) -> usize {
         if self.is_punct(i + 1, '(')
@@ -598,12 +606,7 @@ impl<'a> Sent<'a> {
         if !matches!(self.v.els[i].kind, Kind::Title(_)) && !self.has(i, WordClass::Collective) {
             return None;
         }
-        let first = if i > 0
-            && self
-                .mention(a, i - 1)
-                .is_some_and(|m| m.etype == EntityType::Country || m.kind == AliasKind::Demonym)
-            && self.v.chunk_of[i - 1].is_none()
-        {
+        let first = if i > 0 && self.names_a_title(a, i - 1) && self.v.chunk_of[i - 1].is_none() {
             i - 1
         } else {
             i
