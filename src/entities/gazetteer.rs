@@ -220,15 +220,31 @@ fn foreign_bodies(text: &str, mentions: &[Mention], pending: Vec<usize>) -> Vec<
 
 impl EntityStage {
     /// Is one of the `n` words before byte `at` (in its line) the head
-    /// word of a title ("Direktur", "Juru bicara", "CEO")?
+    /// word of a title ("Direktur", "Juru bicara", "CEO")? Reads back no
+    /// further than those words.
     fn title_head_before(&self, text: &str, at: usize, n: usize) -> bool {
-        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        text[line_start..at]
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .rev()
-            .take(n)
-            .any(|w| self.title_heads.contains(w))
+        let mut end = at;
+        let mut words = 0;
+        for (i, c) in text[..at].char_indices().rev() {
+            if c.is_alphanumeric() {
+                continue;
+            }
+            let w = &text[i + c.len_utf8()..end];
+            if !w.is_empty() {
+                if self.title_heads.contains(w) {
+                    return true;
+                }
+                words += 1;
+                if words == n {
+                    return false;
+                }
+            }
+            if c == '\n' {
+                return false;
+            }
+            end = i;
+        }
+        words < n && self.title_heads.contains(&text[..end])
     }
 }
 

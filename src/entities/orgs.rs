@@ -163,7 +163,7 @@ impl EntityStage {
                 // after a bare head, or with its district's compass word,
                 // it names the body ("Polda Jakarta", "Pengadilan Negeri
                 // Jakarta Pusat").
-                m.kind != AliasKind::Seat || n_words == 0 || self.compass_after(s, m.end)
+                m.kind != AliasKind::Seat || n_words == 0 || self.compass_after(s, m.end).is_some()
             }) {
                 end = Some(m.end);
                 // A body named by its province or city ("Polda Jawa
@@ -178,13 +178,12 @@ impl EntityStage {
                 }
                 // A compass word after the place is part of it ("Jakarta
                 // Selatan", "Lampung Utara").
-                if let Some(n) = tokens.get(j + 1)
-                    && is_cap(s.word(n))
-                    && self.compass.contains(s.word(n))
-                    && s.mention_at(n).is_none()
+                if let Some(n) = self
+                    .compass_after(s, m.end)
+                    .filter(|&n| s.mention_at(&tokens[n]).is_none())
                 {
-                    j += 1;
-                    end = Some(n.end);
+                    j = n;
+                    end = Some(tokens[n].end);
                 }
                 // An Indonesian name ends with its country: "Partai Komunis
                 // Jerman | Karl Liebknecht".
@@ -210,13 +209,12 @@ impl EntityStage {
         }
     }
 
-    /// Is a capitalised compass word the next word after byte `at`
-    /// ("Jakarta | Selatan")?
-    fn compass_after(&self, s: &Sentence, at: usize) -> bool {
-        s.tokens
-            .iter()
-            .find(|t| t.start >= at)
-            .is_some_and(|n| is_cap(s.word(n)) && self.compass.contains(s.word(n)))
+    /// The token of a capitalised compass word that is the next word after
+    /// byte `at` ("Jakarta | Selatan"), if it is one.
+    fn compass_after(&self, s: &Sentence, at: usize) -> Option<usize> {
+        let n = s.tokens.partition_point(|t| t.start < at);
+        let w = s.word(s.tokens.get(n)?);
+        (is_cap(w) && self.compass.contains(w)).then_some(n)
     }
 
     /// Does the word at token `j` join the name words of a head-first name

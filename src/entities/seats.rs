@@ -8,7 +8,7 @@ use crate::schema::{AliasKind, EntityType};
 use crate::tokenize::{offset, previous_word};
 
 use super::EntityStage;
-use super::spans::local_entity;
+use super::spans::{local_entity, sentence_at};
 
 impl EntityStage {
     /// A seat of government (Moskow, Kremlin) is its country when it acts
@@ -89,11 +89,10 @@ fn in_an_address(stage: &EntityStage, text: &str, a: &Analysis, start: usize, en
     {
         return false;
     }
-    let sentence = a
+    let from = a
         .sentences
-        .iter()
-        .find(|r| r.start <= start && start < r.end);
-    let from = sentence.map_or(0, |r| r.start);
+        .get(sentence_at(a, start))
+        .map_or(0, |r| r.start);
     let mut at = start;
     // At most two parts back: "…, Cikini, Jakarta".
     for part_no in 0..2 {
@@ -109,12 +108,14 @@ fn in_an_address(stage: &EntityStage, text: &str, a: &Analysis, start: usize, en
         let Some(last) = words.last() else {
             return false;
         };
+        // (Mentions are in text order: those that start in the part.)
+        let in_part = a.mentions.partition_point(|m| m.start < part_start)
+            ..a.mentions
+                .partition_point(|m| m.start < from + before.len());
         if stage.tagger.is_time(last)
-            || a.mentions.iter().any(|m| {
-                m.etype == EntityType::Country
-                    && m.start >= part_start
-                    && m.start < from + before.len()
-            })
+            || a.mentions[in_part]
+                .iter()
+                .any(|m| m.etype == EntityType::Country)
         {
             return false;
         }
