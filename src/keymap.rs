@@ -72,6 +72,81 @@ impl<V> KeyMap<V> {
     pub(crate) fn len(&self) -> usize {
         self.by_hash.len() + self.others.len()
     }
+
+    /// Forgets every key.
+    pub(crate) fn clear(&mut self) {
+        self.by_hash.clear();
+        self.others.clear();
+    }
+}
+
+/// Byte strings numbered in the order first added (an interner): the
+/// strings are kept one after the other in one buffer, each followed by a
+/// byte no UTF-8 text holds, and found through a [`KeyMap`] of their hashes.
+/// A lookup compares the key with the buffer, which is small and dense, not
+/// with a string allocated on its own somewhere in the heap: tables read for
+/// every word of a text (the phrase vocabulary, the tagger's word types)
+/// stay in the processor's caches.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Interner {
+    /// The hash of a string -> (its number, its offset in `bytes`).
+    map: KeyMap<[u32; 2]>,
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+/// Ends each string in [`Interner::bytes`] (no UTF-8 byte).
+const END: u8 = 0xff;
+
+impl Interner {
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.map.reserve(n);
+    }
+
+    /// The number of `key`, if added.
+    #[inline]
+    pub(crate) fn get(&self, key: &[u8]) -> Option<u32> {
+        let bytes = &self.bytes;
+        self.map
+            .get(key, |&[_, off]| {
+                let off = off as usize;
+                bytes.get(off..off + key.len()) == Some(key) && bytes.get(off + key.len()) == Some(&END)
+            })
+            .map(|&[id, _]| id)
+    }
+
+    /// The number of `key`, added if new (the next number).
+    pub(crate) fn intern(&mut self, key: &[u8]) -> u32 {
+        if let Some(id) = self.get(key) {
+            return id;
+        }
+        let id = self.len as u32;
+        let off = self.bytes.len() as u32;
+        self.bytes.extend_from_slice(key);
+        self.bytes.push(END);
+        self.map.insert_new(key, [id, off]);
+        self.len += 1;
+        id
+    }
+
+    /// The number of strings added.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Every string added, with no order promised.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &[u8]> {
+        self.bytes
+            .split(|&b| b == END)
+            .take(self.len)
+    }
+
+    /// Forgets every string (the buffers kept for reuse).
+    pub(crate) fn clear(&mut self) {
+        self.map.clear();
+        self.bytes.clear();
+        self.len = 0;
+    }
 }
 
 #[cfg(test)]
@@ -99,5 +174,25 @@ mod tests {
         assert_eq!(m.get(b"x", is(b"x")), None);
         *m.get_mut(b"y", is(b"y")).unwrap() = 0;
         assert_eq!(m.others.get(&b"y"[..]), Some(&0));
+    }
+
+    #[test]
+    fn an_interner_numbers_strings_in_order() {
+        let mut t = Interner::default();
+        assert_eq!(t.intern(b"kata"), 0);
+        assert_eq!(t.intern(b"ujar"), 1);
+        assert_eq!(t.intern(b"kata"), 0);
+        // A prefix or an extension of a key is another key.
+        assert_eq!(t.get(b"kat"), None);
+        assert_eq!(t.get(b"katanya"), None);
+        assert_eq!(t.intern(b""), 2);
+        assert_eq!(t.get(b""), Some(2));
+        assert_eq!(t.len(), 3);
+        let mut keys: Vec<&[u8]> = t.keys().collect();
+        keys.sort();
+        assert_eq!(keys, [&b""[..], b"kata", b"ujar"]);
+        t.clear();
+        assert_eq!((t.get(b"kata"), t.len()), (None, 0));
+        assert_eq!(t.intern(b"ujar"), 0);
     }
 }

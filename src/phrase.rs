@@ -23,10 +23,9 @@
 //! one lookup per word, which wins when matches are dense.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
-use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::keymap::KeyMap;
+use crate::keymap::{Interner, KeyMap};
 use crate::tokenize::{is_ascii_word_byte, is_boundary, is_word_char};
 
 /// How a phrase's letter case must match.
@@ -391,14 +390,14 @@ static VOCABULARY_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::Atom
 /// for all of them: see [`Vocabulary::table`].
 #[derive(Debug)]
 pub struct VocabularyBuilder {
-    keys: FxHashMap<Box<[u8]>, u32>,
+    keys: Interner,
     serial: u64,
 }
 
 impl Default for VocabularyBuilder {
     fn default() -> Self {
         VocabularyBuilder {
-            keys: FxHashMap::default(),
+            keys: Interner::default(),
             serial: VOCABULARY_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
@@ -412,12 +411,7 @@ impl VocabularyBuilder {
     }
 
     fn id(&mut self, key: &[u8]) -> u32 {
-        if let Some(&id) = self.keys.get(key) {
-            return id;
-        }
-        let next = self.keys.len() as u32;
-        self.keys.insert(key.into(), next);
-        next
+        self.keys.intern(key)
     }
 
     /// The vocabulary, to make each text's [`WordTable`] with
@@ -426,7 +420,7 @@ impl VocabularyBuilder {
         let longest_key = self.keys.keys().map(|k| k.len()).max().unwrap_or(0);
         let mut ascii_keys = [false; 128];
         for k in self.keys.keys() {
-            if let [b] = **k {
+            if let [b] = *k {
                 if b < 0x80 {
                     ascii_keys[b as usize] = true;
                 }
@@ -444,7 +438,7 @@ impl VocabularyBuilder {
 /// The first words of a group of phrase sets, numbered.
 #[derive(Debug, Clone)]
 pub struct Vocabulary {
-    keys: FxHashMap<Box<[u8]>, u32>,
+    keys: Interner,
     serial: u64,
     longest_key: usize,
     /// ASCII non-word characters that are keys ("&", "-").
@@ -516,7 +510,7 @@ impl Vocabulary {
                     let key = &mut buf[..len];
                     key.copy_from_slice(&bytes[pos..ke]);
                     key.make_ascii_lowercase();
-                    if let Some(&id) = self.keys.get(&*key) {
+                    if let Some(id) = self.keys.get(key) {
                         words.push((pos as u32, id));
                     }
                 }

@@ -20,7 +20,6 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashSet;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Calls `f` with `word` lower-cased on the stack when it is ASCII and at
@@ -44,14 +43,13 @@ pub(crate) fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Opti
 pub struct LowerSet {
     /// The words' UTF-8 bytes (looked up as bytes: an ASCII word
     /// lower-cased on the stack needs no check that it is UTF-8).
-    words: FxHashSet<Box<[u8]>>,
+    words: crate::keymap::Interner,
 }
 
 impl LowerSet {
     /// Adds `word`, lower-cased.
     pub fn insert(&mut self, word: &str) {
-        self.words
-            .insert(word.to_lowercase().into_bytes().into_boxed_slice());
+        self.words.intern(word.to_lowercase().as_bytes());
     }
 
     /// Is `word`, lower-cased, in the set?
@@ -62,9 +60,9 @@ impl LowerSet {
             let lower = &mut buf[..word.len()];
             lower.copy_from_slice(word.as_bytes());
             lower.make_ascii_lowercase();
-            return self.words.contains(&*lower);
+            return self.words.get(lower).is_some();
         }
-        self.words.contains(word.to_lowercase().as_bytes())
+        self.words.get(word.to_lowercase().as_bytes()).is_some()
     }
 
     /// The number of distinct words.
@@ -74,7 +72,7 @@ impl LowerSet {
 
     /// True when the set holds no word.
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
+        self.words.len() == 0
     }
 }
 
