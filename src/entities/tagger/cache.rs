@@ -20,6 +20,8 @@ use std::cell::RefCell;
 
 use rustc_hash::FxHashMap;
 
+use crate::keymap::Interner;
+
 use super::super::EntityStage;
 use super::model::{LANES, NameModel, Weights, key};
 use super::{
@@ -58,30 +60,41 @@ pub(super) const TITLE_HEAD: u8 = 2;
 pub(super) const PERSON_STOP: [u8; 2] = [4, 8];
 
 /// A word type: what the features read of it and its rows of scores.
+/// (Laid out so that every row lies in one 64-byte cache line, those a
+/// token's score reads first.)
+#[repr(C, align(64))]
 pub(super) struct WordType {
-    pub(super) tok: Tok,
-    /// [`PARTICLE`], [`TITLE_HEAD`], [`PERSON_STOP`].
-    pub(super) flags: u8,
     /// Its own features and its lists (`0c=`).
     pub(super) own: Weights,
+    /// As the word two before, one before, one after and two after
+    /// another (words, shapes, lists).
+    pub(super) near: [Weights; 4],
     /// As the first word of a sentence.
     pub(super) first: Weights,
     /// As a word of a headline.
     pub(super) headline: Weights,
-    /// As the word two before, one before, one after and two after
-    /// another (words, shapes, lists).
-    pub(super) near: [Weights; 4],
+    /// [`PARTICLE`], [`TITLE_HEAD`], [`PERSON_STOP`].
+    pub(super) flags: u8,
+    pub(super) tok: Tok,
 }
+
+/// The two rows of a word pair, in one cache line.
+#[repr(C, align(64))]
+#[derive(Clone, Copy)]
+struct PairRows([Weights; 2]);
 
 /// The cache of one thread.
 #[derive(Default)]
 pub(super) struct TypeCache {
     /// The [`TaggerWords::id`] the rows were made with.
     owner: u64,
-    ids: FxHashMap<Box<str>, u32>,
+    /// Each word (as written) read → its type id.
+    ids: Interner,
     pub(super) types: Vec<WordType>,
-    /// `(a << 32 | b)` of two type ids → the pair's rows for `a` and `b`.
-    pairs: FxHashMap<u64, [Weights; 2]>,
+    /// `(a << 32 | b)` of two type ids → the index of the pair's rows for
+    /// `a` and `b` in `pair_rows`.
+    pairs: FxHashMap<u64, u32>,
+    pair_rows: Vec<PairRows>,
     /// No word two before, one before, one after, two after (`-1w=_`).
     pub(super) edge: [Weights; 4],
 }
@@ -105,6 +118,7 @@ pub(super) fn with_cache<R>(
             cache.ids.clear();
             cache.types.clear();
             cache.pairs.clear();
+            cache.pair_rows.clear();
             cache.owner = words.id;
             for (j, edge) in cache.edge.iter_mut().enumerate() {
                 let mut sum = Sum {
@@ -122,7 +136,7 @@ pub(super) fn with_cache<R>(
 impl TypeCache {
     /// The id of the type of `word` (as written), its rows made if new.
     pub(super) fn id(&mut self, word: &str, stage: &EntityStage, model: &NameModel) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
+        if let Some(id) = self.ids.get(word.as_bytes()) {
             return id;
         }
         let tok = Tok::of(word, &stage.tagger.lists);
@@ -179,10 +193,8 @@ impl TypeCache {
             ],
             tok,
         };
-        let id = self.types.len() as u32;
         self.types.push(t);
-        self.ids.insert(word.into(), id);
-        id
+        self.ids.intern(word.as_bytes())
     }
 
     /// The rows of the word pair `a` `b` (type ids): the features of `a`
@@ -190,8 +202,8 @@ impl TypeCache {
     /// that read `a` as the word before ("-1w|sh=", "-1w|w=").
     pub(super) fn pair(&mut self, a: u32, b: u32, model: &NameModel) -> [Weights; 2] {
         let k = u64::from(a) << 32 | u64::from(b);
-        if let Some(rows) = self.pairs.get(&k) {
-            return *rows;
+        if let Some(&i) = self.pairs.get(&k) {
+            return self.pair_rows[i as usize].0;
         }
         let (ta, tb) = (&self.types[a as usize].tok, &self.types[b as usize].tok);
         let mut rows = [[0.0; LANES]; 2];
@@ -203,7 +215,8 @@ impl TypeCache {
         ] {
             model.add_weights(key(name.h, pair_hash(x, y)), &mut rows[row]);
         }
-        self.pairs.insert(k, rows);
+        self.pairs.insert(k, self.pair_rows.len() as u32);
+        self.pair_rows.push(PairRows(rows));
         rows
     }
 }
