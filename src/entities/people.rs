@@ -549,8 +549,9 @@ impl EntityStage {
                 .map(|m| m.start)
                 .min()
                 .unwrap_or(0);
+            let finder = memchr::memmem::Finder::new(last.as_bytes());
             let mut from = first_mention;
-            while let Some(off) = text[from..].find(last.as_str()) {
+            while let Some(off) = finder.find(&text.as_bytes()[from..]) {
                 let s = from + off;
                 let e = s + last.len();
                 from = e;
