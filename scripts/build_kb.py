@@ -31,13 +31,22 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from kbshared import (
+    GAZ,
+    PARTICLES,
+    ROOT,
+    TITLE_ANYWHERE,
+    TITLE_WORDS,
+    key,
+    lexicon_words,
+    merge_years,
+    read_lines,
+)
+
 SRC = ROOT / "data" / "kb" / "phoenix"
-GAZ = ROOT / "gazetteers"
 OUT_PEOPLE = GAZ / "kb-people.tsv"
 OUT_ORGS = GAZ / "kb-organizations.tsv"
 
@@ -90,37 +99,6 @@ IGO_CODES = {
     "IGOCWN": "Commonwealth_of_Nations",
 }
 
-# Words that start a title, not a name ("PRESIDENT_KARZAI").
-TITLE_WORDS = {
-    "president", "vice", "prime", "minister", "foreign", "defense", "defence",
-    "king", "queen", "prince", "princess", "sheikh", "shaikh", "emir", "amir",
-    "general", "gen", "col", "colonel", "major", "lieutenant", "lt", "captain",
-    "admiral", "marshal", "sultan", "chancellor", "premier", "secretary",
-    "chairman", "chair", "speaker", "senator", "sen", "rep", "governor",
-    "mayor", "ambassador", "dr", "mr", "mrs", "ms", "sir", "lord", "lady",
-    "dame", "pope", "cardinal", "bishop", "archbishop", "ayatollah", "mullah",
-    "imam", "rabbi", "reverend", "rev", "judge", "justice", "chief", "deputy",
-    "former", "late", "supreme", "leader", "commander", "mp", "his", "her",
-    "the", "presiden", "menteri", "raja", "ratu", "pangeran", "syekh",
-}
-
-# Words that are never part of a person's name, wherever they stand
-# ("Israeli Prime Minister Ehud Barak"); the country demonyms of
-# countries.tsv are added at run time.
-TITLE_ANYWHERE = {
-    "president", "prime", "minister", "foreign", "defense", "defence", "king",
-    "queen", "prince", "princess", "sheikh", "secretary", "chairman",
-    "chancellor", "premier", "ambassador", "senator", "governor", "mayor",
-    "spokesman", "spokeswoman", "envoy", "commander", "leader", "former",
-    "presiden", "menteri",
-}
-
-# Lower-case particles inside a person's name, as English Wikipedia writes them.
-PARTICLES = {
-    "bin", "binti", "ibn", "bint", "de", "da", "di", "del", "della", "der",
-    "den", "van", "von", "la", "le", "du", "dos", "das", "do", "y", "e", "i",
-    "al", "el", "ul", "ud", "bte", "ter", "zu", "af",
-}
 # Particles written with a hyphen before the next word ("al-Assad").
 HYPHEN_PARTICLES = {"al", "el", "ul", "ad", "as", "ash", "at", "az", "ar"}
 # Words of an organisation's name written in lower case.
@@ -131,10 +109,6 @@ ORG_LOWER = {
 }
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,3})$")
 DATE = re.compile(r"^(\d{6}|\d{8})$")
-
-
-def read_lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8", errors="replace").splitlines()
 
 
 # ---------------------------------------------------------------- parsing
@@ -267,17 +241,6 @@ def org_name(words: list[str]) -> str:
     return " ".join(org_word(w, i == 0) for i, w in enumerate(words))
 
 
-def fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower()
-
-
-def key(s: str) -> str:
-    """The key under which two aliases or ids are the same: case, diacritics,
-    dots, hyphens and spaces folded."""
-    return re.sub(r"[\s._\-’']+", " ", fold(s)).strip()
-
-
 def clean_phrase(p: str) -> str | None:
     """A Phoenix phrase, or None when it is no name (a list, a date, a note)."""
     p = p.strip().strip("_").strip()
@@ -291,55 +254,16 @@ def clean_phrase(p: str) -> str | None:
 # ---------------------------------------------------------------- word lists
 
 
-def tsv_column(path: Path, col: str) -> list[str]:
-    out, header = [], None
-    for line in read_lines(path):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        if col in header and header.index(col) < len(cells):
-            out.append(cells[header.index(col)])
-    return out
-
-
 def ordinary_words() -> set[str]:
-    """Lower-case words of English and Indonesian: the stop-word, function
-    word, cue and title lists of gazetteers/, the generic agents of
-    Phoenix.agents.txt, and every word written in lower case in the
-    training corpora of data/train/ (Indonesian and English news and
-    Wikipedia: a word written in lower case there is an ordinary word)."""
-    words: set[str] = set()
-
-    def add(text: str) -> None:
-        for w in re.findall(r"[^\W\d_]+", text.lower()):
-            words.add(w)
-
-    for f in ("stopwords-id.txt", "stopwords-en.txt"):
-        for line in read_lines(GAZ / f):
-            if line.strip() and not line.startswith("#"):
-                add(line)
-    for f, col in (
-        ("words-id.tsv", "word"), ("words-en.tsv", "word"),
-        ("cues-id.tsv", "cue"), ("cues-en.tsv", "cue"),
-        ("cues-id.tsv", "forms"), ("cues-en.tsv", "forms"),
-        ("titles-id.tsv", "title"), ("titles-en.tsv", "title"),
-    ):
-        for v in tsv_column(GAZ / f, col):
-            add(v)
+    """Lower-case words of English and Indonesian (`kbshared.lexicon_words`:
+    the word lists of gazetteers/ and the lower-case words of the training
+    corpora) and the generic agents of Phoenix.agents.txt."""
+    words = lexicon_words()
     for line in read_lines(SRC / "Phoenix.agents.txt"):
         line = line.split("#", 1)[0]
         if line.strip() and not line.startswith("!"):
-            add(CODE.sub("", line).replace("!PERSON!", " "))
-    for corpus in sorted((ROOT / "data" / "train").glob("*/*.txt")):
-        if "nerp" in corpus.parent.name:
-            continue  # lower-cased throughout: its names are lower case too
-        for line in read_lines(corpus):
-            tok = line.split("\t")[0].split(" ")[0]
-            if tok and tok.isalpha() and tok.islower():
-                words.add(tok)
+            for w in re.findall(r"[^\W\d_]+", CODE.sub("", line).replace("!PERSON!", " ").lower()):
+                words.add(w)
     return words
 
 
@@ -450,18 +374,6 @@ def person_roles(rec: Record, iso3: dict[str, str], stats: Counter[str]) -> dict
         if span is not None and span not in roles[target]:
             roles[target].append(span)
     return roles
-
-
-def merge_years(spans: list[tuple[int, int | None]]) -> list[tuple[int, int | None]]:
-    """Sorted, overlapping or touching terms joined."""
-    out: list[list] = []
-    for s, e in sorted(spans, key=lambda x: (x[0], 9999 if x[1] is None else x[1])):
-        if out and (out[-1][1] is None or s <= out[-1][1] + 1):
-            if out[-1][1] is not None and (e is None or e > out[-1][1]):
-                out[-1][1] = e
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
 
 
 def is_dated(rec: Record) -> bool:
