@@ -3,8 +3,10 @@
 
 /// (file name, content) of the default entity gazetteers. The knowledge
 /// base generated from PETRARCH2's Phoenix dictionaries
-/// (`scripts/build_kb.py`) comes first, so that every hand-curated file
-/// after it wins where both name the same entity or alias.
+/// (`scripts/build_kb.py`) comes first, then the legislators of
+/// EveryPolitician (`scripts/build_ep.py`, which leaves out anyone the
+/// files around it name), so that every hand-curated file after them wins
+/// where both name the same entity or alias.
 pub const ENTITY_FILES: &[(&str, &str)] = &[
     (
         "kb-people.tsv",
@@ -13,6 +15,10 @@ pub const ENTITY_FILES: &[(&str, &str)] = &[
     (
         "kb-organizations.tsv",
         include_str!("../../gazetteers/kb-organizations.tsv"),
+    ),
+    (
+        "ep-people.tsv",
+        include_str!("../../gazetteers/ep-people.tsv"),
     ),
     (
         "countries.tsv",
@@ -40,6 +46,28 @@ pub const ENTITY_FILES: &[(&str, &str)] = &[
         include_str!("../../gazetteers/locations.tsv"),
     ),
 ];
+
+/// Default entity files whose people's names are not words of "a known
+/// person's name" for the name tagger (a feature of its model, and the
+/// words a bare one-word name may stand for: `TaggerWords` in
+/// `src/entities/tagger/`). The model (`models/tagger.crfsuite`) was
+/// trained before `ep-people.tsv` existed: its 5,000 legislators' names
+/// made the model tag more single words as people ("von Neumann" in
+/// "arsitektur von Neumann"). Their names are still matched as listed; a
+/// file leaves this list when the model is retrained with its names
+/// (`scripts/train_tagger.py`, whose features come from the same code).
+pub const NOT_TAGGER_NAME_WORDS: &[&str] = &["ep-people.tsv"];
+
+/// The paths under which the loader names the files of
+/// [`NOT_TAGGER_NAME_WORDS`] (`gazetteers/NAME`, as it names every default
+/// file): the names listed in a file at one of them are no words of known
+/// people's names for the name tagger.
+pub fn not_tagger_name_word_paths() -> Vec<std::path::PathBuf> {
+    NOT_TAGGER_NAME_WORDS
+        .iter()
+        .map(|name| std::path::Path::new("gazetteers").join(name))
+        .collect()
+}
 
 /// (file name, content) of the default lexicons and word lists.
 pub const LEXICON_FILES: &[(&str, &str)] = &[

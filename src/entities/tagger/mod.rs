@@ -44,6 +44,7 @@ use model::{LANES, key};
 
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
 use crate::gazetteer::Gazetteer;
+use crate::gazetteer::defaults::not_tagger_name_word_paths;
 use crate::schema::{AliasKind, ClassRole, EntityType, Lang, WordClass};
 use crate::tokenize::{LowerSet, Token, TokenKind, is_boundary};
 
@@ -242,12 +243,20 @@ impl TaggerWords {
         // Words of the known people's names and aliases ("vladimir",
         // "widodo"): a word of a name the gazetteer does not hold may
         // still be one of them.
+        // The people of files the model was trained without (see
+        // `defaults::NOT_TAGGER_NAME_WORDS`) give no words, here nor below.
         let mut person_words: FxHashMap<String, Option<u32>> = FxHashMap::default();
         let mut shared_person_words: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        let mut unseen = vec![false; gaz.entities.len()];
+        let unseen_files = not_tagger_name_word_paths();
         for al in &gaz.aliases {
             if al.kind != AliasKind::Name
                 || gaz.entities[al.entity as usize].etype != EntityType::Person
             {
+                continue;
+            }
+            if unseen_files.contains(&al.location.path) {
+                unseen[al.entity as usize] = true;
                 continue;
             }
             for w in al.text.split_whitespace() {
@@ -264,7 +273,7 @@ impl TaggerWords {
             let (Some(first), Some(last)) = (words.next(), words.last()) else {
                 continue;
             };
-            if person.etype != EntityType::Person {
+            if person.etype != EntityType::Person || unseen[i] {
                 continue;
             }
             for w in [first, last] {
