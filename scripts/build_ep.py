@@ -140,8 +140,12 @@ SUFFIXES = {
 ORDERS = {
     "ao", "am", "ac", "qc", "sc", "csc", "rfd", "obe", "mbe", "cbe", "kbe",
     "dbe", "kcmg", "cmg", "mp", "jr", "sr", "ii", "iii", "iv", "psm", "oam",
-    "ps", "pc", "frs", "kc", "td", "vc", "dsc", "dfc", "gcmg",
+    "ps", "pc", "frs", "kc", "td", "vc", "dsc", "dfc", "gcmg", "vsm", "avsm",
+    "pvsm", "retd", "dr", "prof", "assoc",
 }
+# Peerages after a British name ("Tom King Baron King of Bridgwater"): an
+# alias with one of these words is a title, not a name.
+PEERAGE = {"baron", "baroness", "viscount", "earl", "marquess", "duke", "lord", "lady"}
 # Words of kbshared.TITLE_WORDS that begin people's names in the
 # legislatures' lists: Malay royal and Arab names, Japanese and Indian given
 # names ("Raja Nasron Raja Ishak", "Sheikh Fadzir", "Gen Nakatani",
@@ -487,6 +491,7 @@ def build() -> tuple[str, Counter[str]]:
             claims.setdefault(key(a), set()).add(e.id)
 
     rows: list[Person] = []
+    written: set[str] = set()
     for eid in sorted(people):
         e = people[eid]
         leg = sorted(e.sources)[0]
@@ -505,6 +510,12 @@ def build() -> tuple[str, Counter[str]]:
             continue
         kept = []
         for a in forms:
+            if not (e.checked and a == e.name) and any(
+                len(w) >= 2 and ((w in PREFIXES and w not in PREFIX_NAMES) or w in PEERAGE)
+                for w in (plain(x).rstrip("'") for x in a.split())
+            ):
+                stats["names with a title or peerage inside (dropped)"] += 1
+                continue
             if len(claims[key(a)]) > 1:
                 stats["names claimed by two people (dropped)"] += 1
                 continue
@@ -522,6 +533,12 @@ def build() -> tuple[str, Counter[str]]:
             continue
         if e.name not in kept:
             e.name = kept[0]
+            if not e.checked:
+                e.id = derived_id(e.name)
+        if key(e.id) in written or key(e.id) in other_ids:
+            stats[f"{leg}: an id written already (left out)"] += 1
+            continue
+        written.add(key(e.id))
         e.aliases = [a for a in kept if a != e.name]
         stats[f"{leg}: rows written"] += 1
         stats["rows written: id from English Wikipedia (checked)" if e.checked else "rows written: id derived from the name"] += 1

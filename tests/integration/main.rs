@@ -2,6 +2,7 @@
 
 mod architecture;
 mod cli;
+mod ep;
 mod gazetteer;
 mod hostile;
 mod kb;

@@ -1,0 +1,153 @@
+//! The legislators of EveryPolitician (issue 17): `gazetteers/ep-people.tsv`,
+//! built by `scripts/build_ep.py` from the Popolo files of
+//! `data/kb/everypolitician/`. Every sentence here is composed for the test.
+
+use std::process::Command;
+use std::sync::LazyLock;
+
+use kabar::{Document, EntityRef, Gazetteer, Pipeline};
+
+use crate::util::{kabar, p, read_csv_bytes, root, stderr, tempdir};
+
+static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::default);
+
+fn gaz() -> &'static Gazetteer {
+    PIPELINE.gazetteer()
+}
+
+/// (entity id, derived?) of every gazetteer mention of `text`.
+fn mentions(text: &str) -> Vec<(String, bool)> {
+    let a = PIPELINE.process(&Document::new("t", text));
+    a.mentions
+        .iter()
+        .filter_map(|m| match m.entity {
+            EntityRef::Gazetteer(g) => {
+                let e = gaz().entity(g);
+                Some((e.id.clone(), e.id_derived))
+            }
+            EntityRef::Local(_) => None,
+        })
+        .collect()
+}
+
+/// `subject relation object` of the triples `kabar extract` writes for one
+/// JSONL document with `text` and `date`, with the default gazetteers.
+fn dated_triples(text: &str, date: &str) -> Vec<String> {
+    let dir = tempdir();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        format!("{{\"id\":\"a\",\"text\":\"{text}\",\"date\":\"{date}\"}}\n"),
+    )
+    .unwrap();
+    let o = kabar(&["extract", p(&input), "--triples", "-", "--quiet"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (h, rows) = read_csv_bytes(&o.stdout);
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let (s, r, ob) = (col("subject_id"), col("relation"), col("object_id"));
+    rows.iter()
+        .map(|row| format!("{} {} {}", row[s], row[r], row[ob]))
+        .collect()
+}
+
+#[test]
+fn a_legislator_of_everypolitician_is_found_and_linked_to_the_wikipedia_title() {
+    // A DPR member of 2014-2019 whose English Wikipedia link EveryPolitician
+    // gives: the id is that title, `checked`, not derived from the name.
+    let e = gaz().entity(gaz().find("Budiman_Sudjatmiko").unwrap());
+    assert!(!e.id_derived);
+    assert_eq!(
+        mentions("Budiman Sudjatmiko tiba di Surabaya pada Senin."),
+        vec![("Budiman_Sudjatmiko".to_owned(), false)]
+    );
+    // A member of the UK Commons, in English text.
+    assert!(
+        mentions("Zac Goldsmith arrived in London on Monday.")
+            .contains(&("Zac_Goldsmith".to_owned(), false))
+    );
+    // A member without an English Wikipedia link: the id is derived from
+    // the name cleaned of titles and degrees ("Dra. HJ. OKKY ASOKAWATI,
+    // M.Si" in the DPR's list).
+    assert_eq!(
+        mentions("Okky Asokawati tiba di Surabaya pada Senin."),
+        vec![("Okky_Asokawati".to_owned(), true)]
+    );
+}
+
+#[test]
+fn an_everypolitician_role_counts_only_inside_its_years() {
+    // ep-people.tsv: Budiman Sudjatmiko, official_of:Indonesia;2014-2019
+    // (the DPR's term that began in 2014, open in the snapshot, ended at
+    // the longest term of five years).
+    let text = "Juru bicara Budiman Sudjatmiko mengatakan Indonesia mendukung ASEAN.";
+    let office = "Budiman_Sudjatmiko official_of Indonesia".to_owned();
+    let inside = dated_triples(text, "2016-03-01");
+    assert!(inside.contains(&office), "{inside:?}");
+    let after = dated_triples(text, "2022-03-01");
+    assert!(!after.contains(&office), "{after:?}");
+    assert!(after.contains(&"Indonesia support ASEAN".to_owned()));
+    // Zac Goldsmith, MP 2010-2020 (UK Commons).
+    let text = "Environment Minister Zac Goldsmith said Britain supports NATO.";
+    let office = "Zac_Goldsmith official_of United_Kingdom".to_owned();
+    assert!(dated_triples(text, "2016").contains(&office));
+    assert!(!dated_triples(text, "2024").contains(&office));
+}
+
+#[test]
+fn everypolitician_rows_pass_the_precision_guards() {
+    let text = std::fs::read_to_string(root().join("gazetteers/ep-people.tsv")).unwrap();
+    let mut rows = text.lines().filter(|l| !l.starts_with('#'));
+    let header: Vec<&str> = rows.next().unwrap().split('\t').collect();
+    let col = |name: &str| header.iter().position(|c| *c == name).unwrap();
+    let (id, name, aliases, src) = (
+        col("entity_id"),
+        col("name"),
+        col("aliases"),
+        col("id_source"),
+    );
+    let mut n = 0;
+    for row in rows {
+        let cells: Vec<&str> = row.split('\t').collect();
+        n += 1;
+        assert!(matches!(cells[src], "checked" | "derived"), "{row}");
+        for a in
+            std::iter::once(cells[name]).chain(cells[aliases].split('|').filter(|a| !a.is_empty()))
+        {
+            assert!(a.split_whitespace().count() >= 2, "one-word name: {row}");
+        }
+        // Hand-curated people are not repeated here.
+        for curated in ["Joko_Widodo", "Anthony_Albanese", "Prabowo_Subianto"] {
+            assert_ne!(cells[id], curated);
+        }
+    }
+    assert!(n > 4000, "{n} rows");
+    // The defaults hold well over 20,000 people (issue 17).
+    let people = gaz()
+        .entities
+        .iter()
+        .filter(|e| e.etype == kabar::EntityType::Person)
+        .count();
+    assert!(people > 22_000, "{people} people");
+}
+
+#[test]
+fn the_everypolitician_file_is_what_the_script_builds() {
+    let has_python = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_python {
+        eprintln!("skipped: python3 is not installed");
+        return;
+    }
+    let o = Command::new("python3")
+        .arg(root().join("scripts/build_ep.py"))
+        .arg("--check")
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "gazetteers/ep-people.tsv is out of date: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
