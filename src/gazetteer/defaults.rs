@@ -58,6 +58,19 @@ pub const ENTITY_FILES: &[(&str, &str)] = &[
 /// (`scripts/train_tagger.py`, whose features come from the same code).
 pub const NOT_TAGGER_NAME_WORDS: &[&str] = &["ep-people.tsv"];
 
+/// The knowledge bases' files of people, built by scripts from open data
+/// (thousands of people, most rarely in the news), as against the
+/// hand-curated lists.
+pub const KB_PEOPLE: &[&str] = &["kb-people.tsv", "ep-people.tsv"];
+
+/// The paths under which the loader names the files of [`KB_PEOPLE`].
+pub fn kb_person_paths() -> Vec<std::path::PathBuf> {
+    KB_PEOPLE
+        .iter()
+        .map(|name| std::path::Path::new("gazetteers").join(name))
+        .collect()
+}
+
 /// The paths under which the loader names the files of
 /// [`NOT_TAGGER_NAME_WORDS`] (`gazetteers/NAME`, as it names every default
 /// file): the names listed in a file at one of them are no words of known

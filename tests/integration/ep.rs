@@ -151,3 +151,40 @@ fn the_everypolitician_file_is_what_the_script_builds() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+/// (name as written, entity id) of every person mention of `text`.
+fn people(text: &str) -> Vec<(String, String)> {
+    let a = PIPELINE.process(&Document::new("t", text));
+    a.mentions
+        .iter()
+        .filter(|m| m.etype == kabar::EntityType::Person)
+        .map(|m| {
+            let id = a.entity(gaz(), m.entity).id.clone();
+            (text[m.start..m.end].to_owned(), id)
+        })
+        .collect()
+}
+
+#[test]
+fn a_bare_name_is_a_listed_person_the_curated_lists_first() {
+    // A legislator of EveryPolitician named by one word in Indonesian text
+    // (Indonesia, the country of his seat, counts as named).
+    assert_eq!(
+        people("Budiman mengatakan rapat itu ditunda hingga pekan depan."),
+        [("Budiman".to_owned(), "Budiman_Sudjatmiko".to_owned())]
+    );
+    // A word that a person of the hand-curated lists and namesakes in the
+    // knowledge bases share (EveryPolitician's Zulkifli Anwar, Zulkifli
+    // Nordin) is the curated one's.
+    assert!(gaz().find("Zulkifli_Anwar").is_some());
+    assert_eq!(
+        people("Menurut Zulkifli, rapat itu ditunda hingga pekan depan."),
+        [("Zulkifli".to_owned(), "Zulkifli_Hasan".to_owned())]
+    );
+    // In English text no country is named, and no title: the word stays a
+    // name of its own.
+    assert_eq!(
+        people("Budiman said the meeting was put off until next week."),
+        [("Budiman".to_owned(), "Budiman".to_owned())]
+    );
+}

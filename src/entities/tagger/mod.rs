@@ -244,19 +244,39 @@ impl TaggerWords {
         // "widodo"): a word of a name the gazetteer does not hold may
         // still be one of them.
         // The people of files the model was trained without (see
-        // `defaults::NOT_TAGGER_NAME_WORDS`) give no words, here nor below.
+        // `defaults::NOT_TAGGER_NAME_WORDS`) give it no words. The people
+        // of the hand-curated lists (not the knowledge bases,
+        // `defaults::KB_PEOPLE`) are marked `curated` (see below).
         let mut person_words: FxHashMap<String, Option<u32>> = FxHashMap::default();
         let mut shared_person_words: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        let mut unseen = vec![false; gaz.entities.len()];
         let unseen_files = not_tagger_name_word_paths();
+        let kb_files = crate::gazetteer::defaults::kb_person_paths();
+        let holds = |files: &[std::path::PathBuf], p: &std::path::Path| {
+            files.iter().any(|f| f.as_os_str() == p.as_os_str())
+        };
+        let mut curated = vec![false; gaz.entities.len()];
+        // (A file's aliases come one after the other: its place in the two
+        // lists is found once.)
+        let mut file: Option<(&std::path::Path, bool, bool)> = None;
         for al in &gaz.aliases {
             if al.kind != AliasKind::Name
                 || gaz.entities[al.entity as usize].etype != EntityType::Person
             {
                 continue;
             }
-            if unseen_files.contains(&al.location.path) {
-                unseen[al.entity as usize] = true;
+            let path = al.location.path.as_path();
+            let (unseen_file, kb_file) = match file {
+                Some((p, u, k)) if p.as_os_str() == path.as_os_str() => (u, k),
+                _ => {
+                    let (u, k) = (holds(&unseen_files, path), holds(&kb_files, path));
+                    file = Some((path, u, k));
+                    (u, k)
+                }
+            };
+            if !kb_file {
+                curated[al.entity as usize] = true;
+            }
+            if unseen_file {
                 continue;
             }
             for w in al.text.split_whitespace() {
@@ -267,35 +287,52 @@ impl TaggerWords {
         }
         // A given name or a family name (the first or the last word of a
         // listed person's name of two words or more), not a middle name:
-        // "Arie" of "Budi Arie Setiadi" is too often someone else.
-        for (i, person) in gaz.entities.iter().enumerate() {
-            let mut words = person.name.split_whitespace();
-            let (Some(first), Some(last)) = (words.next(), words.last()) else {
-                continue;
-            };
-            if person.etype != EntityType::Person || unseen[i] {
-                continue;
-            }
-            for w in [first, last] {
-                if w.chars().count() >= 4 && w.starts_with(char::is_uppercase) {
-                    let lower = w.to_lowercase();
-                    match person_words.get_mut(&lower) {
-                        None => {
-                            person_words.insert(lower, Some(i as u32));
+        // "Arie" of "Budi Arie Setiadi" is too often someone else. The
+        // hand-curated lists (the people most in the news) claim their
+        // words first; the knowledge bases' thousands of people add only
+        // the words none of them holds, so that a namesake in a knowledge
+        // base does not make "Zulkifli" (Zulkifli Hasan) ambiguous.
+        for tier in [true, false] {
+            let mut words: FxHashMap<String, Option<u32>> = FxHashMap::default();
+            let mut shared_words: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+            for (i, person) in gaz.entities.iter().enumerate() {
+                let mut name = person.name.split_whitespace();
+                let (Some(first), Some(last)) = (name.next(), name.last()) else {
+                    continue;
+                };
+                if person.etype != EntityType::Person || curated[i] != tier {
+                    continue;
+                }
+                for w in [first, last] {
+                    if w.chars().count() >= 4 && w.starts_with(char::is_uppercase) {
+                        let lower = if w.is_ascii() {
+                            w.to_ascii_lowercase()
+                        } else {
+                            w.to_lowercase()
+                        };
+                        if person_words.contains_key(&lower) {
+                            continue; // claimed by the curated lists
                         }
-                        Some(owner) if *owner == Some(i as u32) => {}
-                        Some(owner) => {
-                            let shared = shared_person_words.entry(lower).or_default();
-                            if let Some(first) = owner.take() {
-                                shared.push(first);
+                        match words.get_mut(&lower) {
+                            None => {
+                                words.insert(lower, Some(i as u32));
                             }
-                            if shared.last() != Some(&(i as u32)) {
-                                shared.push(i as u32);
+                            Some(owner) if *owner == Some(i as u32) => {}
+                            Some(owner) => {
+                                let shared = shared_words.entry(lower).or_default();
+                                if let Some(first) = owner.take() {
+                                    shared.push(first);
+                                }
+                                if shared.last() != Some(&(i as u32)) {
+                                    shared.push(i as u32);
+                                }
                             }
                         }
                     }
                 }
             }
+            person_words.extend(words);
+            shared_person_words.extend(shared_words);
         }
         let person_stop = Lang::ALL.map(|lang| {
             let mut set = LowerSet::default();
