@@ -110,7 +110,8 @@ impl Interner {
         self.map
             .get(key, |&[_, off]| {
                 let off = off as usize;
-                bytes.get(off..off + key.len()) == Some(key) && bytes.get(off + key.len()) == Some(&END)
+                bytes.get(off..off + key.len()) == Some(key)
+                    && bytes.get(off + key.len()) == Some(&END)
             })
             .map(|&[id, _]| id)
     }
@@ -136,9 +137,7 @@ impl Interner {
 
     /// Every string added, with no order promised.
     pub(crate) fn keys(&self) -> impl Iterator<Item = &[u8]> {
-        self.bytes
-            .split(|&b| b == END)
-            .take(self.len)
+        self.bytes.split(|&b| b == END).take(self.len)
     }
 
     /// Forgets every string (the buffers kept for reuse).
