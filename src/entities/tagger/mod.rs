@@ -185,6 +185,9 @@ pub(crate) struct TaggerWords {
     /// or more hold: a title right before the word may tell them apart
     /// ("President Duterte" of Rodrigo and Sara Duterte).
     shared_person_words: FxHashMap<String, Vec<u32>>,
+    /// [`first_last_key`] of every listed person's names of two words or
+    /// more → the person (`None`: two share it); made on first use.
+    spelled_people: std::sync::OnceLock<FxHashMap<String, Option<u32>>>,
 }
 
 impl TaggerWords {
@@ -357,6 +360,7 @@ impl TaggerWords {
             person_stop,
             person_words,
             shared_person_words,
+            spelled_people: std::sync::OnceLock::new(),
         }
     }
 }
@@ -776,28 +780,36 @@ impl EntityStage {
         let first_new = a.local_entities.len() as u32;
         let mut single: Vec<(usize, usize, EntityType)> = Vec::new();
         let mut by_type: [Vec<(usize, usize, EntityRef)>; 3] = Default::default();
+        // Listed people the model found written otherwise (see
+        // `listed_person_spelled`).
+        let mut spelled: Vec<u32> = Vec::new();
         for (s, e, etype) in found {
             let name = name_as_written(&text[s..e]);
             if !name.contains(' ') {
                 single.push((s, e, etype));
                 continue;
             }
-            let k = match etype {
-                EntityType::Person => 0,
-                EntityType::Organization => 1,
-                _ => 2,
+            let (k, r) = match etype {
+                EntityType::Person => match self.listed_person_spelled(&name) {
+                    Some(g) => {
+                        spelled.push(g);
+                        (0, EntityRef::Gazetteer(g))
+                    }
+                    None => (0, local_entity(a, name, etype)),
+                },
+                EntityType::Organization => (1, local_entity(a, name, etype)),
+                _ => (2, local_entity(a, name, etype)),
             };
-            by_type[k].push((s, e, local_entity(a, name, etype)));
+            by_type[k].push((s, e, r));
         }
         let [people, orgs, places] = by_type;
         insert_mentions(a, people, EntityType::Person, MentionSource::Model);
         insert_mentions(a, orgs, EntityType::Organization, MentionSource::Model);
         insert_mentions(a, places, EntityType::Location, MentionSource::Model);
-        self.link_repetitions_of(
-            text,
-            a,
-            |e| matches!(e, EntityRef::Local(i) if i >= first_new),
-        );
+        self.link_repetitions_of(text, a, |e| match e {
+            EntityRef::Local(i) => i >= first_new,
+            EntityRef::Gazetteer(g) => spelled.contains(&g),
+        });
         self.add_one_word_names(text, ctx.lang, &ctx.words, a, single);
     }
 
@@ -920,6 +932,44 @@ impl EntityStage {
             }
         }
         found
+    }
+
+    /// The one listed person whose name (or alias) of two words or more
+    /// has the first and the last word of `name` (two words or more), each
+    /// compared by its [`spelling_key`]: the same name in another spelling
+    /// ("Hary Tanoesoedibyo", "Rachmat Gobel" for "Rahmat Gobel", "Marwan
+    /// Ja'far") or with a middle name the list leaves out ("Gayus Halomoan
+    /// Tambunan"). Only people with a checked id (an English Wikipedia
+    /// title): a person with none is named as written (ANNOTATION.md), so
+    /// "Vena Melinda" stays herself beside the listed "Venna Melinda".
+    /// `None` when no such person or two have them.
+    fn listed_person_spelled(&self, name: &str) -> Option<u32> {
+        let key = first_last_key(name)?;
+        let index = self.tagger.spelled_people.get_or_init(|| {
+            let mut index: FxHashMap<String, Option<u32>> = FxHashMap::default();
+            let mut add = |key: String, person: u32| {
+                index
+                    .entry(key)
+                    .and_modify(|owner| {
+                        if *owner != Some(person) {
+                            *owner = None;
+                        }
+                    })
+                    .or_insert(Some(person));
+            };
+            for al in &self.gaz.aliases {
+                let person = &self.gaz.entities[al.entity as usize];
+                if al.kind == AliasKind::Name
+                    && person.etype == EntityType::Person
+                    && !person.id_derived
+                    && let Some(key) = first_last_key(&al.text)
+                {
+                    add(key, al.entity);
+                }
+            }
+            index
+        });
+        index.get(&key).copied().flatten()
     }
 
     /// A tagged span `from..to` made a name: leading titles of the
@@ -1141,6 +1191,60 @@ impl EntityStage {
             }
         }
     }
+}
+
+/// The key of a name's first and last word (`None` for one word): each
+/// word's [`spelling_key`].
+fn first_last_key(name: &str) -> Option<String> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    let last = words.next_back()?;
+    let (f, l) = (spelling_key(first), spelling_key(last));
+    if f.is_empty() || l.is_empty() {
+        return None;
+    }
+    Some(format!("{f} {l}"))
+}
+
+/// A word of a name with the differences of Indonesian spelling (the old
+/// and the new, and the ways Arabic and Javanese names are written in
+/// Latin letters) taken out: lower case, letters only, no diacritics;
+/// "oe" as "u", "dj" and "j" as "y", "tj" as "c", "ch" and "kh" as "h",
+/// "dh", "th", "dz" as "d", "t", "d", "ie" and "y" as "i", doubled letters
+/// once ("Soeharto" and "Suharto", "Djoko" and "Joko", "Rachmat" and
+/// "Rahmat", "Syarief" and "Syarif", "Fauziyah" and "Fauziah", "Ja'far"
+/// and "Jafar").
+pub(super) fn spelling_key(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut s: String = word
+        .nfd()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    for (from, to) in [
+        ("oe", "u"),
+        ("dj", "y"),
+        ("tj", "c"),
+        ("j", "y"),
+        ("ch", "h"),
+        ("kh", "h"),
+        ("dh", "d"),
+        ("th", "t"),
+        ("dz", "d"),
+        ("ie", "i"),
+        ("y", "i"),
+    ] {
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Is a capitalised word of `text[s..e]` also written in lower case in the
@@ -1576,6 +1680,66 @@ mod tests {
             .filter(|m| m.source != MentionSource::Gazetteer)
             .map(|m| (text[m.start..m.end].to_owned(), m.etype.as_str()))
             .collect()
+    }
+
+    /// Spelling keys: the old and the new Indonesian spellings, and the ways
+    /// Arabic names are written, meet.
+    #[test]
+    fn spelling_keys_of_indonesian_names() {
+        for (a, b) in [
+            ("Soeharto", "Suharto"),
+            ("Djoko", "Joko"),
+            ("Rachmat", "Rahmat"),
+            ("Syarief", "Syarif"),
+            ("Fauziyah", "Fauziah"),
+            ("Ja'far", "Jafar"),
+            ("Tjahjo", "Cahyo"),
+            ("Chairul", "Khairul"),
+            ("Ramadhan", "Ramadan"),
+        ] {
+            assert_eq!(spelling_key(a), spelling_key(b), "{a} {b}");
+        }
+        for (a, b) in [("Fadli", "Fadil"), ("Surya", "Suryo"), ("Anas", "Annisa")] {
+            assert_ne!(spelling_key(a), spelling_key(b), "{a} {b}");
+        }
+    }
+
+    /// A name the model finds that is a listed person's (with a checked id)
+    /// in another spelling, or with a middle name the list leaves out, is
+    /// that person; with a derived id it stays as written.
+    #[test]
+    fn listed_people_in_another_spelling() {
+        let p = crate::Pipeline::builder()
+            .entities_only(true)
+            .tagger(true)
+            .build();
+        let ids = |text: &str| -> Vec<String> {
+            let a = p.process(&crate::Document::new("d", text));
+            a.mentions
+                .iter()
+                .filter(|m| m.source == MentionSource::Model && m.etype == EntityType::Person)
+                .map(|m| a.entity(p.gazetteer(), m.entity).id.clone())
+                .collect()
+        };
+        assert_eq!(
+            ids("Menurut Djoko Widodo, pembangunan jalan itu selesai tahun depan."),
+            ["Joko_Widodo"]
+        );
+        assert_eq!(
+            ids("Menurut Joko Hartono Widodo, pembangunan jalan itu selesai tahun depan."),
+            ["Joko_Widodo"]
+        );
+        // Adang Daradjatun's id is derived (no English article is known):
+        // another spelling of his name is a name of its own.
+        let derived = p
+            .gazetteer()
+            .find("Adang_Daradjatun")
+            .map(|g| p.gazetteer().entity(g));
+        assert!(derived.is_some_and(|e| e.id_derived));
+        assert_eq!(
+            ids("Menurut Adang Daradjatoen, pembangunan jalan itu selesai tahun depan."),
+            ["Adang_Daradjatoen"]
+        );
     }
 
     /// A person the model finds named by one word that is a word of one
