@@ -574,6 +574,8 @@ pub enum WordClass {
     PossessiveMark,
     /// "led": passed over between an actor and a noun cue after it ("US-led war"), so the actor is the doer of the event. Looked up.
     ActorParticiple,
+    /// "Dewan Pimpinan Pusat", "Dewan Pakar", "Bank Sentral", "Board of Directors": the generic name of an organ any organisation may have; found alone by pattern it is no organisation.
+    GenericBody,
 }
 
 /// The part a word class plays in a sentence.
@@ -611,7 +613,7 @@ pub struct WordClassInfo {
 }
 
 /// Every word class, in the order of [`WordClass`].
-pub const WORD_CLASSES: [WordClassInfo; 48] = [
+pub const WORD_CLASSES: [WordClassInfo; 49] = [
     WordClassInfo {
         class: WordClass::Neg,
         name: "neg",
@@ -947,6 +949,13 @@ pub const WORD_CLASSES: [WordClassInfo; 48] = [
         role: ClassRole::LookedUp,
         trigger: false,
         doc: "led: passed over between an actor and a noun cue after it, \"US-led war\", so the actor is the doer of the event",
+    },
+    WordClassInfo {
+        class: WordClass::GenericBody,
+        name: "generic_body",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "Dewan Pimpinan Pusat, Dewan Pakar, Bank Sentral, Board of Directors: the generic name of an organ any organisation may have (a party's central board, a company's directors); an organisation found by pattern with that name alone, or with its abbreviation in brackets, is dropped",
     },
 ];
 

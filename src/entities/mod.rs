@@ -121,6 +121,9 @@ pub(crate) struct EntityStage {
     title_heads: LowerSet,
     /// Organisation head words of each language, capitalised.
     org_heads: HashMap<Lang, PhraseSet<()>>,
+    /// The generic names of organs ("Dewan Pimpinan Pusat", "Bank
+    /// Sentral"), lower-case: found alone by pattern, no organisation.
+    generic_bodies: LowerSet,
     /// Words that begin a place's or a unit's name ("Dusun", "Kabupaten",
     /// "Resimen"), lower-case.
     place_heads: LowerSet,
@@ -256,6 +259,7 @@ impl EntityStage {
             title_heads,
             function_words,
             org_heads,
+            generic_bodies: words_where(&gaz, class(WordClass::GenericBody)),
             place_heads: words_where(&gaz, class(WordClass::PlaceHead)),
             compass: words_where(&gaz, class(WordClass::Compass)),
             honorifics: words_where(&gaz, class(WordClass::Honorific)),

@@ -289,6 +289,15 @@ impl EntityStage {
                 continue;
             }
             let name = name_as_written(&text[s..e]);
+            // A generic organ ("Dewan Pakar", "Dewan Pimpinan Pusat (DPP)"):
+            // whose, the name does not say.
+            let bare = match name.rsplit_once(" (") {
+                Some((before, acronym)) if acronym.ends_with(')') => before,
+                _ => name.as_str(),
+            };
+            if self.generic_bodies.contains(bare) {
+                continue;
+            }
             // "Partai Komunis" after "Partai Komunis China": the same
             // organisation, shortened.
             let shortened = a.mentions.iter().find(|m| {

@@ -985,3 +985,24 @@ fn parliament_bodies_and_cabinets() {
     // In English text the Indonesian short form is no name.
     assert!(ids("The Banggar met on Monday.").is_empty());
 }
+
+/// A generic organ found alone by pattern ("Dewan Pakar", "Dewan Pimpinan
+/// Pusat (DPP)", "Board of Directors") names no organisation; with a name
+/// of its own it is one.
+#[test]
+fn generic_organs_are_no_organisations() {
+    let orgs = |text: &str| -> Vec<String> {
+        mentions(text)
+            .into_iter()
+            .filter(|(_, _, t)| *t == "ORGANIZATION")
+            .map(|(s, _, _)| s)
+            .collect()
+    };
+    assert!(orgs("Dewan Pakar partai itu akan bersidang pekan depan.").is_empty());
+    assert!(orgs("Dewan Pimpinan Pusat (DPP) partai itu menolak usulan tersebut.").is_empty());
+    assert!(orgs("The Board of Directors met on Monday to discuss the offer.").is_empty());
+    assert_eq!(
+        orgs("Dewan Pengawas Sukamaju Sejahtera menolak usulan tersebut."),
+        ["Dewan Pengawas Sukamaju Sejahtera"]
+    );
+}
