@@ -1006,3 +1006,30 @@ fn generic_organs_are_no_organisations() {
         ["Dewan Pengawas Sukamaju Sejahtera"]
     );
 }
+
+/// Universities, pollsters, watchdogs and newspapers that Indonesian
+/// political news cites: their English titles, no country inside their
+/// names, acronyms that are other words elsewhere only in Indonesian text.
+#[test]
+fn universities_pollsters_and_watchdogs() {
+    let ids =
+        |text: &str| -> Vec<String> { mentions(text).into_iter().map(|(_, i, _)| i).collect() };
+    assert_eq!(
+        ids("Pengamat politik dari Universitas Airlangga menilai langkah itu keliru."),
+        ["Airlangga_University"]
+    );
+    assert_eq!(
+        ids("Survei Indikator Politik Indonesia menunjukkan elektabilitasnya naik."),
+        ["Indikator_Politik_Indonesia"]
+    );
+    assert_eq!(
+        ids("Peneliti ICW meminta jaksa menuntut hukuman yang lebih berat."),
+        ["Indonesia_Corruption_Watch"]
+    );
+    assert_eq!(
+        ids("Menurut harian Media Indonesia, rapat itu ditunda."),
+        ["Media_Indonesia"]
+    );
+    // In English text the Indonesian acronyms are no names.
+    assert!(ids("The UI was redesigned and ITS code was rewritten.").is_empty());
+}
