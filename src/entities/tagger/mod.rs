@@ -1194,57 +1194,78 @@ impl EntityStage {
 }
 
 /// The key of a name's first and last word (`None` for one word): each
-/// word's [`spelling_key`].
+/// word's [`spelling_key`], a space between.
 fn first_last_key(name: &str) -> Option<String> {
     let mut words = name.split_whitespace();
     let first = words.next()?;
     let last = words.next_back()?;
-    let (f, l) = (spelling_key(first), spelling_key(last));
-    if f.is_empty() || l.is_empty() {
-        return None;
-    }
-    Some(format!("{f} {l}"))
+    let mut key = String::with_capacity(first.len() + last.len() + 1);
+    spelling_key_into(first, &mut key);
+    let first_len = key.len();
+    key.push(' ');
+    spelling_key_into(last, &mut key);
+    (first_len > 0 && key.len() > first_len + 1).then_some(key)
 }
 
 /// A word of a name with the differences of Indonesian spelling (the old
 /// and the new, and the ways Arabic and Javanese names are written in
-/// Latin letters) taken out: lower case, letters only, no diacritics;
-/// "oe" as "u", "dj" and "j" as "y", "tj" as "c", "ch" and "kh" as "h",
-/// "dh", "th", "dz" as "d", "t", "d", "ie" and "y" as "i", doubled letters
-/// once ("Soeharto" and "Suharto", "Djoko" and "Joko", "Rachmat" and
-/// "Rahmat", "Syarief" and "Syarif", "Fauziyah" and "Fauziah", "Ja'far"
-/// and "Jafar").
+/// Latin letters) taken out: lower case, letters only, no diacritics; read
+/// left to right, "oe" is "u", "dj", "j" and "y" are "i", "tj" is "c",
+/// "ch" and "kh" are "h", "dh" and "dz" are "d", "th" is "t", "ie" is "i",
+/// and a letter repeated is written once ("Soeharto" and "Suharto",
+/// "Djoko" and "Joko", "Rachmat" and "Rahmat", "Syarief" and "Syarif",
+/// "Fauziyah" and "Fauziah", "Ja'far" and "Jafar").
+#[cfg(test)]
 pub(super) fn spelling_key(word: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut s: String = word
-        .nfd()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
-        .collect();
-    for (from, to) in [
-        ("oe", "u"),
-        ("dj", "y"),
-        ("tj", "c"),
-        ("j", "y"),
-        ("ch", "h"),
-        ("kh", "h"),
-        ("dh", "d"),
-        ("th", "t"),
-        ("dz", "d"),
-        ("ie", "i"),
-        ("y", "i"),
-    ] {
-        if s.contains(from) {
-            s = s.replace(from, to);
-        }
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
-        }
-    }
+    let mut out = String::new();
+    spelling_key_into(word, &mut out);
     out
+}
+
+/// [`spelling_key`], written at the end of `out`.
+fn spelling_key_into(word: &str, out: &mut String) {
+    let mut letters: Vec<u8> = Vec::with_capacity(word.len());
+    if word.is_ascii() {
+        letters.extend(
+            word.bytes()
+                .filter(u8::is_ascii_alphabetic)
+                .map(|b| b.to_ascii_lowercase()),
+        );
+    } else {
+        use unicode_normalization::UnicodeNormalization;
+        // Non-ASCII letters left after the diacritics are dropped are kept
+        // as they are (UTF-8 bytes never match the rules below).
+        let folded: String = word
+            .nfd()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        letters.extend_from_slice(folded.as_bytes());
+    }
+    let mut key: Vec<u8> = Vec::with_capacity(letters.len());
+    let mut i = 0;
+    while i < letters.len() {
+        let pair = letters.get(i + 1).map(|&n| (letters[i], n));
+        let (c, used) = match pair {
+            Some((b'o', b'e')) => (b'u', 2),
+            Some((b'd', b'j')) => (b'i', 2),
+            Some((b't', b'j')) => (b'c', 2),
+            Some((b'c' | b'k', b'h')) => (b'h', 2),
+            Some((b'd', b'h' | b'z')) => (b'd', 2),
+            Some((b't', b'h')) => (b't', 2),
+            Some((b'i', b'e')) => (b'i', 2),
+            _ => match letters[i] {
+                b'j' | b'y' => (b'i', 1),
+                b => (b, 1),
+            },
+        };
+        if key.last() != Some(&c) || c >= 0x80 {
+            key.push(c);
+        }
+        i += used;
+    }
+    // (The rules change ASCII letters only: the bytes stay UTF-8.)
+    out.push_str(std::str::from_utf8(&key).unwrap_or(""));
 }
 
 /// Is a capitalised word of `text[s..e]` also written in lower case in the
