@@ -321,6 +321,7 @@ impl EntityStage {
         self.find_listed(ctx, a);
         self.find_state_bodies(ctx, a);
         orgs::drop_products(text, a);
+        orgs::short_names_of_longer(text, a);
         self.drop_named_places(text, a);
         let mut lowercase = LowerCaseWords::new(text);
         self.split_families(text, a, &mut lowercase);

@@ -526,6 +526,43 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
+/// An organisation's one-word name found in the gazetteer ("Demokrat")
+/// that is a word of one other listed organisation's longer name in the
+/// same document ("Partai Demokrat AS", "Democratic Party of Korea") names
+/// that one: the document has said which it means. With two or more such
+/// names, or none, the mention keeps its entity.
+pub(super) fn short_names_of_longer(text: &str, a: &mut Analysis) {
+    let is_listed_org = |m: &Mention| {
+        m.etype == EntityType::Organization
+            && m.source == MentionSource::Gazetteer
+            && !m.nested
+            && matches!(m.entity, EntityRef::Gazetteer(_))
+    };
+    let mut relink: Vec<(usize, EntityRef)> = Vec::new();
+    for (i, m) in a.mentions.iter().enumerate() {
+        let word = &text[m.start..m.end];
+        if !is_listed_org(m) || word.contains(' ') || !word.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let mut longer = a.mentions.iter().filter(|n| {
+            n.entity != m.entity
+                && is_listed_org(n)
+                && text[n.start..n.end]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == word)
+                && text[n.start..n.end].contains(' ')
+        });
+        if let Some(n) = longer.next()
+            && longer.all(|o| o.entity == n.entity)
+        {
+            relink.push((i, n.entity));
+        }
+    }
+    for (i, e) in relink {
+        a.mentions[i].entity = e;
+    }
+}
+
 /// "Boeing 737", "Airbus A320", "Sukhoi Su-35": a company's name right
 /// before a model number names the product, not the company, so it is no
 /// mention (no actor, no organisation).

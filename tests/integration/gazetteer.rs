@@ -1033,3 +1033,24 @@ fn universities_pollsters_and_watchdogs() {
     // In English text the Indonesian acronyms are no names.
     assert!(ids("The UI was redesigned and ITS code was rewritten.").is_empty());
 }
+
+/// A party's one-word name: Indonesia's Demokrat in Indonesian text, but
+/// the party a document names in full when that name holds the word
+/// ("Partai Demokrat AS" … "Demokrat").
+#[test]
+fn a_short_name_is_the_longer_name_the_document_gives() {
+    let ids =
+        |text: &str| -> Vec<String> { mentions(text).into_iter().map(|(_, i, _)| i).collect() };
+    assert_eq!(
+        ids("Demokrat menolak usulan itu dalam rapat di Jakarta."),
+        ["Democratic_Party_(Indonesia)", "Jakarta"]
+    );
+    assert_eq!(
+        ids("Kandidat Partai Demokrat AS itu menang; Demokrat kini menguasai Senat."),
+        [
+            "Democratic_Party_(United_States)",
+            "Democratic_Party_(United_States)"
+        ]
+    );
+    assert!(ids("The Demokrat party was founded in 2001.").is_empty());
+}
