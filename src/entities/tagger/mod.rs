@@ -749,6 +749,11 @@ impl EntityStage {
                         else {
                             continue;
                         };
+                        let to = if etype == EntityType::Person {
+                            lower_case_syllables(text, tokens, to)
+                        } else {
+                            to
+                        };
                         let (s, e) = (tokens[from].start, tokens[to - 1].end);
                         if overlaps(a, s, e)
                             || (etype == EntityType::Person
@@ -1268,6 +1273,26 @@ fn spelling_key_into(word: &str, out: &mut String) {
     out.push_str(std::str::from_utf8(&key).unwrap_or(""));
 }
 
+/// The end of a person's name that goes on past token `to` with hyphened
+/// lower-case syllables written close ("Tseng Hou-jen", "Kim Jong-un"):
+/// the model ends such a name at the hyphen.
+fn lower_case_syllables(text: &str, tokens: &[Token], mut to: usize) -> usize {
+    while let (Some(hyphen), Some(next)) = (tokens.get(to), tokens.get(to + 1)) {
+        let close = hyphen.start == tokens[to - 1].end && next.start == hyphen.end;
+        let word = &text[next.start..next.end];
+        if close
+            && &text[hyphen.start..hyphen.end] == "-"
+            && next.kind == TokenKind::Word
+            && word.chars().all(char::is_lowercase)
+        {
+            to += 2;
+        } else {
+            break;
+        }
+    }
+    to
+}
+
 /// Is a capitalised word of `text[s..e]` also written in lower case in the
 /// text ("Hasil" beside "hasil")? Each word's answer is kept in `seen`.
 fn written_in_lower_case(
@@ -1701,6 +1726,16 @@ mod tests {
             .filter(|m| m.source != MentionSource::Gazetteer)
             .map(|m| (text[m.start..m.end].to_owned(), m.etype.as_str()))
             .collect()
+    }
+
+    /// A name's hyphened lower-case syllables stay in it ("Lee Seung-hoon",
+    /// not "Lee Seung").
+    #[test]
+    fn hyphened_syllables_stay_in_the_name() {
+        assert_eq!(
+            model_names("Menurut Lee Seung-hoon, perundingan itu akan dilanjutkan pekan depan."),
+            [("Lee Seung-hoon".to_owned(), "PERSON")]
+        );
     }
 
     /// Spelling keys: the old and the new Indonesian spellings, and the ways
