@@ -52,6 +52,7 @@ from kbshared import (
     key,
     lexicon_words,
     merge_years,
+    name_keys,
     tsv_rows,
 )
 
@@ -353,11 +354,7 @@ def index_others() -> tuple[set[str], set[str], set[str]]:
     for f in OTHERS:
         for row in tsv_rows(GAZ / f):
             ids.add(key(row["entity_id"]))
-            names.add(key(row["name"]))
-            for col in ("aliases", "aliases_id", "aliases_en", "seats", "demonyms"):
-                for a in row.get(col, "").split("|"):
-                    if a:
-                        names.add(key(a))
+            names |= name_keys(row)
             for d in row.get("demonyms", "").split("|"):
                 if d:
                     demonyms.add(d.lower())

@@ -43,7 +43,9 @@ from kbshared import (
     key,
     lexicon_words,
     merge_years,
+    name_keys,
     read_lines,
+    tsv_rows,
 )
 
 SRC = ROOT / "data" / "kb" / "phoenix"
@@ -276,21 +278,9 @@ def curated_index() -> tuple[set[str], set[str], dict[str, str]]:
     aliases: set[str] = set()
     iso3: dict[str, str] = {}
     for f in CURATED:
-        header = None
-        for line in read_lines(GAZ / f):
-            if not line.strip() or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = cells
-                continue
-            row = dict(zip(header, cells))
+        for row in tsv_rows(GAZ / f):
             ids.add(key(row["entity_id"]))
-            aliases.add(key(row["name"]))
-            for col in ("aliases", "aliases_id", "aliases_en", "seats", "demonyms"):
-                for a in row.get(col, "").split("|"):
-                    if a:
-                        aliases.add(key(a))
+            aliases |= name_keys(row)
             if f == "countries.tsv":
                 for d in row.get("demonyms", "").split("|"):
                     if d:

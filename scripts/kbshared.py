@@ -63,6 +63,17 @@ def key(s: str) -> str:
     return re.sub(r"[\s._\-’']+", " ", fold(s)).strip()
 
 
+def name_keys(row: dict[str, str]) -> set[str]:
+    """The keys of a gazetteer row's name and of all its other names (its
+    aliases in every language, seats and demonyms)."""
+    out = {key(row["name"])}
+    for col in ("aliases", "aliases_id", "aliases_en", "seats", "demonyms"):
+        for a in row.get(col, "").split("|"):
+            if a:
+                out.add(key(a))
+    return out
+
+
 def tsv_rows(path: Path) -> list[dict[str, str]]:
     """The rows of a gazetteer TSV file as dicts (comments and blank lines
     skipped, the first other line is the header)."""

@@ -2,14 +2,13 @@
 //! built by `scripts/build_ep.py` from the Popolo files of
 //! `data/kb/everypolitician/`. Every sentence here is composed for the test.
 
-use std::process::Command;
 use std::sync::LazyLock;
 
-use kabar::{Document, EntityRef, Gazetteer, Pipeline};
+use kabar::{Document, Gazetteer, Pipeline};
 
-use crate::util::{kabar, p, read_csv_bytes, root, stderr, tempdir};
+use crate::util::{default_pipeline, default_triples, gazetteer_mentions, root, script_check};
 
-static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::default);
+static PIPELINE: LazyLock<&Pipeline> = LazyLock::new(default_pipeline);
 
 fn gaz() -> &'static Gazetteer {
     PIPELINE.gazetteer()
@@ -17,37 +16,15 @@ fn gaz() -> &'static Gazetteer {
 
 /// (entity id, derived?) of every gazetteer mention of `text`.
 fn mentions(text: &str) -> Vec<(String, bool)> {
-    let a = PIPELINE.process(&Document::new("t", text));
-    a.mentions
-        .iter()
-        .filter_map(|m| match m.entity {
-            EntityRef::Gazetteer(g) => {
-                let e = gaz().entity(g);
-                Some((e.id.clone(), e.id_derived))
-            }
-            EntityRef::Local(_) => None,
-        })
-        .collect()
+    gazetteer_mentions(text)
 }
 
 /// `subject relation object` of the triples `kabar extract` writes for one
 /// JSONL document with `text` and `date`, with the default gazetteers.
 fn dated_triples(text: &str, date: &str) -> Vec<String> {
-    let dir = tempdir();
-    let input = dir.path().join("in.jsonl");
-    std::fs::write(
-        &input,
-        format!("{{\"id\":\"a\",\"text\":\"{text}\",\"date\":\"{date}\"}}\n"),
-    )
-    .unwrap();
-    let o = kabar(&["extract", p(&input), "--triples", "-", "--quiet"], None);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let (h, rows) = read_csv_bytes(&o.stdout);
-    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
-    let (s, r, ob) = (col("subject_id"), col("relation"), col("object_id"));
-    rows.iter()
-        .map(|row| format!("{} {} {}", row[s], row[r], row[ob]))
-        .collect()
+    default_triples(&format!(
+        "{{\"id\":\"a\",\"text\":\"{text}\",\"date\":\"{date}\"}}\n"
+    ))
 }
 
 #[test]
@@ -132,24 +109,7 @@ fn everypolitician_rows_pass_the_precision_guards() {
 
 #[test]
 fn the_everypolitician_file_is_what_the_script_builds() {
-    let has_python = Command::new("python3")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has_python {
-        eprintln!("skipped: python3 is not installed");
-        return;
-    }
-    let o = Command::new("python3")
-        .arg(root().join("scripts/build_ep.py"))
-        .arg("--check")
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "gazetteers/ep-people.tsv is out of date: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    script_check("build_ep.py", "gazetteers/ep-people.tsv is");
 }
 
 /// (name as written, entity id) of every person mention of `text`.

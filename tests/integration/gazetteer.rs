@@ -28,6 +28,11 @@ fn mentions(text: &str) -> Vec<(String, String, &'static str)> {
         .collect()
 }
 
+/// The entity ids of [`mentions`] of `text`, in order.
+fn mention_ids(text: &str) -> Vec<String> {
+    mentions(text).into_iter().map(|(_, i, _)| i).collect()
+}
+
 #[test]
 fn default_files_pass_the_checker() {
     let out = kabar(&["gazetteer", "check"], None);
@@ -951,8 +956,7 @@ fn a_listed_persons_name_after_a_place_head_names_the_place() {
 /// not inside "Komisi III"); the short forms count only in Indonesian text.
 #[test]
 fn parliament_bodies_and_cabinets() {
-    let ids =
-        |text: &str| -> Vec<String> { mentions(text).into_iter().map(|(_, i, _)| i).collect() };
+    let ids = mention_ids;
     assert_eq!(
         ids("Anggota Komisi III DPR itu meminta kepolisian menuntaskan kasus tersebut."),
         ["Komisi_III_DPR", "House_of_Representatives_(Indonesia)"]
@@ -1012,8 +1016,7 @@ fn generic_organs_are_no_organisations() {
 /// names, acronyms that are other words elsewhere only in Indonesian text.
 #[test]
 fn universities_pollsters_and_watchdogs() {
-    let ids =
-        |text: &str| -> Vec<String> { mentions(text).into_iter().map(|(_, i, _)| i).collect() };
+    let ids = mention_ids;
     assert_eq!(
         ids("Pengamat politik dari Universitas Airlangga menilai langkah itu keliru."),
         ["Airlangga_University"]
@@ -1039,8 +1042,7 @@ fn universities_pollsters_and_watchdogs() {
 /// ("Partai Demokrat AS" … "Demokrat").
 #[test]
 fn a_short_name_is_the_longer_name_the_document_gives() {
-    let ids =
-        |text: &str| -> Vec<String> { mentions(text).into_iter().map(|(_, i, _)| i).collect() };
+    let ids = mention_ids;
     assert_eq!(
         ids("Demokrat menolak usulan itu dalam rapat di Jakarta."),
         ["Democratic_Party_(Indonesia)", "Jakarta"]

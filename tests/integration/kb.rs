@@ -3,14 +3,16 @@
 //! derived-id marking, and dated roles read against a document's date.
 //! Every sentence here is composed for the test.
 
-use std::process::Command;
 use std::sync::LazyLock;
 
 use kabar::{Document, EntityRef, EntityType, Gazetteer, Pipeline};
 
-use crate::util::{kabar, p, read_csv_bytes, root, stderr, tempdir};
+use crate::util::{
+    default_pipeline, default_triples, gazetteer_mentions, kabar, p, read_csv_bytes, script_check,
+    stderr, tempdir,
+};
 
-static PIPELINE: LazyLock<Pipeline> = LazyLock::new(Pipeline::default);
+static PIPELINE: LazyLock<&Pipeline> = LazyLock::new(default_pipeline);
 
 fn gaz() -> &'static Gazetteer {
     PIPELINE.gazetteer()
@@ -18,17 +20,7 @@ fn gaz() -> &'static Gazetteer {
 
 /// (entity id, derived?) of every gazetteer mention of `text`.
 fn mentions(text: &str) -> Vec<(String, bool)> {
-    let a = PIPELINE.process(&Document::new("t", text));
-    a.mentions
-        .iter()
-        .filter_map(|m| match m.entity {
-            EntityRef::Gazetteer(g) => {
-                let e = gaz().entity(g);
-                Some((e.id.clone(), e.id_derived))
-            }
-            EntityRef::Local(_) => None,
-        })
-        .collect()
+    gazetteer_mentions(text)
 }
 
 #[test]
@@ -185,40 +177,7 @@ fn a_bad_date_is_reported_with_file_and_line() {
 
 #[test]
 fn the_knowledge_base_files_are_what_the_script_builds() {
-    let has_python = Command::new("python3")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has_python {
-        eprintln!("skipped: python3 is not installed");
-        return;
-    }
-    let o = Command::new("python3")
-        .arg(root().join("scripts/build_kb.py"))
-        .arg("--check")
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "gazetteers/kb-*.tsv are out of date: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-}
-
-/// `subject relation object` of the triples `kabar extract` writes for
-/// JSONL `lines` with the default gazetteers.
-fn default_triples(lines: &str) -> Vec<String> {
-    let dir = tempdir();
-    let input = dir.path().join("in.jsonl");
-    std::fs::write(&input, lines).unwrap();
-    let o = kabar(&["extract", p(&input), "--triples", "-", "--quiet"], None);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let (h, rows) = read_csv_bytes(&o.stdout);
-    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
-    let (s, r, ob) = (col("subject_id"), col("relation"), col("object_id"));
-    rows.iter()
-        .map(|row| format!("{} {} {}", row[s], row[r], row[ob]))
-        .collect()
+    script_check("build_kb.py", "gazetteers/kb-*.tsv are");
 }
 
 fn dated(text: &str, date: &str) -> String {

@@ -113,3 +113,67 @@ pub fn kabar_or_kill(args: &[&str], limit: std::time::Duration) -> Output {
         stderr: err_t.join().unwrap(),
     }
 }
+
+/// The default pipeline, made once for the tests of a binary.
+pub fn default_pipeline() -> &'static kabar::Pipeline {
+    static PIPELINE: std::sync::LazyLock<kabar::Pipeline> =
+        std::sync::LazyLock::new(kabar::Pipeline::default);
+    &PIPELINE
+}
+
+/// (entity id, derived?) of every gazetteer mention the default pipeline
+/// finds in `text`.
+pub fn gazetteer_mentions(text: &str) -> Vec<(String, bool)> {
+    let p = default_pipeline();
+    let a = p.process(&kabar::Document::new("t", text));
+    a.mentions
+        .iter()
+        .filter_map(|m| match m.entity {
+            kabar::EntityRef::Gazetteer(g) => {
+                let e = p.gazetteer().entity(g);
+                Some((e.id.clone(), e.id_derived))
+            }
+            kabar::EntityRef::Local(_) => None,
+        })
+        .collect()
+}
+
+/// Runs `python3 scripts/SCRIPT --check` and fails with `what` and the
+/// script's errors when the files it builds are out of date; skipped where
+/// python3 is not installed.
+pub fn script_check(script: &str, what: &str) {
+    let has_python = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_python {
+        eprintln!("skipped: python3 is not installed");
+        return;
+    }
+    let o = Command::new("python3")
+        .arg(root().join("scripts").join(script))
+        .arg("--check")
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{what} out of date: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// `subject relation object` of the triples `kabar extract` writes for
+/// JSONL `lines` with the default gazetteers.
+pub fn default_triples(lines: &str) -> Vec<String> {
+    let dir = tempdir();
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(&input, lines).unwrap();
+    let o = kabar(&["extract", p(&input), "--triples", "-", "--quiet"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (h, rows) = read_csv_bytes(&o.stdout);
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let (s, r, ob) = (col("subject_id"), col("relation"), col("object_id"));
+    rows.iter()
+        .map(|row| format!("{} {} {}", row[s], row[r], row[ob]))
+        .collect()
+}

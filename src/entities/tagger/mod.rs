@@ -1760,23 +1760,31 @@ mod tests {
         }
     }
 
+    /// The default pipeline with the tagger, entities only.
+    fn tagging_pipeline() -> crate::Pipeline {
+        crate::Pipeline::builder()
+            .entities_only(true)
+            .tagger(true)
+            .build()
+    }
+
+    /// The ids of the people the model found in `text`.
+    fn model_person_ids(p: &crate::Pipeline, text: &str) -> Vec<String> {
+        let a = p.process(&crate::Document::new("d", text));
+        a.mentions
+            .iter()
+            .filter(|m| m.source == MentionSource::Model && m.etype == EntityType::Person)
+            .map(|m| a.entity(p.gazetteer(), m.entity).id.clone())
+            .collect()
+    }
+
     /// A name the model finds that is a listed person's (with a checked id)
     /// in another spelling, or with a middle name the list leaves out, is
     /// that person; with a derived id it stays as written.
     #[test]
     fn listed_people_in_another_spelling() {
-        let p = crate::Pipeline::builder()
-            .entities_only(true)
-            .tagger(true)
-            .build();
-        let ids = |text: &str| -> Vec<String> {
-            let a = p.process(&crate::Document::new("d", text));
-            a.mentions
-                .iter()
-                .filter(|m| m.source == MentionSource::Model && m.etype == EntityType::Person)
-                .map(|m| a.entity(p.gazetteer(), m.entity).id.clone())
-                .collect()
-        };
+        let p = tagging_pipeline();
+        let ids = |text: &str| model_person_ids(&p, text);
         assert_eq!(
             ids("Menurut Djoko Widodo, pembangunan jalan itu selesai tahun depan."),
             ["Joko_Widodo"]
@@ -1804,18 +1812,8 @@ mod tests {
     /// else the name as written.
     #[test]
     fn one_word_people_link_to_a_listed_person_whose_office_is_named() {
-        let p = crate::Pipeline::builder()
-            .entities_only(true)
-            .tagger(true)
-            .build();
-        let ids = |text: &str| -> Vec<String> {
-            let a = p.process(&crate::Document::new("d", text));
-            a.mentions
-                .iter()
-                .filter(|m| m.source == MentionSource::Model && m.etype == EntityType::Person)
-                .map(|m| a.entity(p.gazetteer(), m.entity).id.clone())
-                .collect()
-        };
+        let p = tagging_pipeline();
+        let ids = |text: &str| model_person_ids(&p, text);
         assert_eq!(
             ids("Kerja sama itu penting bagi kedua negara, kata Retno di Jakarta."),
             ["Retno_Marsudi"]
