@@ -366,8 +366,10 @@ impl GazetteerBuilder {
 /// The organisations that are political parties (see
 /// [`Gazetteer::parties`]).
 fn parties(g: &Gazetteer) -> rustc_hash::FxHashSet<u32> {
-    let is_party_name =
-        |name: &str| name.starts_with("Partai ") || name.split(['_', ' ']).any(|w| w == "Party");
+    let is_party_name = |name: &str| {
+        name.starts_with("Partai ")
+            || (name.contains("Party") && name.split(['_', ' ']).any(|w| w == "Party"))
+    };
     let mut out: rustc_hash::FxHashSet<u32> = g
         .entities
         .iter()
