@@ -117,6 +117,13 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The mentions that are entity rows: all but the countries nested in
+    /// an organisation's name ("Bank Indonesia"), since nested names are
+    /// not split (ANNOTATION.md).
+    pub fn row_mentions(&self) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(|m| !m.nested)
+    }
+
     /// The entity behind a reference.
     pub fn entity<'a>(&'a self, gaz: &'a Gazetteer, r: EntityRef) -> &'a Entity {
         match r {

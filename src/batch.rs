@@ -395,8 +395,8 @@ fn encode_doc<W: io::Write>(
             rows.try_each_entity(|r| enc.write(&r))?;
         }
         out.sentences += a.sentences.len();
-        // As the entity rows count them (no nested country).
-        for m in a.mentions.iter().filter(|m| !m.nested) {
+        // As the entity rows count them.
+        for m in a.row_mentions() {
             out.mention_types[m.etype as usize] += 1;
         }
         for t in &a.triples {

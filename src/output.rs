@@ -319,11 +319,9 @@ impl<'a> Rows<'a> {
         let text = self.doc.text.as_str();
         let mut cc = CharCounter::new(text, self.offset.chars);
         let a = self.analysis;
-        // A country inside an organisation's name ("Bank Indonesia") is no
-        // row of its own: nested names are not split (ANNOTATION.md). It
-        // still gives the organisation its country and may be the country
-        // of an official (rule `title-nested`).
-        for m in a.mentions.iter().filter(|m| !m.nested) {
+        // A nested country still gives its organisation its country and
+        // may be the country of an official (rule `title-nested`).
+        for m in a.row_mentions() {
             let e = a.entity(self.gaz, m.entity);
             let start_char = cc.at(m.start);
             let end_char = start_char + text[m.start..m.end].chars().count();

@@ -326,8 +326,7 @@ impl WordIndex {
     /// The patterns of slot `slot`, longest first.
     #[inline]
     fn slot(&self, slot: u32) -> &[u32] {
-        let s = slot as usize;
-        &self.slots[self.slot_bounds[s] as usize..self.slot_bounds[s + 1] as usize]
+        &self.slots[self.slot_range(slot)]
     }
 
     /// The entries of `slots` of the patterns of slot `slot`.

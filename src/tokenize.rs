@@ -25,6 +25,13 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Calls `f` with `word` lower-cased on the stack when it is ASCII and at
 /// most 64 bytes long (no allocation); `None` otherwise.
 pub(crate) fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    // ASCII in, ASCII out.
+    with_ascii_lower_bytes(word, |lower| f(std::str::from_utf8(lower).expect("ASCII")))
+}
+
+/// [`with_ascii_lower`], the lower-cased word given as bytes (no UTF-8
+/// check).
+pub(crate) fn with_ascii_lower_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
     const MAX: usize = 64;
     if word.len() > MAX || !word.is_ascii() {
         return None;
@@ -33,8 +40,7 @@ pub(crate) fn with_ascii_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> Opti
     let lower = &mut buf[..word.len()];
     lower.copy_from_slice(word.as_bytes());
     lower.make_ascii_lowercase();
-    // ASCII in, ASCII out.
-    Some(f(std::str::from_utf8(lower).expect("ASCII")))
+    Some(f(lower))
 }
 
 /// A set of lower-case words, looked up in any case. An ASCII word is
@@ -54,15 +60,8 @@ impl LowerSet {
 
     /// Is `word`, lower-cased, in the set?
     pub fn contains(&self, word: &str) -> bool {
-        const MAX: usize = 64;
-        if word.len() <= MAX && word.is_ascii() {
-            let mut buf = [0u8; MAX];
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            return self.words.get(lower).is_some();
-        }
-        self.words.get(word.to_lowercase().as_bytes()).is_some()
+        with_ascii_lower_bytes(word, |lower| self.words.get(lower).is_some())
+            .unwrap_or_else(|| self.words.get(word.to_lowercase().as_bytes()).is_some())
     }
 
     /// The number of distinct words.

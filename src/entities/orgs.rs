@@ -538,19 +538,26 @@ pub(super) fn short_names_of_longer(text: &str, a: &mut Analysis) {
             && !m.nested
             && matches!(m.entity, EntityRef::Gazetteer(_))
     };
+    // The longer names, once (most documents have none).
+    let longer_names: Vec<&Mention> = a
+        .mentions
+        .iter()
+        .filter(|n| is_listed_org(n) && text[n.start..n.end].contains(' '))
+        .collect();
+    if longer_names.is_empty() {
+        return;
+    }
     let mut relink: Vec<(usize, EntityRef)> = Vec::new();
     for (i, m) in a.mentions.iter().enumerate() {
         let word = &text[m.start..m.end];
         if !is_listed_org(m) || word.contains(' ') || !word.starts_with(char::is_uppercase) {
             continue;
         }
-        let mut longer = a.mentions.iter().filter(|n| {
+        let mut longer = longer_names.iter().filter(|n| {
             n.entity != m.entity
-                && is_listed_org(n)
                 && text[n.start..n.end]
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| w == word)
-                && text[n.start..n.end].contains(' ')
         });
         if let Some(n) = longer.next()
             && longer.all(|o| o.entity == n.entity)

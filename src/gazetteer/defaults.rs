@@ -65,10 +65,7 @@ pub const KB_PEOPLE: &[&str] = &["kb-people.tsv", "ep-people.tsv"];
 
 /// The paths under which the loader names the files of [`KB_PEOPLE`].
 pub fn kb_person_paths() -> Vec<std::path::PathBuf> {
-    KB_PEOPLE
-        .iter()
-        .map(|name| std::path::Path::new("gazetteers").join(name))
-        .collect()
+    default_paths(KB_PEOPLE)
 }
 
 /// The paths under which the loader names the files of
@@ -76,7 +73,12 @@ pub fn kb_person_paths() -> Vec<std::path::PathBuf> {
 /// file): the names listed in a file at one of them are no words of known
 /// people's names for the name tagger.
 pub fn not_tagger_name_word_paths() -> Vec<std::path::PathBuf> {
-    NOT_TAGGER_NAME_WORDS
+    default_paths(NOT_TAGGER_NAME_WORDS)
+}
+
+/// The paths under which the loader names default files (`gazetteers/NAME`).
+fn default_paths(names: &[&str]) -> Vec<std::path::PathBuf> {
+    names
         .iter()
         .map(|name| std::path::Path::new("gazetteers").join(name))
         .collect()
