@@ -160,7 +160,7 @@ impl Analysis {
     }
 }
 
-/// The country each acting entity of a document stands for: a country
+/// The country each entity of a document's triples stands for: a country
 /// itself; a person by a title in the document ("Menlu Rusia Sergei
 /// Lavrov"), else by the gazetteer's roles (the current or latest office
 /// in a country); an organisation by a country named in its name.
@@ -169,6 +169,15 @@ pub fn actor_countries<'g>(
     a: &'g Analysis,
 ) -> rustc_hash::FxHashMap<EntityRef, &'g str> {
     let mut out = rustc_hash::FxHashMap::default();
+    // Only the entities of the triples are asked for.
+    let mut wanted: rustc_hash::FxHashSet<EntityRef> = rustc_hash::FxHashSet::default();
+    for t in &a.triples {
+        wanted.insert(a.mentions[t.subject as usize].entity);
+        wanted.insert(a.mentions[t.object as usize].entity);
+    }
+    if wanted.is_empty() {
+        return out;
+    }
     // The first title a person holds in the document (one pass: a long
     // document has many people and many triples).
     let mut titled: rustc_hash::FxHashMap<EntityRef, &'g str> = rustc_hash::FxHashMap::default();
@@ -186,7 +195,7 @@ pub fn actor_countries<'g>(
         }
     }
     for (i, m) in a.mentions.iter().enumerate() {
-        if out.contains_key(&m.entity) {
+        if !wanted.contains(&m.entity) || out.contains_key(&m.entity) {
             continue;
         }
         let e = a.entity(gaz, m.entity);
