@@ -159,6 +159,10 @@ const LISTS: [&str; 12] = [
 /// [`TaggerWords::lists`]: such a word starts no stretch to tag.
 const STOP: u16 = 1 << 9 | 1 << 10;
 
+/// The bit of the words of listed people's names (`nameword`) in
+/// [`TaggerWords::lists`].
+const NAME_WORD: u16 = 1 << 11;
+
 /// The tagger's model and the word lists its features read.
 #[derive(Debug, Clone)]
 pub(crate) struct TaggerWords {
@@ -187,7 +191,7 @@ pub(crate) struct TaggerWords {
     shared_person_words: FxHashMap<String, Vec<u32>>,
     /// [`first_last_key`] of every listed person's names of two words or
     /// more → the person (`None`: two share it); made on first use.
-    spelled_people: std::sync::OnceLock<FxHashMap<String, Option<u32>>>,
+    spelled_people: std::sync::OnceLock<SpelledPeople>,
 }
 
 impl TaggerWords {
@@ -951,30 +955,29 @@ impl EntityStage {
     fn listed_person_spelled(&self, name: &str) -> Option<u32> {
         let key = first_last_key(name)?;
         let index = self.tagger.spelled_people.get_or_init(|| {
-            let mut index: FxHashMap<String, Option<u32>> = FxHashMap::default();
-            let mut add = |key: String, person: u32| {
-                index
-                    .entry(key)
-                    .and_modify(|owner| {
-                        if *owner != Some(person) {
-                            *owner = None;
-                        }
-                    })
-                    .or_insert(Some(person));
-            };
-            for al in &self.gaz.aliases {
+            let mut index = SpelledPeople::default();
+            let mut key = String::new();
+            for (i, al) in self.gaz.aliases.iter().enumerate() {
                 let person = &self.gaz.entities[al.entity as usize];
                 if al.kind == AliasKind::Name
                     && person.etype == EntityType::Person
                     && !person.id_derived
-                    && let Some(key) = first_last_key(&al.text)
                 {
-                    add(key, al.entity);
+                    index.add(&al.text, al.entity, i as u32, &mut key);
                 }
             }
+            index.sort();
             index
         });
-        index.get(&key).copied().flatten()
+        match index.both.get(&key) {
+            Some(&owner) => owner,
+            None => index.one_letter_off(&self.gaz, name, |w| {
+                self.tagger
+                    .lists
+                    .get(w.to_lowercase().as_str())
+                    .is_some_and(|bits| bits & NAME_WORD != 0)
+            }),
+        }
     }
 
     /// A tagged span `from..to` made a name: leading titles of the
@@ -1198,6 +1201,150 @@ impl EntityStage {
     }
 }
 
+/// The listed people's names of two words or more, for
+/// [`EntityStage::listed_person_spelled`].
+#[derive(Debug, Default, Clone)]
+struct SpelledPeople {
+    /// [`first_last_key`] → the person (`None`: two share it).
+    both: FxHashMap<String, Option<u32>>,
+    /// (the hash of the [`spelling_key`] of the first word, the alias), of
+    /// each name, in order; and of the last word.
+    by_first: Vec<(u64, u32)>,
+    by_last: Vec<(u64, u32)>,
+}
+
+/// The fewest letters of a word that [`SpelledPeople::one_letter_off`]
+/// reads with one letter changed.
+const ONE_OFF_LETTERS: usize = 5;
+
+/// At most this many listed names share the word that
+/// [`SpelledPeople::one_letter_off`] finds the same when the other word,
+/// written otherwise, is itself a word of a listed name.
+const FEW_NAMES: usize = 4;
+
+fn key_hash(key: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(key)
+}
+
+/// The first and the last word of a name of two words or more.
+fn first_and_last(name: &str) -> Option<(&str, &str)> {
+    let mut words = name.split_whitespace();
+    Some((words.next()?, words.next_back()?))
+}
+
+impl SpelledPeople {
+    /// Adds the name `alias` (its index in the gazetteer's aliases) of
+    /// `person`.
+    fn add(&mut self, name: &str, person: u32, alias: u32, key: &mut String) {
+        let Some(both) = first_last_key(name) else {
+            return;
+        };
+        self.both
+            .entry(both)
+            .and_modify(|owner| {
+                if *owner != Some(person) {
+                    *owner = None;
+                }
+            })
+            .or_insert(Some(person));
+        let Some((first, last)) = first_and_last(name) else {
+            return;
+        };
+        for (word, list) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
+            key.clear();
+            spelling_key_into(word, key);
+            list.push((key_hash(key), alias));
+        }
+    }
+
+    /// Puts the lists in order, once every name is added.
+    fn sort(&mut self) {
+        self.by_first.sort_unstable();
+        self.by_last.sort_unstable();
+    }
+
+    /// The one listed person whose name has one word of `name` (first or
+    /// last, compared by its [`spelling_key`]) and the other written with
+    /// one letter changed, added, dropped or two letters swapped: a slip of
+    /// the pen or another transliteration ("Suryo Paloh" for Surya Paloh,
+    /// "Fadil Zon" for Fadli Zon, "Susilo Bambang Yushoyono", "Morgan
+    /// Tsangirai"). The changed word has [`ONE_OFF_LETTERS`] letters or
+    /// more, and is no word of a listed name (`name_word`) unless
+    /// [`FEW_NAMES`] names at most share the other ("Muhammad Hatta" is
+    /// not Muhammad Anis Matta).
+    fn one_letter_off(
+        &self,
+        gaz: &Gazetteer,
+        name: &str,
+        name_word: impl Fn(&str) -> bool,
+    ) -> Option<u32> {
+        let (first, last) = first_and_last(name)?;
+        let mut found = None;
+        let (mut letters, mut theirs) = (Vec::new(), Vec::new());
+        for (exact, other, list, exact_is_first) in [
+            (first, last, &self.by_first, true),
+            (last, first, &self.by_last, false),
+        ] {
+            letters.clear();
+            letters_into(other, &mut letters);
+            if letters.len() < ONE_OFF_LETTERS {
+                continue;
+            }
+            let key = spelling_key(exact);
+            let h = key_hash(&key);
+            let from = list.partition_point(|&(k, _)| k < h);
+            let names = &list[from..from + list[from..].partition_point(|&(k, _)| k == h)];
+            if names.len() > FEW_NAMES && name_word(other) {
+                continue;
+            }
+            for &(_, alias) in names {
+                let al = &gaz.aliases[alias as usize];
+                let Some((f, l)) = first_and_last(&al.text) else {
+                    continue;
+                };
+                let (their_exact, their_other) = if exact_is_first { (f, l) } else { (l, f) };
+                theirs.clear();
+                letters_into(their_other, &mut theirs);
+                if spelling_key(their_exact) != key
+                    || theirs.len() < ONE_OFF_LETTERS
+                    || !one_edit_apart(&letters, &theirs)
+                {
+                    continue;
+                }
+                match found {
+                    None => found = Some(al.entity),
+                    Some(p) if p == al.entity => {}
+                    Some(_) => return None,
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Are `a` and `b` one edit apart: one letter changed, added or dropped,
+/// or two letters side by side swapped (not equal)?
+fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 || a == b {
+        return false;
+    }
+    let head = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        let rest = head + 1;
+        // One letter changed, or two swapped.
+        short[rest..] == long[rest..]
+            || (rest < short.len()
+                && short[head] == long[rest]
+                && short[rest] == long[head]
+                && short[rest + 1..] == long[rest + 1..])
+    } else {
+        // One letter added.
+        short[head..] == long[head + 1..]
+    }
+}
+
 /// The key of a name's first and last word (`None` for one word): each
 /// word's [`spelling_key`], a space between.
 fn first_last_key(name: &str) -> Option<String> {
@@ -1220,7 +1367,6 @@ fn first_last_key(name: &str) -> Option<String> {
 /// and a letter repeated is written once ("Soeharto" and "Suharto",
 /// "Djoko" and "Joko", "Rachmat" and "Rahmat", "Syarief" and "Syarif",
 /// "Fauziyah" and "Fauziah", "Ja'far" and "Jafar").
-#[cfg(test)]
 pub(super) fn spelling_key(word: &str) -> String {
     let mut out = String::new();
     spelling_key_into(word, &mut out);
@@ -1230,23 +1376,7 @@ pub(super) fn spelling_key(word: &str) -> String {
 /// [`spelling_key`], written at the end of `out`.
 fn spelling_key_into(word: &str, out: &mut String) {
     let mut letters: Vec<u8> = Vec::with_capacity(word.len());
-    if word.is_ascii() {
-        letters.extend(
-            word.bytes()
-                .filter(u8::is_ascii_alphabetic)
-                .map(|b| b.to_ascii_lowercase()),
-        );
-    } else {
-        use unicode_normalization::UnicodeNormalization;
-        // Non-ASCII letters left after the diacritics are dropped are kept
-        // as they are (UTF-8 bytes never match the rules below).
-        let folded: String = word
-            .nfd()
-            .filter(|c| c.is_alphabetic())
-            .flat_map(char::to_lowercase)
-            .collect();
-        letters.extend_from_slice(folded.as_bytes());
-    }
+    letters_into(word, &mut letters);
     let mut key: Vec<u8> = Vec::with_capacity(letters.len());
     let mut i = 0;
     while i < letters.len() {
@@ -1271,6 +1401,29 @@ fn spelling_key_into(word: &str, out: &mut String) {
     }
     // (The rules change ASCII letters only: the bytes stay UTF-8.)
     out.push_str(std::str::from_utf8(&key).unwrap_or(""));
+}
+
+/// The letters of a word, lower case, without diacritics, appended to
+/// `letters` (UTF-8).
+fn letters_into(word: &str, letters: &mut Vec<u8>) {
+    if word.is_ascii() {
+        letters.extend(
+            word.bytes()
+                .filter(u8::is_ascii_alphabetic)
+                .map(|b| b.to_ascii_lowercase()),
+        );
+    } else {
+        use unicode_normalization::UnicodeNormalization;
+        // Non-ASCII letters left after the diacritics are dropped are kept
+        // as they are (UTF-8 bytes match none of the rules of
+        // `spelling_key`).
+        let folded: String = word
+            .nfd()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        letters.extend_from_slice(folded.as_bytes());
+    }
 }
 
 /// The end of a person's name that goes on past token `to` with hyphened
@@ -1803,6 +1956,49 @@ mod tests {
         assert_eq!(
             ids("Menurut Adang Daradjatoen, pembangunan jalan itu selesai tahun depan."),
             ["Adang_Daradjatoen"]
+        );
+    }
+
+    #[test]
+    fn words_one_edit_apart() {
+        let yes = |a: &str, b: &str| one_edit_apart(a.as_bytes(), b.as_bytes());
+        assert!(yes("paloh", "palah")); // changed
+        assert!(yes("fadil", "fadli")); // swapped
+        assert!(yes("tsangirai", "tsvangirai")); // dropped
+        assert!(yes("tsvangirai", "tsangirai")); // added
+        assert!(yes("widodo", "widodoa"));
+        assert!(!yes("widodo", "widodo"));
+        assert!(!yes("gunawan", "gunadi"));
+        assert!(!yes("fadil", "fidal"));
+        assert!(!yes("abc", "abcde"));
+    }
+
+    /// A model's name with one word of a listed person's name and the
+    /// other one letter off is that person, unless the word written
+    /// otherwise is itself a listed name's word and many names share the
+    /// other.
+    #[test]
+    fn listed_people_with_a_letter_off() {
+        let p = tagging_pipeline();
+        let ids = |text: &str| model_person_ids(&p, text);
+        assert_eq!(
+            ids("Menurut Retno Marsudu, perundingan itu akan dilanjutkan."),
+            ["Retno_Marsudi"]
+        );
+        assert_eq!(
+            ids("Hal itu disampaikan Joko Widodi kepada wartawan di Bogor."),
+            ["Joko_Widodo"]
+        );
+        // "Hatta" is a word of listed names and many names begin with
+        // "Muhammad": no Muhammad Anis Matta here.
+        assert_eq!(
+            ids("Hal itu disampaikan Muhammad Hatta kepada wartawan di Bogor."),
+            ["Muhammad_Hatta"]
+        );
+        // Words of four letters are not read with a letter off.
+        assert_eq!(
+            ids("Hal itu disampaikan Joko Wido kepada wartawan di Bogor."),
+            ["Joko_Wido"]
         );
     }
 
