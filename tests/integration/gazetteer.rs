@@ -1056,3 +1056,33 @@ fn a_short_name_is_the_longer_name_the_document_gives() {
     );
     assert!(ids("The Demokrat party was founded in 2001.").is_empty());
 }
+
+/// Indonesian news outlets cited as sources are organisations; their
+/// names that are also ordinary words or street names are not.
+#[test]
+fn indonesian_outlets_cited_as_sources() {
+    assert_eq!(
+        mention_ids("Menteri itu mengatakan kepada Tribunnews.com bahwa anggaran naik."),
+        ["Tribunnews.com"]
+    );
+    assert_eq!(
+        mention_ids("Seperti dilansir Kompas.com dan CNBC Indonesia, harga minyak turun."),
+        ["Kompas.com", "CNBC_Indonesia"]
+    );
+    assert_eq!(
+        mention_ids("Wawancara itu dimuat Harian Merdeka dan disiarkan RCTI."),
+        ["Merdeka_(newspaper)", "RCTI"]
+    );
+    // 'Merdeka' of a street, 'kontan' (cash) and 'gatra' (aspect).
+    assert!(mention_ids("Massa berkumpul di Jalan Merdeka Barat sejak pagi.").is_empty());
+    assert!(mention_ids("Mereka membayar kontan, kata dia, dari gatra ekonomi.").is_empty());
+}
+
+/// An acronym the news uses for one party in most stories is that party.
+#[test]
+fn zimbabwe_opposition_by_its_acronym() {
+    assert_eq!(
+        mention_ids("Para pendukung MDC berkumpul di Harare."),
+        ["Movement_for_Democratic_Change", "Harare"]
+    );
+}
