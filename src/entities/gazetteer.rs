@@ -96,8 +96,16 @@ impl EntityStage {
                 // word is part of a longer name no list has ("Apple Records").
                 // Not after a title, where a person's name follows the
                 // body ("Direktur Niaga Pertamina Hanung Budya").
+                // An organisation's legal form written after its name
+                // ("Qualcomm Inc") belongs to the mention.
+                let legal_form = (self.gaz.entity(entity).etype == EntityType::Organization
+                    && kind == AliasKind::Name)
+                    .then(|| legal_form_after(text, f.end))
+                    .flatten();
+                let end = legal_form.unwrap_or(f.end);
                 if self.gaz.entity(entity).etype == EntityType::Organization
                     && kind == AliasKind::Name
+                    && legal_form.is_none()
                     && !text[f.start..f.end].contains(char::is_whitespace)
                     && text[f.start..f.end].chars().any(char::is_lowercase)
                     && next_word_capitalised(text, f.end)
@@ -130,7 +138,7 @@ impl EntityStage {
                 }
                 mentions.push(Mention {
                     start: f.start,
-                    end: f.end,
+                    end,
                     sentence: sent as u32,
                     entity: EntityRef::Gazetteer(entity),
                     kind,
@@ -139,7 +147,7 @@ impl EntityStage {
                     nested: false,
                 });
                 if etype == EntityType::Organization {
-                    self.nested_countries(ctx, f.start..f.end, sent as u32, mentions);
+                    self.nested_countries(ctx, f.start..end, sent as u32, mentions);
                 }
             });
         let drop = foreign_bodies(text, mentions, pending_foreign);
@@ -303,6 +311,34 @@ fn is_roman_numeral(w: &str) -> bool {
 
 /// Is the text at `end` a space and then a capitalised word (one letter
 /// followed by a lower-case letter)?
+/// The legal forms of companies written after their names.
+const LEGAL_FORMS: [&str; 14] = [
+    "Inc",
+    "Incorporated",
+    "Corp",
+    "Corporation",
+    "Ltd",
+    "Limited",
+    "plc",
+    "Plc",
+    "PLC",
+    "LLC",
+    "Tbk",
+    "AG",
+    "GmbH",
+    "NV",
+];
+
+/// The end of a company's legal form written right after `end`, one space
+/// between ("Qualcomm | Inc"); its abbreviation's full stop stays out.
+fn legal_form_after(text: &str, end: usize) -> Option<usize> {
+    let after = text[end..].strip_prefix(' ')?;
+    LEGAL_FORMS.iter().find_map(|form| {
+        let rest = after.strip_prefix(form)?;
+        (!rest.starts_with(char::is_alphanumeric)).then_some(end + 1 + form.len())
+    })
+}
+
 fn next_word_capitalised(text: &str, end: usize) -> bool {
     let rest = &text[end..];
     let Some(after) = rest.strip_prefix(' ') else {

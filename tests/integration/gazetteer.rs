@@ -1093,11 +1093,20 @@ fn zimbabwe_opposition_by_its_acronym() {
 fn partially_recognised_states_are_countries() {
     let got = mentions("Presiden Abkhazia Raul Khajimba bertemu pejabat Ossetia Selatan.");
     assert!(has(&got, "Abkhazia", "Abkhazia", "COUNTRY"), "{got:?}");
-    assert!(has(&got, "Ossetia Selatan", "South_Ossetia", "COUNTRY"), "{got:?}");
-    assert!(has(&got, "Raul Khajimba", "Raul_Khajimba", "PERSON"), "{got:?}");
+    assert!(
+        has(&got, "Ossetia Selatan", "South_Ossetia", "COUNTRY"),
+        "{got:?}"
+    );
+    assert!(
+        has(&got, "Raul Khajimba", "Raul_Khajimba", "PERSON"),
+        "{got:?}"
+    );
     let got = mentions("Somaliland and Transnistria held elections.");
     assert!(has(&got, "Somaliland", "Somaliland", "COUNTRY"), "{got:?}");
-    assert!(has(&got, "Transnistria", "Transnistria", "COUNTRY"), "{got:?}");
+    assert!(
+        has(&got, "Transnistria", "Transnistria", "COUNTRY"),
+        "{got:?}"
+    );
 }
 
 /// A name written in its many transliterations is one person, under the
@@ -1114,5 +1123,23 @@ fn transliterations_of_one_name() {
     assert_eq!(
         mention_ids("Perdana Menteri Nuri al-Maliki tiba di Baghdad."),
         ["Nouri_al-Maliki", "Baghdad"]
+    );
+}
+
+/// A company's legal form after its listed name is part of the mention;
+/// a renamed company is found under its current title by its old names.
+#[test]
+fn companies_with_legal_forms_and_old_names() {
+    let got = mentions("Saham Qualcomm Inc naik, sementara Telkom turun.");
+    assert!(
+        has(&got, "Qualcomm Inc", "Qualcomm", "ORGANIZATION"),
+        "{got:?}"
+    );
+    // A one-word name followed by another capitalised word is still cut
+    // off ("Qualcomm Stadium" is no mention of the company).
+    assert!(mention_ids("Laga itu digelar di Qualcomm Stadium.").is_empty());
+    assert_eq!(
+        mention_ids("GlaxoSmithKline dan Qtel menandatangani kontrak dengan Indosat."),
+        ["GSK_plc", "Ooredoo", "Indosat_Ooredoo_Hutchison"]
     );
 }
