@@ -1635,3 +1635,24 @@ fn language_is_detected_per_document() {
         );
     }
 }
+
+/// A title with a unit of the body between it and the body (a faction,
+/// a council of a party) makes its holder an official of the body.
+#[test]
+fn titles_over_units_of_a_body() {
+    check(
+        "titles_over_units_of_a_body",
+        table![
+            "Ketua Fraksi PDIP Budi Santoso menolak usulan itu."
+                => ["Budi_Santoso official_of Indonesian_Democratic_Party_of_Struggle"],
+            "Ketua Dewan Pembina Partai Golkar Ahmad Salim hadir di acara itu."
+                => ["Ahmad_Salim official_of Golkar"],
+            "Sekretaris Fraksi Partai Demokrat, Dedi Irawan, mengkritik rencana itu."
+                => ["Dedi_Irawan official_of Democratic_Party_(Indonesia)"],
+            // No unit: the chair leads the party.
+            "Ketua Umum Partai Golkar Ahmad Salim hadir di acara itu."
+                => ["Ahmad_Salim leader_of Golkar"],
+        ],
+        false,
+    );
+}

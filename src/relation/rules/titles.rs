@@ -176,8 +176,10 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             // body heads the unit, and is an official of the body:
             // "Direktur Pemasaran dan Niaga Pertamina", "Kepala Bidang
             // Peternakan Dinas Pertanian", "Ketua DPP Partai X".
-            let unit = (tk.min(of_k) + 1..tk.max(of_k)).any(|k| {
-                matches!(s.kind(k), Kind::Other) && s.word(k).starts_with(char::is_uppercase)
+            let unit = (tk.min(of_k) + 1..tk.max(of_k)).any(|k| match s.kind(k) {
+                Kind::Other => s.word(k).starts_with(char::is_uppercase),
+                Kind::Word(c) => c.has(WordClass::OrgHead) || c.has(WordClass::GenericBody),
+                _ => false,
             });
             // A party's secretary-general is one of its officers; an
             // international body's ("Sekjen PBB") is its head.
