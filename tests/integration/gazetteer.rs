@@ -173,6 +173,8 @@ fn country_variants_in_both_languages() {
         ("Rusia", "Russia"),
         ("Russian Federation", "Russia"),
         ("Arab Saudi", "Saudi_Arabia"),
+        ("Yordania", "Jordan"),
+        ("Jordania", "Jordan"),
         ("Uni Emirat Arab", "United_Arab_Emirates"),
         ("Filipina", "Philippines"),
         ("Selandia Baru", "New_Zealand"),
