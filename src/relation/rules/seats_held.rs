@@ -40,6 +40,20 @@ impl Rule for SeatsHeld {
                 ],
             },
             Example {
+                text: "Anggota Komisi III DPR dari Partai Demokrat, Rina Wulandari, menolak usul itu.",
+                triples: &[
+                    "seat-held: Rina_Wulandari official_of Komisi_III_DPR",
+                    "seat-held: Rina_Wulandari official_of House_of_Representatives_(Indonesia)",
+                ],
+            },
+            Example {
+                text: "Usul itu ditolak anggota Fraksi PAN DPR, Rina Wulandari dan Dedi Irawan.",
+                triples: &[
+                    "seat-held: Rina_Wulandari official_of House_of_Representatives_(Indonesia)",
+                    "seat-held: Dedi_Irawan official_of House_of_Representatives_(Indonesia)",
+                ],
+            },
+            Example {
                 text: "Roberta Metsola, a member of the European Parliament, opened the debate.",
                 triples: &["seat-held: Roberta_Metsola official_of European_Parliament"],
             },
@@ -70,20 +84,88 @@ fn seats_held(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             continue;
         };
         let hit = Hit::structural(Relation::OfficialOf, i, RuleId::SeatHeld);
+        let (seats, members) = seats_from(s, a, og, org);
         let mut people = |g: usize| {
             for p in s.heads(g) {
                 if a.mentions[p as usize].etype == EntityType::Person {
-                    push(s, a, out, p, org, &hit);
+                    for &seat in &seats {
+                        push(s, a, out, p, seat, &hit);
+                    }
                 }
             }
         };
-        if let Some(g) = s.group_at(s.group(og).last + 1) {
+        if let Some(g) = members {
             people(g);
         }
         if let Some(g) = super::membership::group_before(s, i) {
             people(g);
         }
     }
+}
+
+/// The bodies a member word's organisation `org` (of group `og`) names a
+/// seat in, and the group of the members written after them: the
+/// organisation and the bodies written right after it ("anggota Komisi X
+/// DPR": the commission and the House; "anggota Fraksi PAN DPR": the
+/// House, the party only names the faction), passing over the member's
+/// party ("dari Partai Demokrat") and one comma before the members (who
+/// may share a group with the last body: "DPR, A, B, dan C").
+fn seats_from(s: &Sent<'_>, a: &Analysis, og: usize, org: u32) -> (Vec<u32>, Option<usize>) {
+    let org_of = |g: usize| {
+        s.heads(g)
+            .find(|&m| a.mentions[m as usize].etype == EntityType::Organization)
+    };
+    let has_person = |g: usize| {
+        s.heads(g)
+            .any(|m| a.mentions[m as usize].etype == EntityType::Person)
+    };
+    let mut seats = vec![org];
+    let mut members = has_person(og).then_some(og);
+    let mut k = s.group(og).last + 1;
+    let mut comma = false;
+    while k < s.len() && members.is_none() {
+        if let Some(g) = s.group_at(k) {
+            match org_of(g) {
+                Some(m) if !comma => {
+                    seats.push(m);
+                    members = has_person(g).then_some(g);
+                    k = s.group(g).last + 1;
+                    continue;
+                }
+                _ => {
+                    members = Some(g);
+                    break;
+                }
+            }
+        }
+        if !comma && s.is_punct(k, ',') {
+            comma = true;
+            k += 1;
+            continue;
+        }
+        if !comma
+            && matches!(s.word(k), "dari" | "from")
+            && let Some(g) = s.group_at(k + 1)
+            && org_of(g).is_some()
+        {
+            k = s.group(g).last + 1;
+            continue;
+        }
+        break;
+    }
+    // A party followed by the body it sits in names a faction.
+    let party = |m: u32| {
+        matches!(a.mentions[m as usize].entity,
+            crate::analysis::EntityRef::Gazetteer(g) if s.gaz().parties.contains(&g))
+    };
+    let last = seats.len() - 1;
+    let mut kept = Vec::with_capacity(seats.len());
+    for (j, &m) in seats.iter().enumerate() {
+        if j == last || !party(m) {
+            kept.push(m);
+        }
+    }
+    (kept, members)
 }
 
 /// The group and organisation that start within [`Reach::MEMBER_ORG`]
