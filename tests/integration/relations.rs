@@ -1652,6 +1652,13 @@ fn titles_over_units_of_a_body() {
             // No unit: the chair leads the party.
             "Ketua Umum Partai Golkar Ahmad Salim hadir di acara itu."
                 => ["Ahmad_Salim leader_of Golkar"],
+            // A commission of the House: an office of both.
+            "Wakil Ketua Komisi II DPR Rina Wulandari menolak usul itu."
+                => ["Rina_Wulandari official_of Komisi_II_DPR",
+                    "Rina_Wulandari official_of House_of_Representatives_(Indonesia)"],
+            "Ketua Komisi III DPR Rina Wulandari menolak usul itu."
+                => ["Rina_Wulandari leader_of Komisi_III_DPR",
+                    "Rina_Wulandari official_of House_of_Representatives_(Indonesia)"],
         ],
         false,
     );

@@ -192,6 +192,24 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 rel
             };
             push(s, a, out, head, o, &Hit::structural(rel, tk, RuleId::Title));
+            // "Wakil Ketua Komisi II DPR": a body written right after
+            // the unit is the body the unit belongs to.
+            let mut k = of_k + 1;
+            while k < c.last
+                && let Kind::Ent(m) = s.kind(k)
+                && m != head
+                && a.mentions[m as usize].etype == EntityType::Organization
+            {
+                push(
+                    s,
+                    a,
+                    out,
+                    head,
+                    m,
+                    &Hit::structural(Relation::OfficialOf, tk, RuleId::TitleNested),
+                );
+                k += 1;
+            }
             // "Sekretaris Dewan Keamanan Nasional Rusia": an office in a
             // national body is an office of its country too.
             for n in nested_in(a, o) {
