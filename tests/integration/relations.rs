@@ -1663,3 +1663,26 @@ fn titles_over_units_of_a_body() {
         false,
     );
 }
+
+/// Backing a candidate is support: nominating, approving, campaigning.
+#[test]
+fn political_backing_is_support() {
+    check(
+        "political_backing_is_support",
+        table![
+            "Partai Golkar mengusung Ahmad Salim sebagai calon gubernur."
+                => ["Golkar support Ahmad_Salim"],
+            "Ahmad Salim diusung PDIP dalam pemilihan itu."
+                => ["Indonesian_Democratic_Party_of_Struggle support Ahmad_Salim"],
+            "Partai Demokrat mencalonkan Ahmad Salim sebagai ketua DPR."
+                => ["Democratic_Party_(Indonesia) support Ahmad_Salim"],
+            // Running oneself is no support of another.
+            "Ahmad Salim mencalonkan diri sebagai ketua umum." => [],
+            "Ahmad Salim sudah mendapat persetujuan DPR untuk menjadi Kapolri."
+                => ["House_of_Representatives_(Indonesia) support Ahmad_Salim"],
+            "Ahmad Salim akan berkampanye bagi Prabowo Subianto di Medan."
+                => ["Ahmad_Salim support Prabowo_Subianto"],
+        ],
+        false,
+    );
+}
