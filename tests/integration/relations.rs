@@ -1686,3 +1686,25 @@ fn political_backing_is_support() {
         false,
     );
 }
+
+/// Asking is a demand, an apology is no demand; doubting and suspecting
+/// are criticism.
+#[test]
+fn requests_doubts_and_apologies() {
+    check(
+        "requests_doubts_and_apologies",
+        table![
+            "Komnas HAM meminta Presiden Joko Widodo menuntaskan kasus itu."
+                => ["National_Commission_on_Human_Rights_(Indonesia) demand Joko_Widodo"],
+            "Komnas HAM mendorong agar Presiden Joko Widodo segera bertindak."
+                => ["National_Commission_on_Human_Rights_(Indonesia) demand Joko_Widodo"],
+            "Jepang meminta maaf kepada Korea Selatan atas insiden itu."
+                => ["Japan support South_Korea"],
+            "Indonesia Corruption Watch meragukan kompetensi Ahmad Salim."
+                => ["Indonesia_Corruption_Watch criticize Ahmad_Salim"],
+            "Finlandia mencurigai pesawat Rusia memasuki wilayah udaranya."
+                => ["Finland criticize Russia"],
+        ],
+        false,
+    );
+}
