@@ -1145,3 +1145,34 @@ fn companies_with_legal_forms_and_old_names() {
         ["GSK_plc", "Ooredoo", "Indosat_Ooredoo_Hutchison"]
     );
 }
+
+/// Bodies named after an Indonesian head word the lists do not hold are
+/// organisations found by pattern.
+#[test]
+fn indonesian_head_words_of_bodies() {
+    for (text, body) in [
+        (
+            "Dinas Kesehatan Kabupaten Bogor mencatat 12 kasus baru.",
+            "Dinas Kesehatan Kabupaten Bogor",
+        ),
+        (
+            "Mahasiswa Institut Teknologi Sumatera menggelar aksi.",
+            "Institut Teknologi Sumatera",
+        ),
+        (
+            "Laporan itu disiarkan Radio Suara Maluku pagi tadi.",
+            "Radio Suara Maluku",
+        ),
+        (
+            "Rapat Sekretariat Bersama Koalisi digelar malam ini.",
+            "Sekretariat Bersama Koalisi",
+        ),
+    ] {
+        let got = mentions(text);
+        assert!(
+            got.iter()
+                .any(|(t, _, ty)| t == body && *ty == "ORGANIZATION"),
+            "{text}: {got:?}"
+        );
+    }
+}
