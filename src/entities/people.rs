@@ -509,7 +509,8 @@ impl EntityStage {
     }
 
     /// Adds the people found by pattern: a name the gazetteer knows (under
-    /// another alias) is that entity, any other a local one.
+    /// another alias, or in another spelling: see
+    /// `listed_person_spelled`) is that entity, any other a local one.
     pub(super) fn add_people(&self, text: &str, a: &mut Analysis, found: Vec<(usize, usize)>) {
         let mut pending: Vec<(usize, usize, EntityRef)> = Vec::new();
         for (s, e) in found {
@@ -517,7 +518,11 @@ impl EntityStage {
             let id = id_of(&name);
             let entity = match self.gaz.find(&id) {
                 Some(g) => EntityRef::Gazetteer(g),
-                None => a.local_entity(id, name, EntityType::Person),
+                // Another spelling of a listed person's name.
+                None => match self.listed_person_spelled(&name) {
+                    Some(g) => EntityRef::Gazetteer(g),
+                    None => a.local_entity(id, name, EntityType::Person),
+                },
             };
             pending.push((s, e, entity));
         }

@@ -1176,3 +1176,19 @@ fn indonesian_head_words_of_bodies() {
         );
     }
 }
+
+/// A person named after a title in another spelling of a listed name is
+/// the listed person.
+#[test]
+fn titled_people_in_another_spelling() {
+    let got = mentions("Ketua Umum Partai Demokrat Soesilo Bambang Yudoyono hadir di Bogor.");
+    assert!(
+        has(
+            &got,
+            "Soesilo Bambang Yudoyono",
+            "Susilo_Bambang_Yudhoyono",
+            "PERSON"
+        ),
+        "{got:?}"
+    );
+}

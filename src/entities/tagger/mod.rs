@@ -952,7 +952,7 @@ impl EntityStage {
     /// title): a person with none is named as written (ANNOTATION.md), so
     /// "Vena Melinda" stays herself beside the listed "Venna Melinda".
     /// `None` when no such person or two have them.
-    fn listed_person_spelled(&self, name: &str) -> Option<u32> {
+    pub(super) fn listed_person_spelled(&self, name: &str) -> Option<u32> {
         let key = first_last_key(name)?;
         let index = self.tagger.spelled_people.get_or_init(|| {
             let mut index = SpelledPeople::default();
