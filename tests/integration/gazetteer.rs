@@ -1192,3 +1192,28 @@ fn titled_people_in_another_spelling() {
         "{got:?}"
     );
 }
+
+/// Religious honorifics before a name are not part of it.
+#[test]
+fn religious_honorifics_are_left_out_of_names() {
+    let p = &*PIPELINE;
+    for (text, name) in [
+        (
+            "Syekh Abdul Karim Baharuddin menyerukan perdamaian di Maluku.",
+            "Abdul Karim Baharuddin",
+        ),
+        (
+            "Sheikh Omar Abdel Rahim called for calm in Mogadishu.",
+            "Omar Abdel Rahim",
+        ),
+    ] {
+        let a = p.process(&Document::new("t", text));
+        let people: Vec<&str> = a
+            .mentions
+            .iter()
+            .filter(|m| m.etype == kabar::EntityType::Person)
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(people, [name], "{text}");
+    }
+}
