@@ -1708,3 +1708,25 @@ fn requests_doubts_and_apologies() {
         false,
     );
 }
+
+/// An event noun between two parties: each acts on the other, or, for a
+/// symmetric relation, the two once.
+#[test]
+fn events_between_two_parties() {
+    check(
+        "events_between_two_parties",
+        table![
+            "Perang antara Israel dan Hamas terus berlanjut."
+                => ["Israel attack Hamas", "Hamas attack Israel"],
+            "Hari ke-40 perang antara Israel dengan kelompok Hamas di Gaza."
+                => ["Israel attack Hamas", "Hamas attack Israel"],
+            "Kerja sama antara Indonesia dan Jepang semakin erat."
+                => ["Indonesia cooperate Japan"],
+            "Talks between China and India ended without agreement."
+                => ["China meet India"],
+            "Tidak ada perang antara Rusia dan NATO."
+                => ["Russia !attack NATO", "NATO !attack Russia"],
+        ],
+        false,
+    );
+}

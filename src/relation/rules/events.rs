@@ -135,6 +135,9 @@ impl Rule for Events {
             let found = if pos == Pos::Passive || english_passive(s, i, cue, pos) {
                 passive(s, i, cue)
             } else if pos == Pos::Noun {
+                if between_parties(s, a, i, cue, out) {
+                    continue;
+                }
                 noun_genitive(s, i, cue).unwrap_or_else(|| noun(s, i, cue.relation))
             } else {
                 verb(s, i, cue.relation)
@@ -238,6 +241,63 @@ fn noun_genitive(s: &Sent<'_>, i: usize, cue: &CueInfo) -> Option<Found> {
         denial: false,
         rule: RuleId::NounGenitive,
     })
+}
+
+/// An event noun between two parties: "perang antara Israel dan Hamas",
+/// "perang antara Israel dengan gerakan Islam Hamas", "talks between X
+/// and Y". Each party acts on the other; once, for a symmetric relation.
+/// Whether the noun was read so.
+fn between_parties(
+    s: &Sent<'_>,
+    a: &Analysis,
+    i: usize,
+    cue: &CueInfo,
+    out: &mut Vec<Triple>,
+) -> bool {
+    let is = |k: usize, words: &[&str]| {
+        k < s.len() && words.iter().any(|w| s.word(k).eq_ignore_ascii_case(w))
+    };
+    if !is(i + 1, &["antara", "between"]) {
+        return false;
+    }
+    let Some(g1) = s.group_at(i + 2) else {
+        return false;
+    };
+    let mut parties: Vec<u32> = s.heads(g1).collect();
+    let after = s.group(g1).last + 1;
+    if parties.len() == 1 && is(after, &["dengan", "dan", "and"]) {
+        // Words that describe the second party may come first ("gerakan
+        // Islam Hamas").
+        let mut k = after + 1;
+        while k < s.len() && k <= after + 3 && matches!(s.kind(k), Kind::Other | Kind::Word(_)) {
+            k += 1;
+        }
+        if let Some(g2) = s.group_at(k) {
+            parties.extend(s.heads(g2));
+        }
+    }
+    if parties.len() < 2 {
+        return false;
+    }
+    let rel = cue.relation;
+    let hit = Hit {
+        rel,
+        negated: s.negated(i, None),
+        trigger: Some(i),
+        cameo: cue.cameo.as_deref(),
+        speaker: s.speaker(a, i),
+        rule: RuleId::Noun,
+        intended: s.intended(i, i, i),
+    };
+    for (k, &x) in parties.iter().enumerate() {
+        for &y in &parties[k + 1..] {
+            push(s, a, out, x, y, &hit);
+            if !rel.is_symmetric() {
+                push(s, a, out, y, x, &hit);
+            }
+        }
+    }
+    true
 }
 
 /// Where the subject of an event noun with no genitive comes from, in the
