@@ -1726,6 +1726,9 @@ fn events_between_two_parties() {
                 => ["China meet India"],
             "Tidak ada perang antara Rusia dan NATO."
                 => ["Russia !attack NATO", "NATO !attack Russia"],
+            // Firing at a country is an attack on it.
+            "Korea Utara menembakkan rudal balistik ke arah Jepang."
+                => ["North_Korea attack Japan"],
         ],
         false,
     );
