@@ -1659,6 +1659,16 @@ fn titles_over_units_of_a_body() {
             "Ketua Komisi III DPR Rina Wulandari menolak usul itu."
                 => ["Rina_Wulandari leader_of Komisi_III_DPR",
                     "Rina_Wulandari official_of House_of_Representatives_(Indonesia)"],
+            // A branch: a place right after the body.
+            "Ketua PAN Sulawesi Selatan Dedi Irawan menolak usul itu."
+                => ["Dedi_Irawan official_of National_Mandate_Party"],
+            // A part of the country between the title and the country.
+            "Gubernur New Mexico AS Tom Walker menolak usul itu."
+                => ["Tom_Walker official_of United_States"],
+            // An assistant is an officer; a candidate holds no office yet.
+            "Asisten Direktur Jenderal WHO, Dedi Irawan, menolak usul itu."
+                => ["Dedi_Irawan official_of World_Health_Organization"],
+            "Kader PAN memilih calon ketua umum PAN, Dedi Irawan." => [],
         ],
         false,
     );

@@ -186,7 +186,17 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             let party_secretary = matches!(a.mentions[o as usize].entity,
                 EntityRef::Gazetteer(g) if s.gaz().parties.contains(&g))
                 && is_secretary_general(s.word(tk));
-            let rel = if unit || party_secretary {
+            // A place right after the body names a branch of it ("Kepala
+            // BEI Medan", "Ketua PAN Sulawesi Selatan"), and one between
+            // the title and the body a part of it ("Gubernur New Mexico
+            // AS"): the holder is an official of the body.
+            let place = |k: usize| {
+                matches!(s.kind(k), Kind::Ent(m)
+                    if a.mentions[m as usize].etype == EntityType::Location)
+            };
+            let branch = (of_k + 1 < c.last && place(of_k + 1))
+                || (tk.min(of_k) + 1..tk.max(of_k)).any(place);
+            let rel = if unit || party_secretary || branch {
                 Relation::OfficialOf
             } else {
                 rel
