@@ -1959,6 +1959,8 @@ mod tests {
         );
     }
 
+    /// One letter changed, dropped, added or two swapped; not equal words,
+    /// not two edits.
     #[test]
     fn words_one_edit_apart() {
         let yes = |a: &str, b: &str| one_edit_apart(a.as_bytes(), b.as_bytes());
