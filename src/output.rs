@@ -227,7 +227,9 @@ pub fn escape_formula(s: &str) -> Cow<'_, str> {
 }
 
 /// The value of a cell written by [`escape_formula`]: the `'` it put in
-/// front is taken off; any other cell is returned as it is.
+/// front is taken off; any other cell is returned as it is. A cell written
+/// without escaping that begins with `'` before a formula character
+/// (`'=x`) cannot be told from an escaped one and loses its quote too.
 pub fn unescape_formula(s: &str) -> &str {
     match s.strip_prefix('\'') {
         Some(rest) if is_formula(rest.trim_start_matches('\'')) => rest,

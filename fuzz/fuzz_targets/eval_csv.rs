@@ -2,7 +2,10 @@
 //! cells. Properties: no panic on any file; a triples and an entities file
 //! written with formula escaping read back to the same items as written
 //! without it (escaped cells are read back to their values); `diff` of the
-//! two finds nothing on either side.
+//! two finds nothing on either side. A file written without escaping whose
+//! cell looks escaped ("'=x", "'\r…": a quote before a formula character)
+//! is ambiguous: the reader takes the quote off, as it must for escaped
+//! files, so such cells are left out of the comparison.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -70,6 +73,12 @@ fuzz_target!(|data: &[u8]| {
             cell(2),
         ]);
     }
+    // A plain cell that reads as an escaped one (see the module header).
+    let ambiguous = triples
+        .iter()
+        .chain(&entities)
+        .flatten()
+        .any(|c| kabar::output::unescape_formula(c) != c.as_str());
     let th = [
         "doc_id",
         "subject_id",
@@ -91,15 +100,21 @@ fuzz_target!(|data: &[u8]| {
         eval::read_triples(&tp, false),
         eval::read_triples(&te, false),
     );
+    let (c, d) = (
+        eval::read_entities(&ep).unwrap(),
+        eval::read_entities(&ee).unwrap(),
+    );
+    let diff = eval::diff(&ep, &ee).unwrap();
+    if ambiguous {
+        return;
+    }
     match (a, b) {
         (Ok(a), Ok(b)) => assert_eq!(a.docs, b.docs),
         (a, b) => assert_eq!(a.is_ok(), b.is_ok()),
     }
-    let (a, b) = (
-        eval::read_entities(&ep).unwrap(),
-        eval::read_entities(&ee).unwrap(),
+    assert_eq!(c.docs, d.docs);
+    assert!(
+        diff.only_a.is_empty() && diff.only_b.is_empty(),
+        "{diff:?}"
     );
-    assert_eq!(a.docs, b.docs);
-    let d = eval::diff(&ep, &ee).unwrap();
-    assert!(d.only_a.is_empty() && d.only_b.is_empty(), "{d:?}");
 });
