@@ -113,8 +113,5 @@ fuzz_target!(|data: &[u8]| {
         (a, b) => assert_eq!(a.is_ok(), b.is_ok()),
     }
     assert_eq!(c.docs, d.docs);
-    assert!(
-        diff.only_a.is_empty() && diff.only_b.is_empty(),
-        "{diff:?}"
-    );
+    assert!(diff.only_a.is_empty() && diff.only_b.is_empty(), "{diff:?}");
 });
