@@ -1669,6 +1669,16 @@ fn titles_over_units_of_a_body() {
             "Asisten Direktur Jenderal WHO, Dedi Irawan, menolak usul itu."
                 => ["Dedi_Irawan official_of World_Health_Organization"],
             "Kader PAN memilih calon ketua umum PAN, Dedi Irawan." => [],
+            // Appositions: after a comma or in a relative clause, a unit
+            // between the title and the body as before.
+            "Dedi Irawan, Ketua DPP Partai Demokrat, menolak usul itu."
+                => ["Dedi_Irawan official_of Democratic_Party_(Indonesia)"],
+            "Dedi Irawan yang juga Ketua Umum Partai Golkar menolak usul itu."
+                => ["Dedi_Irawan leader_of Golkar"],
+            "Dedi Irawan yang berasal dari Partai Golkar menegaskan semua Menteri hadir." => [],
+            // An analyst or economist of a body is counted as its official.
+            "Ekonom Bank Mandiri Dedi Irawan memperkirakan inflasi turun."
+                => ["Dedi_Irawan official_of Bank_Mandiri"],
         ],
         false,
     );

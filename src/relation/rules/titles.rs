@@ -309,7 +309,9 @@ fn title_nouns(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
 /// "Vladimir Putin, Presiden Rusia" / "Xi Jinping, China's president".
 fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
     let mut k = c.last + 1;
-    if !s.is_punct(k, ',') {
+    // "X, Ketua Umum Partai Y" or "X yang juga Ketua Umum Partai Y".
+    let relative = k < s.len() && s.is_relative_pronoun(k);
+    if !s.is_punct(k, ',') && !relative {
         return;
     }
     k += 1;
@@ -319,10 +321,13 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
     while k < end {
         match s.kind(k) {
             Kind::Title(r) if title.is_none() => title = Some((r, k)),
+            // In a relative clause the title comes first ("yang juga Ketua
+            // Umum Partai X"; not "yang berasal dari Partai X").
+            Kind::Ent(_) if relative && title.is_none() => return,
             Kind::Ent(m) if of.is_none() => {
                 let mm = &a.mentions[m as usize];
                 if matches!(mm.etype, EntityType::Country | EntityType::Organization) {
-                    of = Some(m);
+                    of = Some((m, k));
                 } else {
                     return;
                 }
@@ -330,6 +335,15 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
             Kind::Punct('\'') | Kind::Other => {}
             // "Xi Jinping, the president of China".
             Kind::Word(w) if w.has(WordClass::PatientPrep) => {}
+            // "yang kini menjabat sebagai": words of a relative clause
+            // before the title.
+            Kind::Word(w)
+                if relative
+                    && title.is_none()
+                    && !w.has(WordClass::Clause)
+                    && !w.has(WordClass::Neg)
+                    && !w.has(WordClass::Speech)
+                    && !w.has(WordClass::Former) => {}
             _ => break,
         }
         if title.is_some() && of.is_some() {
@@ -337,7 +351,15 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
         }
         k += 1;
     }
-    if let (Some((r, tk)), Some(o)) = (title, of) {
+    if let (Some((r, tk)), Some((o, ok))) = (title, of) {
+        // A unit of the body between them ("X, Ketua DPP Partai Y"): an
+        // office of the body, as in `structural`.
+        let unit = (tk.min(ok) + 1..tk.max(ok)).any(|k| match s.kind(k) {
+            Kind::Other => s.word(k).starts_with(char::is_uppercase),
+            Kind::Word(c) => c.has(WordClass::OrgHead) || c.has(WordClass::GenericBody),
+            _ => false,
+        });
+        let r = if unit { Relation::OfficialOf } else { r };
         push(
             s,
             a,
