@@ -49,6 +49,7 @@ from kbshared import (
     PARTICLES,
     ROOT,
     TITLE_WORDS,
+    claimed,
     key,
     lexicon_words,
     merge_years,
@@ -498,11 +499,12 @@ def build() -> tuple[str, Counter[str]]:
         if not e.checked and all(end is not None and end < OLD for spans in e.roles.values() for _, end in spans):
             stats[f"{leg}: derived ids of people out of office before {OLD} (left out)"] += 1
             continue
-        if key(eid) in other_ids:
+        forms = [e.name] + e.aliases
+        why = claimed(eid, forms, other_ids, other_names)
+        if why == "id":
             stats[f"{leg}: id already in a curated or kb file (left out)"] += 1
             continue
-        forms = [e.name] + e.aliases
-        if any(key(a) in other_names for a in forms):
+        if why == "name":
             stats[f"{leg}: a name already in a curated or kb file (left out)"] += 1
             continue
         kept = []

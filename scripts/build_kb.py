@@ -40,6 +40,7 @@ from kbshared import (
     ROOT,
     TITLE_ANYWHERE,
     TITLE_WORDS,
+    claimed,
     key,
     lexicon_words,
     merge_years,
@@ -519,11 +520,12 @@ def build() -> tuple[str, str, dict]:
         out = []
         for eid in sorted(table):
             e = table[eid]
-            if key(eid) in cur_ids:
+            forms = [e.name] + e.aliases
+            why = claimed(eid, forms, cur_ids, cur_aliases)
+            if why == "id":
                 stats[f"{etype}: rows whose id a hand-curated file has"] += 1
                 continue
-            forms = [e.name] + e.aliases
-            if any(key(a) in cur_aliases for a in forms):
+            if why == "name":
                 # Another spelling of someone a hand-curated row knows, or a
                 # name of a country, place or curated body: left to that row.
                 stats[f"{etype}: rows naming what a hand-curated row names"] += 1

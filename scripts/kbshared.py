@@ -74,6 +74,17 @@ def name_keys(row: dict[str, str]) -> set[str]:
     return out
 
 
+def claimed(eid: str, forms: list[str], ids: set[str], names: set[str]) -> str | None:
+    """Why a built row gives way to a file that wins over it: "id" when that
+    file has the row's id, "name" when it has one of the row's names
+    (`forms`), None when neither (`ids` and `names` are keys)."""
+    if key(eid) in ids:
+        return "id"
+    if any(key(f) in names for f in forms):
+        return "name"
+    return None
+
+
 def tsv_rows(path: Path) -> list[dict[str, str]]:
     """The rows of a gazetteer TSV file as dicts (comments and blank lines
     skipped, the first other line is the header)."""

@@ -98,13 +98,11 @@ impl EntityStage {
                 // body ("Direktur Niaga Pertamina Hanung Budya").
                 // An organisation's legal form written after its name
                 // ("Qualcomm Inc") belongs to the mention.
-                let legal_form = (self.gaz.entity(entity).etype == EntityType::Organization
-                    && kind == AliasKind::Name)
-                    .then(|| legal_form_after(text, f.end))
-                    .flatten();
+                let org_name = self.gaz.entity(entity).etype == EntityType::Organization
+                    && kind == AliasKind::Name;
+                let legal_form = org_name.then(|| legal_form_after(text, f.end)).flatten();
                 let end = legal_form.unwrap_or(f.end);
-                if self.gaz.entity(entity).etype == EntityType::Organization
-                    && kind == AliasKind::Name
+                if org_name
                     && legal_form.is_none()
                     && !text[f.start..f.end].contains(char::is_whitespace)
                     && text[f.start..f.end].chars().any(char::is_lowercase)
@@ -113,8 +111,7 @@ impl EntityStage {
                 {
                     pending_drop.push(mentions.len());
                 }
-                if self.gaz.entity(entity).etype == EntityType::Organization
-                    && kind == AliasKind::Name
+                if org_name
                     && text[f.start..f.end].contains(char::is_whitespace)
                     && heads_at.binary_search(&f.start).is_ok()
                 {
@@ -309,8 +306,6 @@ fn is_roman_numeral(w: &str) -> bool {
             .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
 }
 
-/// Is the text at `end` a space and then a capitalised word (one letter
-/// followed by a lower-case letter)?
 /// The legal forms of companies written after their names.
 const LEGAL_FORMS: [&str; 14] = [
     "Inc",
@@ -339,6 +334,8 @@ fn legal_form_after(text: &str, end: usize) -> Option<usize> {
     })
 }
 
+/// Is the text at `end` a space and then a capitalised word (one letter
+/// followed by a lower-case letter)?
 fn next_word_capitalised(text: &str, end: usize) -> bool {
     let rest = &text[end..];
     let Some(after) = rest.strip_prefix(' ') else {

@@ -189,8 +189,8 @@ pub(crate) struct TaggerWords {
     /// or more hold: a title right before the word may tell them apart
     /// ("President Duterte" of Rodrigo and Sara Duterte).
     shared_person_words: FxHashMap<String, Vec<u32>>,
-    /// [`first_last_key`] of every listed person's names of two words or
-    /// more → the person (`None`: two share it); made on first use.
+    /// The listed people's names of two words or more, by the spelling
+    /// keys of their first and last words; made on first use.
     spelled_people: std::sync::OnceLock<SpelledPeople>,
 }
 
@@ -1237,24 +1237,18 @@ impl SpelledPeople {
     /// Adds the name `alias` (its index in the gazetteer's aliases) of
     /// `person`.
     fn add(&mut self, name: &str, person: u32, alias: u32, key: &mut String) {
-        let Some(both) = first_last_key(name) else {
+        key.clear();
+        let Some(first_len) = first_last_key_into(name, key) else {
             return;
         };
-        self.both
-            .entry(both)
-            .and_modify(|owner| {
-                if *owner != Some(person) {
-                    *owner = None;
-                }
-            })
-            .or_insert(Some(person));
-        let Some((first, last)) = first_and_last(name) else {
-            return;
-        };
-        for (word, list) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
-            key.clear();
-            spelling_key_into(word, key);
-            list.push((key_hash(key), alias));
+        self.by_first.push((key_hash(&key[..first_len]), alias));
+        self.by_last.push((key_hash(&key[first_len + 1..]), alias));
+        match self.both.get_mut(key.as_str()) {
+            Some(owner) if *owner != Some(person) => *owner = None,
+            Some(_) => {}
+            None => {
+                self.both.insert(key.clone(), Some(person));
+            }
         }
     }
 
@@ -1348,15 +1342,19 @@ fn one_edit_apart(a: &[u8], b: &[u8]) -> bool {
 /// The key of a name's first and last word (`None` for one word): each
 /// word's [`spelling_key`], a space between.
 fn first_last_key(name: &str) -> Option<String> {
-    let mut words = name.split_whitespace();
-    let first = words.next()?;
-    let last = words.next_back()?;
-    let mut key = String::with_capacity(first.len() + last.len() + 1);
-    spelling_key_into(first, &mut key);
+    let mut key = String::new();
+    first_last_key_into(name, &mut key).map(|_| key)
+}
+
+/// [`first_last_key`], written at the end of `key` (empty); the length of
+/// the first word's key. (On `None` the buffer holds no key.)
+fn first_last_key_into(name: &str, key: &mut String) -> Option<usize> {
+    let (first, last) = first_and_last(name)?;
+    spelling_key_into(first, key);
     let first_len = key.len();
     key.push(' ');
-    spelling_key_into(last, &mut key);
-    (first_len > 0 && key.len() > first_len + 1).then_some(key)
+    spelling_key_into(last, key);
+    (first_len > 0 && key.len() > first_len + 1).then_some(first_len)
 }
 
 /// A word of a name with the differences of Indonesian spelling (the old

@@ -154,17 +154,11 @@ fn seats_from(s: &Sent<'_>, a: &Analysis, og: usize, org: u32) -> (Vec<u32>, Opt
         break;
     }
     // A party followed by the body it sits in names a faction.
-    let party = |m: u32| {
-        matches!(a.mentions[m as usize].entity,
-            crate::analysis::EntityRef::Gazetteer(g) if s.gaz().parties.contains(&g))
-    };
     let last = seats.len() - 1;
-    let mut kept = Vec::with_capacity(seats.len());
-    for (j, &m) in seats.iter().enumerate() {
-        if j == last || !party(m) {
-            kept.push(m);
-        }
-    }
+    let kept = (seats.iter().enumerate())
+        .filter(|&(j, &m)| j == last || !s.is_party(a, m))
+        .map(|(_, &m)| m)
+        .collect();
     (kept, members)
 }
 

@@ -176,16 +176,10 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             // body heads the unit, and is an official of the body:
             // "Direktur Pemasaran dan Niaga Pertamina", "Kepala Bidang
             // Peternakan Dinas Pertanian", "Ketua DPP Partai X".
-            let unit = (tk.min(of_k) + 1..tk.max(of_k)).any(|k| match s.kind(k) {
-                Kind::Other => s.word(k).starts_with(char::is_uppercase),
-                Kind::Word(c) => c.has(WordClass::OrgHead) || c.has(WordClass::GenericBody),
-                _ => false,
-            });
+            let unit = s.unit_between(tk, of_k);
             // A party's secretary-general is one of its officers; an
             // international body's ("Sekjen PBB") is its head.
-            let party_secretary = matches!(a.mentions[o as usize].entity,
-                EntityRef::Gazetteer(g) if s.gaz().parties.contains(&g))
-                && is_secretary_general(s.word(tk));
+            let party_secretary = s.is_party(a, o) && is_secretary_general(s.word(tk));
             // A place right after the body names a branch of it ("Kepala
             // BEI Medan", "Ketua PAN Sulawesi Selatan"), and one between
             // the title and the body a part of it ("Gubernur New Mexico
@@ -354,12 +348,11 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
     if let (Some((r, tk)), Some((o, ok))) = (title, of) {
         // A unit of the body between them ("X, Ketua DPP Partai Y"): an
         // office of the body, as in `structural`.
-        let unit = (tk.min(ok) + 1..tk.max(ok)).any(|k| match s.kind(k) {
-            Kind::Other => s.word(k).starts_with(char::is_uppercase),
-            Kind::Word(c) => c.has(WordClass::OrgHead) || c.has(WordClass::GenericBody),
-            _ => false,
-        });
-        let r = if unit { Relation::OfficialOf } else { r };
+        let r = if s.unit_between(tk, ok) {
+            Relation::OfficialOf
+        } else {
+            r
+        };
         push(
             s,
             a,

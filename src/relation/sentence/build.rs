@@ -587,13 +587,6 @@ impl<'a> Sent<'a> {
         })
     }
 
-    /// Is element `k` a word that begins the name of a body or one of its
-    /// units ("Fraksi", "Dewan Pakar")?
-    fn is_unit_word(&self, k: usize) -> bool {
-        matches!(self.v.els[k].kind, Kind::Word(c)
-            if c.has(WordClass::OrgHead) || c.has(WordClass::GenericBody))
-    }
-
     /// `i` followed by "(ACRONYM)" ends at the closing bracket.
     fn with_acronym(&self, i: usize) -> usize {
         if self.is_punct(i + 1, '(')
@@ -643,9 +636,7 @@ impl<'a> Sent<'a> {
                 Kind::Word(c) if c.has(WordClass::PrepObj) || c.has(WordClass::Coord) => {}
                 // A unit of the body right after the title ("Ketua Fraksi
                 // PDIP", "Ketua Dewan Pakar Partai Golkar").
-                Kind::Word(c)
-                    if (i + 1..j).all(|k| self.is_unit_word(k))
-                        && (c.has(WordClass::OrgHead) || c.has(WordClass::GenericBody)) => {}
+                Kind::Word(_) if (i + 1..=j).all(|k| self.is_unit_word(k)) => {}
                 Kind::Other if !seen_comma => {}
                 _ => return None,
             }

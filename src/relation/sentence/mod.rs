@@ -352,6 +352,30 @@ impl<'a> Sent<'a> {
             })
     }
 
+    /// Is element `k` a word that begins the name of a body or one of its
+    /// units ("Fraksi", "Dewan Pakar")?
+    pub(crate) fn is_unit_word(&self, k: usize) -> bool {
+        matches!(self.v.els[k].kind, Kind::Word(c)
+            if c.has(WordClass::OrgHead) || c.has(WordClass::GenericBody))
+    }
+
+    /// Does an element between `a` and `b` (either order, both left out)
+    /// name a unit of a body: a capitalised word no list holds or a unit
+    /// word ("Direktur *Pemasaran* Pertamina", "Ketua *DPP* Partai X")?
+    pub(crate) fn unit_between(&self, a: usize, b: usize) -> bool {
+        (a.min(b) + 1..a.max(b)).any(|k| match self.v.els[k].kind {
+            Kind::Other => self.word(k).starts_with(char::is_uppercase),
+            Kind::Word(_) => self.is_unit_word(k),
+            _ => false,
+        })
+    }
+
+    /// Is mention `m` a listed party?
+    pub(crate) fn is_party(&self, a: &Analysis, m: u32) -> bool {
+        matches!(a.mentions[m as usize].entity,
+            crate::analysis::EntityRef::Gazetteer(g) if self.gaz().parties.contains(&g))
+    }
+
     /// Is element `k` a relative pronoun ("yang", "who", "which")?
     pub(crate) fn is_relative_pronoun(&self, k: usize) -> bool {
         self.has(k, WordClass::Clause) && self.is_word_of(k, WordClass::Relative)
