@@ -188,22 +188,26 @@ impl NameModel {
         for t in 1..n {
             // For every label at once (lanes), the best label before it:
             // the first of the highest (as CRFsuite takes it).
+            // (Written without branches, lane by lane, so that each
+            // label `from` is one vector step.)
             let mut max = [f32::NEG_INFINITY; LANES];
-            let mut arg = [0u8; LANES];
+            // (`arg` as wide as a lane of `max`: one mask selects both.)
+            let mut arg = [0u32; LANES];
             for (from, row) in self.trans_from[..l].iter().enumerate() {
                 let b = best[from];
                 for to in 0..LANES {
                     let v = b + row[to];
-                    if v > max[to] {
-                        max[to] = v;
-                        arg[to] = from as u8;
-                    }
+                    let higher = v > max[to];
+                    max[to] = if higher { v } else { max[to] };
+                    arg[to] = if higher { from as u32 } else { arg[to] };
                 }
             }
             for to in 0..LANES {
                 best[to] = max[to] + scores[t][to];
             }
-            back[t * LANES..(t + 1) * LANES].copy_from_slice(&arg);
+            for (b, a) in back[t * LANES..(t + 1) * LANES].iter_mut().zip(arg) {
+                *b = a as u8;
+            }
         }
         let mut k = (0..l)
             .max_by(|&a, &b| best[a].total_cmp(&best[b]).then(b.cmp(&a)))
