@@ -2,13 +2,15 @@
 //! and the line when there is one.
 
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Where in the input an error or warning happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
-    /// The file (or `<stdin>`).
-    pub path: PathBuf,
+    /// The file (or `<stdin>`). (Shared: the thousands of rows a
+    /// gazetteer file holds keep one copy of its name.)
+    pub path: Arc<Path>,
     /// 1-based line number, when the problem is on one line.
     pub line: Option<u64>,
 }
@@ -22,7 +24,7 @@ impl Location {
     /// ```
     pub fn file(path: impl Into<PathBuf>) -> Location {
         Location {
-            path: path.into(),
+            path: Arc::from(path.into()),
             line: None,
         }
     }
@@ -35,7 +37,7 @@ impl Location {
     /// ```
     pub fn line(path: impl Into<PathBuf>, line: u64) -> Location {
         Location {
-            path: path.into(),
+            path: Arc::from(path.into()),
             line: Some(line),
         }
     }

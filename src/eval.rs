@@ -288,7 +288,10 @@ impl CsvFile {
 fn csv_error(loc: &Location, e: csv::Error) -> Error {
     let line = e.position().map(|p| p.line());
     let loc = match line {
-        Some(l) => Location::line(loc.path.clone(), l),
+        Some(l) => Location {
+            path: loc.path.clone(),
+            line: Some(l),
+        },
         None => loc.clone(),
     };
     match e.into_kind() {

@@ -991,7 +991,7 @@ impl Reader {
                 Source::File { path, .. } => stem(path),
                 Source::Stdin { .. } => "stdin".to_owned(),
             },
-            path: loc.path,
+            path: loc.path.to_path_buf(),
             lines: Box::new(BufReader::with_capacity(
                 1 << 16,
                 io::Cursor::new(head).chain(s.reader),

@@ -350,7 +350,10 @@ impl GazetteerBuilder {
         let mut g = Gazetteer::default();
         let files = std::mem::take(&mut self.files);
         let mut loader = Loader {
-            names: files.iter().map(|(name, _)| name.as_str()).collect(),
+            paths: files
+                .iter()
+                .map(|(name, _)| std::sync::Arc::from(Path::new(name)))
+                .collect(),
             ..Loader::default()
         };
         let mut diags = std::mem::take(&mut self.diags);
@@ -407,8 +410,9 @@ type At = (usize, u64);
 
 #[derive(Default)]
 struct Loader<'a> {
-    /// The name of each file, by number.
-    names: Vec<&'a str>,
+    /// The name of each file, by number (shared by the locations of its
+    /// rows).
+    paths: Vec<std::sync::Arc<Path>>,
     /// Alias key → (entity id, where) of the alias's current owner.
     /// (The alias of the last claim, by its index in the gazetteer's
     /// aliases, tells the key.)
@@ -426,9 +430,12 @@ struct Loader<'a> {
 }
 
 impl Loader<'_> {
-    /// The location of a row, for messages.
+    /// The location of a row (its file's name shared).
     fn location(&self, (file, line): At) -> Location {
-        Location::line(self.names[file], line)
+        Location {
+            path: self.paths[file].clone(),
+            line: Some(line),
+        }
     }
 
     fn finish(&self, g: &Gazetteer, diags: &mut Vec<Diagnostic>) {
@@ -723,8 +730,11 @@ fn entity_row<'a>(
             return None;
         }
     };
-    let mut roles = Vec::new();
-    for item in split_list(row.get(cols.roles), t, row.line, "roles", diags) {
+    let items = split_list(row.get(cols.roles), t, row.line, "roles", diags);
+    // (As many as listed: a vector grown one by one would hold room for
+    // four roles on the thousands of rows that list one.)
+    let mut roles = Vec::with_capacity(items.len());
+    for item in items {
         match parse_role_of(item) {
             Ok((r, of)) => {
                 loader.references.push((of, at));
