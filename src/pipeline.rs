@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::analysis::{Analysis, SectionOffset};
 use crate::context::DocCtx;
-use crate::entities::{EntityStage, TaggerWords};
+use crate::entities::{EntityStage, SpelledIndex, TaggerWords};
 use crate::gazetteer::Gazetteer;
 use crate::input::Document;
 use crate::lang::Lexicons;
@@ -94,10 +94,14 @@ impl PipelineBuilder {
                 .clone()
                 .unwrap_or_else(|| Arc::new(Gazetteer::default_files()));
             let g = gaz.clone();
+            // (The tagger's index of spelled names too, when it tags: its
+            // first unknown name would make it otherwise.)
+            let tags = self.model.as_ref().is_none_or(Option::is_some);
             let entity_phrases = Background::start(s, move || {
                 let mut own = VocabularyBuilder::new();
                 let phrases = EntityPhrase::set(&g, &mut own);
-                (phrases, own)
+                let spelled = tags.then(|| SpelledIndex::of(&g));
+                (phrases, own, spelled)
             });
             // Every phrase set is searched through one table of the words
             // of each document (one lookup per word for all of them).
@@ -107,8 +111,11 @@ impl PipelineBuilder {
                 Some(r) => r.finish(),
                 None => model(),
             };
-            let tagger = TaggerWords::new(&gaz, model);
-            let (mut phrases, own) = entity_phrases.finish();
+            let mut tagger = TaggerWords::new(&gaz, model);
+            let (mut phrases, own, spelled) = entity_phrases.finish();
+            if let Some(index) = spelled {
+                tagger = tagger.with_spelled_people(index);
+            }
             phrases.move_into(own, &mut vocabulary);
             (gaz, phrases, lexicons, vocabulary, tagger)
         });

@@ -163,6 +163,18 @@ const STOP: u16 = 1 << 9 | 1 << 10;
 /// [`TaggerWords::lists`].
 const NAME_WORD: u16 = 1 << 11;
 
+/// The index of the listed people's names that the tagger's
+/// spelling-tolerant linking reads, made of a gazetteer (see
+/// [`TaggerWords::with_spelled_people`]).
+#[derive(Debug)]
+pub(crate) struct SpelledIndex(SpelledPeople);
+
+impl SpelledIndex {
+    pub(crate) fn of(gaz: &Gazetteer) -> SpelledIndex {
+        SpelledIndex(SpelledPeople::of(gaz))
+    }
+}
+
 /// The tagger's model and the word lists its features read.
 #[derive(Debug, Clone)]
 pub(crate) struct TaggerWords {
@@ -190,11 +202,20 @@ pub(crate) struct TaggerWords {
     /// ("President Duterte" of Rodrigo and Sara Duterte).
     shared_person_words: FxHashMap<String, Vec<u32>>,
     /// The listed people's names of two words or more, by the spelling
-    /// keys of their first and last words; made on first use.
+    /// keys of their first and last words; made on first use unless given
+    /// ([`with_spelled_people`](Self::with_spelled_people)).
     spelled_people: std::sync::OnceLock<SpelledPeople>,
 }
 
 impl TaggerWords {
+    /// The words with the index of spelled people made beforehand (of the
+    /// same gazetteer), as the pipeline makes it while other work of its
+    /// start goes on.
+    pub(crate) fn with_spelled_people(self, index: SpelledIndex) -> TaggerWords {
+        let _ = self.spelled_people.set(index.0);
+        self
+    }
+
     /// The lists from the gazetteer's word lists, titles and stop words;
     /// `model` is the tagger (`None`: the step is off).
     pub(crate) fn new(gaz: &Gazetteer, model: Option<Arc<NameModel>>) -> TaggerWords {
@@ -254,7 +275,6 @@ impl TaggerWords {
         // `defaults::NOT_TAGGER_NAME_WORDS`) give it no words. The people
         // of the hand-curated lists (not the knowledge bases,
         // `defaults::KB_PEOPLE`) are marked `curated` (see below).
-        let mut person_words: FxHashMap<String, Option<u32>> = FxHashMap::default();
         let mut shared_person_words: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         let unseen_files = not_tagger_name_word_paths();
         let kb_files = crate::gazetteer::defaults::kb_person_paths();
@@ -271,7 +291,7 @@ impl TaggerWords {
             {
                 continue;
             }
-            let path = al.location.path.as_path();
+            let path: &std::path::Path = &al.location.path;
             let (unseen_file, kb_file) = match file {
                 Some((p, u, k)) if p.as_os_str() == path.as_os_str() => (u, k),
                 _ => {
@@ -299,48 +319,54 @@ impl TaggerWords {
         // words first; the knowledge bases' thousands of people add only
         // the words none of them holds, so that a namesake in a knowledge
         // base does not make "Zulkifli" (Zulkifli Hasan) ambiguous.
+        // (One map, each word with the tier that claimed it; a word is
+        // copied only when it is new.)
+        let mut claimed: FxHashMap<String, (Option<u32>, bool)> = FxHashMap::default();
+        claimed.reserve(gaz.entities.len());
         for tier in [true, false] {
-            let mut words: FxHashMap<String, Option<u32>> = FxHashMap::default();
-            let mut shared_words: FxHashMap<String, Vec<u32>> = FxHashMap::default();
             for (i, person) in gaz.entities.iter().enumerate() {
+                if person.etype != EntityType::Person || curated[i] != tier {
+                    continue;
+                }
                 let mut name = person.name.split_whitespace();
                 let (Some(first), Some(last)) = (name.next(), name.last()) else {
                     continue;
                 };
-                if person.etype != EntityType::Person || curated[i] != tier {
-                    continue;
-                }
                 for w in [first, last] {
-                    if w.chars().count() >= 4 && w.starts_with(char::is_uppercase) {
-                        let lower = if w.is_ascii() {
-                            w.to_ascii_lowercase()
-                        } else {
-                            w.to_lowercase()
-                        };
-                        if person_words.contains_key(&lower) {
-                            continue; // claimed by the curated lists
+                    if !(w.starts_with(char::is_uppercase) && w.chars().nth(3).is_some()) {
+                        continue;
+                    }
+                    lower.clear();
+                    if w.is_ascii() {
+                        lower.push_str(w);
+                        lower.make_ascii_lowercase();
+                    } else {
+                        lower.push_str(&w.to_lowercase());
+                    }
+                    match claimed.get_mut(lower.as_str()) {
+                        None => {
+                            claimed.insert(lower.clone(), (Some(i as u32), tier));
                         }
-                        match words.get_mut(&lower) {
-                            None => {
-                                words.insert(lower, Some(i as u32));
+                        // Claimed by the curated lists.
+                        Some((_, by)) if *by != tier => {}
+                        Some((owner, _)) if *owner == Some(i as u32) => {}
+                        Some((owner, _)) => {
+                            let shared = shared_person_words.entry(lower.clone()).or_default();
+                            if let Some(first) = owner.take() {
+                                shared.push(first);
                             }
-                            Some(owner) if *owner == Some(i as u32) => {}
-                            Some(owner) => {
-                                let shared = shared_words.entry(lower).or_default();
-                                if let Some(first) = owner.take() {
-                                    shared.push(first);
-                                }
-                                if shared.last() != Some(&(i as u32)) {
-                                    shared.push(i as u32);
-                                }
+                            if shared.last() != Some(&(i as u32)) {
+                                shared.push(i as u32);
                             }
                         }
                     }
                 }
             }
-            person_words.extend(words);
-            shared_person_words.extend(shared_words);
         }
+        let person_words: FxHashMap<String, Option<u32>> = claimed
+            .into_iter()
+            .map(|(w, (owner, _))| (w, owner))
+            .collect();
         let person_stop = Lang::ALL.map(|lang| {
             let mut set = LowerSet::default();
             for w in gaz.stopwords.get(&lang).into_iter().flatten() {
@@ -954,21 +980,10 @@ impl EntityStage {
     /// `None` when no such person or two have them.
     pub(super) fn listed_person_spelled(&self, name: &str) -> Option<u32> {
         let key = first_last_key(name)?;
-        let index = self.tagger.spelled_people.get_or_init(|| {
-            let mut index = SpelledPeople::default();
-            let mut key = String::new();
-            for (i, al) in self.gaz.aliases.iter().enumerate() {
-                let person = &self.gaz.entities[al.entity as usize];
-                if al.kind == AliasKind::Name
-                    && person.etype == EntityType::Person
-                    && !person.id_derived
-                {
-                    index.add(&al.text, al.entity, i as u32, &mut key);
-                }
-            }
-            index.sort();
-            index
-        });
+        let index = self
+            .tagger
+            .spelled_people
+            .get_or_init(|| SpelledPeople::of(&self.gaz));
         match index.both.get(&key) {
             Some(&owner) => owner,
             None => index.one_letter_off(&self.gaz, name, |w| {
@@ -1234,6 +1249,23 @@ fn first_and_last(name: &str) -> Option<(&str, &str)> {
 }
 
 impl SpelledPeople {
+    /// The index of the listed people of `gaz`.
+    fn of(gaz: &Gazetteer) -> SpelledPeople {
+        let mut index = SpelledPeople::default();
+        let mut key = String::new();
+        for (i, al) in gaz.aliases.iter().enumerate() {
+            let person = &gaz.entities[al.entity as usize];
+            if al.kind == AliasKind::Name
+                && person.etype == EntityType::Person
+                && !person.id_derived
+            {
+                index.add(&al.text, al.entity, i as u32, &mut key);
+            }
+        }
+        index.sort();
+        index
+    }
+
     /// Adds the name `alias` (its index in the gazetteer's aliases) of
     /// `person`.
     fn add(&mut self, name: &str, person: u32, alias: u32, key: &mut String) {
