@@ -80,10 +80,10 @@ impl PipelineBuilder {
         // Start-up is a few tens of milliseconds of independent work, done
         // on two threads (on one if no thread can be started): the
         // compiled-in model is read while the default gazetteer loads, and
-        // the entity phrases are built in a vocabulary of their own while
-        // the lexicons and the tagger's word lists are made; their first
-        // words then join the shared vocabulary (numbered otherwise, which
-        // changes no match).
+        // the entity phrases (and the tagger's index of spelled names) are
+        // built in a vocabulary of their own while the lexicons and the
+        // tagger's word lists are made; their first words then join the
+        // shared vocabulary (numbered otherwise, which changes no match).
         let (gaz, phrases, lexicons, mut vocabulary, tagger) = std::thread::scope(|s| {
             let reading = match &self.gazetteer {
                 Some(_) => None,

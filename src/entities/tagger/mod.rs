@@ -1405,25 +1405,34 @@ pub(super) fn spelling_key(word: &str) -> String {
 
 /// [`spelling_key`], written at the end of `out`.
 fn spelling_key_into(word: &str, out: &mut String) {
+    // A word of ASCII letters (nearly all) is read on the stack.
+    const SHORT: usize = 48;
+    if word.is_ascii() && word.len() <= SHORT {
+        let mut buf = [0u8; SHORT];
+        let mut n = 0;
+        for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        let letters = &buf[..n];
+        let mut last = None;
+        let mut i = 0;
+        while i < letters.len() {
+            let (c, used) = spelling_step(letters, i);
+            if last != Some(c) {
+                out.push(char::from(c));
+                last = Some(c);
+            }
+            i += used;
+        }
+        return;
+    }
     let mut letters: Vec<u8> = Vec::with_capacity(word.len());
     letters_into(word, &mut letters);
     let mut key: Vec<u8> = Vec::with_capacity(letters.len());
     let mut i = 0;
     while i < letters.len() {
-        let pair = letters.get(i + 1).map(|&n| (letters[i], n));
-        let (c, used) = match pair {
-            Some((b'o', b'e')) => (b'u', 2),
-            Some((b'd', b'j')) => (b'i', 2),
-            Some((b't', b'j')) => (b'c', 2),
-            Some((b'c' | b'k', b'h')) => (b'h', 2),
-            Some((b'd', b'h' | b'z')) => (b'd', 2),
-            Some((b't', b'h')) => (b't', 2),
-            Some((b'i', b'e')) => (b'i', 2),
-            _ => match letters[i] {
-                b'j' | b'y' => (b'i', 1),
-                b => (b, 1),
-            },
-        };
+        let (c, used) = spelling_step(&letters, i);
         if key.last() != Some(&c) || c >= 0x80 {
             key.push(c);
         }
@@ -1431,6 +1440,25 @@ fn spelling_key_into(word: &str, out: &mut String) {
     }
     // (The rules change ASCII letters only: the bytes stay UTF-8.)
     out.push_str(std::str::from_utf8(&key).unwrap_or(""));
+}
+
+/// The letter of a [`spelling_key`] that `letters[i..]` begin with, and how
+/// many letters it takes.
+fn spelling_step(letters: &[u8], i: usize) -> (u8, usize) {
+    let pair = letters.get(i + 1).map(|&n| (letters[i], n));
+    match pair {
+        Some((b'o', b'e')) => (b'u', 2),
+        Some((b'd', b'j')) => (b'i', 2),
+        Some((b't', b'j')) => (b'c', 2),
+        Some((b'c' | b'k', b'h')) => (b'h', 2),
+        Some((b'd', b'h' | b'z')) => (b'd', 2),
+        Some((b't', b'h')) => (b't', 2),
+        Some((b'i', b'e')) => (b'i', 2),
+        _ => match letters[i] {
+            b'j' | b'y' => (b'i', 1),
+            b => (b, 1),
+        },
+    }
 }
 
 /// The letters of a word, lower case, without diacritics, appended to
