@@ -18,7 +18,7 @@ static DIR: LazyLock<tempfile::TempDir> = LazyLock::new(|| tempfile::tempdir().u
 fn describe(item: &Item, path: &PathBuf) -> String {
     match item {
         Item::Document(d) => {
-            assert_eq!(&d.origin.path, path);
+            assert_eq!(&*d.origin.path, path.as_path());
             format!("doc {} {}", d.id, d.text)
         }
         Item::Failed(e) => {
