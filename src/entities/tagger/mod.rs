@@ -226,13 +226,7 @@ impl TaggerWords {
         // `w` lower-cased (without an allocation when it is ASCII and
         // already listed).
         let mut add = |bit: usize, w: &str| {
-            lower.clear();
-            if w.is_ascii() {
-                lower.push_str(w);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.push_str(&w.to_lowercase());
-            }
+            lower_into(w, &mut lower);
             match lists.get_mut(lower.as_str()) {
                 Some(bits) => *bits |= 1 << bit,
                 None => {
@@ -336,13 +330,7 @@ impl TaggerWords {
                     if !(w.starts_with(char::is_uppercase) && w.chars().nth(3).is_some()) {
                         continue;
                     }
-                    lower.clear();
-                    if w.is_ascii() {
-                        lower.push_str(w);
-                        lower.make_ascii_lowercase();
-                    } else {
-                        lower.push_str(&w.to_lowercase());
-                    }
+                    lower_into(w, &mut lower);
                     match claimed.get_mut(lower.as_str()) {
                         None => {
                             claimed.insert(lower.clone(), (Some(i as u32), tier));
@@ -392,6 +380,18 @@ impl TaggerWords {
             shared_person_words,
             spelled_people: std::sync::OnceLock::new(),
         }
+    }
+}
+
+/// `w` lower-cased into `lower` (cleared first; no allocation when `w` is
+/// ASCII).
+fn lower_into(w: &str, lower: &mut String) {
+    lower.clear();
+    if w.is_ascii() {
+        lower.push_str(w);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.push_str(&w.to_lowercase());
     }
 }
 
