@@ -2,8 +2,6 @@
 //! member before a known surname, and the later bare surname of a person
 //! already mentioned; and known names that name a place.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 use crate::analysis::{Analysis, EntityRef, Mention, MentionSource};
@@ -575,8 +573,8 @@ impl EntityStage {
     /// The surnames of the people mentioned (the last word of a name of two
     /// words or more, capitalised, three letters or more, no stop word),
     /// each with its person, or `None` when two people share it.
-    fn surnames(&self, a: &Analysis) -> HashMap<String, Option<EntityRef>> {
-        let mut owners: HashMap<String, Option<EntityRef>> = HashMap::new();
+    fn surnames<'s>(&'s self, a: &'s Analysis) -> FxHashMap<&'s str, Option<EntityRef>> {
+        let mut owners: FxHashMap<&str, Option<EntityRef>> = FxHashMap::default();
         for m in &a.mentions {
             if m.etype != EntityType::Person {
                 continue;
@@ -598,7 +596,7 @@ impl EntityStage {
                 continue;
             }
             owners
-                .entry(last.to_owned())
+                .entry(last)
                 .and_modify(|o| {
                     if o.is_some_and(|e| e != m.entity) {
                         *o = None; // two people share it
