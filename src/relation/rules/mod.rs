@@ -341,6 +341,66 @@ mod tests {
         }
     }
 
+    /// The triples of the rules for `text` as `rule: S rel O`.
+    fn triples_of(pipeline: &Pipeline, text: &str) -> Vec<String> {
+        let gaz = pipeline.gazetteer();
+        let a = pipeline.process(&Document::new("t", text));
+        let id = |m: u32| a.entity(gaz, a.mentions[m as usize].entity).id.clone();
+        a.triples
+            .iter()
+            .map(|t| {
+                let (s, o) = (id(t.subject), id(t.object));
+                format!("{}: {s} {} {o}", t.rule, t.relation.as_str())
+            })
+            .collect()
+    }
+
+    /// A rank or a degree between a title and its holder keeps the title's
+    /// triple ("Ketua … Prof X", "…, Mayor X,", "… Dr. X"); a school that
+    /// bears a country's name makes its officials no officials of the
+    /// country, as a state body does.
+    #[test]
+    fn ranks_before_a_holder_and_schools_named_for_a_country() {
+        let p = Pipeline::default();
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "Juru bicara militer Rusia, Mayor Igor Konashenkov, menyebut serangan itu gagal.",
+                &["title: Igor_Konashenkov official_of Russia"],
+                &[],
+            ),
+            (
+                "Ekonom Universitas Indonesia Dr. Faisal Basri menilai inflasi masih tinggi.",
+                &["title: Faisal_Basri official_of University_of_Indonesia"],
+                &["title-nested: Faisal_Basri official_of Indonesia"],
+            ),
+            (
+                "Gubernur Bank Sentral Malaysia Zeti Akhtar Aziz mengatakan ekonomi kuat.",
+                &["title-nested: Zeti_Akhtar_Aziz official_of Malaysia"],
+                &[],
+            ),
+            (
+                "Wakil Ketua Akademi Ilmu Pengetahuan Indonesia Budi Santoso membuka acara.",
+                &[],
+                &["title-nested: Budi_Santoso official_of Indonesia"],
+            ),
+        ];
+        for (text, want, not) in cases {
+            let got = triples_of(&p, text);
+            for w in *want {
+                assert!(
+                    got.iter().any(|g| g == w),
+                    "{text}: missing {w}; got {got:?}"
+                );
+            }
+            for n in *not {
+                assert!(
+                    !got.iter().any(|g| g == n),
+                    "{text}: {n} found; got {got:?}"
+                );
+            }
+        }
+    }
+
     /// Every id has its own name, and every id but `cooccurrence` (written
     /// by `relation/mod.rs`) is listed by exactly one rule.
     #[test]

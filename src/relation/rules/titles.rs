@@ -77,6 +77,14 @@ impl Rule for Titles {
                 ],
             },
             Example {
+                text: "Ketua Mahkamah Konstitusi Prof Anwar Usman membacakan putusan itu.",
+                triples: &["title: Anwar_Usman leader_of Constitutional_Court_of_Indonesia"],
+            },
+            Example {
+                text: "Panglima militer Mesir, Jenderal Mohamed Zaki, tiba di Jakarta.",
+                triples: &["title: Mohamed_Zaki official_of Egypt"],
+            },
+            Example {
                 text: "Pejabat tinggi Partai Komunis China, Guo Shengkun, mengunjungi Vietnam.",
                 triples: &[
                     "title: Guo_Shengkun official_of Chinese_Communist_Party",
@@ -215,8 +223,11 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
                 k += 1;
             }
             // "Sekretaris Dewan Keamanan Nasional Rusia": an office in a
-            // national body is an office of its country too.
-            for n in nested_in(a, o) {
+            // national body is an office of its country too; not one in a
+            // school or an academy that bears the country's name
+            // ("Pengamat Universitas Indonesia", "Ketua Akademi Ilmu
+            // Pengetahuan Indonesia").
+            for n in nested_in(a, o).filter(|_| !is_school(s, a, o)) {
                 push(
                     s,
                     a,
@@ -393,6 +404,40 @@ fn role_in_sentence(
         }
     }
     None
+}
+
+/// The first words of the names of schools, universities, academies and
+/// foundations, in the languages of the text and of the gazetteer's
+/// English names: no part of a state, though their names may hold its
+/// country's.
+const SCHOOL_HEADS: &[&str] = &[
+    "Universitas",
+    "Institut",
+    "Akademi",
+    "Sekolah",
+    "Politeknik",
+    "Yayasan",
+    "University",
+    "Institute",
+    "Academy",
+    "College",
+    "School",
+    "Foundation",
+];
+
+/// Is the organisation of mention `m` a school, a university, an academy
+/// or a foundation: its name as written or its entity's name begins with
+/// one of [`SCHOOL_HEADS`] ("Universitas Indonesia", "Indonesian Academy
+/// of Sciences" after a demonym)?
+fn is_school(s: &Sent, a: &Analysis, m: u32) -> bool {
+    let mention = &a.mentions[m as usize];
+    let written = s.text_at(mention.start, mention.end);
+    let named = a.entity(s.gaz(), mention.entity).name.as_str();
+    [written, named].iter().any(|name| {
+        name.split_whitespace()
+            .take(2)
+            .any(|w| SCHOOL_HEADS.contains(&w))
+    })
 }
 
 /// Countries named inside the name of mention `m` ("Partai Komunis China").

@@ -634,6 +634,13 @@ impl<'a> Sent<'a> {
                 Kind::Punct(',') if !seen_comma => seen_comma = true,
                 Kind::Punct('(') | Kind::Punct(')') | Kind::Title(_) => {}
                 Kind::Word(c) if c.has(WordClass::PrepObj) || c.has(WordClass::Coord) => {}
+                // A rank or a degree right before the holder ("Ketua
+                // Mahkamah Konstitusi Prof Anwar Usman", "juru bicara
+                // militer Rusia, Mayor Igor Konashenkov"); an
+                // abbreviation's full stop goes with it ("Dr. Faisal").
+                Kind::Word(c)
+                    if c.has(WordClass::Honorific) && self.honorifics_then_person(a, j) => {}
+                Kind::Punct('.') if self.abbreviation_stop(j) => {}
                 // A unit of the body right after the title ("Ketua Fraksi
                 // PDIP", "Ketua Dewan Pakar Partai Golkar").
                 Kind::Word(_) if (i + 1..=j).all(|k| self.is_unit_word(k)) => {}
@@ -643,6 +650,30 @@ impl<'a> Sent<'a> {
             j += 1;
         }
         None
+    }
+
+    /// Is element `j` the full stop of an abbreviated honorific written
+    /// close to it ("Dr.")?
+    fn abbreviation_stop(&self, j: usize) -> bool {
+        j > 0
+            && self.is_punct(j, '.')
+            && self.v.els[j].start == self.v.els[j - 1].end
+            && matches!(self.v.els[j - 1].kind, Kind::Word(c) if c.has(WordClass::Honorific))
+    }
+
+    /// Are the elements from `j` on honorifics (each perhaps with the full
+    /// stop of its abbreviation) up to a person's mention?
+    fn honorifics_then_person(&self, a: &Analysis, mut j: usize) -> bool {
+        while j < self.v.els.len() {
+            match self.v.els[j].kind {
+                Kind::Ent(m) => return a.mentions[m as usize].etype == EntityType::Person,
+                Kind::Word(c) if c.has(WordClass::Honorific) => {}
+                Kind::Punct('.') if self.abbreviation_stop(j) => {}
+                _ => return false,
+            }
+            j += 1;
+        }
+        false
     }
 
     /// Groups: chunks joined by commas and "dan"/"and" ("China, Rusia, dan
