@@ -222,7 +222,45 @@ impl<'a> Sent<'a> {
                 .then(|| self.clause_subject(i - 1))
                 .flatten()
                 .map(|g| (g, false))
+                .or_else(|| self.fronted_clause_subject(i).map(|g| (g, false)))
         })
+    }
+
+    /// "Usai bertemu Jokowi di Istana, Prabowo mengatakan …", "After
+    /// meeting Putin, Xi said …", "Dengan mengusung X sebagai calon, Partai
+    /// Y …": a verb cue at `i` right after a subordinator that opens the
+    /// sentence (or "dengan") has no subject of its own; it is the subject
+    /// of the main clause, the group right after the comma that closes the
+    /// opening clause (through an article).
+    fn fronted_clause_subject(&self, i: usize) -> Option<usize> {
+        if i == 0
+            || !matches!(self.kind(i), Kind::Cue(q) if self.pos(q) == Pos::Verb)
+            || !(self.has(i - 1, WordClass::Clause)
+                || (i == 1 && self.has(0, WordClass::PrepObj) && self.lang() == Lang::Id))
+            || !(0..i - 1).all(|k| matches!(self.kind(k), Kind::Other | Kind::Punct(_)))
+            || (0..i - 1).any(|k| self.is_boundary(k))
+        {
+            return None;
+        }
+        let n = self.len();
+        let mut j = i + 1;
+        while j < n && j - i < Reach::FRONTED_CLAUSE {
+            if self.quote(j) != self.quote(i) || self.is_boundary(j) {
+                return None;
+            }
+            match self.kind(j) {
+                Kind::Punct(',') => {
+                    let at = if self.is_article(j + 1) { j + 2 } else { j + 1 };
+                    return self.group_at(at).filter(|&g| self.group(g).first == at);
+                }
+                // Another verb: the opening clause goes on past the cue's
+                // own ("Setelah bertemu X dan mengecam Y, …" is left out).
+                Kind::Cue(q) if self.pos(q) == Pos::Verb => return None,
+                _ => {}
+            }
+            j += 1;
+        }
+        None
     }
 
     /// "gave permission to Russia to help", "appealed to the UN to

@@ -82,6 +82,10 @@ impl Reach {
     /// A noun that opens a sentence ("Dalam pertemuan dengan Jepang, …")
     /// has at most this many opening words before it.
     pub(crate) const FRONTED_OPENER: usize = 3;
+    /// A verb clause that opens a sentence ("Usai bertemu Jokowi di
+    /// Istana, Prabowo …") ends at a comma fewer than this many elements
+    /// after its verb.
+    pub(crate) const FRONTED_CLAUSE: usize = 14;
 
     // Objects and agents.
 

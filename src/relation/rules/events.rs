@@ -41,6 +41,16 @@ impl Rule for Events {
                 text: "Rusia menyerang Ukraina pada Februari 2022.",
                 triples: &["cue: Russia attack Ukraine"],
             },
+            // A verb clause that opens the sentence takes the main
+            // clause's subject.
+            Example {
+                text: "Usai bertemu Presiden Joko Widodo di Istana, Prabowo Subianto mengatakan hubungan keduanya baik.",
+                triples: &["cue: Prabowo_Subianto meet Joko_Widodo"],
+            },
+            Example {
+                text: "After meeting Vladimir Putin in Moscow, Xi Jinping said relations were strong.",
+                triples: &["cue: Xi_Jinping meet Vladimir_Putin"],
+            },
             Example {
                 text: "Russia invaded Ukraine in February 2022.",
                 triples: &["cue: Russia attack Ukraine"],
