@@ -10,6 +10,14 @@ use crate::relation::reach::Reach;
 use crate::relation::sentence::{Kind, Left, Sent, is_actor};
 use crate::schema::{Lang, PlaceObject, Relation, WordClass};
 
+/// Subordinators of time after which a verb clause may have no subject of
+/// its own, sharing the main clause's ("setelah bertemu …", "after
+/// meeting …"); conditions ("jika", "if") and causes are left out.
+const TIME_SUBORDINATORS: &[&str] = &[
+    "setelah", "sesudah", "usai", "seusai", "sebelum", "ketika", "tatkala", "sejak", "after",
+    "before", "while", "when", "since",
+];
+
 impl<'a> Sent<'a> {
     /// The nearest group before element `i` that can act (not a place or a
     /// descriptor), within the clause and the quote.
@@ -223,19 +231,41 @@ impl<'a> Sent<'a> {
                 .flatten()
                 .map(|g| (g, false))
                 .or_else(|| self.fronted_clause_subject(i).map(|g| (g, false)))
+                .or_else(|| self.trailing_clause_subject(i).map(|g| (g, false)))
         })
+    }
+
+    /// Is element `k` a subordinator of time ([`TIME_SUBORDINATORS`])?
+    fn is_time_subordinator(&self, k: usize) -> bool {
+        let w = self.word(k);
+        self.has(k, WordClass::Clause)
+            && TIME_SUBORDINATORS.iter().any(|t| w.eq_ignore_ascii_case(t))
+    }
+
+    /// "Prabowo kembali ke Jakarta setelah bertemu Jokowi", "Xi returned
+    /// to Beijing after meeting Putin": a verb cue at `i` right after a
+    /// subordinator of time, with no subject of its own, takes the subject
+    /// of the clause the subordinator ends.
+    fn trailing_clause_subject(&self, i: usize) -> Option<usize> {
+        if i < 2
+            || !matches!(self.kind(i), Kind::Cue(q) if self.pos(q) == Pos::Verb)
+            || !self.is_time_subordinator(i - 1)
+        {
+            return None;
+        }
+        self.clause_subject(i - 1)
     }
 
     /// "Usai bertemu Jokowi di Istana, Prabowo mengatakan …", "After
     /// meeting Putin, Xi said …", "Dengan mengusung X sebagai calon, Partai
-    /// Y …": a verb cue at `i` right after a subordinator that opens the
-    /// sentence (or "dengan") has no subject of its own; it is the subject
+    /// Y …": a verb cue at `i` right after a subordinator of time that
+    /// opens the sentence (or "dengan") has no subject of its own; it is the subject
     /// of the main clause, the group right after the comma that closes the
     /// opening clause (through an article).
     fn fronted_clause_subject(&self, i: usize) -> Option<usize> {
         if i == 0
             || !matches!(self.kind(i), Kind::Cue(q) if self.pos(q) == Pos::Verb)
-            || !(self.has(i - 1, WordClass::Clause)
+            || !(self.is_time_subordinator(i - 1)
                 || (i == 1 && self.has(0, WordClass::PrepObj) && self.lang() == Lang::Id))
             || !(0..i - 1).all(|k| matches!(self.kind(k), Kind::Other | Kind::Punct(_)))
             || (0..i - 1).any(|k| self.is_boundary(k))
@@ -640,6 +670,11 @@ impl<'a> Sent<'a> {
         let mut from = subject_last.map_or(i.saturating_sub(Reach::NEGATION_NO_SUBJECT), |l| {
             (l + 1).max(i.saturating_sub(Reach::NEGATION))
         });
+        // "tidak pulang sebelum bertemu X": a negation of the clause a
+        // subordinator of time ends is not the cue's.
+        if let Some(c) = (from..i).rev().find(|&k| self.is_time_subordinator(k)) {
+            from = c + 1;
+        }
         // "tidak mengakui Israel dan menjalin …": a negation before an
         // earlier predicate with its own object stays with that predicate.
         if let Some(c) = (from..i).rev().find(|&k| self.has(k, WordClass::Coord))
@@ -804,10 +839,12 @@ impl<'a> Sent<'a> {
     }
 
     /// The nearest "undo" verb in the six elements before the cue at `i`
-    /// ("menghentikan bantuan", "lifted the sanctions"): it stops the cue.
+    /// ("menghentikan bantuan", "lifted the sanctions"), in its clause: it
+    /// stops the cue ("menarik pasukannya sebelum menyerang" does not).
     pub(crate) fn undo_word(&self, i: usize) -> Option<usize> {
         (i.saturating_sub(Reach::UNDO)..i)
             .rev()
+            .take_while(|&k| !self.is_time_subordinator(k))
             .find(|&k| self.has(k, WordClass::Undo))
     }
 

@@ -51,6 +51,20 @@ impl Rule for Events {
                 text: "After meeting Vladimir Putin in Moscow, Xi Jinping said relations were strong.",
                 triples: &["cue: Xi_Jinping meet Vladimir_Putin"],
             },
+            // One that ends the sentence, that of the clause before; what
+            // undoes or negates that clause is not the cue's.
+            Example {
+                text: "Prabowo Subianto kembali ke Jakarta setelah bertemu Presiden Joko Widodo di Bogor.",
+                triples: &["cue: Prabowo_Subianto meet Joko_Widodo"],
+            },
+            Example {
+                text: "Rusia menarik pasukannya sebelum menyerang Ukraina.",
+                triples: &["cue: Russia attack Ukraine"],
+            },
+            Example {
+                text: "Xi Jinping returned to Beijing after meeting Vladimir Putin in Moscow.",
+                triples: &["cue: Xi_Jinping meet Vladimir_Putin"],
+            },
             Example {
                 text: "Russia invaded Ukraine in February 2022.",
                 triples: &["cue: Russia attack Ukraine"],
