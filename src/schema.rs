@@ -576,6 +576,8 @@ pub enum WordClass {
     ActorParticiple,
     /// "Dewan Pimpinan Pusat", "Dewan Pakar", "Bank Sentral", "Board of Directors": the generic name of an organ any organisation may have; found alone by pattern it is no organisation.
     GenericBody,
+    /// "setelah", "sebelum", "after", "before": a `clause` word of time; a verb cue right after it with no subject of its own takes the subject of the main clause ("Usai bertemu Jokowi, Prabowo …", "Xi returned home after meeting Putin"). Looked up.
+    TimeClause,
 }
 
 /// The part a word class plays in a sentence.
@@ -613,7 +615,7 @@ pub struct WordClassInfo {
 }
 
 /// Every word class, in the order of [`WordClass`].
-pub const WORD_CLASSES: [WordClassInfo; 49] = [
+pub const WORD_CLASSES: [WordClassInfo; 50] = [
     WordClassInfo {
         class: WordClass::Neg,
         name: "neg",
@@ -956,6 +958,13 @@ pub const WORD_CLASSES: [WordClassInfo; 49] = [
         role: ClassRole::LookedUp,
         trigger: false,
         doc: "Dewan Pimpinan Pusat, Dewan Pakar, Bank Sentral, Board of Directors: the generic name of an organ any organisation may have (a party's central board, a company's directors); an organisation found by pattern with that name alone, or with its abbreviation in brackets, is dropped",
+    },
+    WordClassInfo {
+        class: WordClass::TimeClause,
+        name: "time_clause",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "setelah, sebelum, after, before: a `clause` word of time; a verb cue right after it with no subject of its own takes the subject of the main clause, the group after the comma that ends a clause opening the sentence, \"Usai bertemu Jokowi, Prabowo …\", or that of the clause it ends, \"Xi returned home after meeting Putin\"; an undo word or negation before it is not the cue's",
     },
 ];
 

@@ -97,7 +97,8 @@ impl Determiners {
 /// The words of the looked-up classes the relation rules read by class
 /// ([`WordClass::Relative`], [`WordClass::GoalPrep`],
 /// [`WordClass::PassiveAgent`], [`WordClass::HeadOf`],
-/// [`WordClass::PossessiveMark`], [`WordClass::ActorParticiple`]): no
+/// [`WordClass::PossessiveMark`], [`WordClass::ActorParticiple`],
+/// [`WordClass::TimeClause`]): no
 /// sentence elements, but a word of an element is looked up here. Built
 /// once with the lexicons. A word is compared in any ASCII case, except a
 /// [`WordClass::PossessiveMark`], which is compared as written ("'S" in
@@ -110,7 +111,8 @@ pub(crate) struct LookedUpWords {
 
 impl LookedUpWords {
     /// The classes read here.
-    const CLASSES: [WordClass; 6] = [
+    const CLASSES: [WordClass; 7] = [
+        WordClass::TimeClause,
         WordClass::Relative,
         WordClass::GoalPrep,
         WordClass::PassiveAgent,

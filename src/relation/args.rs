@@ -10,14 +10,6 @@ use crate::relation::reach::Reach;
 use crate::relation::sentence::{Kind, Left, Sent, is_actor};
 use crate::schema::{Lang, PlaceObject, Relation, WordClass};
 
-/// Subordinators of time after which a verb clause may have no subject of
-/// its own, sharing the main clause's ("setelah bertemu …", "after
-/// meeting …"); conditions ("jika", "if") and causes are left out.
-const TIME_SUBORDINATORS: &[&str] = &[
-    "setelah", "sesudah", "usai", "seusai", "sebelum", "ketika", "tatkala", "sejak", "after",
-    "before", "while", "when", "since",
-];
-
 impl<'a> Sent<'a> {
     /// The nearest group before element `i` that can act (not a place or a
     /// descriptor), within the clause and the quote.
@@ -235,11 +227,11 @@ impl<'a> Sent<'a> {
         })
     }
 
-    /// Is element `k` a subordinator of time ([`TIME_SUBORDINATORS`])?
+    /// Is element `k` a subordinator of time (a `clause` word of
+    /// [`WordClass::TimeClause`]; conditions, "jika", "if", and causes are
+    /// none)?
     fn is_time_subordinator(&self, k: usize) -> bool {
-        let w = self.word(k);
-        self.has(k, WordClass::Clause)
-            && TIME_SUBORDINATORS.iter().any(|t| w.eq_ignore_ascii_case(t))
+        self.has(k, WordClass::Clause) && self.is_word_of(k, WordClass::TimeClause)
     }
 
     /// "Prabowo kembali ke Jakarta setelah bertemu Jokowi", "Xi returned
