@@ -578,6 +578,8 @@ pub enum WordClass {
     GenericBody,
     /// "setelah", "sebelum", "after", "before": a `clause` word of time; a verb cue right after it with no subject of its own takes the subject of the main clause ("Usai bertemu Jokowi, Prabowo …", "Xi returned home after meeting Putin"). Looked up.
     TimeClause,
+    /// "Universitas", "Akademi", "University", "Foundation": the first word of the name of a school, a university, an academy or a foundation, no part of a state even when its name holds a country's ("Universitas Indonesia"). Looked up.
+    SchoolHead,
 }
 
 /// The part a word class plays in a sentence.
@@ -615,7 +617,7 @@ pub struct WordClassInfo {
 }
 
 /// Every word class, in the order of [`WordClass`].
-pub const WORD_CLASSES: [WordClassInfo; 50] = [
+pub const WORD_CLASSES: [WordClassInfo; 51] = [
     WordClassInfo {
         class: WordClass::Neg,
         name: "neg",
@@ -965,6 +967,13 @@ pub const WORD_CLASSES: [WordClassInfo; 50] = [
         role: ClassRole::LookedUp,
         trigger: false,
         doc: "setelah, sebelum, after, before: a `clause` word of time; a verb cue right after it with no subject of its own takes the subject of the main clause, the group after the comma that ends a clause opening the sentence, \"Usai bertemu Jokowi, Prabowo …\", or that of the clause it ends, \"Xi returned home after meeting Putin\"; an undo word or negation before it is not the cue's",
+    },
+    WordClassInfo {
+        class: WordClass::SchoolHead,
+        name: "school_head",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "Universitas, Institut, Akademi, Yayasan, University, Academy, Foundation: a word among the first two of the name of a school, a university, an academy or a foundation, as written or as the gazetteer names it; an office in one is no office of the country its name holds, \"Pengamat Universitas Indonesia\" is no official of Indonesia",
     },
 ];
 

@@ -98,7 +98,7 @@ impl Determiners {
 /// ([`WordClass::Relative`], [`WordClass::GoalPrep`],
 /// [`WordClass::PassiveAgent`], [`WordClass::HeadOf`],
 /// [`WordClass::PossessiveMark`], [`WordClass::ActorParticiple`],
-/// [`WordClass::TimeClause`]): no
+/// [`WordClass::TimeClause`], [`WordClass::SchoolHead`]): no
 /// sentence elements, but a word of an element is looked up here. Built
 /// once with the lexicons. A word is compared in any ASCII case, except a
 /// [`WordClass::PossessiveMark`], which is compared as written ("'S" in
@@ -111,8 +111,9 @@ pub(crate) struct LookedUpWords {
 
 impl LookedUpWords {
     /// The classes read here.
-    const CLASSES: [WordClass; 7] = [
+    const CLASSES: [WordClass; 8] = [
         WordClass::TimeClause,
+        WordClass::SchoolHead,
         WordClass::Relative,
         WordClass::GoalPrep,
         WordClass::PassiveAgent,

@@ -406,29 +406,10 @@ fn role_in_sentence(
     None
 }
 
-/// The first words of the names of schools, universities, academies and
-/// foundations, in the languages of the text and of the gazetteer's
-/// English names: no part of a state, though their names may hold its
-/// country's.
-const SCHOOL_HEADS: &[&str] = &[
-    "Universitas",
-    "Institut",
-    "Akademi",
-    "Sekolah",
-    "Politeknik",
-    "Yayasan",
-    "University",
-    "Institute",
-    "Academy",
-    "College",
-    "School",
-    "Foundation",
-];
-
 /// Is the organisation of mention `m` a school, a university, an academy
-/// or a foundation: its name as written or its entity's name begins with
-/// one of [`SCHOOL_HEADS`] ("Universitas Indonesia", "Indonesian Academy
-/// of Sciences" after a demonym)?
+/// or a foundation: a [`WordClass::SchoolHead`] word among the first two
+/// of its name as written or of its entity's name ("Universitas
+/// Indonesia", "Indonesian Academy of Sciences")?
 fn is_school(s: &Sent, a: &Analysis, m: u32) -> bool {
     let mention = &a.mentions[m as usize];
     let written = s.text_at(mention.start, mention.end);
@@ -436,7 +417,7 @@ fn is_school(s: &Sent, a: &Analysis, m: u32) -> bool {
     [written, named].iter().any(|name| {
         name.split_whitespace()
             .take(2)
-            .any(|w| SCHOOL_HEADS.contains(&w))
+            .any(|w| s.is_class_word(w, WordClass::SchoolHead))
     })
 }
 

@@ -299,6 +299,12 @@ impl<'a> Sent<'a> {
         self.looked_up.contains(c, self.word(i))
     }
 
+    /// Is `w` (any text: a word of a name) a word of the looked-up class
+    /// `c`?
+    pub(crate) fn is_class_word(&self, w: &str, c: WordClass) -> bool {
+        self.looked_up.contains(c, w)
+    }
+
     /// Is the text of element `i` a word of the looked-up class `c` in the
     /// list of `lang` ("yang" of [`WordClass::Relative`] in Indonesian)?
     pub(crate) fn is_word_of_in(&self, i: usize, c: WordClass, lang: Lang) -> bool {
