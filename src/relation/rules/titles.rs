@@ -125,6 +125,11 @@ impl Rule for Titles {
                 text: "Sergei Lavrov, Russia's foreign minister, arrived in Jakarta on Friday.",
                 triples: &["apposition: Sergei_Lavrov official_of Russia"],
             },
+            // A place after the body names a branch of it.
+            Example {
+                text: "Zulkifli Hasan, Ketua PAN Jawa Barat, hadir di acara itu.",
+                triples: &["apposition: Zulkifli_Hasan official_of National_Mandate_Party"],
+            },
         ]
     }
 
@@ -180,29 +185,7 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             continue;
         };
         if let Some(o) = of {
-            // A head's title with the name of a unit between it and the
-            // body heads the unit, and is an official of the body:
-            // "Direktur Pemasaran dan Niaga Pertamina", "Kepala Bidang
-            // Peternakan Dinas Pertanian", "Ketua DPP Partai X".
-            let unit = s.unit_between(tk, of_k);
-            // A party's secretary-general is one of its officers; an
-            // international body's ("Sekjen PBB") is its head.
-            let party_secretary = s.is_party(a, o) && is_secretary_general(s.word(tk));
-            // A place right after the body names a branch of it ("Kepala
-            // BEI Medan", "Ketua PAN Sulawesi Selatan"), and one between
-            // the title and the body a part of it ("Gubernur New Mexico
-            // AS"): the holder is an official of the body.
-            let place = |k: usize| {
-                matches!(s.kind(k), Kind::Ent(m)
-                    if a.mentions[m as usize].etype == EntityType::Location)
-            };
-            let branch = (of_k + 1 < c.last && place(of_k + 1))
-                || (tk.min(of_k) + 1..tk.max(of_k)).any(place);
-            let rel = if unit || party_secretary || branch {
-                Relation::OfficialOf
-            } else {
-                rel
-            };
+            let rel = office_in(s, a, rel, tk, o, of_k, of_k + 1 < c.last);
             push(s, a, out, head, o, &Hit::structural(rel, tk, RuleId::Title));
             // "Wakil Ketua Komisi II DPR": a body written right after
             // the unit is the body the unit belongs to.
@@ -357,13 +340,8 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
         k += 1;
     }
     if let (Some((r, tk)), Some((o, ok))) = (title, of) {
-        // A unit of the body between them ("X, Ketua DPP Partai Y"): an
-        // office of the body, as in `structural`.
-        let r = if s.unit_between(tk, ok) {
-            Relation::OfficialOf
-        } else {
-            r
-        };
+        // ("X, Ketua DPP Partai Y", "X, Ketua PAN Sulawesi Selatan".)
+        let r = office_in(s, a, r, tk, o, ok, ok + 1 < s.len());
         push(
             s,
             a,
@@ -372,6 +350,39 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
             o,
             &Hit::structural(r, tk, RuleId::Apposition),
         );
+    }
+}
+
+/// The relation of the office of the title at `tk` (`rel`) in the body of
+/// mention `o` at element `ok`: an official's, not a head's, when a unit of
+/// the body stands between them ("Direktur Pemasaran dan Niaga Pertamina",
+/// "Kepala Bidang Peternakan Dinas Pertanian", "Ketua DPP Partai X": the
+/// title heads the unit), when it is a party's secretary-general (one of
+/// its officers; an international body's, "Sekjen PBB", is its head), or
+/// when a place names a branch of the body, right after it ("Kepala BEI
+/// Medan", "Ketua PAN Sulawesi Selatan"; read when `after` allows the
+/// element after the body) or a part of it between the title and the body
+/// ("Gubernur New Mexico AS").
+fn office_in(
+    s: &Sent<'_>,
+    a: &Analysis,
+    rel: Relation,
+    tk: usize,
+    o: u32,
+    ok: usize,
+    after: bool,
+) -> Relation {
+    let place = |k: usize| {
+        matches!(s.kind(k), Kind::Ent(m)
+            if a.mentions[m as usize].etype == EntityType::Location)
+    };
+    let unit = s.unit_between(tk, ok);
+    let party_secretary = s.is_party(a, o) && is_secretary_general(s.word(tk));
+    let branch = (after && place(ok + 1)) || (tk.min(ok) + 1..tk.max(ok)).any(place);
+    if unit || party_secretary || branch {
+        Relation::OfficialOf
+    } else {
+        rel
     }
 }
 
