@@ -93,7 +93,9 @@ impl<'a> Sent<'a> {
                 if let Some(head) = self.head_before_of(g) {
                     return Left::Group(head);
                 }
-                return Left::Group(g);
+                // "Badan Kehormatan Dewan Perwakilan Rakyat meminta …": the
+                // organ acts, not the body it belongs to.
+                return Left::Group(self.organ_before(g).unwrap_or(g));
             }
             if self.judged_from_afar(i, j) {
                 return Left::None;

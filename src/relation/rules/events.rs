@@ -65,6 +65,11 @@ impl Rule for Events {
                 text: "Xi Jinping returned to Beijing after meeting Vladimir Putin in Moscow.",
                 triples: &["cue: Xi_Jinping meet Vladimir_Putin"],
             },
+            // An organ written before its body acts, not the body.
+            Example {
+                text: "Badan Kehormatan Dewan Perwakilan Rakyat meminta Presiden Joko Widodo menegur menteri itu.",
+                triples: &["cue: Badan_Kehormatan_DPR demand Joko_Widodo"],
+            },
             Example {
                 text: "Russia invaded Ukraine in February 2022.",
                 triples: &["cue: Russia attack Ukraine"],

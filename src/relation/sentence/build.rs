@@ -112,6 +112,7 @@ impl<'a> Sent<'a> {
         s.build_groups();
         s.flag_places(a);
         s.flag_persons(a);
+        s.flag_organs(a);
         s.flag_described();
         s.flag_descriptors(a);
         Some(s)
@@ -175,6 +176,40 @@ impl<'a> Sent<'a> {
                 .all(|m| a.mentions[m as usize].etype == EntityType::Location)
         }));
         self.v.place = place;
+    }
+
+    /// The organ before each group, if any: in Indonesian, a lone
+    /// organisation right after another one named in words (two or more,
+    /// no acronym) is the body the first belongs to ("Badan Kehormatan
+    /// Dewan Perwakilan Rakyat"); the organ heads the phrase.
+    fn flag_organs(&mut self, a: &Analysis) {
+        let mut organ = std::mem::take(&mut self.v.organ_before);
+        organ.clear();
+        let lone_org = |s: &Self, g: usize| {
+            let grp = &s.v.groups[g];
+            grp.chunks.len() == 1
+                && grp.first == grp.last
+                && matches!(s.v.els[grp.first].kind, Kind::Ent(m)
+                    if a.mentions[m as usize].etype == EntityType::Organization)
+        };
+        organ.extend((0..self.v.groups.len()).map(|g| {
+            let first = self.v.groups[g].first;
+            (self.lang == crate::schema::Lang::Id
+                && g > 0
+                && lone_org(self, g)
+                && lone_org(self, g - 1))
+            .then_some(g - 1)
+            .filter(|&o| {
+                let (x, y) = (&self.v.els[self.v.groups[o].last], &self.v.els[first]);
+                self.v.groups[o].last + 1 == first
+                    && y.start == x.end + 1
+                    && self.text[x.start..x.end]
+                        .split_whitespace()
+                        .nth(1)
+                        .is_some()
+            })
+        }));
+        self.v.organ_before = organ;
     }
 
     /// The person flag of each group: one person ("Sergei Lavrov").

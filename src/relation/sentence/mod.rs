@@ -137,6 +137,9 @@ struct Vecs {
     place: Vec<bool>,
     /// Groups of one person ("Sergei Lavrov").
     person: Vec<bool>,
+    /// The group of the organ right before each group that is the body
+    /// the organ belongs to (`flag_organs`).
+    organ_before: Vec<Option<usize>>,
 }
 
 /// Punctuation that ends a clause (a comma does not: it may join a list).
@@ -201,6 +204,12 @@ impl<'a> Sent<'a> {
     /// "Kharkiv")?
     pub(crate) fn is_place(&self, g: usize) -> bool {
         self.v.place[g]
+    }
+
+    /// The organ written right before group `g`, a body it belongs to
+    /// ("Badan Kehormatan" of "Badan Kehormatan Dewan Perwakilan Rakyat").
+    pub(crate) fn organ_before(&self, g: usize) -> Option<usize> {
+        self.v.organ_before[g]
     }
 
     /// Is group `g` one person ("Sergei Lavrov")?
