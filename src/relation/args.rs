@@ -143,6 +143,20 @@ impl<'a> Sent<'a> {
         Left::None
     }
 
+    /// Is element `j` a lower-case Indonesian word with the prefix of an
+    /// active verb ("memberikan", "menyerahkan"), plain or a light or undo
+    /// verb?
+    fn is_active_verb(&self, j: usize) -> bool {
+        let w = self.word(j);
+        self.lang() == Lang::Id
+            && self.is_infinitive_verb(j)
+            && !self.is_article(j)
+            && w.len() > 5
+            && ["mem", "men", "meng", "meny", "me"]
+                .iter()
+                .any(|p| w.starts_with(p))
+    }
+
     /// For [`left`](Self::left) from the cue at `i`: is element `j` a
     /// judging verb whose object or prepositional phrase stands between
     /// them? "memperingatkan para pejabat tentang konsekuensi mendukung
@@ -431,6 +445,12 @@ impl<'a> Sent<'a> {
         // Has "to"/"untuk"/"akan" opened the threatened act?
         let mut act = false;
         if self.has(j, WordClass::Infinitive) && self.is_infinitive_verb(j + 1) && !threat {
+            return None;
+        }
+        // "menolak memberikan penjelasan kepada Ukraina": a refusal right
+        // before an Indonesian active verb refuses that act; what follows
+        // belongs to the act, not to the refusal.
+        if rel == Relation::Reject && !noun && self.is_active_verb(j) {
             return None;
         }
         // "menghargai bahwa Putin …", "menuntut jaminan bahwa NATO …": the

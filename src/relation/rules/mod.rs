@@ -401,6 +401,24 @@ mod tests {
         }
     }
 
+    /// "menolak memberikan penjelasan kepada Ukraina" refuses an act: no
+    /// reject of Ukraine; "menolak usulan Ukraina" rejects Ukraine's
+    /// proposal.
+    #[test]
+    fn a_refusal_before_a_verb_refuses_the_act() {
+        let p = Pipeline::default();
+        let got = triples_of(&p, "Rusia menolak memberikan penjelasan kepada Ukraina.");
+        assert!(
+            !got.iter().any(|g| g.contains(" reject ")),
+            "a refused act: {got:?}"
+        );
+        let got = triples_of(&p, "Rusia menolak usulan Ukraina.");
+        assert!(
+            got.iter().any(|g| g == "cue: Russia reject Ukraine"),
+            "a rejected proposal: {got:?}"
+        );
+    }
+
     /// Every id has its own name, and every id but `cooccurrence` (written
     /// by `relation/mod.rs`) is listed by exactly one rule.
     #[test]
