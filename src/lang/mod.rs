@@ -98,7 +98,8 @@ impl Determiners {
 /// ([`WordClass::Relative`], [`WordClass::GoalPrep`],
 /// [`WordClass::PassiveAgent`], [`WordClass::HeadOf`],
 /// [`WordClass::PossessiveMark`], [`WordClass::ActorParticiple`],
-/// [`WordClass::TimeClause`], [`WordClass::SchoolHead`]): no
+/// [`WordClass::TimeClause`], [`WordClass::SchoolHead`],
+/// [`WordClass::GenericBody`]): no
 /// sentence elements, but a word of an element is looked up here. Built
 /// once with the lexicons. A word is compared in any ASCII case, except a
 /// [`WordClass::PossessiveMark`], which is compared as written ("'S" in
@@ -111,9 +112,10 @@ pub(crate) struct LookedUpWords {
 
 impl LookedUpWords {
     /// The classes read here.
-    const CLASSES: [WordClass; 8] = [
+    const CLASSES: [WordClass; 9] = [
         WordClass::TimeClause,
         WordClass::SchoolHead,
+        WordClass::GenericBody,
         WordClass::Relative,
         WordClass::GoalPrep,
         WordClass::PassiveAgent,
@@ -154,6 +156,19 @@ impl LookedUpWords {
         self.words
             .iter()
             .any(|(c, l, x)| *c == class && l.is_none_or(|l| l == lang) && Self::same(class, x, w))
+    }
+
+    /// Does `text` begin with a word or phrase of `class`, followed by a
+    /// space ("Pengurus Besar Nahdlatul Ulama" of
+    /// [`WordClass::GenericBody`])?
+    pub(crate) fn begins(&self, class: WordClass, text: &str) -> bool {
+        self.words.iter().any(|(c, _, x)| {
+            *c == class
+                && text.len() > x.len()
+                && text.is_char_boundary(x.len())
+                && text[..x.len()].eq_ignore_ascii_case(x)
+                && text[x.len()..].starts_with(' ')
+        })
     }
 
     /// Is `w` the `listed` word of `class`?

@@ -76,6 +76,12 @@ impl Rule for Titles {
                     "title-nested: Igor_Konashenkov official_of Russia",
                 ],
             },
+            // An organ at the head of the body's own name: the title heads
+            // the organ.
+            Example {
+                text: "Ketua Pengurus Besar Nahdlatul Ulama Yahya Cholil Staquf membuka muktamar.",
+                triples: &["title: Yahya_Cholil_Staquf official_of Nahdlatul_Ulama"],
+            },
             Example {
                 text: "Ketua Mahkamah Konstitusi Prof Anwar Usman membacakan putusan itu.",
                 triples: &["title: Anwar_Usman leader_of Constitutional_Court_of_Indonesia"],
@@ -357,7 +363,9 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
 /// mention `o` at element `ok`: an official's, not a head's, when a unit of
 /// the body stands between them ("Direktur Pemasaran dan Niaga Pertamina",
 /// "Kepala Bidang Peternakan Dinas Pertanian", "Ketua DPP Partai X": the
-/// title heads the unit), when it is a party's secretary-general (one of
+/// title heads the unit) or begins the body's name as written ("Ketua
+/// Pengurus Besar Nahdlatul Ulama", not a state body named by kind and
+/// country), when it is a party's secretary-general (one of
 /// its officers; an international body's, "Sekjen PBB", is its head), or
 /// when a place names a branch of the body, right after it ("Kepala BEI
 /// Medan", "Ketua PAN Sulawesi Selatan"; read when `after` allows the
@@ -376,7 +384,15 @@ fn office_in(
         matches!(s.kind(k), Kind::Ent(m)
             if a.mentions[m as usize].etype == EntityType::Location)
     };
-    let unit = s.unit_between(tk, ok);
+    // (Also an organ named inside the body's own name: "Ketua Pengurus
+    // Besar Nahdlatul Ulama" heads the central board of NU; but a state
+    // body named by kind and country, "Bank Sentral Malaysia", is no
+    // organ of another.)
+    let unit = s.unit_between(tk, ok) || {
+        let m = &a.mentions[o as usize];
+        s.begins_with_class(s.text_at(m.start, m.end), WordClass::GenericBody)
+            && nested_in(a, o).next().is_none()
+    };
     let party_secretary = s.is_party(a, o) && is_secretary_general(s.word(tk));
     let branch = (after && place(ok + 1)) || (tk.min(ok) + 1..tk.max(ok)).any(place);
     if unit || party_secretary || branch {

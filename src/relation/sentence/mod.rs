@@ -308,6 +308,12 @@ impl<'a> Sent<'a> {
         self.looked_up.contains(c, self.word(i))
     }
 
+    /// Does `text` (a name) begin with a phrase of the looked-up class
+    /// `c`?
+    pub(crate) fn begins_with_class(&self, text: &str, c: WordClass) -> bool {
+        self.looked_up.begins(c, text)
+    }
+
     /// Is `w` (any text: a word of a name) a word of the looked-up class
     /// `c`?
     pub(crate) fn is_class_word(&self, w: &str, c: WordClass) -> bool {
