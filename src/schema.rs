@@ -959,7 +959,7 @@ pub const WORD_CLASSES: [WordClassInfo; 51] = [
         name: "generic_body",
         role: ClassRole::LookedUp,
         trigger: false,
-        doc: "Dewan Pimpinan Pusat, Dewan Pakar, Bank Sentral, Board of Directors: the generic name of an organ any organisation may have (a party's central board, a company's directors); an organisation found by pattern with that name alone, or with its abbreviation in brackets, is dropped",
+        doc: "Dewan Pimpinan Pusat, Dewan Pakar, Bank Sentral, Board of Directors: the generic name of an organ any organisation may have (a party's central board, a company's directors); an organisation found by pattern with that name alone, or with its abbreviation in brackets, is dropped; a title before a body whose name as written begins with one heads that organ and is an official of the body, \"Ketua Pengurus Besar Nahdlatul Ulama\"",
     },
     WordClassInfo {
         class: WordClass::TimeClause,
