@@ -580,6 +580,10 @@ pub enum WordClass {
     TimeClause,
     /// "Universitas", "Akademi", "University", "Foundation": the first word of the name of a school, a university, an academy or a foundation, no part of a state even when its name holds a country's ("Universitas Indonesia"). Looked up.
     SchoolHead,
+    /// "menilai", "menganggap", "considered", "described": a verb of judgement; a party after it judged with a `negative` word is criticised ("BK menilai Dahlan sudah menimbulkan kegaduhan").
+    Evaluation,
+    /// "kegaduhan", "gagal", "mistake", "tyranny": a word of negative judgement, read after a party an `evaluation` verb judges. Looked up.
+    Negative,
 }
 
 /// The part a word class plays in a sentence.
@@ -617,7 +621,7 @@ pub struct WordClassInfo {
 }
 
 /// Every word class, in the order of [`WordClass`].
-pub const WORD_CLASSES: [WordClassInfo; 51] = [
+pub const WORD_CLASSES: [WordClassInfo; 53] = [
     WordClassInfo {
         class: WordClass::Neg,
         name: "neg",
@@ -974,6 +978,20 @@ pub const WORD_CLASSES: [WordClassInfo; 51] = [
         role: ClassRole::LookedUp,
         trigger: false,
         doc: "Universitas, Institut, Akademi, Yayasan, University, Academy, Foundation: a word among the first two of the name of a school, a university, an academy or a foundation, as written or as the gazetteer names it; an office in one is no office of the country its name holds, \"Pengamat Universitas Indonesia\" is no official of Indonesia",
+    },
+    WordClassInfo {
+        class: WordClass::Evaluation,
+        name: "evaluation",
+        role: ClassRole::Soft,
+        trigger: true,
+        doc: "menilai, menganggap, memandang, considered, described: a verb of judgement; a party right after it (through a few lower-case words: \"kinerja Jokowi\") judged in the same clause with a `negative` word not negated is criticised by the subject, \"Badan Kehormatan menilai Dahlan Iskan sudah menimbulkan kegaduhan\", \"Rice described Zimbabwe as an outpost of tyranny\"",
+    },
+    WordClassInfo {
+        class: WordClass::Negative,
+        name: "negative",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "kegaduhan, kisruh, gagal, buruk, mistake, failure, tyranny: a word of negative judgement, read after a party that an `evaluation` verb judges",
     },
 ];
 

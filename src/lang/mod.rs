@@ -99,7 +99,7 @@ impl Determiners {
 /// [`WordClass::PassiveAgent`], [`WordClass::HeadOf`],
 /// [`WordClass::PossessiveMark`], [`WordClass::ActorParticiple`],
 /// [`WordClass::TimeClause`], [`WordClass::SchoolHead`],
-/// [`WordClass::GenericBody`]): no
+/// [`WordClass::GenericBody`], [`WordClass::Negative`]): no
 /// sentence elements, but a word of an element is looked up here. Built
 /// once with the lexicons. A word is compared in any ASCII case, except a
 /// [`WordClass::PossessiveMark`], which is compared as written ("'S" in
@@ -112,7 +112,8 @@ pub(crate) struct LookedUpWords {
 
 impl LookedUpWords {
     /// The classes read here.
-    const CLASSES: [WordClass; 9] = [
+    const CLASSES: [WordClass; 10] = [
+        WordClass::Negative,
         WordClass::TimeClause,
         WordClass::SchoolHead,
         WordClass::GenericBody,

@@ -77,6 +77,12 @@ impl Reach {
     /// A light verb before its event noun is at most this many elements
     /// back ("memberikan dukungan").
     pub(crate) const LIGHT_VERB: usize = 5;
+    /// A verb of judgement reaches the party it judges within this many
+    /// elements ("menilai kinerja Jokowi").
+    pub(crate) const JUDGED: usize = 4;
+    /// The negative word of a judgement is found within this many elements
+    /// after the party judged.
+    pub(crate) const NEGATIVE: usize = 10;
     /// At most this many plain words between a light verb and its noun.
     pub(crate) const LIGHT_VERB_WORDS: usize = 2;
     /// A noun that opens a sentence ("Dalam pertemuan dengan Jepang, …")

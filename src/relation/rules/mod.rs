@@ -7,8 +7,10 @@
 //!   object (nearest group after it, through prepositions), with negation,
 //!   reciprocity and symmetric relations handled; clause words, quotes and
 //!   semicolons limit the reach;
-//! - obligation words give `demand`.
+//! - obligation words give `demand`;
+//! - a verb of judgement with a negative word gives `criticize`.
 
+mod evaluations;
 mod events;
 mod membership;
 mod obligations;
@@ -89,6 +91,9 @@ rule_ids! {
     Symmetric = "symmetric",
     /// `obligation`: "Rusia mengatakan Sudan harus …", a demand.
     Obligation = "obligation",
+    /// `evaluation`: "BK menilai Dahlan sudah menimbulkan kegaduhan", a
+    /// judgement with a negative word: criticism.
+    Evaluation = "evaluation",
     /// `cooccurrence`: two entities in one sentence (only on request; see
     /// `relation/mod.rs`).
     Cooccurrence = "cooccurrence",
@@ -136,6 +141,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &seats_held::SeatsHeld,
     &events::Events,
     &obligations::Obligations,
+    &evaluations::Evaluations,
 ];
 
 /// Pushes triples for one sentence into `out`: every rule of [`RULES`],
@@ -417,6 +423,25 @@ mod tests {
             got.iter().any(|g| g == "cue: Russia reject Ukraine"),
             "a rejected proposal: {got:?}"
         );
+    }
+
+    /// A judgement is criticism only with a negative word no negation
+    /// precedes, about a party the verb reaches.
+    #[test]
+    fn judgements_that_are_no_criticism() {
+        let p = Pipeline::default();
+        for text in [
+            "Partai Golkar menilai kebijakan Jokowi itu tidak salah.",
+            "Partai Golkar menilai kebijakan Jokowi itu berhasil.",
+            "Partai Golkar tidak menilai kebijakan Jokowi gagal.",
+            "Germany considered the Russian proposal, which was not a mistake.",
+        ] {
+            let got = triples_of(&p, text);
+            assert!(
+                !got.iter().any(|g| g.starts_with("evaluation: ")),
+                "{text}: {got:?}"
+            );
+        }
     }
 
     /// Every id has its own name, and every id but `cooccurrence` (written
