@@ -198,7 +198,7 @@ impl<'a> Sent<'a> {
                 && g > 0
                 && lone_org(self, g)
                 && lone_org(self, g - 1))
-            .then_some(g - 1)
+            .then(|| g - 1)
             .filter(|&o| {
                 let (x, y) = (&self.v.els[self.v.groups[o].last], &self.v.els[first]);
                 self.v.groups[o].last + 1 == first
