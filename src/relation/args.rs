@@ -144,17 +144,11 @@ impl<'a> Sent<'a> {
     }
 
     /// Is element `j` a lower-case Indonesian word with the prefix of an
-    /// active verb ("memberikan", "menyerahkan"), plain or a light or undo
-    /// verb?
+    /// active verb, me- ("memberikan", "menyerahkan"), plain or a light or
+    /// undo verb?
     fn is_active_verb(&self, j: usize) -> bool {
         let w = self.word(j);
-        self.lang() == Lang::Id
-            && self.is_infinitive_verb(j)
-            && !self.is_article(j)
-            && w.len() > 5
-            && ["mem", "men", "meng", "meny", "me"]
-                .iter()
-                .any(|p| w.starts_with(p))
+        self.lang() == Lang::Id && self.is_infinitive_verb(j) && w.len() > 5 && w.starts_with("me")
     }
 
     /// For [`left`](Self::left) from the cue at `i`: is element `j` a
@@ -267,9 +261,9 @@ impl<'a> Sent<'a> {
     /// "Usai bertemu Jokowi di Istana, Prabowo mengatakan …", "After
     /// meeting Putin, Xi said …", "Dengan mengusung X sebagai calon, Partai
     /// Y …": a verb cue at `i` right after a subordinator of time that
-    /// opens the sentence (or "dengan") has no subject of its own; it is the subject
-    /// of the main clause, the group right after the comma that closes the
-    /// opening clause (through an article).
+    /// opens the sentence (or "dengan") has no subject of its own; it is
+    /// the subject of the main clause, the group right after the comma that
+    /// closes the opening clause (through an article).
     fn fronted_clause_subject(&self, i: usize) -> Option<usize> {
         if i == 0
             || !matches!(self.kind(i), Kind::Cue(q) if self.pos(q) == Pos::Verb)
