@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::analysis::{Analysis, SectionOffset};
 use crate::context::DocCtx;
-use crate::entities::{EntityStage, SpelledIndex, TaggerWords};
+use crate::entities::{EntityStage, SpelledPeople, TaggerWords};
 use crate::gazetteer::Gazetteer;
 use crate::input::Document;
 use crate::lang::Lexicons;
@@ -94,14 +94,12 @@ impl PipelineBuilder {
                 .clone()
                 .unwrap_or_else(|| Arc::new(Gazetteer::default_files()));
             let g = gaz.clone();
-            // (The tagger's index of spelled names too, when it tags: its
-            // first unknown name would make it otherwise.)
-            let tags = self.model.as_ref().is_none_or(Option::is_some);
+            // (The index of spelled names too: the first unknown name, the
+            // model's or a pattern's, would make it otherwise.)
             let entity_phrases = Background::start(s, move || {
                 let mut own = VocabularyBuilder::new();
                 let phrases = EntityPhrase::set(&g, &mut own);
-                let spelled = tags.then(|| SpelledIndex::of(&g));
-                (phrases, own, spelled)
+                (phrases, own, SpelledPeople::of(&g))
             });
             // Every phrase set is searched through one table of the words
             // of each document (one lookup per word for all of them).
@@ -111,11 +109,9 @@ impl PipelineBuilder {
                 Some(r) => r.finish(),
                 None => model(),
             };
-            let mut tagger = TaggerWords::new(&gaz, model);
+            let tagger = TaggerWords::new(&gaz, model);
             let (mut phrases, own, spelled) = entity_phrases.finish();
-            if let Some(index) = spelled {
-                tagger = tagger.with_spelled_people(index);
-            }
+            let tagger = tagger.with_spelled_people(spelled);
             phrases.move_into(own, &mut vocabulary);
             (gaz, phrases, lexicons, vocabulary, tagger)
         });

@@ -80,7 +80,7 @@ mod spans;
 mod tagger;
 
 use people::LowerCaseWords;
-pub(crate) use tagger::{SpelledIndex, TaggerWords};
+pub(crate) use tagger::{SpelledPeople, TaggerWords};
 
 use std::collections::HashMap;
 use std::ops::Range;

@@ -167,7 +167,7 @@ impl LookedUpWords {
             *c == class
                 && text.len() > x.len()
                 && text.is_char_boundary(x.len())
-                && text[..x.len()].eq_ignore_ascii_case(x)
+                && Self::same(class, x, &text[..x.len()])
                 && text[x.len()..].starts_with(' ')
         })
     }

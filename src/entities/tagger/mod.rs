@@ -163,18 +163,6 @@ const STOP: u16 = 1 << 9 | 1 << 10;
 /// [`TaggerWords::lists`].
 const NAME_WORD: u16 = 1 << 11;
 
-/// The index of the listed people's names that the tagger's
-/// spelling-tolerant linking reads, made of a gazetteer (see
-/// [`TaggerWords::with_spelled_people`]).
-#[derive(Debug)]
-pub(crate) struct SpelledIndex(SpelledPeople);
-
-impl SpelledIndex {
-    pub(crate) fn of(gaz: &Gazetteer) -> SpelledIndex {
-        SpelledIndex(SpelledPeople::of(gaz))
-    }
-}
-
 /// The tagger's model and the word lists its features read.
 #[derive(Debug, Clone)]
 pub(crate) struct TaggerWords {
@@ -211,8 +199,8 @@ impl TaggerWords {
     /// The words with the index of spelled people made beforehand (of the
     /// same gazetteer), as the pipeline makes it while other work of its
     /// start goes on.
-    pub(crate) fn with_spelled_people(self, index: SpelledIndex) -> TaggerWords {
-        let _ = self.spelled_people.set(index.0);
+    pub(crate) fn with_spelled_people(self, index: SpelledPeople) -> TaggerWords {
+        let _ = self.spelled_people.set(index);
         self
     }
 
@@ -1217,9 +1205,10 @@ impl EntityStage {
 }
 
 /// The listed people's names of two words or more, for
-/// [`EntityStage::listed_person_spelled`].
+/// [`EntityStage::listed_person_spelled`] (made of a gazetteer, see
+/// [`TaggerWords::with_spelled_people`]).
 #[derive(Debug, Default, Clone)]
-struct SpelledPeople {
+pub(crate) struct SpelledPeople {
     /// [`first_last_key`] → the person (`None`: two share it).
     both: FxHashMap<String, Option<u32>>,
     /// (the hash of the [`spelling_key`] of the first word, the alias), of
@@ -1250,7 +1239,7 @@ fn first_and_last(name: &str) -> Option<(&str, &str)> {
 
 impl SpelledPeople {
     /// The index of the listed people of `gaz`.
-    fn of(gaz: &Gazetteer) -> SpelledPeople {
+    pub(crate) fn of(gaz: &Gazetteer) -> SpelledPeople {
         let mut index = SpelledPeople::default();
         let mut key = String::new();
         for (i, al) in gaz.aliases.iter().enumerate() {
@@ -1414,32 +1403,33 @@ fn spelling_key_into(word: &str, out: &mut String) {
             buf[n] = b.to_ascii_lowercase();
             n += 1;
         }
-        let letters = &buf[..n];
-        let mut last = None;
-        let mut i = 0;
-        while i < letters.len() {
-            let (c, used) = spelling_step(letters, i);
-            if last != Some(c) {
-                out.push(char::from(c));
-                last = Some(c);
-            }
-            i += used;
-        }
+        // (All ASCII: each byte a char.)
+        spelling_bytes(&buf[..n], |c| out.push(char::from(c)));
         return;
     }
     let mut letters: Vec<u8> = Vec::with_capacity(word.len());
     letters_into(word, &mut letters);
     let mut key: Vec<u8> = Vec::with_capacity(letters.len());
+    spelling_bytes(&letters, |c| key.push(c));
+    // (The rules change ASCII letters only: the bytes stay UTF-8.)
+    out.push_str(std::str::from_utf8(&key).unwrap_or(""));
+}
+
+/// The bytes of the [`spelling_key`] of `letters` (lower case, no
+/// diacritics), each handed to `emit`: the rules of [`spelling_step`],
+/// and a letter repeated written once (a byte of a non-ASCII letter is
+/// always written).
+fn spelling_bytes(letters: &[u8], mut emit: impl FnMut(u8)) {
+    let mut last = None;
     let mut i = 0;
     while i < letters.len() {
-        let (c, used) = spelling_step(&letters, i);
-        if key.last() != Some(&c) || c >= 0x80 {
-            key.push(c);
+        let (c, used) = spelling_step(letters, i);
+        if last != Some(c) || c >= 0x80 {
+            emit(c);
+            last = Some(c);
         }
         i += used;
     }
-    // (The rules change ASCII letters only: the bytes stay UTF-8.)
-    out.push_str(std::str::from_utf8(&key).unwrap_or(""));
 }
 
 /// The letter of a [`spelling_key`] that `letters[i..]` begin with, and how

@@ -2,7 +2,7 @@
 
 #[cfg(test)]
 use super::Example;
-use super::{Hit, Rule, RuleId, push};
+use super::{Hit, Rule, RuleId, push_groups};
 use crate::analysis::{Analysis, Triple};
 use crate::relation::reach::Reach;
 use crate::relation::sentence::{Kind, Left, Sent};
@@ -76,16 +76,13 @@ fn evaluations(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             rel: Relation::Criticize,
             negated: false,
             trigger: Some(k),
-            cameo: Some("111"),
+            // (CAMEO 111, the relation's root code.)
+            cameo: None,
             speaker: s.speaker(a, k),
             rule: RuleId::Evaluation,
             intended: false,
         };
-        for subj in s.heads(subject) {
-            for obj in s.heads(judged) {
-                push(s, a, out, subj, obj, &hit);
-            }
-        }
+        push_groups(s, a, out, subject, judged, &hit);
     }
 }
 

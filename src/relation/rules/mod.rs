@@ -192,6 +192,23 @@ impl Hit<'_> {
     }
 }
 
+/// [`push`] for every acting mention of group `sg` on every one of group
+/// `og`.
+fn push_groups(
+    s: &Sent<'_>,
+    a: &Analysis,
+    out: &mut Vec<Triple>,
+    sg: usize,
+    og: usize,
+    hit: &Hit<'_>,
+) {
+    for subj in s.heads(sg) {
+        for obj in s.heads(og) {
+            push(s, a, out, subj, obj, hit);
+        }
+    }
+}
+
 /// Adds a triple unless it is not between two actors, links an entity to
 /// itself, or repeats one already found in the sentence.
 fn push(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>, subj: u32, obj: u32, hit: &Hit<'_>) {

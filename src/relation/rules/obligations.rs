@@ -2,7 +2,7 @@
 
 #[cfg(test)]
 use super::Example;
-use super::{Hit, Rule, RuleId, push, role_country};
+use super::{Hit, Rule, RuleId, push_groups, role_country};
 use crate::analysis::{Analysis, EntityRef, Triple};
 use crate::relation::sentence::{Left, Sent};
 use crate::schema::{EntityType, Relation, WordClass};
@@ -101,10 +101,6 @@ fn obligations(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             rule: RuleId::Obligation,
             intended: false,
         };
-        for subj in s.heads(sg) {
-            for obj in s.heads(g) {
-                push(s, a, out, subj, obj, &hit);
-            }
-        }
+        push_groups(s, a, out, sg, g, &hit);
     }
 }

@@ -216,15 +216,17 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             // school or an academy that bears the country's name
             // ("Pengamat Universitas Indonesia", "Ketua Akademi Ilmu
             // Pengetahuan Indonesia").
-            for n in nested_in(a, o).filter(|_| !is_school(s, a, o)) {
-                push(
-                    s,
-                    a,
-                    out,
-                    head,
-                    n,
-                    &Hit::structural(Relation::OfficialOf, tk, RuleId::TitleNested),
-                );
+            if !is_school(s, a, of_k) {
+                for n in nested_in(a, o) {
+                    push(
+                        s,
+                        a,
+                        out,
+                        head,
+                        n,
+                        &Hit::structural(Relation::OfficialOf, tk, RuleId::TitleNested),
+                    );
+                }
             }
         } else if let Some(p) = possessor {
             // "penasihat … Putin, Yuri Ushakov": official of Putin's country.
@@ -388,11 +390,9 @@ fn office_in(
     // Besar Nahdlatul Ulama" heads the central board of NU; but a state
     // body named by kind and country, "Bank Sentral Malaysia", is no
     // organ of another.)
-    let unit = s.unit_between(tk, ok) || {
-        let m = &a.mentions[o as usize];
-        s.begins_with_class(s.text_at(m.start, m.end), WordClass::GenericBody)
-            && nested_in(a, o).next().is_none()
-    };
+    let unit = s.unit_between(tk, ok)
+        || (s.begins_with_class(s.word(ok), WordClass::GenericBody)
+            && nested_in(a, o).next().is_none());
     let party_secretary = s.is_party(a, o) && is_secretary_general(s.word(tk));
     let branch = (after && place(ok + 1)) || (tk.min(ok) + 1..tk.max(ok)).any(place);
     if unit || party_secretary || branch {
@@ -433,14 +433,16 @@ fn role_in_sentence(
     None
 }
 
-/// Is the organisation of mention `m` a school, a university, an academy
-/// or a foundation: a [`WordClass::SchoolHead`] word among the first two
-/// of its name as written or of its entity's name ("Universitas
-/// Indonesia", "Indonesian Academy of Sciences")?
-fn is_school(s: &Sent, a: &Analysis, m: u32) -> bool {
-    let mention = &a.mentions[m as usize];
-    let written = s.text_at(mention.start, mention.end);
-    let named = a.entity(s.gaz(), mention.entity).name.as_str();
+/// Is the organisation of the mention at element `k` a school, a
+/// university, an academy or a foundation: a [`WordClass::SchoolHead`]
+/// word among the first two of its name as written or of its entity's name
+/// ("Universitas Indonesia", "Indonesian Academy of Sciences")?
+fn is_school(s: &Sent, a: &Analysis, k: usize) -> bool {
+    let written = s.word(k);
+    let named = a
+        .entity(s.gaz(), a.mentions[s.ent(k) as usize].entity)
+        .name
+        .as_str();
     [written, named].iter().any(|name| {
         name.split_whitespace()
             .take(2)

@@ -200,13 +200,10 @@ impl<'a> Sent<'a> {
                 && lone_org(self, g - 1))
             .then(|| g - 1)
             .filter(|&o| {
-                let (x, y) = (&self.v.els[self.v.groups[o].last], &self.v.els[first]);
-                self.v.groups[o].last + 1 == first
-                    && y.start == x.end + 1
-                    && self.text[x.start..x.end]
-                        .split_whitespace()
-                        .nth(1)
-                        .is_some()
+                let organ = self.v.groups[o].last;
+                organ + 1 == first
+                    && self.v.els[first].start == self.v.els[organ].end + 1
+                    && self.word(organ).split_whitespace().nth(1).is_some()
             })
         }));
         self.v.organ_before = organ;

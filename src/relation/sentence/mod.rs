@@ -271,11 +271,6 @@ impl<'a> Sent<'a> {
         out
     }
 
-    /// The text of the bytes `start..end` of the document.
-    pub(crate) fn text_at(&self, start: usize, end: usize) -> &'a str {
-        &self.text[start..end]
-    }
-
     /// The text of element `i` ("Presiden Rusia", "kata", ",").
     pub(crate) fn word(&self, i: usize) -> &'a str {
         &self.text[self.v.els[i].start..self.v.els[i].end]
