@@ -64,6 +64,7 @@ pub const TRIPLE_COLUMNS: &[&str] = &[
     "negated",
     "trigger",
     "evidence",
+    "confidence",
     "cameo_code",
     "quad_class",
     "speaker",
@@ -96,7 +97,7 @@ pub const ENTITY_COLUMNS: &[&str] = &[
 /// One triple, flat (field order = [`TRIPLE_COLUMNS`]). Character offsets
 /// count Unicode characters of the document's normalised text (see
 /// [`crate::input`]).
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct TripleRow<'a> {
     /// SPEC §3 `doc_id`: the file stem, or the JSONL `id`.
     pub doc_id: Cow<'a, str>,
@@ -128,6 +129,9 @@ pub struct TripleRow<'a> {
     pub trigger: Cow<'a, str>,
     /// SPEC §3 `evidence`: the sentence, as written.
     pub evidence: Cow<'a, str>,
+    /// kabar's `confidence`: the estimated chance that the row is right, 0
+    /// to 1 in steps of 0.01 (see [`Triple::confidence`](crate::Triple)).
+    pub confidence: f32,
     /// kabar's `cameo_code`: the CAMEO code of the cue, or of the
     /// relation's root; empty when there is none.
     pub cameo_code: Cow<'a, str>,
@@ -411,6 +415,7 @@ impl<'a> Rows<'a> {
                 negated: t.negated,
                 trigger: self.cell(t.trigger.clone().map_or("", |r| &text[r])),
                 evidence: self.cell(&text[sentence]),
+                confidence: t.confidence,
                 cameo_code: self.cell(cameo),
                 quad_class: crate::schema::Relation::quad_class(cameo),
                 speaker: self.cell(speaker),
@@ -507,6 +512,7 @@ impl CsvRow for TripleRow<'_> {
     fn write_csv(&self, out: &mut Vec<u8>) {
         let mut b: [itoa::Buffer; 8] = std::array::from_fn(|_| itoa::Buffer::new());
         let [b0, b1, b2, b3, b4, b5, b6, b7] = &mut b;
+        let mut conf = ryu::Buffer::new();
         write_record(
             out,
             [
@@ -522,6 +528,7 @@ impl CsvRow for TripleRow<'_> {
                 if self.negated { b"true" } else { b"false" },
                 self.trigger.as_bytes(),
                 self.evidence.as_bytes(),
+                conf.format(self.confidence).as_bytes(),
                 self.cameo_code.as_bytes(),
                 opt_num(self.quad_class.map(usize::from), b1),
                 self.speaker.as_bytes(),
@@ -983,7 +990,7 @@ mod tests {
 
     #[test]
     fn csv_rows_write_what_serde_writes() {
-        let triple = |negated, quad, trigger: Option<usize>| TripleRow {
+        let triple = |negated, quad, trigger: Option<usize>, confidence| TripleRow {
             doc_id: "doc \"1\"".into(),
             sentence_id: 7,
             subject_id: "Xi_Jinping".into(),
@@ -996,6 +1003,7 @@ mod tests {
             negated,
             trigger: "bertemu".into(),
             evidence: "Xi, di Moskow, bertemu Putin;\n\"hangat\".".into(),
+            confidence,
             cameo_code: "040".into(),
             quad_class: quad,
             speaker: "".into(),
@@ -1012,15 +1020,17 @@ mod tests {
             mode: "asserted",
         };
         for row in [
-            triple(false, Some(1), Some(17)),
-            triple(true, None, None),
-            triple(true, Some(4), Some(0)),
+            triple(false, Some(1), Some(17), 0.87),
+            triple(true, None, None, 1.0),
+            triple(true, Some(4), Some(0), 0.0),
+            triple(true, Some(4), Some(0), 0.05),
         ] {
             let (serde, direct) = both_ways(&row);
             assert_eq!(direct, serde);
         }
-        let (_, direct) = both_ways(&triple(true, None, None));
+        let (_, direct) = both_ways(&triple(true, None, None, 0.5));
         assert!(direct.contains(",true,"), "{direct}");
+        assert!(direct.contains("\",0.5,040,"), "{direct}");
         assert!(direct.contains("\"Xi, di Moskow, bertemu Putin;\n\"\"hangat\"\".\""));
         let entity = EntityRow {
             doc_id: "a,b".into(),

@@ -63,6 +63,13 @@ impl PipelineBuilder {
         self
     }
 
+    /// Drops the triples whose `confidence` is below `min` (0 to 1; default
+    /// 0, every triple kept).
+    pub fn min_confidence(&mut self, min: f32) -> &mut Self {
+        self.relation.min_confidence = min;
+        self
+    }
+
     /// Finds entity mentions only: no relation stage, so every analysis has
     /// no triples (default off).
     pub fn entities_only(&mut self, yes: bool) -> &mut Self {

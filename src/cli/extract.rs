@@ -104,6 +104,8 @@ struct GazetteerConfig {
     defaults: bool,
     paths: Vec<PathBuf>,
     cooccurrence: bool,
+    /// `--min-confidence` (0: every triple).
+    min_confidence: f32,
     entities_only: bool,
     lang: Option<kabar::Lang>,
     /// The name tagger: `None` the compiled-in model, `Some(None)` none.
@@ -164,6 +166,7 @@ impl Config {
                 defaults: !args.no_default_gazetteers,
                 paths: args.gazetteer,
                 cooccurrence: args.cooccurrence,
+                min_confidence: args.min_confidence.unwrap_or(0.0),
                 entities_only: args.no_triples,
                 model,
                 lang: match args.lang {
@@ -308,6 +311,7 @@ impl GazetteerConfig {
         builder
             .gazetteer(Arc::new(gaz))
             .cooccurrence(self.cooccurrence)
+            .min_confidence(self.min_confidence)
             .entities_only(self.entities_only)
             .lang(self.lang);
         match &self.model {

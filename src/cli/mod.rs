@@ -127,6 +127,11 @@ pub struct ExtractArgs {
     /// Also write `co_occurs` rows for every pair of entities in a sentence.
     #[arg(long)]
     pub cooccurrence: bool,
+    /// Write only the triples whose `confidence` is at least X (0 to 1;
+    /// the column is the estimated chance that a row is right, see the
+    /// README).
+    #[arg(long, value_name = "X", value_parser = parse_confidence, conflicts_with = "no_triples")]
+    pub min_confidence: Option<f32>,
     /// Find names with this CRFsuite model instead of the compiled-in one
     /// (labels O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC; its features
     /// are kabar's, see `scripts/train_tagger.py`).
@@ -216,6 +221,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Gazetteer(cmd) => gazetteer::run(cmd),
         Command::Eval(args) => compare::eval(args),
         Command::Diff(args) => compare::diff(args),
+    }
+}
+
+/// `--min-confidence`: a number from 0 to 1.
+fn parse_confidence(s: &str) -> Result<f32, String> {
+    match s.trim().parse::<f32>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a number from 0 to 1")),
     }
 }
 

@@ -40,6 +40,7 @@ pub(super) fn cooccurrence(gaz: &Gazetteer, analysis: &mut Analysis) {
                     speaker: None,
                     rule: RuleId::Cooccurrence.as_str(),
                     intended: false,
+                    confidence: 0.0,
                 });
             }
         }

@@ -5,6 +5,7 @@
 //! asked for.
 
 mod args;
+mod confidence;
 mod cooccurrence;
 mod reach;
 mod rules;
@@ -28,6 +29,8 @@ pub struct RelationOptions {
     /// no rule can use (as `KABAR_DEBUG` does); the triples are the same,
     /// which a test checks.
     pub(crate) every_sentence: bool,
+    /// Drop the triples whose confidence is below this (0: keep all).
+    pub min_confidence: f32,
 }
 
 thread_local! {
@@ -114,6 +117,15 @@ impl RelationStage {
         speakers::carry_speakers(text, words, lex, analysis);
         if self.options.cooccurrence {
             cooccurrence::cooccurrence(gaz, analysis);
+        }
+        let model = confidence::ConfidenceModel::builtin();
+        for i in 0..analysis.triples.len() {
+            let c = model.of(text, analysis, &analysis.triples[i]);
+            analysis.triples[i].confidence = c;
+        }
+        let min = self.options.min_confidence;
+        if min > 0.0 {
+            analysis.triples.retain(|t| t.confidence >= min);
         }
     }
 }

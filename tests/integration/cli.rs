@@ -353,3 +353,74 @@ fn no_triples_writes_the_same_entities_and_no_triples() {
     assert!(!both.status.success());
     assert!(stderr(&both).contains("--no-triples"));
 }
+
+/// The `confidence` cells of a triples CSV, with each whole line.
+fn confidences(csv_text: &str) -> Vec<(f64, String)> {
+    let mut lines = csv_text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = header.iter().position(|c| *c == "confidence").unwrap();
+    // The evidence before it may hold commas: read the records properly.
+    let mut r = csv::Reader::from_reader(csv_text.as_bytes());
+    r.records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            let c: f64 = rec[col].parse().unwrap();
+            (c, rec.iter().collect::<Vec<_>>().join("\u{1}"))
+        })
+        .collect()
+}
+
+#[test]
+fn confidence_is_a_number_after_the_spec_columns_and_min_confidence_filters() {
+    let dir = tempdir();
+    let (full, t, _) = extract_seeds(dir.path(), &[]);
+    assert!(full.status.success(), "{}", stderr(&full));
+    let all = std::fs::read_to_string(&t).unwrap();
+    let header: Vec<&str> = all.lines().next().unwrap().split(',').collect();
+    assert_eq!(header[SPEC_TRIPLE_COLUMNS.len()], "confidence");
+    let rows = confidences(&all);
+    assert!(rows.len() > 50);
+    assert!(rows.iter().all(|(c, _)| (0.0..=1.0).contains(c)));
+    // The rows differ in confidence (the evidence counts), and the cells
+    // are hundredths.
+    let (lo, hi) = rows.iter().fold((1.0f64, 0.0f64), |(lo, hi), (c, _)| {
+        (lo.min(*c), hi.max(*c))
+    });
+    assert!(hi - lo > 0.1, "{lo}..{hi}");
+    assert!(
+        rows.iter()
+            .all(|(c, _)| ((c * 100.0).round() - c * 100.0).abs() < 1e-6)
+    );
+
+    // --min-confidence keeps exactly the rows at or above it, in order.
+    let mid = ((lo + hi) / 2.0 * 100.0).round() / 100.0;
+    let t2 = dir.path().join("t2.csv");
+    let some = kabar(
+        &[
+            "extract",
+            p(&seeds()),
+            "--triples",
+            p(&t2),
+            "--min-confidence",
+            &mid.to_string(),
+        ],
+        None,
+    );
+    assert!(some.status.success(), "{}", stderr(&some));
+    let kept = confidences(&std::fs::read_to_string(&t2).unwrap());
+    let expected: Vec<_> = rows.iter().filter(|(c, _)| *c >= mid).cloned().collect();
+    assert!(!expected.is_empty() && expected.len() < rows.len());
+    assert_eq!(kept, expected);
+
+    // A value outside 0..1 is a usage error naming the option.
+    for bad in ["1.5", "-0.1", "high"] {
+        let arg = format!("--min-confidence={bad}");
+        let out = kabar(&["extract", p(&seeds()), &arg], None);
+        assert!(!out.status.success());
+        let err = stderr(&out);
+        assert!(
+            err.contains("--min-confidence") && err.contains(bad),
+            "{err}"
+        );
+    }
+}

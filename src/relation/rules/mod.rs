@@ -241,6 +241,7 @@ fn push(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>, subj: u32, obj: u32, 
         speaker,
         rule: rule.as_str(),
         intended,
+        confidence: 0.0,
     };
     // Triples come sentence by sentence: only this sentence's can repeat it.
     if !out
