@@ -63,3 +63,45 @@ fn training_twice_gives_the_same_model() {
     let model = kabar::NameModel::load(&dir.path().join("a.crfsuite"));
     assert!(model.is_ok(), "{model:?}");
 }
+
+/// Fitting the confidence weights is deterministic too, and gives a file
+/// kabar reads: `scripts/train_confidence.py` twice (standard library only)
+/// writes the same bytes, with every feature kind and a weight for the
+/// sources of the two ends.
+#[test]
+fn fitting_the_confidence_weights_twice_gives_the_same_file() {
+    if Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("skipped: no python3");
+        return;
+    }
+    let dir = tempdir();
+    let script = root().join("scripts/train_confidence.py");
+    let mut files = Vec::new();
+    for name in ["a.tsv", "b.tsv"] {
+        let out = dir.path().join(name);
+        let o = Command::new("python3")
+            .arg(&script)
+            .args(["--out", p(&out)])
+            .env("KABAR", env!("CARGO_BIN_EXE_kabar"))
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert!(String::from_utf8_lossy(&o.stdout).contains("held-out log loss"));
+        files.push(std::fs::read_to_string(&out).unwrap());
+    }
+    assert_eq!(files[0], files[1]);
+    for feature in [
+        "bias\t",
+        "rule=title\t",
+        "relation=",
+        "subject=gazetteer\t",
+        "object=",
+        "gap=near\t",
+    ] {
+        assert!(
+            files[0].contains(feature),
+            "{feature} missing:\n{}",
+            files[0]
+        );
+    }
+}
