@@ -1753,3 +1753,23 @@ fn events_between_two_parties() {
         false,
     );
 }
+
+/// A party or body followed right away by a place is its branch there
+/// ("PDIP Jawa Tengah", "Golkar se-Jawa Timur"): the body acts, and the
+/// place is no party of its own.
+#[test]
+fn regional_branches_act_for_their_body() {
+    check(
+        "regional_branches_act_for_their_body",
+        table![
+            "PDIP Jawa Tengah siap mendukung Ganjar Pranowo dalam pemilihan itu."
+                => ["Indonesian_Democratic_Party_of_Struggle support Ganjar_Pranowo"],
+            "Golkar se-Jawa Timur menyatakan mendukung Airlangga Hartarto."
+                => ["Golkar support Airlangga_Hartarto"],
+            // A place after a country is no branch: Jawa Tengah does nothing.
+            "Pemerintah Indonesia di Jawa Tengah mengecam Malaysia."
+                => ["Indonesia criticize Malaysia"],
+        ],
+        false,
+    );
+}

@@ -592,7 +592,7 @@ impl<'a> Sent<'a> {
             }
             if let Kind::Ent(m) = self.v.els[i].kind {
                 let c = self.v.chunks.len();
-                let last = self.with_acronym(i);
+                let last = self.with_branch(a, i, self.with_acronym(i));
                 self.v.chunks.push(Chunk {
                     head: m,
                     first: i,
@@ -617,6 +617,38 @@ impl<'a> Sent<'a> {
                 || m.kind == AliasKind::Demonym
                 || (m.etype == EntityType::Organization && self.lang == crate::schema::Lang::En)
         })
+    }
+
+    /// An organisation's mention at `i` (ending at element `last`)
+    /// followed right away by a place is a branch of it, named by the
+    /// place: "PDIP Jawa Tengah", "PAN se-Sulawesi Selatan", "Kadin DKI
+    /// Jakarta". The chunk ends at the place, so the organisation acts for
+    /// its branch ("PDIP Jawa Tengah mendukung …": PDIP supports).
+    fn with_branch(&self, a: &Analysis, i: usize, last: usize) -> usize {
+        let is_org = |k: usize| {
+            self.mention(a, k)
+                .is_some_and(|m| m.etype == EntityType::Organization)
+        };
+        let is_place = |k: usize| {
+            self.mention(a, k)
+                .is_some_and(|m| m.etype == EntityType::Location && !m.nested)
+        };
+        if !is_org(i) {
+            return last;
+        }
+        let next = last + 1;
+        if is_place(next) {
+            return next;
+        }
+        // "se-" (all of the region's branches) before the place.
+        if next + 2 < self.v.els.len()
+            && self.word(next).eq_ignore_ascii_case("se")
+            && self.glued_hyphen(next + 1)
+            && is_place(next + 2)
+        {
+            return next + 2;
+        }
+        last
     }
 
     /// `i` followed by "(ACRONYM)" ends at the closing bracket.
