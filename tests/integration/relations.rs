@@ -1773,3 +1773,24 @@ fn regional_branches_act_for_their_body() {
         false,
     );
 }
+
+/// Support shown ("menunjukkan dukungan kepada", "showed support for") is
+/// support; a government "led by" a titled person is the country's, and
+/// the person holds the title.
+#[test]
+fn support_shown_and_governments_led_by() {
+    check(
+        "support_shown_and_governments_led_by",
+        table![
+            "Mesir dan Yordania menunjukkan lebih banyak dukungan kepada pemerintah Libya."
+                => ["Egypt support Libya", "Jordan support Libya"],
+            "Jordan and Egypt showed more support for the government of Iraq on Monday."
+                => ["Jordan support Iraq", "Egypt support Iraq"],
+            "Turki memberikan bantuan kepada pemerintah Ukraina pimpinan Presiden Volodymyr Zelenskyy."
+                => ["Turkey aid Ukraine", "Volodymyr_Zelenskyy leader_of Ukraine"],
+            // What a survey shows is no one's support.
+            "Survei itu menunjukkan dukungan warga kepada Jokowi menurun." => [],
+        ],
+        false,
+    );
+}

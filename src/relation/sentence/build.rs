@@ -696,6 +696,10 @@ impl<'a> Sent<'a> {
                     continue;
                 }
                 Kind::Punct(',') if !seen_comma => seen_comma = true,
+                // "pemerintah Irak pimpinan Perdana Menteri Nuri
+                // al-Maliki": the person holds the title, which starts a
+                // phrase of its own; the collective is the country's.
+                Kind::Title(_) if !matches!(self.v.els[i].kind, Kind::Title(_)) => return None,
                 Kind::Punct('(') | Kind::Punct(')') | Kind::Title(_) => {}
                 Kind::Word(c) if c.has(WordClass::PrepObj) || c.has(WordClass::Coord) => {}
                 // A rank or a degree right before the holder ("Ketua
