@@ -584,6 +584,8 @@ pub enum WordClass {
     Evaluation,
     /// "kegaduhan", "gagal", "mistake", "tyranny": a word of negative judgement, read after a party an `evaluation` verb judges. Looked up.
     Negative,
+    /// "menggugat", "melaporkan", "mengadukan": a verb of bringing a case; the party after "ke" is where it is brought (a court, the police, the KPK), not its target ("menggugat KPU ke MK"). Looked up.
+    ForumVerb,
 }
 
 /// The part a word class plays in a sentence.
@@ -621,7 +623,7 @@ pub struct WordClassInfo {
 }
 
 /// Every word class, in the order of [`WordClass`].
-pub const WORD_CLASSES: [WordClassInfo; 53] = [
+pub const WORD_CLASSES: [WordClassInfo; 54] = [
     WordClassInfo {
         class: WordClass::Neg,
         name: "neg",
@@ -992,6 +994,13 @@ pub const WORD_CLASSES: [WordClassInfo; 53] = [
         role: ClassRole::LookedUp,
         trigger: false,
         doc: "kegaduhan, kisruh, gagal, buruk, mistake, failure, tyranny: a word of negative judgement, read after a party that an `evaluation` verb judges",
+    },
+    WordClassInfo {
+        class: WordClass::ForumVerb,
+        name: "forum_verb",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "menggugat, melaporkan, mengadukan: a verb of bringing a case; the party after `ke` is where the case is brought (a court, the police, the KPK), not its target, and the target is the party right before `ke`: \"menggugat KPU ke Mahkamah Konstitusi\" criticises the KPU, \"melaporkan Budi ke KPK\" accuses Budi",
     },
 ];
 

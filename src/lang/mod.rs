@@ -99,7 +99,8 @@ impl Determiners {
 /// [`WordClass::PassiveAgent`], [`WordClass::HeadOf`],
 /// [`WordClass::PossessiveMark`], [`WordClass::ActorParticiple`],
 /// [`WordClass::TimeClause`], [`WordClass::SchoolHead`],
-/// [`WordClass::GenericBody`], [`WordClass::Negative`]): no
+/// [`WordClass::GenericBody`], [`WordClass::Negative`],
+/// [`WordClass::ForumVerb`]): no
 /// sentence elements, but a word of an element is looked up here. Built
 /// once with the lexicons. A word is compared in any ASCII case, except a
 /// [`WordClass::PossessiveMark`], which is compared as written ("'S" in
@@ -112,8 +113,9 @@ pub(crate) struct LookedUpWords {
 
 impl LookedUpWords {
     /// The classes read here.
-    const CLASSES: [WordClass; 10] = [
+    const CLASSES: [WordClass; 11] = [
         WordClass::Negative,
+        WordClass::ForumVerb,
         WordClass::TimeClause,
         WordClass::SchoolHead,
         WordClass::GenericBody,

@@ -458,11 +458,24 @@ impl<'a> Sent<'a> {
                 j = k + 1;
             }
         }
+        // "menggugat KPU ke Mahkamah Konstitusi", "melaporkan Budi ke
+        // KPK": the party after "ke" is where the case is brought; the
+        // target is the party right before it, and no other.
+        let forum = if self.is_word_of(i, WordClass::ForumVerb) {
+            self.forum_prep(i)
+        } else {
+            None
+        };
         while j < n && j - i < Reach::OBJECT {
             if self.quote(j) != self.quote(i) && !matches!(self.kind(j), Kind::Punct(_)) {
                 return None;
             }
             if let Some(g) = self.group_at(j) {
+                if let Some(k) = forum
+                    && self.group(g).last + 1 != k
+                {
+                    return None;
+                }
                 if self.stance(g) {
                     // "senilai 10 juta dolar AS kepada Myanmar": look on.
                     j = self.group(g).last + 1;
@@ -519,6 +532,20 @@ impl<'a> Sent<'a> {
             j += 1;
         }
         None
+    }
+
+    /// The "ke" after the forum verb at `i` that names where a case is
+    /// brought: the first `goal_prep` word in the cue's clause with a group
+    /// right after it.
+    fn forum_prep(&self, i: usize) -> Option<usize> {
+        (i + 1..(i + Reach::OBJECT).min(self.len()))
+            .take_while(|&k| !self.is_boundary(k) && !self.is_punct(k, ','))
+            .find(|&k| {
+                self.is_word_of(k, WordClass::GoalPrep)
+                    && self
+                        .group_at(k + 1)
+                        .is_some_and(|g| self.group(g).first == k + 1)
+            })
     }
 
     /// The object that the group `g`, the first one [`object`](Self::object)

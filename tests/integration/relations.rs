@@ -1794,3 +1794,25 @@ fn support_shown_and_governments_led_by() {
         false,
     );
 }
+
+/// A case brought somewhere: the party after "ke" is the court, the
+/// police or the commission it is brought to, and the target is the party
+/// right before it; reporting news is no accusation.
+#[test]
+fn cases_brought_to_a_forum() {
+    check(
+        "cases_brought_to_a_forum",
+        table![
+            "Gerindra menggugat KPU ke Mahkamah Konstitusi." => ["Gerindra_Party criticize General_Elections_Commission"],
+            "Partai Gerindra menggugat ke Mahkamah Konstitusi dan Bawaslu." => [],
+            "ICW melaporkan dugaan korupsi Budi Gunawan ke KPK." => ["Indonesia_Corruption_Watch criticize Budi_Gunawan"],
+            "Budi Gunawan dilaporkan ke KPK oleh ICW." => ["Indonesia_Corruption_Watch criticize Budi_Gunawan"],
+            "Media lokal melaporkan Presiden Joko Widodo berkunjung ke China pekan ini."
+                => ["Joko_Widodo meet China"],
+            "Kantor berita Reuters melaporkan Rusia mengirim pasukan ke Suriah." => ["Russia attack Syria"],
+            // A protest lodged with a country is against it.
+            "Indonesia melayangkan protes ke China atas insiden itu." => ["Indonesia criticize China"],
+        ],
+        false,
+    );
+}

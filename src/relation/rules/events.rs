@@ -65,6 +65,16 @@ impl Rule for Events {
                 text: "Xi Jinping returned to Beijing after meeting Vladimir Putin in Moscow.",
                 triples: &["cue: Xi_Jinping meet Vladimir_Putin"],
             },
+            // A case brought somewhere: the party after "ke" is the forum,
+            // the target the party right before it.
+            Example {
+                text: "Partai Gerindra menggugat KPU ke Mahkamah Konstitusi.",
+                triples: &["cue: Gerindra_Party criticize General_Elections_Commission"],
+            },
+            Example {
+                text: "ICW melaporkan Budi Gunawan ke KPK pekan lalu.",
+                triples: &["cue: Indonesia_Corruption_Watch criticize Budi_Gunawan"],
+            },
             // An organ written before its body acts, not the body.
             Example {
                 text: "Badan Kehormatan Dewan Perwakilan Rakyat meminta Presiden Joko Widodo menegur menteri itu.",
