@@ -586,6 +586,8 @@ pub enum WordClass {
     Negative,
     /// "menggugat", "melaporkan", "mengadukan": a verb of bringing a case; the party after "ke" is where it is brought (a court, the police, the KPK), not its target ("menggugat KPU ke MK"). Looked up.
     ForumVerb,
+    /// "divisi", "bagian", "bidang", "division", "department": a lower-case noun of a unit of a body; between a title and the body the title heads the unit, and its holder is an official of the body ("kepala divisi vaksin WHO"). Looked up.
+    UnitNoun,
 }
 
 /// The part a word class plays in a sentence.
@@ -623,7 +625,7 @@ pub struct WordClassInfo {
 }
 
 /// Every word class, in the order of [`WordClass`].
-pub const WORD_CLASSES: [WordClassInfo; 54] = [
+pub const WORD_CLASSES: [WordClassInfo; 55] = [
     WordClassInfo {
         class: WordClass::Neg,
         name: "neg",
@@ -1001,6 +1003,13 @@ pub const WORD_CLASSES: [WordClassInfo; 54] = [
         role: ClassRole::LookedUp,
         trigger: false,
         doc: "menggugat, melaporkan, mengadukan: a verb of bringing a case; the party after `ke` is where the case is brought (a court, the police, the KPK), not its target, and the target is the party right before `ke`: \"menggugat KPU ke Mahkamah Konstitusi\" criticises the KPU, \"melaporkan Budi ke KPK\" accuses Budi",
+    },
+    WordClassInfo {
+        class: WordClass::UnitNoun,
+        name: "unit_noun",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "divisi, bagian, bidang, seksi, division, department, unit: a noun, in any letter case, of a unit of a body; between a title and the body the title heads the unit, and its holder is an official of the body, \"kepala divisi vaksin WHO\", \"kepala bagian humas Pertamina\"",
     },
 ];
 

@@ -1816,3 +1816,26 @@ fn cases_brought_to_a_forum() {
         false,
     );
 }
+
+/// An office in a unit of a body (a faction, a division) makes its holder
+/// an official of the body, whether the title comes before the person or
+/// after it, and the body named right after the unit's is one too.
+#[test]
+fn offices_in_units_of_a_body() {
+    check(
+        "offices_in_units_of_a_body",
+        table![
+            "Ahmad Muzani yang juga Ketua Fraksi Gerindra mengatakan hal itu."
+                => ["Ahmad_Muzani official_of Gerindra_Party"],
+            "Ahmad Muzani, Ketua Fraksi Gerindra DPR, mengatakan hal itu."
+                => ["Ahmad_Muzani official_of Gerindra_Party", "Ahmad_Muzani official_of House_of_Representatives_(Indonesia)"],
+            "Ahmad Muzani yang juga Ketua Umum Partai Gerindra mengatakan hal itu."
+                => ["Ahmad_Muzani leader_of Gerindra_Party"],
+            "Menurut kepala divisi vaksin WHO, Jean Dupont, stok cukup."
+                => ["Jean_Dupont official_of World_Health_Organization"],
+            "Menurut kepala WHO, Jean Dupont, stok cukup."
+                => ["Jean_Dupont leader_of World_Health_Organization"],
+        ],
+        false,
+    );
+}

@@ -329,6 +329,9 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
                 }
             }
             Kind::Punct('\'') | Kind::Other => {}
+            // A unit of the body between the title and the body ("X, Ketua
+            // Fraksi Partai Y").
+            Kind::Word(_) if title.is_some() && of.is_none() && s.is_unit_word(k) => {}
             // "Xi Jinping, the president of China".
             Kind::Word(w) if w.has(WordClass::PatientPrep) => {}
             // "yang kini menjabat sebagai": words of a relative clause
@@ -358,6 +361,21 @@ fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
             o,
             &Hit::structural(r, tk, RuleId::Apposition),
         );
+        // "X, Ketua Fraksi Partai Y DPR": a body written right after the
+        // unit's is the body the unit belongs to.
+        if r == Relation::OfficialOf
+            && let Kind::Ent(m) = s.kind(ok + 1)
+            && a.mentions[m as usize].etype == EntityType::Organization
+        {
+            push(
+                s,
+                a,
+                out,
+                c.head,
+                m,
+                &Hit::structural(Relation::OfficialOf, tk, RuleId::Apposition),
+            );
+        }
     }
 }
 

@@ -381,11 +381,15 @@ impl<'a> Sent<'a> {
     }
 
     /// Does an element between `a` and `b` (either order, both left out)
-    /// name a unit of a body: a capitalised word no list holds or a unit
-    /// word ("Direktur *Pemasaran* Pertamina", "Ketua *DPP* Partai X")?
+    /// name a unit of a body: a capitalised word no list holds, a unit
+    /// word or a unit noun ("Direktur *Pemasaran* Pertamina", "Ketua *DPP*
+    /// Partai X", "kepala *divisi* vaksin WHO")?
     pub(crate) fn unit_between(&self, a: usize, b: usize) -> bool {
         (a.min(b) + 1..a.max(b)).any(|k| match self.v.els[k].kind {
-            Kind::Other => self.word(k).starts_with(char::is_uppercase),
+            Kind::Other => {
+                self.word(k).starts_with(char::is_uppercase)
+                    || self.is_word_of(k, WordClass::UnitNoun)
+            }
             Kind::Word(_) => self.is_unit_word(k),
             _ => false,
         })
