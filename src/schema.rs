@@ -588,6 +588,8 @@ pub enum WordClass {
     ForumVerb,
     /// "divisi", "bagian", "bidang", "division", "department": a lower-case noun of a unit of a body; between a title and the body the title heads the unit, and its holder is an official of the body ("kepala divisi vaksin WHO"). Looked up.
     UnitNoun,
+    /// "adalah", "ialah": a copula; after a relative passive clause it names what the clause describes ("Calon yang diusung PDIP adalah Ganjar Pranowo"). Looked up.
+    Copula,
 }
 
 /// The part a word class plays in a sentence.
@@ -625,7 +627,7 @@ pub struct WordClassInfo {
 }
 
 /// Every word class, in the order of [`WordClass`].
-pub const WORD_CLASSES: [WordClassInfo; 55] = [
+pub const WORD_CLASSES: [WordClassInfo; 56] = [
     WordClassInfo {
         class: WordClass::Neg,
         name: "neg",
@@ -1010,6 +1012,13 @@ pub const WORD_CLASSES: [WordClassInfo; 55] = [
         role: ClassRole::LookedUp,
         trigger: false,
         doc: "divisi, bagian, bidang, seksi, division, department, unit: a noun, in any letter case, of a unit of a body; between a title and the body the title heads the unit, and its holder is an official of the body, \"kepala divisi vaksin WHO\", \"kepala bagian humas Pertamina\"",
+    },
+    WordClassInfo {
+        class: WordClass::Copula,
+        name: "copula",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "adalah, ialah: a copula; after a relative passive clause with its agent, the party after it is what the clause describes, the object of the passive cue: \"Calon yang diusung PDIP adalah Ganjar Pranowo\" is PDIP's support of Ganjar Pranowo",
     },
 ];
 

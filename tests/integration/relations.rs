@@ -1839,3 +1839,24 @@ fn offices_in_units_of_a_body() {
         false,
     );
 }
+
+/// What a relative passive clause describes, named after a copula, is the
+/// object of its cue; a title with its body before a copula names its
+/// holder after it.
+#[test]
+fn copulas_name_what_a_clause_describes() {
+    check(
+        "copulas_name_what_a_clause_describes",
+        table![
+            "Calon yang diusung PDIP adalah Ganjar Pranowo dan Mahfud MD."
+                => ["Indonesian_Democratic_Party_of_Struggle support Ganjar_Pranowo", "Indonesian_Democratic_Party_of_Struggle support Mahfud_MD"],
+            "Ketua Umum Partai Gerindra adalah Prabowo Subianto."
+                => ["Prabowo_Subianto leader_of Gerindra_Party"],
+            // With no copula, the clause names no one.
+            "Calon yang diusung PDIP sudah terdaftar di KPU." => [],
+            "Dutabesar Amerika Serikat untuk Irak, Zalmay Khalilzad, mengatakan hal itu."
+                => ["Zalmay_Khalilzad official_of United_States"],
+        ],
+        false,
+    );
+}

@@ -236,8 +236,18 @@ fn passive(s: &Sent<'_>, i: usize, cue: &CueInfo) -> Found {
         }
         _ => None,
     };
+    let subject = s.group_at(i + 1).or_else(|| s.agent_after(i, false));
+    // "Calon yang diusung PDIP adalah Ganjar Pranowo": what a relative
+    // passive clause describes, named after a copula.
+    let object = object.or_else(|| {
+        let g = subject?;
+        let c = s.group(g).last + 1;
+        (i > 0 && s.is_relative_pronoun(i - 1) && s.is_word_of(c, WordClass::Copula))
+            .then(|| s.group_at(c + 1))
+            .flatten()
+    });
     Found {
-        subject: s.group_at(i + 1).or_else(|| s.agent_after(i, false)),
+        subject,
         object,
         denial: false,
         rule: RuleId::Passive,
