@@ -497,6 +497,12 @@ impl<'a> Sent<'a> {
                 }
                 return self.object_group(g, rel);
             }
+            // "menyangkal laporan pesawatnya memasuki wilayah Finlandia",
+            // "membantah pihaknya mengalah kepada PPP": past an Indonesian
+            // active verb a denial denies a clause, not a party in it.
+            if info.denies && self.is_active_verb(j) {
+                return None;
+            }
             match self.kind(j) {
                 Kind::Word(c) => {
                     if c.has(WordClass::Clause)

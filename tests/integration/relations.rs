@@ -1860,3 +1860,20 @@ fn copulas_name_what_a_clause_describes() {
         false,
     );
 }
+
+/// A denial or refusal past an Indonesian active verb denies a clause, not
+/// a party named in it.
+#[test]
+fn denied_clauses_name_no_object() {
+    check(
+        "denied_clauses_name_no_object",
+        table![
+            "Kementerian Pertahanan Rusia menyangkal laporan pesawatnya memasuki wilayah udara Estonia."
+                => [],
+            "PKS membantah pihaknya mengalah kepada Partai Golkar." => [],
+            "Golkar menolak usulan untuk melibatkan Partai Demokrat." => [],
+            "Rusia menolak rencana Amerika Serikat itu." => ["Russia reject United_States"],
+        ],
+        false,
+    );
+}
