@@ -249,4 +249,21 @@ fn a_title_picks_which_of_the_listed_namesakes_a_bare_surname_is() {
     assert!(linked(&said("Duterte"), 2019).is_empty());
     // No listed namesake held such an office that year.
     assert!(linked(&said("Vice President Duterte"), 2012).is_empty());
+    // Two namesakes held a leader_of office (Susilo Bambang Yudhoyono of
+    // Indonesia and of his party, Agus Harimurti Yudhoyono of the party):
+    // a head's title with no date is the one who headed a country.
+    let text = "Presiden Yudhoyono mengatakan hal itu kepada wartawan di Jakarta.";
+    let a = PIPELINE.process(&Document::new("t", text));
+    let ids: Vec<String> = a
+        .mentions
+        .iter()
+        .filter_map(|m| match m.entity {
+            EntityRef::Gazetteer(g) => Some(gaz().entity(g).id.clone()),
+            EntityRef::Local(_) => None,
+        })
+        .collect();
+    assert!(
+        ids.contains(&"Susilo_Bambang_Yudhoyono".to_owned()),
+        "{ids:?}"
+    );
 }

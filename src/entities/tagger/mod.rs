@@ -865,13 +865,18 @@ impl EntityStage {
                             self.office_named(a, lang, i)
                                 || title().is_some_and(|rel| self.holds_office(a, i, rel))
                         }),
-                        // Shared: the one of them the title fits.
+                        // Shared: the one of them the title fits; of
+                        // several, the one whose office is a country's
+                        // ("Presiden Yudhoyono": the head of state, not a
+                        // namesake who heads a party).
                         Some(None) => title().and_then(|rel| {
-                            let mut fit = self.tagger.shared_person_words[lower.as_str()]
-                                .iter()
-                                .copied()
-                                .filter(|&i| self.holds_office(a, i, rel));
-                            fit.next().filter(|_| fit.next().is_none())
+                            let shared = &self.tagger.shared_person_words[lower.as_str()];
+                            let only = |f: &dyn Fn(u32) -> bool| {
+                                let mut fit = shared.iter().copied().filter(|&i| f(i));
+                                fit.next().filter(|_| fit.next().is_none())
+                            };
+                            only(&|i| self.holds_office(a, i, rel))
+                                .or_else(|| only(&|i| self.holds_country_office(a, i, rel)))
                         }),
                         None => None,
                     };
@@ -925,6 +930,24 @@ impl EntityStage {
             .roles
             .iter()
             .any(|r| r.relation == rel && r.held_in(a.year))
+    }
+
+    /// Does the listed person `person` hold an office of relation `rel` in
+    /// a country in the document's year?
+    fn holds_country_office(
+        &self,
+        a: &Analysis,
+        person: u32,
+        rel: crate::schema::Relation,
+    ) -> bool {
+        self.gaz.entities[person as usize].roles.iter().any(|r| {
+            r.relation == rel
+                && r.held_in(a.year)
+                && self
+                    .gaz
+                    .find(&r.of)
+                    .is_some_and(|g| self.gaz.entities[g as usize].etype == EntityType::Country)
+        })
     }
 
     /// Does the document name a country or body of an office of the listed
