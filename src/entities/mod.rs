@@ -127,6 +127,9 @@ pub(crate) struct EntityStage {
     /// Words that begin a place's or a unit's name ("Dusun", "Kabupaten",
     /// "Resimen"), lower-case.
     place_heads: LowerSet,
+    /// Nouns of a unit of a body ("Bidang", "Divisi"), lower-case: a name
+    /// after a title that begins with one is the unit's, no person's.
+    unit_nouns: LowerSet,
     /// Words that end a place's name after a capitalised word ("Utara",
     /// "Barat"), lower-case.
     compass: LowerSet,
@@ -261,6 +264,7 @@ impl EntityStage {
             org_heads,
             generic_bodies: words_where(&gaz, class(WordClass::GenericBody)),
             place_heads: words_where(&gaz, class(WordClass::PlaceHead)),
+            unit_nouns: words_where(&gaz, class(WordClass::UnitNoun)),
             compass: words_where(&gaz, class(WordClass::Compass)),
             honorifics: words_where(&gaz, class(WordClass::Honorific)),
             english_heads,

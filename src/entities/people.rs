@@ -134,8 +134,14 @@ impl EntityStage {
                     .is_some_and(|w| self.place_heads.contains(w));
             let k = self.after_place(s, k, regional);
             let k = after_rank(s, k);
+            // "Deputi Komisioner OJK Bidang Edukasi …": the unit of the
+            // body, not its holder.
             if let Some((start, e)) = self.name_run(s, k)
                 && !lowercase.common(start, e)
+                && !s.text[start..e]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| self.unit_nouns.contains(w))
             {
                 found.push((start, e));
             }

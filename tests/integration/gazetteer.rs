@@ -624,6 +624,9 @@ fn places_after_titles_are_no_people() {
             .any(|(t, _, y)| t == "Polda Jawa Barat" && *y == "ORGANIZATION"),
         "{got:?}"
     );
+    // A unit of the body after a title is no person ("Bidang …").
+    let got = mentions("Deputi Komisioner OJK Bidang Pengawasan Pasar mengatakan hal itu.");
+    assert!(of_type(&got, "PERSON").is_empty(), "{got:?}");
 }
 
 #[test]
