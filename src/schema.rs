@@ -1011,7 +1011,7 @@ pub const WORD_CLASSES: [WordClassInfo; 56] = [
         name: "unit_noun",
         role: ClassRole::LookedUp,
         trigger: false,
-        doc: "divisi, bagian, bidang, seksi, division, department, unit: a noun, in any letter case, of a unit of a body; between a title and the body the title heads the unit, and its holder is an official of the body, \"kepala divisi vaksin WHO\", \"kepala bagian humas Pertamina\"",
+        doc: "divisi, bagian, bidang, seksi, division, department, unit: a noun, in any letter case, of a unit of a body; between a title and the body the title heads the unit, and its holder is an official of the body, \"kepala divisi vaksin WHO\", \"kepala bagian humas Pertamina\"; a name after a title that begins with one is the unit's, no person's, \"Deputi Komisioner OJK Bidang Edukasi\"",
     },
     WordClassInfo {
         class: WordClass::Copula,
