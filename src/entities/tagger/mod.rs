@@ -699,18 +699,22 @@ impl EntityStage {
         };
         let text = ctx.text;
         let lex = self.lexicons.get(ctx.lang);
-        let mut titles: Vec<(usize, usize)> = Vec::new();
-        // Per token of a sentence: its word type's id in the cache
-        // (`NO_TYPE`: not read), the mention that covers it.
-        let mut ids: Vec<u32> = Vec::new();
-        let mut marks: Vec<Option<(EntityType, bool)>> = Vec::new();
-        let mut spans: Vec<Range<usize>> = Vec::new();
-        let mut lower_case: FxHashMap<String, bool> = FxHashMap::default();
-        let mut labels: Vec<Label> = Vec::new();
-        let mut back: Vec<u8> = Vec::new();
-        let mut scores: Vec<Weights> = Vec::new();
-        let mut found: Vec<(usize, usize, EntityType)> = Vec::new();
-        let mut headline_found: Vec<(usize, usize, EntityType)> = Vec::new();
+        let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        let TagScratch {
+            titles,
+            ids,
+            marks,
+            spans,
+            lower_case,
+            labels,
+            back,
+            scores,
+            found,
+            headline_found,
+        } = &mut scratch;
+        lower_case.clear();
+        found.clear();
+        headline_found.clear();
         cache::with_cache(&self.tagger, model, |cache| {
             for si in 0..a.sentences.len() {
                 let range = a.sentences[si].clone();
@@ -720,7 +724,7 @@ impl EntityStage {
                 let tokens = ctx.tokens.get(text, si, range.clone());
                 ids.clear();
                 ids.resize(tokens.len(), NO_TYPE);
-                stretches(text, tokens, a, self, model, cache, &mut ids, &mut spans);
+                stretches(text, tokens, a, self, model, cache, ids, spans);
                 if spans.is_empty() {
                     continue;
                 }
@@ -754,9 +758,9 @@ impl EntityStage {
                         &ids,
                         &marks,
                         stretch.clone(),
-                        &mut scores,
+                        scores,
                     );
-                    model.viterbi(&scores, &mut back, &mut labels);
+                    model.viterbi(&scores, back, labels);
                     let mut spans = decode(&labels);
                     self.join_halves(text, &tokens[stretch.clone()], &mut spans);
                     let types = SentenceTypes { ids: &ids, cache };
@@ -775,7 +779,7 @@ impl EntityStage {
                         let (s, e) = (tokens[from].start, tokens[to - 1].end);
                         if overlaps(a, s, e)
                             || (etype == EntityType::Person
-                                && (written_in_lower_case(text, s, e, &mut lower_case)
+                                && (written_in_lower_case(text, s, e, lower_case)
                                     || before_place(&marks, to)))
                         {
                             continue;
@@ -790,7 +794,7 @@ impl EntityStage {
             }
         });
         // A name in a headline counts when the body writes it too.
-        for (s, e, etype) in headline_found {
+        for &(s, e, etype) in headline_found.iter() {
             let name = &text[s..e];
             if found.iter().any(|&(fs, fe, _)| text[fs..fe].contains(name)) {
                 found.push((s, e, etype));
@@ -798,6 +802,7 @@ impl EntityStage {
         }
         found.sort_unstable_by_key(|&(s, e, _)| (s, e));
         if found.is_empty() {
+            SCRATCH.with(|s| *s.borrow_mut() = scratch);
             return;
         }
         let first_new = a.local_entities.len() as u32;
@@ -806,7 +811,7 @@ impl EntityStage {
         // Listed people the model found written otherwise (see
         // `listed_person_spelled`).
         let mut spelled: Vec<u32> = Vec::new();
-        for (s, e, etype) in found {
+        for &(s, e, etype) in found.iter() {
             let name = name_as_written(&text[s..e]);
             if !name.contains(' ') {
                 single.push((s, e, etype));
@@ -834,6 +839,7 @@ impl EntityStage {
             EntityRef::Gazetteer(g) => spelled.contains(&g),
         });
         self.add_one_word_names(text, ctx.lang, &ctx.words, a, single);
+        SCRATCH.with(|s| *s.borrow_mut() = scratch);
     }
 
     /// The one-word names the model found (`single`: byte spans and type).
@@ -1572,6 +1578,35 @@ fn mention_at(mentions: &[Mention], mi: &mut usize, t: &Token) -> Option<(Entity
         .take_while(|m| m.start < t.end)
         .find(|m| !m.nested)
         .map(|m| (m.etype, m.start >= t.start))
+}
+
+/// The buffers of [`EntityStage::tag_names`], kept on each thread from one
+/// document to the next (cleared before use), so that tagging allocates
+/// nothing per document once they have grown.
+#[derive(Default)]
+struct TagScratch {
+    /// Byte spans of the titles of a sentence.
+    titles: Vec<(usize, usize)>,
+    /// Per token of a sentence: its word type's id in the cache
+    /// (`NO_TYPE`: not read).
+    ids: Vec<u32>,
+    /// Per token of a sentence: the mention that covers it.
+    marks: Vec<Option<(EntityType, bool)>>,
+    /// The stretches of a sentence the tagger reads.
+    spans: Vec<Range<usize>>,
+    /// Capitalised words of the document → whether it writes them in
+    /// lower case too.
+    lower_case: FxHashMap<String, bool>,
+    labels: Vec<Label>,
+    back: Vec<u8>,
+    scores: Vec<Weights>,
+    /// The names found, and those found in headlines.
+    found: Vec<(usize, usize, EntityType)>,
+    headline_found: Vec<(usize, usize, EntityType)>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<TagScratch> = std::cell::RefCell::default();
 }
 
 /// No word type read yet (in the ids of a sentence's tokens).
