@@ -755,19 +755,19 @@ impl EntityStage {
                         model,
                         tokens,
                         headline,
-                        &ids,
-                        &marks,
+                        ids,
+                        marks,
                         stretch.clone(),
                         scores,
                     );
-                    model.viterbi(&scores, back, labels);
-                    let mut spans = decode(&labels);
+                    model.viterbi(scores, back, labels);
+                    let mut spans = decode(labels);
                     self.join_halves(text, &tokens[stretch.clone()], &mut spans);
-                    let types = SentenceTypes { ids: &ids, cache };
+                    let types = SentenceTypes { ids, cache };
                     for (from, to, etype) in spans {
                         let (from, to) = (from + stretch.start, to + stretch.start);
                         let Some((from, to)) =
-                            self.trim(text, tokens, &types, &titles, from, to, etype, ctx.lang)
+                            self.trim(text, tokens, &types, titles, from, to, etype, ctx.lang)
                         else {
                             continue;
                         };
@@ -780,7 +780,7 @@ impl EntityStage {
                         if overlaps(a, s, e)
                             || (etype == EntityType::Person
                                 && (written_in_lower_case(text, s, e, lower_case)
-                                    || before_place(&marks, to)))
+                                    || before_place(marks, to)))
                         {
                             continue;
                         }
