@@ -1350,9 +1350,11 @@ impl SpelledPeople {
                 let (their_exact, their_other) = if exact_is_first { (f, l) } else { (l, f) };
                 theirs.clear();
                 letters_into(their_other, &mut theirs);
-                if spelling_key(their_exact) != key
-                    || theirs.len() < ONE_OFF_LETTERS
+                // (The key's hash matched; its text, made last, rules out
+                // another key of the same hash.)
+                if theirs.len() < ONE_OFF_LETTERS
                     || !one_edit_apart(&letters, &theirs)
+                    || spelling_key(their_exact) != key
                 {
                     continue;
                 }
