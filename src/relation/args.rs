@@ -220,7 +220,7 @@ impl<'a> Sent<'a> {
     /// pronoun or "bahwa" to the subject of the reporting or denying verb.
     /// Returns the group and whether a denial negates the cue.
     pub(crate) fn subject(&self, i: usize) -> Option<(usize, bool)> {
-        if let Some(g) = self.permitted(i) {
+        if let Some(g) = self.permitted(i).or_else(|| self.manner_clause_subject(i)) {
             return Some((g, false));
         }
         self.subject_nearby(i).or_else(|| {
@@ -235,6 +235,39 @@ impl<'a> Sent<'a> {
                 .or_else(|| self.fronted_clause_subject(i).map(|g| (g, false)))
                 .or_else(|| self.trailing_clause_subject(i).map(|g| (g, false)))
         })
+    }
+
+    /// The party a sentence is attributed to by its opening ("Menurut X,",
+    /// "According to X,"), when the pronoun at `p` follows that opening's
+    /// comma (through a few plain words: "Menurut X, selama ini dia …").
+    fn attributed_to(&self, p: usize) -> Option<usize> {
+        let mut k = p;
+        while k > 0 && p - k < Reach::ATTRIBUTED_WORDS && matches!(self.kind(k - 1), Kind::Other) {
+            k -= 1;
+        }
+        if k < 3 || !self.is_punct(k - 1, ',') {
+            return None;
+        }
+        let g = self.group_at(k - 2)?;
+        let f = self.group(g).first;
+        (f == 1 && self.group(g).last == k - 2 && self.has(0, WordClass::Speech)).then_some(g)
+    }
+
+    /// "AS dan Inggris mencoba menumbangkan Mugabe dengan membiayai MDC":
+    /// an Indonesian active verb cue at `i` right after "dengan" (by
+    /// doing) is the manner of the clause before it, and takes that
+    /// clause's subject.
+    fn manner_clause_subject(&self, i: usize) -> Option<usize> {
+        if i < 2
+            || !matches!(self.kind(i), Kind::Cue(q) if self.pos(q) == Pos::Verb)
+            || !self.has(i - 1, WordClass::PrepObj)
+            || !self.word(i - 1).eq_ignore_ascii_case("dengan")
+            || self.lang() != Lang::Id
+            || !self.word(i).starts_with("me")
+        {
+            return None;
+        }
+        self.clause_subject(i - 1)
     }
 
     /// Is element `k` a subordinator of time (a `clause` word of
@@ -339,6 +372,11 @@ impl<'a> Sent<'a> {
                         Left::Group(g) => Some((g, false)),
                         _ => None,
                     };
+                }
+                // "Menurut X, pihaknya …", "According to X, he …": the
+                // one the opening attributes the sentence to.
+                if let Some(g) = self.attributed_to(p) {
+                    return Some((g, false));
                 }
                 match self.left(p) {
                     Left::Comp(c) => c,

@@ -25,6 +25,9 @@ impl Reach {
     pub(crate) const PEOPLE_AFTER_DEMONYM: usize = 4;
     /// An aside between commas has at most this many plain words
     /// ("sementara itu", "however").
+    /// Plain words passed over between the comma of an attributing
+    /// opening ("Menurut X,") and a pronoun ("selama ini dia").
+    pub(crate) const ATTRIBUTED_WORDS: usize = 3;
     pub(crate) const ASIDE: usize = 3;
     /// An apposition between commas has at most this many elements ("the
     /// foreign minister of Russia").

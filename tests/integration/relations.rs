@@ -1877,3 +1877,27 @@ fn denied_clauses_name_no_object() {
         false,
     );
 }
+
+/// The subject of a verb found elsewhere in the sentence: an opening that
+/// attributes the sentence ("Menurut X,") explains a pronoun after it, and
+/// a verb of manner after "dengan" (by doing) takes the subject of the
+/// clause before it.
+#[test]
+fn attributed_pronouns_and_manner_clauses() {
+    check(
+        "attributed_pronouns_and_manner_clauses",
+        table![
+            "Menurut Sri Mulyani, pihaknya juga telah berkoordinasi dengan Bank Indonesia."
+                => ["Sri_Mulyani_Indrawati cooperate Bank_Indonesia"],
+            "Menurut Mahfud MD, selama ini dia terus berkomunikasi dengan Muhaimin Iskandar."
+                => ["Mahfud_MD meet Muhaimin_Iskandar"],
+            "Amerika Serikat dan Inggris mencoba menumbangkan Presiden Robert Mugabe dengan membiayai Gerakan Perubahan Demokratik (MDC)."
+                => ["United_States aid Movement_for_Democratic_Change", "United_Kingdom aid Movement_for_Democratic_Change"],
+            "Airlangga Hartarto menjalin silahturahmi dengan Surya Paloh."
+                => ["Airlangga_Hartarto meet Surya_Paloh"],
+            // A pronoun that no opening explains has no subject we know.
+            "Dia terus berkomunikasi dengan Muhaimin Iskandar." => [],
+        ],
+        false,
+    );
+}
