@@ -1901,3 +1901,18 @@ fn attributed_pronouns_and_manner_clauses() {
         false,
     );
 }
+
+/// An allegation accuses the party of the clause it reports; the
+/// adjective "alleged" accuses no one.
+#[test]
+fn allegations_accuse() {
+    check(
+        "allegations_accuse",
+        table![
+            "Rwanda alleged that France was aware of the preparations for the genocide."
+                => ["Rwanda criticize France"],
+            "Police arrested the alleged Russian spy in Berlin on Monday." => [],
+        ],
+        false,
+    );
+}
