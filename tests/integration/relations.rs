@@ -1916,3 +1916,21 @@ fn allegations_accuse() {
         false,
     );
 }
+
+/// A company's or a newspaper's staff are its officials, not officials of
+/// the country its name holds; a state body's are both.
+#[test]
+fn companies_named_after_a_country() {
+    check(
+        "companies_named_after_a_country",
+        table![
+            "VP Garuda Indonesia Budi Santoso mengatakan penerbangan ditambah."
+                => ["Budi_Santoso official_of Garuda_Indonesia"],
+            "Direktur Keuangan PT Telkom Indonesia Budi Santoso mengatakan laba naik."
+                => ["Budi_Santoso official_of Telkom_Indonesia"],
+            "Sekretaris Dewan Keamanan Nasional Rusia Nikolai Patrushev mengatakan hal itu."
+                => ["Nikolai_Patrushev official_of Security_Council_of_Russia", "Nikolai_Patrushev official_of Russia"],
+        ],
+        false,
+    );
+}

@@ -216,7 +216,7 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
             // school or an academy that bears the country's name
             // ("Pengamat Universitas Indonesia", "Ketua Akademi Ilmu
             // Pengetahuan Indonesia").
-            if !is_school(s, a, of_k) {
+            if !is_school(s, a, of_k) && !is_company(s, a, of_k) {
                 for n in nested_in(a, o) {
                     push(
                         s,
@@ -449,6 +449,16 @@ fn role_in_sentence(
         }
     }
     None
+}
+
+/// Is the organisation of the mention at element `k` a company or a
+/// newspaper: written with "PT", or one the gazetteer knows as such
+/// ([`Gazetteer::companies`](crate::Gazetteer))? Its staff are no officials
+/// of a country its name holds ("VP Garuda Indonesia").
+fn is_company(s: &Sent, a: &Analysis, k: usize) -> bool {
+    s.word(k).starts_with("PT ")
+        || matches!(a.mentions[s.ent(k) as usize].entity,
+            EntityRef::Gazetteer(g) if s.gaz().companies.contains(&g))
 }
 
 /// Is the organisation of the mention at element `k` a school, a
