@@ -590,6 +590,8 @@ pub enum WordClass {
     UnitNoun,
     /// "adalah", "ialah": a copula; after a relative passive clause it names what the clause describes ("Calon yang diusung PDIP adalah Ganjar Pranowo"). Looked up.
     Copula,
+    /// "menerima": a verb cue whose object is the party right after it (through titles); a noun between is another sense of the verb ("menerima keputusan MK" accepts a decision, hosts no one). Looked up.
+    DirectVerb,
 }
 
 /// The part a word class plays in a sentence.
@@ -627,7 +629,7 @@ pub struct WordClassInfo {
 }
 
 /// Every word class, in the order of [`WordClass`].
-pub const WORD_CLASSES: [WordClassInfo; 56] = [
+pub const WORD_CLASSES: [WordClassInfo; 57] = [
     WordClassInfo {
         class: WordClass::Neg,
         name: "neg",
@@ -1019,6 +1021,13 @@ pub const WORD_CLASSES: [WordClassInfo; 56] = [
         role: ClassRole::LookedUp,
         trigger: false,
         doc: "adalah, ialah: a copula; after a relative passive clause with its agent, the party after it is what the clause describes, the object of the passive cue: \"Calon yang diusung PDIP adalah Ganjar Pranowo\" is PDIP's support of Ganjar Pranowo",
+    },
+    WordClassInfo {
+        class: WordClass::DirectVerb,
+        name: "direct_verb",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "menerima: a verb cue whose object is the party right after it, through titles and honorifics (\"Presiden menerima Menlu Jepang\" hosts the minister); a noun between is another sense of the verb, \"menerima keputusan MK\" accepts a decision and hosts no one",
     },
 ];
 

@@ -100,7 +100,8 @@ impl Determiners {
 /// [`WordClass::PossessiveMark`], [`WordClass::ActorParticiple`],
 /// [`WordClass::TimeClause`], [`WordClass::SchoolHead`],
 /// [`WordClass::GenericBody`], [`WordClass::Negative`],
-/// [`WordClass::ForumVerb`], [`WordClass::UnitNoun`], [`WordClass::Copula`]): no
+/// [`WordClass::ForumVerb`], [`WordClass::UnitNoun`], [`WordClass::Copula`],
+/// [`WordClass::DirectVerb`]): no
 /// sentence elements, but a word of an element is looked up here. Built
 /// once with the lexicons. A word is compared in any ASCII case, except a
 /// [`WordClass::PossessiveMark`], which is compared as written ("'S" in
@@ -113,8 +114,9 @@ pub(crate) struct LookedUpWords {
 
 impl LookedUpWords {
     /// The classes read here.
-    const CLASSES: [WordClass; 13] = [
+    const CLASSES: [WordClass; 14] = [
         WordClass::Negative,
+        WordClass::DirectVerb,
         WordClass::Copula,
         WordClass::UnitNoun,
         WordClass::ForumVerb,

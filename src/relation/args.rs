@@ -496,6 +496,19 @@ impl<'a> Sent<'a> {
                 j = k + 1;
             }
         }
+        // "menerima Menlu Jepang", not "menerima keputusan MK": the
+        // party right after the cue, through titles and honorifics.
+        if !noun && self.is_word_of(i, WordClass::DirectVerb) {
+            let mut k = j;
+            while k < n
+                && (matches!(self.kind(k), Kind::Title(_)) || self.has(k, WordClass::Honorific))
+            {
+                k += 1;
+            }
+            if k >= n || self.chunk_of(k).is_none() {
+                return None;
+            }
+        }
         // "menggugat KPU ke Mahkamah Konstitusi", "melaporkan Budi ke
         // KPK": the party after "ke" is where the case is brought; the
         // target is the party right before it, and no other.

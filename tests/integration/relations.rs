@@ -1934,3 +1934,22 @@ fn companies_named_after_a_country() {
         false,
     );
 }
+
+/// A ticket of two people joined by a dash acts together; "menerima"
+/// hosts only a party right after it ("menerima keputusan MK" accepts a
+/// decision).
+#[test]
+fn tickets_and_hosts() {
+    check(
+        "tickets_and_hosts",
+        table![
+            "Partai Gerindra mendukung pasangan Prabowo Subianto - Hatta Rajasa dalam pemilu itu."
+                => ["Gerindra_Party support Prabowo_Subianto", "Gerindra_Party support Hatta_Rajasa"],
+            "Jokowi menerima Prabowo Subianto di Istana." => ["Joko_Widodo meet Prabowo_Subianto"],
+            "Presiden Joko Widodo menerima Menteri Luar Negeri Jepang Taro Kono di Istana."
+                => ["Joko_Widodo meet Taro_Kono", "Taro_Kono official_of Japan"],
+            "Prabowo Subianto dan Hatta Rajasa menerima keputusan Mahkamah Konstitusi." => [],
+        ],
+        false,
+    );
+}

@@ -455,9 +455,14 @@ fn verb(s: &Sent<'_>, i: usize, rel: Relation) -> Found {
         Some((g, d)) => (Some(g), d),
         None => (None, false),
     };
+    let object = s.object(i, rel);
+    // A direct verb with no party right after it is in another sense
+    // ("Prabowo dan Hatta menerima keputusan MK"): no act at all, not
+    // one within its subject.
+    let subject = subject.filter(|_| object.is_some() || !s.is_word_of(i, WordClass::DirectVerb));
     Found {
         subject,
-        object: s.object(i, rel),
+        object,
         denial,
         rule: RuleId::Cue,
     }

@@ -109,7 +109,7 @@ impl<'a> Sent<'a> {
         s.v.chunks.clear();
         s.v.groups.clear();
         s.build_chunks(a);
-        s.build_groups();
+        s.build_groups(a);
         s.flag_places(a);
         s.flag_persons(a);
         s.flag_organs(a);
@@ -747,7 +747,7 @@ impl<'a> Sent<'a> {
     /// Groups: chunks joined by commas and "dan"/"and" ("China, Rusia, dan
     /// Iran"), allowing one plain word after the conjunction ("AS dan blok
     /// NATO") and a short aside between commas ("Putin, kiri, dan Xi").
-    fn build_groups(&mut self) {
+    fn build_groups(&mut self, a: &Analysis) {
         self.v.group_of_chunk.clear();
         self.v.group_of_chunk.resize(self.v.chunks.len(), 0);
         let mut c = 0;
@@ -762,7 +762,7 @@ impl<'a> Sent<'a> {
             // apposition, not a list.
             let (mut last_conj, mut first_comma) = (None, None);
             while let Some(next) = self.v.chunks.get(end) {
-                let Some(j) = self.joins(last + 1, next.first) else {
+                let Some(j) = self.joins(a, last + 1, next.first) else {
                     break;
                 };
                 let k = end - c - 1;
@@ -810,12 +810,16 @@ impl<'a> Sent<'a> {
     }
 
     /// How the elements `from..to` join two chunks into a group, if they do.
-    fn joins(&self, from: usize, to: usize) -> Option<Join> {
+    fn joins(&self, an: &Analysis, from: usize, to: usize) -> Option<Join> {
         if to < from || to - from > Reach::JOIN {
             return None;
         }
         let all = [from, from + 1, from + 2, from + 3];
         let conj = |i: usize| self.has(i, WordClass::Coord) || self.is_punct(i, '&');
+        let person = |i: usize| {
+            self.mention(an, i)
+                .is_some_and(|m| m.etype == EntityType::Person)
+        };
         let ok = match &all[..to - from] {
             [a] if conj(*a) => Join::Conj,
             [a] if self.is_punct(*a, ',') => Join::Comma,
@@ -823,6 +827,13 @@ impl<'a> Sent<'a> {
             [a] if (self.is_punct(*a, '-') || self.is_punct(*a, '/'))
                 && self.v.els[*a].start == self.v.els[*a - 1].end
                 && self.v.els[*a].end == self.v.els[*a + 1].start =>
+            {
+                Join::Conj
+            }
+            // "Prabowo - Hatta", "Jokowi – JK": a ticket of two people.
+            [a] if (self.is_punct(*a, '-') || self.is_punct(*a, '–'))
+                && person(*a - 1)
+                && person(*a + 1) =>
             {
                 Join::Conj
             }
