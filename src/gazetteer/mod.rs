@@ -178,12 +178,10 @@ pub struct Gazetteer {
     /// "Partai …", or a title with the word "Party" (a party's secretary-
     /// general is an officer, an international body's its head).
     pub parties: rustc_hash::FxHashSet<u32>,
-    /// The companies and newspapers among the organisations: a name or
-    /// alias with a legal form ("PT …", "… Tbk", "(Persero)", "…
-    /// Corporation", "… Inc") or a newspaper's ("Harian …"). A country
-    /// in one's name ("Garuda Indonesia") makes none of its staff an
-    /// official of the country.
-    pub companies: rustc_hash::FxHashSet<u32>,
+    /// The companies and newspapers among the organisations (see
+    /// [`is_company`](Self::is_company)), made on first use: few
+    /// documents ask.
+    companies: std::sync::OnceLock<rustc_hash::FxHashSet<u32>>,
 }
 
 /// The key under which ids compare (SPEC §4: case-insensitive, diacritics removed).
@@ -222,6 +220,18 @@ impl Gazetteer {
     /// when there is none.
     pub fn entity(&self, idx: u32) -> &Entity {
         &self.entities[idx as usize]
+    }
+
+    /// Is the entity at index `idx` a company or a newspaper: an
+    /// organisation with a name or alias with a legal form ("PT …", "…
+    /// Tbk", "(Persero)", "… Corporation", "… Inc") or a newspaper's
+    /// ("Harian …")? A country in one's name ("Garuda Indonesia") makes
+    /// none of its staff an official of the country. (The set is made on
+    /// the first call.)
+    pub fn is_company(&self, idx: u32) -> bool {
+        self.companies
+            .get_or_init(|| companies(self))
+            .contains(&idx)
     }
 
     /// Looks up an entity by id (case-insensitive, diacritics ignored).
@@ -367,66 +377,68 @@ impl GazetteerBuilder {
             load_file(&mut g, &mut loader, file_no, name, content, &mut diags);
         }
         loader.finish(&g, &mut diags);
-        (g.parties, g.companies) = parties_and_companies(&g);
+        g.parties = parties(&g);
         (g, diags)
     }
 }
 
-/// The organisations that are political parties and those that are
-/// companies or newspapers (see [`Gazetteer::parties`],
-/// [`Gazetteer::companies`]), in one pass over the aliases.
-fn parties_and_companies(
-    g: &Gazetteer,
-) -> (rustc_hash::FxHashSet<u32>, rustc_hash::FxHashSet<u32>) {
+/// The organisations that are political parties (see
+/// [`Gazetteer::parties`]).
+fn parties(g: &Gazetteer) -> rustc_hash::FxHashSet<u32> {
     let is_party_name = |name: &str| {
         name.starts_with("Partai ")
             || (name.contains("Party") && name.split(['_', ' ']).any(|w| w == "Party"))
     };
+    let mut out: rustc_hash::FxHashSet<u32> = g
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.etype == EntityType::Organization && (is_party_name(&e.id) || is_party_name(&e.name))
+        })
+        .map(|(i, _)| i as u32)
+        .collect();
+    for a in &g.aliases {
+        if a.text.starts_with("Partai ")
+            && g.entities[a.entity as usize].etype == EntityType::Organization
+        {
+            out.insert(a.entity);
+        }
+    }
+    out
+}
+
+/// The organisations that are companies or newspapers (see
+/// [`Gazetteer::companies`]).
+fn companies(g: &Gazetteer) -> rustc_hash::FxHashSet<u32> {
+    const FORMS: [&str; 9] = [
+        " Tbk",
+        " Corporation",
+        " Company",
+        " Inc",
+        " Inc.",
+        " Ltd",
+        " Ltd.",
+        " plc",
+        "(Persero)",
+    ];
     let is_company_name = |name: &str| {
         name.starts_with("PT ")
             || name.starts_with("Harian ")
-            || name.contains("(Persero)")
-            || [
-                " Tbk",
-                " Corporation",
-                " Company",
-                " Inc",
-                " Inc.",
-                " Ltd",
-                " Ltd.",
-                " plc",
-            ]
-            .iter()
-            .any(|f| name.ends_with(f))
+            // (The last byte first: most names end otherwise.)
+            || matches!(name.as_bytes().last(), Some(b'k' | b'n' | b'y' | b'c' | b'.' | b'd' | b')'))
+                && FORMS.iter().any(|f| name.ends_with(f))
     };
-    let (mut parties, mut companies) = (
-        rustc_hash::FxHashSet::default(),
-        rustc_hash::FxHashSet::default(),
-    );
-    for (i, e) in g.entities.iter().enumerate() {
-        if e.etype != EntityType::Organization {
-            continue;
-        }
-        if is_party_name(&e.id) || is_party_name(&e.name) {
-            parties.insert(i as u32);
-        }
-        if is_company_name(&e.name) {
-            companies.insert(i as u32);
-        }
-    }
+    let org = |i: u32| g.entities[i as usize].etype == EntityType::Organization;
+    let mut out: rustc_hash::FxHashSet<u32> = (0..g.entities.len() as u32)
+        .filter(|&i| org(i) && is_company_name(&g.entities[i as usize].name))
+        .collect();
     for a in &g.aliases {
-        let (party, company) = (a.text.starts_with("Partai "), is_company_name(&a.text));
-        if !(party || company) || g.entities[a.entity as usize].etype != EntityType::Organization {
-            continue;
-        }
-        if party {
-            parties.insert(a.entity);
-        }
-        if company {
-            companies.insert(a.entity);
+        if is_company_name(&a.text) && org(a.entity) {
+            out.insert(a.entity);
         }
     }
-    (parties, companies)
+    out
 }
 
 /// The language of a data file named `…-xx` or `…_xx` (`cues-id.tsv`,

@@ -453,12 +453,12 @@ fn role_in_sentence(
 
 /// Is the organisation of the mention at element `k` a company or a
 /// newspaper: written with "PT", or one the gazetteer knows as such
-/// ([`Gazetteer::companies`](crate::Gazetteer))? Its staff are no officials
+/// ([`Gazetteer::is_company`](crate::Gazetteer::is_company))? Its staff are no officials
 /// of a country its name holds ("VP Garuda Indonesia").
 fn is_company(s: &Sent, a: &Analysis, k: usize) -> bool {
     s.word(k).starts_with("PT ")
         || matches!(a.mentions[s.ent(k) as usize].entity,
-            EntityRef::Gazetteer(g) if s.gaz().companies.contains(&g))
+            EntityRef::Gazetteer(g) if s.gaz().is_company(g))
 }
 
 /// Is the organisation of the mention at element `k` a school, a
