@@ -592,6 +592,8 @@ pub enum WordClass {
     Copula,
     /// "menerima": a verb cue whose object is the party right after it (through titles); a noun between is another sense of the verb ("menerima keputusan MK" accepts a decision, hosts no one). Looked up.
     DirectVerb,
+    /// "counterpart", "mitranya": before a person, with a country or demonym before it ("his Chinese counterpart Wang Yi"), it makes one phrase of them like a title, which states no office: the person's known office in that country gives the relation. Looked up.
+    Counterpart,
 }
 
 /// The part a word class plays in a sentence.
@@ -629,7 +631,7 @@ pub struct WordClassInfo {
 }
 
 /// Every word class, in the order of [`WordClass`].
-pub const WORD_CLASSES: [WordClassInfo; 57] = [
+pub const WORD_CLASSES: [WordClassInfo; 58] = [
     WordClassInfo {
         class: WordClass::Neg,
         name: "neg",
@@ -1028,6 +1030,13 @@ pub const WORD_CLASSES: [WordClassInfo; 57] = [
         role: ClassRole::LookedUp,
         trigger: false,
         doc: "menerima: a verb cue whose object is the party right after it, through titles and honorifics (\"Presiden menerima Menlu Jepang\" hosts the minister); a noun between is another sense of the verb, \"menerima keputusan MK\" accepts a decision and hosts no one",
+    },
+    WordClassInfo {
+        class: WordClass::Counterpart,
+        name: "counterpart",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "counterpart, counterparts, mitranya, sejawatnya: before a person, with a country or demonym before it, it makes one phrase of them as a title does, \"his Chinese counterpart Wang Yi\", so the person is the party acted on; it states no office: the person's known office in that country gives `leader_of` or `official_of` (rule `title-role`)",
     },
 ];
 

@@ -101,7 +101,7 @@ impl Determiners {
 /// [`WordClass::TimeClause`], [`WordClass::SchoolHead`],
 /// [`WordClass::GenericBody`], [`WordClass::Negative`],
 /// [`WordClass::ForumVerb`], [`WordClass::UnitNoun`], [`WordClass::Copula`],
-/// [`WordClass::DirectVerb`]): no
+/// [`WordClass::DirectVerb`], [`WordClass::Counterpart`]): no
 /// sentence elements, but a word of an element is looked up here. Built
 /// once with the lexicons. A word is compared in any ASCII case, except a
 /// [`WordClass::PossessiveMark`], which is compared as written ("'S" in
@@ -114,8 +114,9 @@ pub(crate) struct LookedUpWords {
 
 impl LookedUpWords {
     /// The classes read here.
-    const CLASSES: [WordClass; 14] = [
+    const CLASSES: [WordClass; 15] = [
         WordClass::Negative,
+        WordClass::Counterpart,
         WordClass::DirectVerb,
         WordClass::Copula,
         WordClass::UnitNoun,

@@ -1953,3 +1953,21 @@ fn tickets_and_hosts() {
         false,
     );
 }
+
+/// A counterpart named with a country is the party met, and holds the
+/// office the list knows in that country.
+#[test]
+fn counterparts() {
+    check(
+        "counterparts",
+        table![
+            "Russian Foreign Minister Sergei Lavrov met his Chinese counterpart Wang Yi in Beijing on Tuesday."
+                => ["Sergei_Lavrov official_of Russia", "Wang_Yi official_of China", "Sergei_Lavrov meet Wang_Yi"],
+            "President Joe Biden met his Chinese counterpart Xi Jinping on the sidelines of the summit."
+                => ["Xi_Jinping leader_of China", "Joe_Biden meet Xi_Jinping"],
+            "Menlu Retno Marsudi bertemu mitranya dari China, Wang Yi, di Jakarta."
+                => ["Wang_Yi official_of China", "Retno_Marsudi meet Wang_Yi"],
+        ],
+        false,
+    );
+}

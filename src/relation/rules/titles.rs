@@ -156,9 +156,11 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         let mut of: Option<u32> = None;
         let mut of_k = 0;
         let mut possessor: Option<u32> = None;
+        let mut counterpart = None;
         for k in c.first..=c.last {
             match s.kind(k) {
                 Kind::Title(r) if title.is_none() => title = Some((r, k)),
+                Kind::Other if s.is_word_of(k, WordClass::Counterpart) => counterpart = Some(k),
                 // "pejabat tinggi Partai Komunis China, Guo Shengkun"
                 Kind::Word(w) if title.is_none() && w.has(WordClass::Collective) => {
                     title = Some((Relation::OfficialOf, k))
@@ -182,6 +184,21 @@ fn structural(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
         if let Some((_, tk)) = title
             && (tk.saturating_sub(Reach::FORMER)..tk).any(|k| s.has(k, WordClass::Former))
         {
+            continue;
+        }
+        // "his Chinese counterpart Wang Yi": no office stated; the
+        // person's known one, when its country is in the sentence.
+        if let (None, Some(k)) = (title, counterpart) {
+            if let Some((rel, m)) = role_in_sentence(s, a, head, None) {
+                push(
+                    s,
+                    a,
+                    out,
+                    head,
+                    m,
+                    &Hit::structural(rel, k, RuleId::TitleRole),
+                );
+            }
             continue;
         }
         let Some((rel, tk)) = title else {

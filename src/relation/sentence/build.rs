@@ -667,7 +667,12 @@ impl<'a> Sent<'a> {
     /// followed by a person within a few words: returns (person element,
     /// first element of the phrase).
     fn title_phrase(&self, a: &Analysis, i: usize) -> Option<(usize, usize)> {
-        if !matches!(self.v.els[i].kind, Kind::Title(_)) && !self.has(i, WordClass::Collective) {
+        let counterpart =
+            matches!(self.v.els[i].kind, Kind::Other) && self.is_word_of(i, WordClass::Counterpart);
+        if !matches!(self.v.els[i].kind, Kind::Title(_))
+            && !self.has(i, WordClass::Collective)
+            && !counterpart
+        {
             return None;
         }
         let first = if i > 0 && self.names_a_title(a, i - 1) && self.v.chunk_of[i - 1].is_none() {
@@ -702,6 +707,8 @@ impl<'a> Sent<'a> {
                 Kind::Title(_) if !matches!(self.v.els[i].kind, Kind::Title(_)) => return None,
                 Kind::Punct('(') | Kind::Punct(')') | Kind::Title(_) => {}
                 Kind::Word(c) if c.has(WordClass::PrepObj) || c.has(WordClass::Coord) => {}
+                // "mitranya dari China, Wang Yi".
+                Kind::Word(c) if counterpart && c.has(WordClass::PlacePrep) => {}
                 // A rank or a degree right before the holder ("Ketua
                 // Mahkamah Konstitusi Prof Anwar Usman", "juru bicara
                 // militer Rusia, Mayor Igor Konashenkov"); an
