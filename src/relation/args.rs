@@ -842,6 +842,22 @@ impl<'a> Sent<'a> {
             if self.has(k, WordClass::Coord) {
                 continue;
             }
+            // "pledged $500 million in aid", "5 million dollars of aid": an
+            // amount and its "in"/"of" right before the noun.
+            let amount = |x: usize| {
+                self.word(x)
+                    .starts_with(|c: char| c.is_ascii_digit() || c == '$')
+            };
+            if k + 1 == i
+                && k >= 2
+                && matches!(self.word(k), "in" | "of")
+                && (amount(k - 1) || amount(k - 2))
+            {
+                continue;
+            }
+            if amount(k) {
+                continue;
+            }
             if let Kind::Cue(q) = self.kind(k) {
                 if self.pos(q) == Pos::Noun {
                     continue;

@@ -1971,3 +1971,19 @@ fn counterparts() {
         false,
     );
 }
+
+/// An amount between a light verb and its event noun ("pledged $500
+/// million in aid") leaves the verb's subject the noun's.
+#[test]
+fn amounts_before_event_nouns() {
+    check(
+        "amounts_before_event_nouns",
+        table![
+            "The United States has pledged $500 million in aid to Ukraine."
+                => ["United_States aid Ukraine"],
+            "Japan gave 5 million dollars of aid to Myanmar on Monday."
+                => ["Japan aid Myanmar"],
+        ],
+        false,
+    );
+}
