@@ -522,6 +522,11 @@ impl<'a> Sent<'a> {
                 return None;
             }
             if let Some(g) = self.group_at(j) {
+                // "mendesak agar Budi Gunawan tetap dilantik": who is to
+                // undergo the act asked for is not asked.
+                if rel == Relation::Demand && self.passive_after(self.group(g).last) {
+                    return None;
+                }
                 if let Some(k) = forum
                     && self.group(g).last + 1 != k
                 {
@@ -589,6 +594,24 @@ impl<'a> Sent<'a> {
             j += 1;
         }
         None
+    }
+
+    /// Does an Indonesian passive verb ("dilantik", "diperiksa") follow
+    /// element `last`, through at most two plain words ("tetap",
+    /// "segera")?
+    fn passive_after(&self, last: usize) -> bool {
+        if self.lang() != Lang::Id {
+            return false;
+        }
+        (last + 1..(last + 4).min(self.len()))
+            .take_while(|&k| matches!(self.kind(k), Kind::Other))
+            .any(|k| {
+                let w = self.word(k);
+                w.len() > 5
+                    && w.starts_with("di")
+                    && w.bytes().all(|b| b.is_ascii_lowercase())
+                    && !w.starts_with("diri")
+            })
     }
 
     /// The "ke" after the forum verb at `i` that names where a case is

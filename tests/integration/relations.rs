@@ -1987,3 +1987,19 @@ fn amounts_before_event_nouns() {
         false,
     );
 }
+
+/// Who is to undergo the act asked for (an Indonesian passive after it) is
+/// not the one asked.
+#[test]
+fn demands_for_what_others_undergo() {
+    check(
+        "demands_for_what_others_undergo",
+        table![
+            "Para politisi PDIP mendesak agar Budi Gunawan tetap dilantik." => [],
+            "KPK meminta Setya Novanto diperiksa pekan depan." => [],
+            "Gerindra mendesak agar Jokowi segera melantik Budi Gunawan." => ["Gerindra_Party demand Joko_Widodo"],
+            "Amerika Serikat mendesak Rusia menarik pasukannya." => ["United_States demand Russia"],
+        ],
+        false,
+    );
+}
