@@ -283,7 +283,8 @@ impl<'a> Sent<'a> {
     /// of the clause the subordinator ends.
     fn trailing_clause_subject(&self, i: usize) -> Option<usize> {
         if i < 2
-            || !matches!(self.kind(i), Kind::Cue(q) if self.pos(q) == Pos::Verb)
+            || !(matches!(self.kind(i), Kind::Cue(q) if self.pos(q) == Pos::Verb)
+                || self.has(i, WordClass::LightVerb))
             || !self.is_time_subordinator(i - 1)
         {
             return None;

@@ -2003,3 +2003,21 @@ fn demands_for_what_others_undergo() {
         false,
     );
 }
+
+/// Joining a political camp is support; a light verb right after a
+/// subordinator of time takes the subject of the clause it ends, as a verb
+/// cue does.
+#[test]
+fn camps_joined_and_light_verbs_after_time_words() {
+    check(
+        "camps_joined_and_light_verbs_after_time_words",
+        table![
+            "Sebelum merapat ke kubu Jokowi, Ruhut Sitompul adalah kader Partai Demokrat."
+                => ["Ruhut_Sitompul support Joko_Widodo"],
+            "Kapal itu merapat ke Pelabuhan Tanjung Priok." => [],
+            "Mahmud Abbas tiba di Kairo setelah melakukan pertemuan dengan Presiden Abdel Fattah al-Sisi."
+                => ["Mahmoud_Abbas meet Abdel_Fattah_el-Sisi"],
+        ],
+        false,
+    );
+}
