@@ -853,6 +853,10 @@ impl<'a> Sent<'a> {
     pub(crate) fn light_verb_before(&self, i: usize) -> Option<usize> {
         let mut k = i;
         let mut others = 0;
+        let amount = |x: usize| {
+            self.word(x)
+                .starts_with(|c: char| c.is_ascii_digit() || c == '$')
+        };
         for _ in 0..Reach::LIGHT_VERB {
             if k == 0 {
                 return None;
@@ -868,10 +872,6 @@ impl<'a> Sent<'a> {
             }
             // "pledged $500 million in aid", "5 million dollars of aid": an
             // amount and its "in"/"of" right before the noun.
-            let amount = |x: usize| {
-                self.word(x)
-                    .starts_with(|c: char| c.is_ascii_digit() || c == '$')
-            };
             if k + 1 == i
                 && k >= 2
                 && matches!(self.word(k), "in" | "of")
