@@ -108,8 +108,10 @@ impl Determiners {
 /// capitals is no clitic).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct LookedUpWords {
-    /// Each word with its class and the language of its list.
-    words: Vec<(WordClass, Option<Lang>, String)>,
+    /// By class (its index in [`WORD_CLASSES`](crate::schema::WORD_CLASSES)):
+    /// each word with the language of its list. A look-up scans its own
+    /// class's few words only.
+    by_class: Vec<Vec<(Option<Lang>, String)>>,
 }
 
 impl LookedUpWords {
@@ -134,45 +136,50 @@ impl LookedUpWords {
 
     /// The words of the looked-up classes of the word lists.
     pub(crate) fn new(gaz: &Gazetteer) -> LookedUpWords {
-        let words = gaz
+        let mut by_class: Vec<Vec<(Option<Lang>, String)>> =
+            vec![Vec::new(); crate::schema::WORD_CLASSES.len()];
+        for w in gaz
             .words
             .iter()
             .filter(|w| Self::CLASSES.contains(&w.class))
-            .map(|w| {
-                let word = if w.class == WordClass::PossessiveMark {
-                    w.word.clone()
-                } else {
-                    w.word.to_lowercase()
-                };
-                (w.class, w.lang, word)
-            })
-            .collect();
-        LookedUpWords { words }
+        {
+            let word = if w.class == WordClass::PossessiveMark {
+                w.word.clone()
+            } else {
+                w.word.to_lowercase()
+            };
+            by_class[w.class as usize].push((w.lang, word));
+        }
+        LookedUpWords { by_class }
+    }
+
+    /// The words of `class`.
+    fn of(&self, class: WordClass) -> &[(Option<Lang>, String)] {
+        self.by_class
+            .get(class as usize)
+            .map_or(&[], |v| v.as_slice())
     }
 
     /// Is `w` a word of `class`, in the list of any language (as the rules
     /// read it whatever the language of the sentence)?
     pub(crate) fn contains(&self, class: WordClass, w: &str) -> bool {
-        self.words
-            .iter()
-            .any(|(c, _, x)| *c == class && Self::same(class, x, w))
+        self.of(class).iter().any(|(_, x)| Self::same(class, x, w))
     }
 
     /// Is `w` a word of `class` in the list of `lang` (or of every
     /// language)?
     pub(crate) fn contains_in(&self, class: WordClass, lang: Lang, w: &str) -> bool {
-        self.words
+        self.of(class)
             .iter()
-            .any(|(c, l, x)| *c == class && l.is_none_or(|l| l == lang) && Self::same(class, x, w))
+            .any(|(l, x)| l.is_none_or(|l| l == lang) && Self::same(class, x, w))
     }
 
     /// Does `text` begin with a word or phrase of `class`, followed by a
     /// space ("Pengurus Besar Nahdlatul Ulama" of
     /// [`WordClass::GenericBody`])?
     pub(crate) fn begins(&self, class: WordClass, text: &str) -> bool {
-        self.words.iter().any(|(c, _, x)| {
-            *c == class
-                && text.len() > x.len()
+        self.of(class).iter().any(|(_, x)| {
+            text.len() > x.len()
                 && text.is_char_boundary(x.len())
                 && Self::same(class, x, &text[..x.len()])
                 && text[x.len()..].starts_with(' ')

@@ -668,10 +668,10 @@ impl<'a> Sent<'a> {
     /// first element of the phrase).
     fn title_phrase(&self, a: &Analysis, i: usize) -> Option<(usize, usize)> {
         let counterpart =
-            matches!(self.v.els[i].kind, Kind::Other) && self.is_word_of(i, WordClass::Counterpart);
-        if !matches!(self.v.els[i].kind, Kind::Title(_))
-            && !self.has(i, WordClass::Collective)
-            && !counterpart
+            !matches!(self.v.els[i].kind, Kind::Title(_)) && !self.has(i, WordClass::Collective);
+        if counterpart
+            && !(matches!(self.v.els[i].kind, Kind::Other)
+                && self.is_word_of(i, WordClass::Counterpart))
         {
             return None;
         }
