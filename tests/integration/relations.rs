@@ -2021,3 +2021,19 @@ fn camps_joined_and_light_verbs_after_time_words() {
         false,
     );
 }
+
+/// "the head of the IAEA, Rafael Grossi": a title with "of" before its
+/// body, the holder after a comma.
+#[test]
+fn titles_of_a_body_before_the_holder() {
+    check(
+        "titles_of_a_body_before_the_holder",
+        table![
+            "The head of the IAEA, Rafael Grossi, visited Iran on Monday."
+                => ["Rafael_Grossi leader_of International_Atomic_Energy_Agency", "Rafael_Grossi meet Iran"],
+            "The chief executive of Boeing, Dave Calhoun, resigned on Monday."
+                => ["Dave_Calhoun leader_of Boeing"],
+        ],
+        false,
+    );
+}

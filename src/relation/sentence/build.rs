@@ -707,6 +707,8 @@ impl<'a> Sent<'a> {
                 Kind::Title(_) if !matches!(self.v.els[i].kind, Kind::Title(_)) => return None,
                 Kind::Punct('(') | Kind::Punct(')') | Kind::Title(_) => {}
                 Kind::Word(c) if c.has(WordClass::PrepObj) || c.has(WordClass::Coord) => {}
+                // "the head of the IAEA, Rafael Grossi".
+                Kind::Word(c) if c.has(WordClass::PatientPrep) => {}
                 // "mitranya dari China, Wang Yi".
                 Kind::Word(c) if counterpart && c.has(WordClass::PlacePrep) => {}
                 // A rank or a degree right before the holder ("Ketua
