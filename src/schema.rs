@@ -594,6 +594,8 @@ pub enum WordClass {
     DirectVerb,
     /// "counterpart", "mitranya": before a person, with a country or demonym before it ("his Chinese counterpart Wang Yi"), it makes one phrase of them like a title, which states no office: the person's known office in that country gives the relation. Looked up.
     Counterpart,
+    /// "memimpin", "heads", "leads": in a relative clause right after a person ("X, who heads the IAEA", "X yang memimpin Partai Y"), the person leads the body after it. Looked up.
+    HeadVerb,
 }
 
 /// The part a word class plays in a sentence.
@@ -631,7 +633,7 @@ pub struct WordClassInfo {
 }
 
 /// Every word class, in the order of [`WordClass`].
-pub const WORD_CLASSES: [WordClassInfo; 58] = [
+pub const WORD_CLASSES: [WordClassInfo; 59] = [
     WordClassInfo {
         class: WordClass::Neg,
         name: "neg",
@@ -1037,6 +1039,13 @@ pub const WORD_CLASSES: [WordClassInfo; 58] = [
         role: ClassRole::LookedUp,
         trigger: false,
         doc: "counterpart, counterparts, mitranya, sejawatnya: before a person, with a country or demonym before it, it makes one phrase of them as a title does, \"his Chinese counterpart Wang Yi\", so the person is the party acted on; it states no office: the person's known office in that country gives `leader_of` or `official_of` (rule `title-role`)",
+    },
+    WordClassInfo {
+        class: WordClass::HeadVerb,
+        name: "head_verb",
+        role: ClassRole::LookedUp,
+        trigger: false,
+        doc: "memimpin, mengetuai, heads, leads, chairs: in a relative clause right after a person, in place of a title, the person leads the country or body after it, \"Rafael Grossi, who heads the IAEA\", \"X yang memimpin Partai Y\" (`leader_of`, rule `apposition`)",
     },
 ];
 

@@ -101,7 +101,8 @@ impl Determiners {
 /// [`WordClass::TimeClause`], [`WordClass::SchoolHead`],
 /// [`WordClass::GenericBody`], [`WordClass::Negative`],
 /// [`WordClass::ForumVerb`], [`WordClass::UnitNoun`], [`WordClass::Copula`],
-/// [`WordClass::DirectVerb`], [`WordClass::Counterpart`]): no
+/// [`WordClass::DirectVerb`], [`WordClass::Counterpart`],
+/// [`WordClass::HeadVerb`]): no
 /// sentence elements, but a word of an element is looked up here. Built
 /// once with the lexicons. A word is compared in any ASCII case, except a
 /// [`WordClass::PossessiveMark`], which is compared as written ("'S" in
@@ -116,8 +117,9 @@ pub(crate) struct LookedUpWords {
 
 impl LookedUpWords {
     /// The classes read here.
-    const CLASSES: [WordClass; 15] = [
+    const CLASSES: [WordClass; 16] = [
         WordClass::Negative,
+        WordClass::HeadVerb,
         WordClass::Counterpart,
         WordClass::DirectVerb,
         WordClass::Copula,

@@ -2037,3 +2037,21 @@ fn titles_of_a_body_before_the_holder() {
         false,
     );
 }
+
+/// A verb of leading in a relative clause after a person, in place of a
+/// title; leading a meeting leads no party.
+#[test]
+fn leaders_by_a_verb_of_leading() {
+    check(
+        "leaders_by_a_verb_of_leading",
+        table![
+            "Rafael Grossi, who heads the IAEA, visited Iran on Monday."
+                => ["Rafael_Grossi leader_of International_Atomic_Energy_Agency", "Rafael_Grossi meet Iran"],
+            "Surya Paloh, yang memimpin Partai NasDem, mengkritik Golkar."
+                => ["Surya_Paloh leader_of NasDem_Party", "Surya_Paloh criticize Golkar"],
+            "Prabowo Subianto yang memimpin rapat itu mengkritik Partai NasDem."
+                => ["Prabowo_Subianto criticize NasDem_Party"],
+        ],
+        false,
+    );
+}

@@ -323,17 +323,28 @@ fn title_nouns(s: &Sent<'_>, a: &Analysis, out: &mut Vec<Triple>) {
 fn apposition(s: &Sent<'_>, a: &Analysis, c: &Chunk, out: &mut Vec<Triple>) {
     let mut k = c.last + 1;
     // "X, Ketua Umum Partai Y" or "X yang juga Ketua Umum Partai Y".
-    let relative = k < s.len() && s.is_relative_pronoun(k);
+    let mut relative = k < s.len() && s.is_relative_pronoun(k);
     if !s.is_punct(k, ',') && !relative {
         return;
     }
     k += 1;
+    // "X, who heads the IAEA", "X, yang memimpin …": a relative clause
+    // after the comma.
+    if !relative && k < s.len() && s.is_relative_pronoun(k) {
+        relative = true;
+        k += 1;
+    }
     let mut title = None;
     let mut of = None;
     let end = (k + Reach::APPOSITION_AFTER).min(s.len());
     while k < end {
         match s.kind(k) {
             Kind::Title(r) if title.is_none() => title = Some((r, k)),
+            // "Rafael Grossi, who heads the IAEA", "X yang memimpin
+            // Partai Y": a verb of leading in place of the title.
+            Kind::Other if relative && title.is_none() && s.is_word_of(k, WordClass::HeadVerb) => {
+                title = Some((Relation::LeaderOf, k))
+            }
             // In a relative clause the title comes first ("yang juga Ketua
             // Umum Partai X"; not "yang berasal dari Partai X").
             Kind::Ent(_) if relative && title.is_none() => return,
