@@ -560,6 +560,8 @@ static ASCII_CLASS: [u8; 256] = {
 /// pushed).
 fn ascii_run(b: &[u8], start: usize, end: usize, out: &mut Vec<Token>) -> Result<usize, usize> {
     let class = |i: usize| ASCII_CLASS[b[i] as usize];
+    // (The run's bytes up to `end`: a look-up past them is `None`.)
+    let word = &b[..end];
     let mut i = start;
     while i < end {
         let c = class(i);
@@ -578,27 +580,30 @@ fn ascii_run(b: &[u8], start: usize, end: usize, out: &mut Vec<Token>) -> Result
             _ => {}
         }
         let s = i;
-        let mut alpha = c == 2;
+        // The classes met (1 and 2 are bits): a letter makes a word.
+        let mut seen = c;
         i += 1;
         loop {
-            if i < end {
-                let c = class(i);
-                if c == 1 || c == 2 {
-                    alpha |= c == 2;
-                    i += 1;
-                    continue;
+            // The run of word bytes, in a tight loop.
+            while let Some(&x) = word.get(i) {
+                let c = ASCII_CLASS[x as usize];
+                if c.wrapping_sub(1) >= 2 {
+                    break;
                 }
+                seen |= c;
+                i += 1;
             }
             if i + 1 < end
                 && matches!(class(i + 1), 1 | 2)
                 && let Some(letters) = joins_at(b, i)
             {
-                alpha |= letters;
+                seen |= u8::from(letters) << 1;
                 i += 2;
                 continue;
             }
             break;
         }
+        let alpha = seen & 2 != 0;
         if i - s > 2 && b[i - 2] == b'\'' && b[i - 1] | 0x20 == b's' {
             out.push(Token {
                 start: s,
