@@ -938,6 +938,10 @@ impl<T> PhraseSet<T> {
     /// longest first) that matches at `pos`, a token boundary, and ends by
     /// `end`. The candidates share their first `key` bytes with the text
     /// at `pos` (ASCII case aside); the four after them are compared first.
+    ///
+    /// (Most words start no phrase of a set: that test is made where the
+    /// caller is, and only a word with candidates pays for the call.)
+    #[inline(always)]
     fn longest_at<'s, R: Fn(&str, usize, usize) -> bool>(
         &'s self,
         w: &WordIndex,
@@ -950,6 +954,20 @@ impl<T> PhraseSet<T> {
         if candidates.is_empty() {
             return None;
         }
+        self.longest_of(w, (candidates, key), text, pos, end, refuse)
+    }
+
+    /// [`longest_at`](Self::longest_at) of a word with candidates.
+    #[inline(never)]
+    fn longest_of<'s, R: Fn(&str, usize, usize) -> bool>(
+        &'s self,
+        w: &WordIndex,
+        (candidates, key): (std::ops::Range<usize>, usize),
+        text: &str,
+        pos: usize,
+        end: usize,
+        refuse: &R,
+    ) -> Option<Found<'s, T>> {
         let bytes = text.as_bytes();
         let (next, _) = probe(&bytes[..end], pos + key);
         candidates.into_iter().find_map(|k| {
