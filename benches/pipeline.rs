@@ -300,6 +300,7 @@ fn discard_outputs() -> Outputs {
     Outputs {
         triples: Some(RowWriter::new(Sink::Discard, TRIPLE_COLUMNS, csv).expect("sink")),
         entities: Some(RowWriter::new(Sink::Discard, ENTITY_COLUMNS, csv).expect("sink")),
+        events: None,
         options: OutputOptions::default(),
     }
 }

@@ -189,6 +189,10 @@ pub struct Outputs {
     pub triples: Option<RowWriter>,
     /// The writer of entity rows; `None` when no entity rows are written.
     pub entities: Option<RowWriter>,
+    /// The writer of event rows (one per document and distinct subject,
+    /// relation, object and negation: see [`crate::output::Events`]);
+    /// `None` when no events are written.
+    pub events: Option<RowWriter>,
     /// Format and formula escaping of the rows of both.
     pub options: OutputOptions,
 }
@@ -328,6 +332,7 @@ pub fn run(
 struct Encoded {
     triples: Vec<u8>,
     entities: Vec<u8>,
+    events: Vec<u8>,
     sentences: usize,
     /// Mentions per [`EntityType`] and triples per [`Relation`], by
     /// discriminant: counted by the worker, not the writing thread.
@@ -361,6 +366,7 @@ impl Encoded {
 /// `section_bytes`) and encodes its rows into `triples` and `entities`
 /// (either of which may be `None`: not wanted), through CSV buffers of
 /// `buffer` bytes (none for a document's rows in memory).
+#[allow(clippy::too_many_arguments)]
 fn encode_doc<W: io::Write>(
     pipeline: &Pipeline,
     doc: &Document,
@@ -369,13 +375,17 @@ fn encode_doc<W: io::Write>(
     buffer: usize,
     triples: Option<W>,
     entities: Option<W>,
+    events: Option<W>,
 ) -> io::Result<Encoded> {
     let encoder = |w| RowEncoder::with_capacity(options.format, w, buffer);
     let mut triples = triples.map(encoder);
     let mut entities = entities.map(encoder);
+    // The events of the whole document (all its sections), written at its end.
+    let mut found_events = events.as_ref().map(|_| crate::output::Events::default());
     let mut out = Encoded {
         triples: Vec::new(),
         entities: Vec::new(),
+        events: Vec::new(),
         sentences: 0,
         mention_types: [0; EntityType::ALL.len()],
         relations: [0; Relation::ALL.len()],
@@ -388,8 +398,16 @@ fn encode_doc<W: io::Write>(
             escape: options.escapes(),
             offset,
         };
-        if let Some(enc) = &mut triples {
-            rows.try_each_triple(|r| enc.write(&r))?;
+        if triples.is_some() || found_events.is_some() {
+            rows.try_each_triple(|r| {
+                if let Some(ev) = &mut found_events {
+                    ev.add(&r);
+                }
+                match &mut triples {
+                    Some(enc) => enc.write(&r),
+                    None => Ok(()),
+                }
+            })?;
         }
         if let Some(enc) = &mut entities {
             rows.try_each_entity(|r| enc.write(&r))?;
@@ -408,6 +426,13 @@ fn encode_doc<W: io::Write>(
         enc.finish()?;
     }
     if let Some(enc) = entities {
+        enc.finish()?;
+    }
+    if let (Some(w), Some(found)) = (events, found_events) {
+        let mut enc = encoder(w);
+        for r in found.rows() {
+            enc.write(r)?;
+        }
         enc.finish()?;
     }
     Ok(out)
@@ -446,6 +471,7 @@ fn process_batch(
     let opts = outputs.options;
     let want_triples = outputs.triples.is_some();
     let want_entities = outputs.entities.is_some();
+    let want_events = outputs.events.is_some();
     let encode_batch = || -> Vec<io::Result<Encoded>> {
         docs.par_iter()
             .map(|doc| {
@@ -456,6 +482,7 @@ fn process_batch(
                 // made once rather than by doubling.)
                 let entity_room = if want_entities { doc.text.len() } else { 0 };
                 let (mut t, mut en) = (Vec::new(), Vec::with_capacity(entity_room));
+                let mut ev = Vec::new();
                 let mut e = encode_doc(
                     pipeline,
                     doc,
@@ -464,8 +491,9 @@ fn process_batch(
                     0,
                     want_triples.then_some(&mut t),
                     want_entities.then_some(&mut en),
+                    want_events.then_some(&mut ev),
                 )?;
-                (e.triples, e.entities) = (t, en);
+                (e.triples, e.entities, e.events) = (t, en, ev);
                 Ok(e)
             })
             .collect()
@@ -482,6 +510,7 @@ fn process_batch(
                         8 * 1024,
                         outputs.triples.as_mut().map(Chunks),
                         outputs.entities.as_mut().map(Chunks),
+                        outputs.events.as_mut().map(Chunks),
                     )
                 },
                 encode_batch,
@@ -499,7 +528,7 @@ fn process_batch(
         + encoded
             .iter()
             .flatten()
-            .map(|e| e.triples.len() + e.entities.len())
+            .map(|e| e.triples.len() + e.entities.len() + e.events.len())
             .sum::<usize>();
     stats.peak_held_bytes = stats.peak_held_bytes.max(held as u64);
     for (doc, e) in docs.iter().zip(encoded) {
@@ -509,6 +538,9 @@ fn process_batch(
         }
         if let Some(w) = outputs.entities.as_mut() {
             w.write_chunk(&e.entities)?;
+        }
+        if let Some(w) = outputs.events.as_mut() {
+            w.write_chunk(&e.events)?;
         }
         e.count(doc, stats);
     }
@@ -537,6 +569,7 @@ mod tests {
         let mut outputs = Outputs {
             triples: Some(RowWriter::new(Sink::file(&t).unwrap(), TRIPLE_COLUMNS, csv).unwrap()),
             entities: Some(RowWriter::new(Sink::file(&e).unwrap(), ENTITY_COLUMNS, csv).unwrap()),
+            events: None,
             options: OutputOptions::default(),
         };
         let reader = Reader::new(vec![Source::File {

@@ -81,6 +81,27 @@ pub const TRIPLE_COLUMNS: &[&str] = &[
     "mode",
 ];
 
+/// Columns of the events file (`--events`): one row per document and
+/// distinct (subject, relation, object, negated), the deduplicated view of
+/// the triples file.
+pub const EVENT_COLUMNS: &[&str] = &[
+    "doc_id",
+    "subject_id",
+    "subject",
+    "subject_type",
+    "relation",
+    "object_id",
+    "object",
+    "object_type",
+    "negated",
+    "mentions",
+    "first_sentence_id",
+    "evidence",
+    "confidence",
+    "cameo_code",
+    "quad_class",
+];
+
 /// Columns of the entities file (SPEC §3).
 pub const ENTITY_COLUMNS: &[&str] = &[
     "doc_id",
@@ -545,6 +566,126 @@ impl CsvRow for TripleRow<'_> {
                 self.mode.as_bytes(),
             ],
         )
+    }
+}
+
+/// One event: the triple rows of a document that share subject, relation,
+/// object and negation, as one row (field order = [`EVENT_COLUMNS`]).
+/// The text cells are those of the first of its triple rows (escaped as
+/// they were); `confidence` is the highest of the rows'.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventRow {
+    /// The document's id (as in the triples file).
+    pub doc_id: String,
+    /// The subject's entity id.
+    pub subject_id: String,
+    /// The subject's canonical name.
+    pub subject: String,
+    /// The type of the subject's first mention in the event.
+    pub subject_type: &'static str,
+    /// The relation (`meet`, `support`, …).
+    pub relation: &'static str,
+    /// The object's entity id.
+    pub object_id: String,
+    /// The object's canonical name.
+    pub object: String,
+    /// The type of the object's first mention in the event.
+    pub object_type: &'static str,
+    /// Denied, or only hoped or feared (as in the triples file).
+    pub negated: bool,
+    /// How many triple rows of the document state it.
+    pub mentions: u32,
+    /// The sentence of its first triple row.
+    pub first_sentence_id: u32,
+    /// The evidence of its first triple row.
+    pub evidence: String,
+    /// The highest `confidence` of its triple rows.
+    pub confidence: f32,
+    /// The CAMEO code of its first triple row.
+    pub cameo_code: String,
+    /// GDELT's quad class of `cameo_code` (see the triples file).
+    pub quad_class: Option<u8>,
+}
+
+impl CsvRow for EventRow {
+    fn write_csv(&self, out: &mut Vec<u8>) {
+        let mut b: [itoa::Buffer; 3] = std::array::from_fn(|_| itoa::Buffer::new());
+        let [b0, b1, b2] = &mut b;
+        let mut conf = ryu::Buffer::new();
+        write_record(
+            out,
+            [
+                self.doc_id.as_bytes(),
+                self.subject_id.as_bytes(),
+                self.subject.as_bytes(),
+                self.subject_type.as_bytes(),
+                self.relation.as_bytes(),
+                self.object_id.as_bytes(),
+                self.object.as_bytes(),
+                self.object_type.as_bytes(),
+                if self.negated { b"true" } else { b"false" },
+                b0.format(self.mentions).as_bytes(),
+                b1.format(self.first_sentence_id).as_bytes(),
+                self.evidence.as_bytes(),
+                conf.format(self.confidence).as_bytes(),
+                self.cameo_code.as_bytes(),
+                opt_num(self.quad_class.map(usize::from), b2),
+            ],
+        )
+    }
+}
+
+/// The events of one document, made from its triple rows in order
+/// ([`add`](Self::add) each, from every section of the document).
+#[derive(Debug, Default)]
+pub struct Events {
+    rows: Vec<EventRow>,
+    /// (subject id, relation, object id, negated) → its row.
+    index: std::collections::HashMap<(String, &'static str, String, bool), usize>,
+}
+
+impl Events {
+    /// Counts the triple row `t` into its event (a new one when it is the
+    /// first of its kind).
+    pub fn add(&mut self, t: &TripleRow<'_>) {
+        let key = (
+            t.subject_id.to_string(),
+            t.relation,
+            t.object_id.to_string(),
+            t.negated,
+        );
+        match self.index.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let row = &mut self.rows[*e.get()];
+                row.mentions += 1;
+                row.confidence = row.confidence.max(t.confidence);
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(self.rows.len());
+                self.rows.push(EventRow {
+                    doc_id: t.doc_id.to_string(),
+                    subject_id: t.subject_id.to_string(),
+                    subject: t.subject.to_string(),
+                    subject_type: t.subject_type,
+                    relation: t.relation,
+                    object_id: t.object_id.to_string(),
+                    object: t.object.to_string(),
+                    object_type: t.object_type,
+                    negated: t.negated,
+                    mentions: 1,
+                    first_sentence_id: t.sentence_id,
+                    evidence: t.evidence.to_string(),
+                    confidence: t.confidence,
+                    cameo_code: t.cameo_code.to_string(),
+                    quad_class: t.quad_class,
+                });
+            }
+        }
+    }
+
+    /// The events, in the order of their first triple rows.
+    pub fn rows(&self) -> &[EventRow] {
+        &self.rows
     }
 }
 

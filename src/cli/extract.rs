@@ -11,7 +11,9 @@ use serde::Serialize;
 use kabar::Severity;
 use kabar::batch::{self, BatchOptions, Event, Outputs, RunStats};
 use kabar::input::{self, Expanded, Format, Reader, ReaderOptions};
-use kabar::output::{self, ENTITY_COLUMNS, OutputOptions, RowWriter, Sink, TRIPLE_COLUMNS};
+use kabar::output::{
+    self, ENTITY_COLUMNS, EVENT_COLUMNS, OutputOptions, RowWriter, Sink, TRIPLE_COLUMNS,
+};
 use kabar::{GazetteerBuilder, NameModel, Pipeline};
 
 use super::progress::{Progress, Total};
@@ -87,6 +89,8 @@ struct Config {
     triples: Option<Option<PathBuf>>,
     /// `None`: no entities; `Some(None)`: standard output.
     entities: Option<Option<PathBuf>>,
+    /// `None`: no events; `Some(None)`: standard output.
+    events: Option<Option<PathBuf>>,
     stats: Option<PathBuf>,
     output: OutputOptions,
     threads: usize,
@@ -138,6 +142,16 @@ impl Config {
         let triples = (!args.no_triples).then(|| file(args.triples));
         // With --no-triples and no --entities, the entities take standard output.
         let entities = (args.entities.is_some() || args.no_triples).then(|| file(args.entities));
+        let events = args.events.is_some().then(|| file(args.events));
+        let stdout_outputs = [&triples, &entities, &events]
+            .iter()
+            .filter(|o| matches!(o, Some(None)))
+            .count();
+        if events.is_some() && stdout_outputs > 1 {
+            bail!(
+                "--events and the triples (or entities) would both go to standard output: give --triples FILE (or --entities FILE), or --events FILE"
+            );
+        }
         let config = Config {
             inputs: args.inputs,
             stdin_format: match args.stdin_format {
@@ -146,6 +160,7 @@ impl Config {
             },
             triples,
             entities,
+            events,
             stats: args.stats,
             output: OutputOptions {
                 format: match args.format {
@@ -191,6 +206,7 @@ impl Config {
                 "--entities",
                 self.entities.as_ref().and_then(Option::as_deref),
             ),
+            ("--events", self.events.as_ref().and_then(Option::as_deref)),
             ("--stats", self.stats.as_deref()),
         ]
         .into_iter()
@@ -460,14 +476,22 @@ fn open_outputs(config: &Config, interrupt: &Interrupt) -> anyhow::Result<OpenOu
             Some(p) => Some(writer(p, "entities", ENTITY_COLUMNS)?),
             None => None,
         },
+        events: match &config.events {
+            Some(p) => Some(writer(p, "events", EVENT_COLUMNS)?),
+            None => None,
+        },
         options: config.output,
     };
     // With files to finish, a closed standard output (`| head`) ends only
     // the rows written there: the run goes on for the files.
     if !config.files().is_empty() {
-        for w in [rows.triples.as_mut(), rows.entities.as_mut()]
-            .into_iter()
-            .flatten()
+        for w in [
+            rows.triples.as_mut(),
+            rows.entities.as_mut(),
+            rows.events.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
         {
             w.outlive_closed_stdout();
         }
@@ -480,13 +504,17 @@ fn open_outputs(config: &Config, interrupt: &Interrupt) -> anyhow::Result<OpenOu
         None => None,
     };
     interrupt.remove_on_second_signal(
-        [rows.triples.as_ref(), rows.entities.as_ref()]
-            .into_iter()
-            .flatten()
-            .filter_map(|w| w.temp_path())
-            .chain(stats.as_ref().and_then(|s| s.temp_path()))
-            .map(PathBuf::from)
-            .collect(),
+        [
+            rows.triples.as_ref(),
+            rows.entities.as_ref(),
+            rows.events.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|w| w.temp_path())
+        .chain(stats.as_ref().and_then(|s| s.temp_path()))
+        .map(PathBuf::from)
+        .collect(),
     );
     Ok(OpenOutputs { rows, stats })
 }
@@ -498,6 +526,7 @@ impl OpenOutputs {
         for (w, what) in [
             (&self.rows.triples, "triples"),
             (&self.rows.entities, "entities"),
+            (&self.rows.events, "events"),
         ] {
             if w.as_ref().is_some_and(RowWriter::is_closed) {
                 say!(
@@ -505,9 +534,13 @@ impl OpenOutputs {
                 );
             }
         }
-        for w in [self.rows.triples.as_mut(), self.rows.entities.as_mut()]
-            .into_iter()
-            .flatten()
+        for w in [
+            self.rows.triples.as_mut(),
+            self.rows.entities.as_mut(),
+            self.rows.events.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
         {
             w.flush().context("cannot write the output")?;
         }
@@ -518,9 +551,13 @@ impl OpenOutputs {
                 .context("cannot write the stats file")?;
             sink.flush().context("cannot write the stats file")?;
         }
-        for w in [self.rows.triples.take(), self.rows.entities.take()]
-            .into_iter()
-            .flatten()
+        for w in [
+            self.rows.triples.take(),
+            self.rows.entities.take(),
+            self.rows.events.take(),
+        ]
+        .into_iter()
+        .flatten()
         {
             w.finish().context("cannot finish the output")?;
         }

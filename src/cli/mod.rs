@@ -106,9 +106,14 @@ pub struct ExtractArgs {
     /// Write entity mentions here.
     #[arg(long, value_name = "FILE")]
     pub entities: Option<PathBuf>,
+    /// Write events here: one row per document and distinct subject,
+    /// relation, object and negation, with the number of triple rows that
+    /// state it, the first sentence and evidence, and the CAMEO code.
+    #[arg(long, value_name = "FILE")]
+    pub events: Option<PathBuf>,
     /// Find entity mentions only: skip the relation stage and write no
     /// triples (the entities go to --entities, or to standard output).
-    #[arg(long, conflicts_with_all = ["triples", "cooccurrence"])]
+    #[arg(long, conflicts_with_all = ["triples", "cooccurrence", "events"])]
     pub no_triples: bool,
     /// Add gazetteer or lexicon files (or folders of them); they win over the
     /// defaults. May be repeated.

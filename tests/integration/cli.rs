@@ -424,3 +424,131 @@ fn confidence_is_a_number_after_the_spec_columns_and_min_confidence_filters() {
         );
     }
 }
+
+/// `--events`: one row per document and distinct (subject, relation,
+/// object, negated), counting the triple rows that state it, with the
+/// first sentence and evidence; the same rows from a document read in
+/// sections; in JSONL too; and no second output on standard output.
+#[test]
+fn events_count_the_triple_rows_of_each_document() {
+    let dir = tempdir();
+    let input = dir.path().join("in.jsonl");
+    // (Sentences with no entity between, so that sections of 4 KB split
+    // the document.)
+    let filler = "Cuaca di kota itu cerah sepanjang pagi dan sore. ".repeat(60);
+    let a = format!(
+        "Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Moskow. {filler}\n\
+         Putin kembali bertemu Xi Jinping pada hari Selasa. {filler}\n\
+         China mendukung Rusia dalam sengketa itu. \
+         China tidak mendukung sanksi terhadap Iran."
+    );
+    let b = "Putin met Xi Jinping in Beijing on Monday.";
+    let lines = [("a", a.as_str()), ("b", b)]
+        .iter()
+        .map(|(id, text)| serde_json::json!({"id": id, "text": text}).to_string() + "\n")
+        .collect::<String>();
+    std::fs::write(&input, lines).unwrap();
+    let run = |extra: &[&str], t: &Path, ev: &Path| {
+        let mut args = vec!["extract", p(&input), "--triples", p(t), "--events", p(ev)];
+        args.extend_from_slice(extra);
+        let out = kabar(&args, None);
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    let (t, ev) = (dir.path().join("t.csv"), dir.path().join("ev.csv"));
+    run(&[], &t, &ev);
+    let (th, trows) = read_csv(&t);
+    let (eh, erows) = read_csv(&ev);
+    assert_eq!(eh, kabar::output::EVENT_COLUMNS);
+    let col = |h: &[String], name: &str| h.iter().position(|c| c == name).unwrap();
+    let key = |h: &[String], r: &[String]| {
+        ["doc_id", "subject_id", "relation", "object_id", "negated"].map(|c| r[col(h, c)].clone())
+    };
+    // Every event is the triple rows of its key, counted; in order of
+    // their first rows.
+    let mut counts: Vec<([String; 5], usize, String, String)> = Vec::new();
+    for r in &trows {
+        let k = key(&th, r);
+        match counts.iter_mut().find(|(c, ..)| *c == k) {
+            Some(e) => e.1 += 1,
+            None => counts.push((
+                k,
+                1,
+                r[col(&th, "sentence_id")].clone(),
+                r[col(&th, "evidence")].clone(),
+            )),
+        }
+    }
+    assert_eq!(erows.len(), counts.len());
+    for (r, (k, n, sid, evidence)) in erows.iter().zip(&counts) {
+        assert_eq!(&key(&eh, r), k);
+        assert_eq!(r[col(&eh, "mentions")], n.to_string());
+        assert_eq!(&r[col(&eh, "first_sentence_id")], sid);
+        assert_eq!(&r[col(&eh, "evidence")], evidence);
+    }
+    // The meeting of document a is stated twice: one event of two rows.
+    let meet = erows
+        .iter()
+        .find(|r| {
+            r[0] == "a"
+                && r[col(&eh, "subject_id")] == "Vladimir_Putin"
+                && r[col(&eh, "relation")] == "meet"
+        })
+        .expect("Putin meets Xi in document a");
+    assert_eq!(meet[col(&eh, "mentions")], "2");
+    assert_eq!(meet[col(&eh, "first_sentence_id")], "0");
+    // A denied relation is its own event.
+    assert!(
+        erows
+            .iter()
+            .any(|r| r[0] == "a" && r[col(&eh, "negated")] == "true")
+    );
+    // Document b's meeting is b's own event.
+    assert!(
+        erows
+            .iter()
+            .any(|r| r[0] == "b" && r[col(&eh, "relation")] == "meet")
+    );
+
+    // Read in sections of 4 KB, each event is still one row per
+    // document, its sentence counted from the document's start.
+    let (t2, ev2) = (dir.path().join("t2.csv"), dir.path().join("ev2.csv"));
+    run(&["--section-size", "4KB"], &t2, &ev2);
+    let (_, erows2) = read_csv(&ev2);
+    let (_, trows2) = read_csv(&t2);
+    let keys2: std::collections::HashSet<_> = erows2.iter().map(|r| key(&eh, r)).collect();
+    assert_eq!(keys2.len(), erows2.len());
+    let total: usize = erows2
+        .iter()
+        .map(|r| r[col(&eh, "mentions")].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(total, trows2.len());
+    // The two meetings lie in different sections: still one event.
+    let meet2 = erows2
+        .iter()
+        .find(|r| r[0] == "a" && r[col(&eh, "relation")] == "meet")
+        .expect("the meeting, read in sections");
+    assert_eq!(meet2[col(&eh, "mentions")], "2");
+    assert_eq!(meet2[col(&eh, "first_sentence_id")], "0");
+
+    // JSONL: the same events, numbers as numbers.
+    let (t3, ev3) = (dir.path().join("t3.jsonl"), dir.path().join("ev3.jsonl"));
+    run(&["--format", "jsonl"], &t3, &ev3);
+    let events: Vec<serde_json::Value> = std::fs::read_to_string(&ev3)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(events.len(), erows.len());
+    assert!(events.iter().all(|e| e["mentions"].is_u64()));
+
+    // Events and triples cannot both take standard output.
+    let out = kabar(&["extract", p(&input), "--events", "-"], None);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("--events"), "{}", stderr(&out));
+    // --no-triples writes no events.
+    let out = kabar(
+        &["extract", p(&input), "--no-triples", "--events", p(&ev)],
+        None,
+    );
+    assert!(!out.status.success());
+}
