@@ -301,6 +301,7 @@ fn discard_outputs() -> Outputs {
         triples: Some(RowWriter::new(Sink::Discard, TRIPLE_COLUMNS, csv).expect("sink")),
         entities: Some(RowWriter::new(Sink::Discard, ENTITY_COLUMNS, csv).expect("sink")),
         events: None,
+        workbook: None,
         options: OutputOptions::default(),
     }
 }

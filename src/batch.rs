@@ -193,6 +193,9 @@ pub struct Outputs {
     /// relation, object and negation: see [`crate::output::Events`]);
     /// `None` when no events are written.
     pub events: Option<RowWriter>,
+    /// The workbook (`--xlsx`): every row of the three kinds, whatever
+    /// the other outputs are; `None` when none is written.
+    pub workbook: Option<crate::xlsx::Workbook>,
     /// Format and formula escaping of the rows of both.
     pub options: OutputOptions,
 }
@@ -333,6 +336,8 @@ struct Encoded {
     triples: Vec<u8>,
     entities: Vec<u8>,
     events: Vec<u8>,
+    /// The rows for the workbook (JSONL, unescaped), by [`crate::xlsx::Kind`].
+    book: [Vec<u8>; 3],
     sentences: usize,
     /// Mentions per [`EntityType`] and triples per [`Relation`], by
     /// discriminant: counted by the worker, not the writing thread.
@@ -376,16 +381,21 @@ fn encode_doc<W: io::Write>(
     triples: Option<W>,
     entities: Option<W>,
     events: Option<W>,
+    book: bool,
 ) -> io::Result<Encoded> {
     let encoder = |w| RowEncoder::with_capacity(options.format, w, buffer);
     let mut triples = triples.map(encoder);
     let mut entities = entities.map(encoder);
     // The events of the whole document (all its sections), written at its end.
     let mut found_events = events.as_ref().map(|_| crate::output::Events::default());
+    // The workbook's rows: JSONL, unescaped (its cells are typed values).
+    let mut book_events = book.then(crate::output::Events::default);
+    let mut book_rows: [Vec<u8>; 3] = Default::default();
     let mut out = Encoded {
         triples: Vec::new(),
         entities: Vec::new(),
         events: Vec::new(),
+        book: Default::default(),
         sentences: 0,
         mention_types: [0; EntityType::ALL.len()],
         relations: [0; Relation::ALL.len()],
@@ -412,6 +422,22 @@ fn encode_doc<W: io::Write>(
         if let Some(enc) = &mut entities {
             rows.try_each_entity(|r| enc.write(&r))?;
         }
+        if let Some(found) = &mut book_events {
+            let rows = Rows {
+                escape: false,
+                ..rows
+            };
+            let [bt, be, _] = &mut book_rows;
+            let mut t = RowEncoder::new(crate::output::Format::Jsonl, bt);
+            rows.try_each_triple(|r| {
+                found.add(&r);
+                t.write(&r)
+            })?;
+            t.finish()?;
+            let mut e = RowEncoder::new(crate::output::Format::Jsonl, be);
+            rows.try_each_entity(|r| e.write(&r))?;
+            e.finish()?;
+        }
         out.sentences += a.sentences.len();
         // As the entity rows count them.
         for m in a.row_mentions() {
@@ -435,7 +461,23 @@ fn encode_doc<W: io::Write>(
         }
         enc.finish()?;
     }
+    if let Some(found) = book_events {
+        let mut enc = RowEncoder::new(crate::output::Format::Jsonl, &mut book_rows[2]);
+        for r in found.rows() {
+            enc.write(r)?;
+        }
+        enc.finish()?;
+    }
+    out.book = book_rows;
     Ok(out)
+}
+
+/// Adds a document's workbook rows (see [`Encoded::book`]).
+fn add_to_book(book: &mut crate::xlsx::Workbook, rows: &[Vec<u8>; 3]) -> io::Result<()> {
+    for (kind, bytes) in crate::xlsx::Kind::ALL.into_iter().zip(rows) {
+        book.add_jsonl(kind, bytes)?;
+    }
+    Ok(())
 }
 
 /// Hands what a [`RowEncoder`] writes to a [`RowWriter`] in chunks.
@@ -472,6 +514,7 @@ fn process_batch(
     let want_triples = outputs.triples.is_some();
     let want_entities = outputs.entities.is_some();
     let want_events = outputs.events.is_some();
+    let want_book = outputs.workbook.is_some();
     let encode_batch = || -> Vec<io::Result<Encoded>> {
         docs.par_iter()
             .map(|doc| {
@@ -492,6 +535,7 @@ fn process_batch(
                     want_triples.then_some(&mut t),
                     want_entities.then_some(&mut en),
                     want_events.then_some(&mut ev),
+                    want_book,
                 )?;
                 (e.triples, e.entities, e.events) = (t, en, ev);
                 Ok(e)
@@ -511,11 +555,16 @@ fn process_batch(
                         outputs.triples.as_mut().map(Chunks),
                         outputs.entities.as_mut().map(Chunks),
                         outputs.events.as_mut().map(Chunks),
+                        outputs.workbook.is_some(),
                     )
                 },
                 encode_batch,
             );
-            streamed?.count(doc, stats);
+            let streamed = streamed?;
+            if let Some(book) = outputs.workbook.as_mut() {
+                add_to_book(book, &streamed.book)?;
+            }
+            streamed.count(doc, stats);
             encoded
         }
         None => encode_batch(),
@@ -528,7 +577,12 @@ fn process_batch(
         + encoded
             .iter()
             .flatten()
-            .map(|e| e.triples.len() + e.entities.len() + e.events.len())
+            .map(|e| {
+                e.triples.len()
+                    + e.entities.len()
+                    + e.events.len()
+                    + e.book.iter().map(Vec::len).sum::<usize>()
+            })
             .sum::<usize>();
     stats.peak_held_bytes = stats.peak_held_bytes.max(held as u64);
     for (doc, e) in docs.iter().zip(encoded) {
@@ -541,6 +595,9 @@ fn process_batch(
         }
         if let Some(w) = outputs.events.as_mut() {
             w.write_chunk(&e.events)?;
+        }
+        if let Some(book) = outputs.workbook.as_mut() {
+            add_to_book(book, &e.book)?;
         }
         e.count(doc, stats);
     }
@@ -570,6 +627,7 @@ mod tests {
             triples: Some(RowWriter::new(Sink::file(&t).unwrap(), TRIPLE_COLUMNS, csv).unwrap()),
             entities: Some(RowWriter::new(Sink::file(&e).unwrap(), ENTITY_COLUMNS, csv).unwrap()),
             events: None,
+            workbook: None,
             options: OutputOptions::default(),
         };
         let reader = Reader::new(vec![Source::File {

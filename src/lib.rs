@@ -52,6 +52,7 @@ mod relation;
 pub mod schema;
 pub mod tokenize;
 mod tsv;
+pub mod xlsx;
 
 pub use analysis::{Analysis, EntityRef, Mention, MentionSource, SectionOffset, Triple};
 pub use error::{Error, Result};

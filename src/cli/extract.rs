@@ -91,6 +91,8 @@ struct Config {
     entities: Option<Option<PathBuf>>,
     /// `None`: no events; `Some(None)`: standard output.
     events: Option<Option<PathBuf>>,
+    /// `--xlsx`: the workbook (a file).
+    xlsx: Option<PathBuf>,
     stats: Option<PathBuf>,
     output: OutputOptions,
     threads: usize,
@@ -143,6 +145,9 @@ impl Config {
         // With --no-triples and no --entities, the entities take standard output.
         let entities = (args.entities.is_some() || args.no_triples).then(|| file(args.entities));
         let events = args.events.is_some().then(|| file(args.events));
+        if args.xlsx.as_ref().is_some_and(|p| p.as_os_str() == "-") {
+            bail!("--xlsx needs a file: a workbook is not written to standard output");
+        }
         let stdout_outputs = [&triples, &entities, &events]
             .iter()
             .filter(|o| matches!(o, Some(None)))
@@ -161,6 +166,7 @@ impl Config {
             triples,
             entities,
             events,
+            xlsx: args.xlsx,
             stats: args.stats,
             output: OutputOptions {
                 format: match args.format {
@@ -207,6 +213,7 @@ impl Config {
                 self.entities.as_ref().and_then(Option::as_deref),
             ),
             ("--events", self.events.as_ref().and_then(Option::as_deref)),
+            ("--xlsx", self.xlsx.as_deref()),
             ("--stats", self.stats.as_deref()),
         ]
         .into_iter()
@@ -480,6 +487,14 @@ fn open_outputs(config: &Config, interrupt: &Interrupt) -> anyhow::Result<OpenOu
             Some(p) => Some(writer(p, "events", EVENT_COLUMNS)?),
             None => None,
         },
+        workbook: match &config.xlsx {
+            Some(p) => Some(
+                Sink::file(p)
+                    .and_then(kabar::xlsx::Workbook::new)
+                    .with_context(|| format!("cannot create the workbook {}", p.display()))?,
+            ),
+            None => None,
+        },
         options: config.output,
     };
     // With files to finish, a closed standard output (`| head`) ends only
@@ -512,6 +527,7 @@ fn open_outputs(config: &Config, interrupt: &Interrupt) -> anyhow::Result<OpenOu
         .into_iter()
         .flatten()
         .filter_map(|w| w.temp_path())
+        .chain(rows.workbook.as_ref().and_then(|w| w.temp_path()))
         .chain(stats.as_ref().and_then(|s| s.temp_path()))
         .map(PathBuf::from)
         .collect(),
@@ -544,6 +560,21 @@ impl OpenOutputs {
         {
             w.flush().context("cannot write the output")?;
         }
+        let book = match self.rows.workbook.take() {
+            Some(book) => {
+                let run = report.run;
+                Some(
+                    book.write(&[
+                        ("documents", run.documents as f64),
+                        ("sentences", run.sentences as f64),
+                        ("entity mentions", run.mentions as f64),
+                        ("triples", run.triples as f64),
+                    ])
+                    .context("cannot write the workbook")?,
+                )
+            }
+            None => None,
+        };
         if let Some(sink) = self.stats.as_mut() {
             let mut json = serde_json::to_vec_pretty(report)?;
             json.push(b'\n');
@@ -563,6 +594,9 @@ impl OpenOutputs {
         }
         if let Some(sink) = self.stats.take() {
             sink.finish().context("cannot finish the stats file")?;
+        }
+        if let Some(sink) = book {
+            sink.finish().context("cannot finish the workbook")?;
         }
         Ok(())
     }

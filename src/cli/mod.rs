@@ -111,6 +111,10 @@ pub struct ExtractArgs {
     /// state it, the first sentence and evidence, and the CAMEO code.
     #[arg(long, value_name = "FILE")]
     pub events: Option<PathBuf>,
+    /// Write an Excel workbook here: sheets `triples`, `entities`, `events`
+    /// and `summary`, every cell a value, ids linked to Wikipedia.
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
     /// Find entity mentions only: skip the relation stage and write no
     /// triples (the entities go to --entities, or to standard output).
     #[arg(long, conflicts_with_all = ["triples", "cooccurrence", "events"])]

@@ -16,3 +16,4 @@ mod snapshot;
 mod state_bodies;
 mod training;
 mod util;
+mod workbook;
