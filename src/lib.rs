@@ -42,6 +42,7 @@ mod entities;
 pub mod error;
 pub mod eval;
 mod gazetteer;
+pub mod graph;
 pub mod input;
 mod keymap;
 mod lang;

@@ -1,9 +1,9 @@
-//! `kabar eval` and `kabar diff`.
+//! `kabar eval`, `kabar diff` and `kabar graph`.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 
 use super::{DiffArgs, EvalArgs};
 
@@ -63,5 +63,49 @@ pub fn diff(args: DiffArgs) -> anyhow::Result<ExitCode> {
             writeln!(out, "  + {x}")?;
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `kabar graph`: the network of a triples file, in the format of the
+/// output's extension, written atomically.
+pub fn graph(args: super::GraphArgs) -> anyhow::Result<ExitCode> {
+    let ext = args
+        .output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let ext = match ext.as_deref() {
+        Some(e @ ("gexf" | "graphml" | "html" | "htm")) => e.to_owned(),
+        _ => anyhow::bail!(
+            "-o {}: the output must end in .gexf, .graphml or .html",
+            args.output.display()
+        ),
+    };
+    let html = ext.starts_with("htm");
+    let options = kabar::graph::GraphOptions {
+        top: args.top.or(html.then_some(60)),
+        no_cooccurrence: args.no_cooccurrence,
+    };
+    let g = kabar::graph::Graph::from_triples_csv(&args.triples, options)?;
+    let text = match ext.as_str() {
+        "gexf" => g.to_gexf(),
+        "graphml" => g.to_graphml(),
+        _ => {
+            let title = args.title.unwrap_or_else(|| {
+                format!(
+                    "Who did what to whom: {}",
+                    args.triples
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                )
+            });
+            g.to_html(&title)
+        }
+    };
+    let mut sink = kabar::output::Sink::file(&args.output)
+        .with_context(|| format!("cannot create {}", args.output.display()))?;
+    sink.write_all(text.as_bytes())
+        .and_then(|()| sink.finish())
+        .with_context(|| format!("cannot write {}", args.output.display()))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -39,6 +39,28 @@ pub enum Command {
     Eval(EvalArgs),
     /// Show what one run found that another did not, per document.
     Diff(DiffArgs),
+    /// Draw the network of actors of a triples file: GEXF (Gephi), GraphML
+    /// or a self-contained HTML page, by the output's extension.
+    Graph(GraphArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    /// A triples CSV (kabar's, or any with subject_id, relation, object_id).
+    #[arg(value_name = "TRIPLES")]
+    pub triples: PathBuf,
+    /// The file to write: `.gexf`, `.graphml` or `.html`.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// Keep the N actors of the most rows (default: all; 60 for `.html`).
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// Leave out `co_occurs` rows.
+    #[arg(long)]
+    pub no_cooccurrence: bool,
+    /// The page's title (`.html`).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -230,6 +252,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Gazetteer(cmd) => gazetteer::run(cmd),
         Command::Eval(args) => compare::eval(args),
         Command::Diff(args) => compare::diff(args),
+        Command::Graph(args) => compare::graph(args),
     }
 }
 

@@ -4,6 +4,7 @@ mod architecture;
 mod cli;
 mod ep;
 mod gazetteer;
+mod graph;
 mod hostile;
 mod kb;
 mod matching;
