@@ -472,6 +472,30 @@ fn encode_doc<W: io::Write>(
     Ok(out)
 }
 
+/// The triple rows and the entity rows of one document, encoded as
+/// `options` says, exactly as `kabar extract` writes them for it (a long
+/// document in sections of [`BatchOptions::section_bytes`]' default):
+/// what the language bindings hand back.
+pub fn document_rows(
+    pipeline: &Pipeline,
+    doc: &Document,
+    options: OutputOptions,
+) -> io::Result<(Vec<u8>, Vec<u8>)> {
+    let (mut t, mut e) = (Vec::new(), Vec::new());
+    encode_doc(
+        pipeline,
+        doc,
+        options,
+        BatchOptions::default().section_bytes,
+        0,
+        Some(&mut t),
+        Some(&mut e),
+        None,
+        false,
+    )?;
+    Ok((t, e))
+}
+
 /// Adds a document's workbook rows (see [`Encoded::book`]).
 fn add_to_book(book: &mut crate::xlsx::Workbook, rows: &[Vec<u8>; 3]) -> io::Result<()> {
     for (kind, bytes) in crate::xlsx::Kind::ALL.into_iter().zip(rows) {
