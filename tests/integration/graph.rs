@@ -4,7 +4,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
-use std::process::Command;
 
 use crate::util::*;
 
@@ -38,27 +37,7 @@ fn expected(t: &Path, cooccurrence: bool) -> (HashSet<String>, HashSet<(String, 
 }
 
 fn networkx(check: &str, args: &[&str]) -> bool {
-    let has = Command::new("python3")
-        .args(["-c", "import networkx"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has {
-        eprintln!("skipped: python3 with networkx is not installed (pip install networkx==3.6.1)");
-        return false;
-    }
-    let o = Command::new("python3")
-        .arg("-c")
-        .arg(format!("import sys, json, networkx as nx\n{check}"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    true
+    python_check("networkx as nx", "networkx==3.6.1", check, args)
 }
 
 /// networkx reads the file (`sys.argv[1]`, GEXF or GraphML by
@@ -107,23 +86,25 @@ fn gexf_and_graphml_hold_the_actors_and_relations() {
 fn the_page_is_self_contained_and_keeps_the_top_actors() {
     let dir = tempdir();
     let t = seeds_triples(dir.path());
-    let page = dir.path().join("g.html");
-    let out = kabar(
-        &[
-            "graph",
-            p(&t),
-            "-o",
-            p(&page),
-            "--top",
-            "12",
-            "--no-cooccurrence",
-            "--title",
-            "Seeds <test>",
-        ],
-        None,
-    );
-    assert!(out.status.success(), "{}", stderr(&out));
-    let html = std::fs::read_to_string(&page).unwrap();
+    let draw = |page: &Path| {
+        let out = kabar(
+            &[
+                "graph",
+                p(&t),
+                "-o",
+                p(page),
+                "--top",
+                "12",
+                "--no-cooccurrence",
+                "--title",
+                "Seeds <test>",
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        std::fs::read_to_string(page).unwrap()
+    };
+    let html = draw(&dir.path().join("g.html"));
     // Nothing from the network: no address, no outside script or style.
     for bad in ["http:", "https:", "//cdn", "<link", "src="] {
         assert!(!html.contains(bad), "{bad} in the page");
@@ -153,23 +134,7 @@ fn the_page_is_self_contained_and_keeps_the_top_actors() {
     let top = &names[0].0;
     assert!(html.contains(&format!(">{top}</text>")), "{top}");
     // The same rows give the same page.
-    let again = dir.path().join("g2.html");
-    let out = kabar(
-        &[
-            "graph",
-            p(&t),
-            "-o",
-            p(&again),
-            "--top",
-            "12",
-            "--no-cooccurrence",
-            "--title",
-            "Seeds <test>",
-        ],
-        None,
-    );
-    assert!(out.status.success());
-    assert_eq!(html, std::fs::read_to_string(&again).unwrap());
+    assert_eq!(html, draw(&dir.path().join("g2.html")));
 }
 
 #[test]

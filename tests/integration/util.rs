@@ -177,3 +177,31 @@ pub fn default_triples(lines: &str) -> Vec<String> {
         .map(|row| format!("{} {} {}", row[s], row[r], row[ob]))
         .collect()
 }
+
+/// Runs the Python code `check` (after `import sys, json, MODULE`) with
+/// `args` as `sys.argv[1:]`, and asserts it succeeds; false, saying so,
+/// when python3 with `module` is not installed (`pip` names the package to
+/// install).
+pub fn python_check(module: &str, pip: &str, check: &str, args: &[&str]) -> bool {
+    let has = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has {
+        eprintln!("skipped: python3 with {module} is not installed (pip install {pip})");
+        return false;
+    }
+    let o = Command::new("python3")
+        .arg("-c")
+        .arg(format!("import sys, json, {module}\n{check}"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    true
+}

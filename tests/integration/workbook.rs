@@ -2,34 +2,12 @@
 //! openpyxl; `.ci/run` installs it, the test says it skips without).
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::util::*;
 
-/// Runs `check` (Python, openpyxl imported as `openpyxl`, `sys.argv[1:]`
-/// the `args`); false when python3 with openpyxl is missing.
+/// Runs `check` with openpyxl (see [`python_check`]).
 fn openpyxl(check: &str, args: &[&str]) -> bool {
-    let has = Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has {
-        eprintln!("skipped: python3 with openpyxl is not installed (pip install openpyxl==3.1.5)");
-        return false;
-    }
-    let o = Command::new("python3")
-        .arg("-c")
-        .arg(format!("import sys, openpyxl\n{check}"))
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        o.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    true
+    python_check("openpyxl", "openpyxl==3.1.5", check, args)
 }
 
 /// What every sheet must be: the sheets in order, a frozen header, an
