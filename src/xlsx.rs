@@ -147,7 +147,7 @@ pub fn wikipedia_url(id: &str) -> String {
 
 impl Workbook {
     /// A workbook to be written to `sink` (its file takes its final name
-    /// at [`finish`](Self::finish)).
+    /// at [`Sink::finish`] after [`write`](Self::write)).
     pub fn new(sink: Sink) -> io::Result<Workbook> {
         Workbook::with_sheet_rows(sink, MAX_ROWS)
     }
