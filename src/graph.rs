@@ -353,7 +353,7 @@ impl Graph {
                 (cx + r * t.cos(), cy + r * t.sin())
             })
             .collect();
-        let k = ((w * h) / n as f64).sqrt() * 0.6;
+        let k = ((w * h) / n as f64).sqrt() * 0.5;
         let mut temp = w.min(h) / 10.0;
         let iterations = 200;
         for _ in 0..iterations {
@@ -385,20 +385,40 @@ impl Graph {
                 disp[b].1 += fy;
             }
             for i in 0..n {
-                // A pull to the middle keeps parts that share no edge in view.
-                disp[i].0 += (cx - pos[i].0) * 0.05;
-                disp[i].1 += (cy - pos[i].1) * 0.05;
+                // A pull to the middle keeps parts that share no edge near.
+                disp[i].0 += (cx - pos[i].0) * 0.25;
+                disp[i].1 += (cy - pos[i].1) * 0.25;
                 let d = (disp[i].0 * disp[i].0 + disp[i].1 * disp[i].1)
                     .sqrt()
                     .max(0.01);
                 let step = d.min(temp);
-                // (Room for a label on the right.)
-                pos[i].0 = (pos[i].0 + disp[i].0 / d * step).clamp(30.0, w - 130.0);
-                pos[i].1 = (pos[i].1 + disp[i].1 / d * step).clamp(30.0, h - 30.0);
+                pos[i].0 += disp[i].0 / d * step;
+                pos[i].1 += disp[i].1 / d * step;
             }
             temp *= 0.97;
         }
-        pos
+        // The drawing scaled into the box (not held at its walls while it
+        // forms, where nodes would pile up), with room for a label on the
+        // right.
+        let (mut x0, mut x1, mut y0, mut y1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+        for &(x, y) in &pos {
+            (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
+        }
+        let fit = |v: f64, lo: f64, hi: f64, to_lo: f64, to_hi: f64| {
+            if hi - lo < 1e-9 {
+                (to_lo + to_hi) / 2.0
+            } else {
+                to_lo + (v - lo) / (hi - lo) * (to_hi - to_lo)
+            }
+        };
+        pos.iter()
+            .map(|&(x, y)| {
+                (
+                    fit(x, x0, x1, 30.0, w - 150.0),
+                    fit(y, y0, y1, 30.0, h - 30.0),
+                )
+            })
+            .collect()
     }
 
     /// The graph as a self-contained HTML page: an inline SVG drawing and

@@ -19,8 +19,26 @@ fn main() -> ExitCode {
             }
             // Never a panic on a closed standard error.
             use std::io::Write as _;
-            let _ = writeln!(std::io::stderr(), "kabar: error: {e:#}");
+            let _ = writeln!(std::io::stderr(), "kabar: error: {}", message(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, each after a `: `, leaving out a cause whose
+/// text the message before it already ends with (kabar's errors name the
+/// file and then say the cause: "x.csv: No such file or directory").
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if out.ends_with(text.as_str()) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&text);
+    }
+    out
 }
