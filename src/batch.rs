@@ -200,6 +200,42 @@ pub struct Outputs {
     pub options: OutputOptions,
 }
 
+impl Outputs {
+    /// The row writers there are, with what each writes (`triples`,
+    /// `entities`, `events`).
+    pub fn writers(&self) -> impl Iterator<Item = (&'static str, &RowWriter)> {
+        [
+            ("triples", &self.triples),
+            ("entities", &self.entities),
+            ("events", &self.events),
+        ]
+        .into_iter()
+        .filter_map(|(what, w)| Some((what, w.as_ref()?)))
+    }
+
+    /// [`writers`](Self::writers), to change them.
+    pub fn writers_mut(&mut self) -> impl Iterator<Item = &mut RowWriter> {
+        [
+            self.triples.as_mut(),
+            self.entities.as_mut(),
+            self.events.as_mut(),
+        ]
+        .into_iter()
+        .flatten()
+    }
+
+    /// The row writers, taken out (to finish them).
+    pub fn take_writers(&mut self) -> impl Iterator<Item = RowWriter> + use<> {
+        [
+            self.triples.take(),
+            self.entities.take(),
+            self.events.take(),
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
 /// Runs the pipeline over every document of `reader`. Returns the counts;
 /// an `Err` is an output failure (a closed pipe included: see
 /// [`Error::is_broken_pipe`]), or the run was stopped (see
@@ -462,11 +498,11 @@ fn encode_doc<W: io::Write>(
         enc.finish()?;
     }
     if let Some(found) = book_events {
-        let mut enc = RowEncoder::new(crate::output::Format::Jsonl, &mut book_rows[2]);
-        for r in found.rows() {
-            enc.write(r)?;
-        }
-        enc.finish()?;
+        crate::output::encode(
+            found.rows(),
+            crate::output::Format::Jsonl,
+            &mut book_rows[2],
+        )?;
     }
     out.book = book_rows;
     Ok(out)

@@ -47,7 +47,8 @@ impl Kind {
     /// All three, in workbook order.
     pub const ALL: [Kind; 3] = [Kind::Triples, Kind::Entities, Kind::Events];
 
-    fn name(self) -> &'static str {
+    /// Its sheet's name.
+    pub fn name(self) -> &'static str {
         match self {
             Kind::Triples => "triples",
             Kind::Entities => "entities",
@@ -116,9 +117,6 @@ pub struct Workbook {
     sheets: Vec<Sheet>,
     sink: Sink,
     header: Format,
-    /// Triples per relation and mentions per type, for the summary.
-    relations: Vec<(String, u64)>,
-    types: Vec<(String, u64)>,
 }
 
 impl std::fmt::Debug for Workbook {
@@ -161,8 +159,6 @@ impl Workbook {
             sheets: Vec::new(),
             sink,
             header: Format::new().set_bold().set_align(FormatAlign::Top),
-            relations: Vec::new(),
-            types: Vec::new(),
         };
         for kind in Kind::ALL {
             let index = w.add_part(kind, 1)?;
@@ -227,26 +223,6 @@ impl Workbook {
         let row: serde_json::Map<String, Value> = serde_json::from_slice(line)
             .map_err(|e| io::Error::other(format!("a workbook row is not JSON: {e}")))?;
         let kind = self.sheets[k].kind;
-        let count = |list: &mut Vec<(String, u64)>, key: &str| match list
-            .iter_mut()
-            .find(|(k, _)| k == key)
-        {
-            Some((_, n)) => *n += 1,
-            None => list.push((key.to_owned(), 1)),
-        };
-        match kind {
-            Kind::Triples => {
-                if let Some(Value::String(r)) = row.get("relation") {
-                    count(&mut self.relations, r);
-                }
-            }
-            Kind::Entities => {
-                if let Some(Value::String(t)) = row.get("type") {
-                    count(&mut self.types, t);
-                }
-            }
-            Kind::Events => {}
-        }
         if self.sheets[k].rows == self.max_rows {
             let part = self.sheets[k].parts.len() as u32 + 1;
             let index = self.add_part(kind, part)?;
@@ -299,11 +275,11 @@ impl Workbook {
     }
 
     /// Ends the sheets (autofilters over their rows), adds the `summary`
-    /// sheet (`facts`: a name and a number each, then the triples per
-    /// relation and the mentions per type), and writes the file under its
-    /// temporary name: [`Sink::finish`] gives it its final name (after
-    /// the other outputs are written, so that a failure leaves none).
-    pub fn write(mut self, facts: &[(&str, f64)]) -> io::Result<Sink> {
+    /// sheet (`facts`: a name and a number each, in order), and writes the
+    /// file under its temporary name: [`Sink::finish`] gives it its final
+    /// name (after the other outputs are written, so that a failure leaves
+    /// none).
+    pub fn write(mut self, facts: &[(String, f64)]) -> io::Result<Sink> {
         for k in 0..self.sheets.len() {
             if !self.sheets[k].pending.is_empty() {
                 let line = std::mem::take(&mut self.sheets[k].pending);
@@ -333,32 +309,10 @@ impl Workbook {
             .map_err(xlsx_error)?;
         ws.set_freeze_panes(1, 0).map_err(xlsx_error)?;
         let mut r = 1;
-        let mut put = |ws: &mut Worksheet, name: &str, n: f64| -> io::Result<()> {
-            ws.write_string(r, 0, name).map_err(xlsx_error)?;
-            ws.write_number(r, 1, n).map_err(xlsx_error)?;
-            r += 1;
-            Ok(())
-        };
         for (name, n) in facts {
-            put(ws, name, *n)?;
-        }
-        let rows: Vec<(&str, u64)> = self
-            .sheets
-            .iter()
-            .map(|s| (s.kind.name(), s.total))
-            .collect();
-        for (name, n) in rows {
-            put(ws, &format!("{name} rows"), n as f64)?;
-        }
-        let mut relations = self.relations.clone();
-        relations.sort();
-        for (rel, n) in relations {
-            put(ws, &format!("triples: {rel}"), n as f64)?;
-        }
-        let mut types = self.types.clone();
-        types.sort();
-        for (t, n) in types {
-            put(ws, &format!("mentions: {t}"), n as f64)?;
+            ws.write_string(r, 0, name).map_err(xlsx_error)?;
+            ws.write_number(r, 1, *n).map_err(xlsx_error)?;
+            r += 1;
         }
         ws.autofilter(0, 0, r - 1, 1).map_err(xlsx_error)?;
         self.book

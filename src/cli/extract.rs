@@ -500,14 +500,7 @@ fn open_outputs(config: &Config, interrupt: &Interrupt) -> anyhow::Result<OpenOu
     // With files to finish, a closed standard output (`| head`) ends only
     // the rows written there: the run goes on for the files.
     if !config.files().is_empty() {
-        for w in [
-            rows.triples.as_mut(),
-            rows.entities.as_mut(),
-            rows.events.as_mut(),
-        ]
-        .into_iter()
-        .flatten()
-        {
+        for w in rows.writers_mut() {
             w.outlive_closed_stdout();
         }
     }
@@ -519,18 +512,12 @@ fn open_outputs(config: &Config, interrupt: &Interrupt) -> anyhow::Result<OpenOu
         None => None,
     };
     interrupt.remove_on_second_signal(
-        [
-            rows.triples.as_ref(),
-            rows.entities.as_ref(),
-            rows.events.as_ref(),
-        ]
-        .into_iter()
-        .flatten()
-        .filter_map(|w| w.temp_path())
-        .chain(rows.workbook.as_ref().and_then(|w| w.temp_path()))
-        .chain(stats.as_ref().and_then(|s| s.temp_path()))
-        .map(PathBuf::from)
-        .collect(),
+        rows.writers()
+            .filter_map(|(_, w)| w.temp_path())
+            .chain(rows.workbook.as_ref().and_then(|w| w.temp_path()))
+            .chain(stats.as_ref().and_then(|s| s.temp_path()))
+            .map(PathBuf::from)
+            .collect(),
     );
     Ok(OpenOutputs { rows, stats })
 }
@@ -539,39 +526,20 @@ impl OpenOutputs {
     /// Flushes every output before any file takes its final name, then
     /// writes the stats and moves each file into place.
     fn finish(mut self, report: &StatsReport<'_>) -> anyhow::Result<()> {
-        for (w, what) in [
-            (&self.rows.triples, "triples"),
-            (&self.rows.entities, "entities"),
-            (&self.rows.events, "events"),
-        ] {
-            if w.as_ref().is_some_and(RowWriter::is_closed) {
+        for (what, w) in self.rows.writers() {
+            if w.is_closed() {
                 say!(
                     "kabar: warning: standard output was closed: the {what} written there are incomplete; the output files are complete"
                 );
             }
         }
-        for w in [
-            self.rows.triples.as_mut(),
-            self.rows.entities.as_mut(),
-            self.rows.events.as_mut(),
-        ]
-        .into_iter()
-        .flatten()
-        {
+        for w in self.rows.writers_mut() {
             w.flush().context("cannot write the output")?;
         }
         let book = match self.rows.workbook.take() {
             Some(book) => {
-                let run = report.run;
-                Some(
-                    book.write(&[
-                        ("documents", run.documents as f64),
-                        ("sentences", run.sentences as f64),
-                        ("entity mentions", run.mentions as f64),
-                        ("triples", run.triples as f64),
-                    ])
-                    .context("cannot write the workbook")?,
-                )
+                let summary = workbook_summary(report.run, &book);
+                Some(book.write(&summary).context("cannot write the workbook")?)
             }
             None => None,
         };
@@ -582,14 +550,7 @@ impl OpenOutputs {
                 .context("cannot write the stats file")?;
             sink.flush().context("cannot write the stats file")?;
         }
-        for w in [
-            self.rows.triples.take(),
-            self.rows.entities.take(),
-            self.rows.events.take(),
-        ]
-        .into_iter()
-        .flatten()
-        {
+        for w in self.rows.take_writers() {
             w.finish().context("cannot finish the output")?;
         }
         if let Some(sink) = self.stats.take() {
@@ -600,6 +561,31 @@ impl OpenOutputs {
         }
         Ok(())
     }
+}
+
+/// The `summary` sheet of the workbook: the run's counts, the rows of each
+/// sheet, then the triples per relation and the mentions per type (the
+/// run's own counts, by name).
+fn workbook_summary(run: &RunStats, book: &kabar::xlsx::Workbook) -> Vec<(String, f64)> {
+    let mut facts: Vec<(String, f64)> = [
+        ("documents", run.documents),
+        ("sentences", run.sentences),
+        ("entity mentions", run.mentions),
+        ("triples", run.triples),
+    ]
+    .into_iter()
+    .map(|(name, n)| (name.to_owned(), n as f64))
+    .collect();
+    for kind in kabar::xlsx::Kind::ALL {
+        facts.push((format!("{} rows", kind.name()), book.rows(kind) as f64));
+    }
+    for (rel, n) in &run.triples_by_relation {
+        facts.push((format!("triples: {rel}"), *n as f64));
+    }
+    for (t, n) in &run.mentions_by_type {
+        facts.push((format!("mentions: {t}"), *n as f64));
+    }
+    facts
 }
 
 /// The reader of the documents to process: all of them, or one shard's

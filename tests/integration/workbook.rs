@@ -138,7 +138,10 @@ fn rows_past_a_sheets_limit_go_on_in_the_next_sheet() {
     book.add_jsonl(Kind::Triples, a).unwrap();
     book.add_jsonl(Kind::Triples, b).unwrap();
     assert_eq!(book.rows(Kind::Triples), 7);
-    book.write(&[("documents", 7.0)]).unwrap().finish().unwrap();
+    book.write(&[("documents".to_owned(), 7.0)])
+        .unwrap()
+        .finish()
+        .unwrap();
     assert!(Path::new(&path).exists());
     openpyxl(
         r#"
